@@ -1,0 +1,115 @@
+/**
+ * The analyser: compiles the map, runs every single-component failure, every place failure and every
+ * historical outage once, then lets each rule turn those runs into findings. Pure: no I/O.
+ */
+import type { Config } from '../model/schema.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import { blastRadii } from './blast-radius.ts';
+import type { AnalysisContext } from './context.ts';
+import { type Finding, severityRank } from './finding.ts';
+import { buildGraph, type Graph } from './graph.ts';
+import { failPlaces } from './placements.ts';
+import { Propagator } from './propagate.ts';
+import { concentration } from './rules/concentration.ts';
+import { controlPlaneDependency, controlPlaneWatch } from './rules/control-plane-dependency.ts';
+import { monitoringGap } from './rules/monitoring-gap.ts';
+import type { Rule } from './rules/rule.ts';
+import { sharedDependency } from './rules/shared-dependency.ts';
+import { singlePointOfFailure } from './rules/single-point-of-failure.ts';
+import { computeScore, type Score } from './score.ts';
+import { servicesDownBy } from './simulate.ts';
+
+/** Every rule, in report order. Adding a rule is adding a file and a line here. */
+export const RULES: readonly Rule[] = [
+  singlePointOfFailure,
+  sharedDependency,
+  concentration,
+  controlPlaneDependency,
+  monitoringGap,
+];
+
+export interface OutageReplay {
+  readonly id: string;
+  readonly date: string;
+  readonly provider: string;
+  readonly title: Scenario['title'];
+  readonly servicesDown: readonly string[];
+}
+
+export interface Analysis {
+  readonly name: string;
+  readonly summary: {
+    readonly services: number;
+    readonly components: number;
+    readonly providers: readonly string[];
+    readonly regions: readonly string[];
+  };
+  readonly singlePointsOfFailure: readonly {
+    component: string;
+    services: readonly string[];
+    componentsDown: number;
+    path: readonly string[];
+  }[];
+  /** Every component whose failure alone takes anything down, largest first. */
+  readonly blastRadius: readonly { component: string; componentsDown: number; servicesDown: readonly string[] }[];
+  readonly findings: readonly Finding[];
+  readonly outages: readonly OutageReplay[];
+  readonly score: Score;
+}
+
+export function analyze(config: Config, scenarios: readonly Scenario[], graph: Graph = buildGraph(config)): Analysis {
+  const prop = new Propagator(graph);
+  const blast = blastRadii(graph, prop);
+  const places = failPlaces(graph, prop, blast.groupKillers, controlPlaneWatch(graph));
+  const ctx: AnalysisContext = { graph, blast, places };
+  const findings = RULES.flatMap((r) => r.run(ctx)).sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      a.kind.localeCompare(b.kind) ||
+      a.subjects.join(' ').localeCompare(b.subjects.join(' ')),
+  );
+  const ids = (nodes: readonly number[]) => nodes.map((n) => graph.ids[n]!).sort();
+  const spofs = blast.radii
+    .filter((r) => r.placed && r.services.length > 0)
+    .map((r) => ({
+      component: graph.ids[r.component]!,
+      services: ids(r.services),
+      componentsDown: r.componentsDown,
+      path: r.path,
+    }));
+  const outages = scenarios.map((s) => ({
+    id: s.id,
+    date: s.date,
+    provider: s.provider,
+    title: s.title,
+    servicesDown: ids(servicesDownBy(graph, s.fail, prop)),
+  }));
+  const spofCount = new Map<string, number>();
+  for (const s of spofs) for (const sv of s.services) spofCount.set(sv, (spofCount.get(sv) ?? 0) + 1);
+  const facts = graph.services.map((s) => {
+    const service = graph.ids[s]!;
+    return {
+      service,
+      criticality: graph.criticality.get(s)!,
+      outagesDown: outages.filter((o) => o.servicesDown.includes(service)).map((o) => o.id),
+      singlePointsOfFailure: spofCount.get(service) ?? 0,
+    };
+  });
+  const labels = (level: string) => places.filter((p) => p.level === level).map((p) => p.label).sort();
+  return {
+    name: config.name,
+    summary: {
+      services: graph.services.length,
+      components: graph.components.length,
+      providers: labels('provider'),
+      regions: labels('region'),
+    },
+    singlePointsOfFailure: spofs,
+    blastRadius: blast.radii
+      .map((r) => ({ component: graph.ids[r.component]!, componentsDown: r.componentsDown, servicesDown: ids(r.services) }))
+      .sort((a, b) => b.servicesDown.length - a.servicesDown.length || b.componentsDown - a.componentsDown),
+    findings,
+    outages,
+    score: computeScore(facts, scenarios.length, spofs.length),
+  };
+}

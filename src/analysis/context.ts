@@ -1,0 +1,41 @@
+/** What the rules read: the compiled graph and the failure runs made once for all of them. */
+import type { Criticality } from '../model/schema.ts';
+import type { BlastRadii } from './blast-radius.ts';
+import { type Graph, NODE_SERVICE } from './graph.ts';
+import type { PlaceFailure } from './placements.ts';
+
+export interface AnalysisContext {
+  readonly graph: Graph;
+  readonly blast: BlastRadii;
+  readonly places: readonly PlaceFailure[];
+}
+
+/** Nodes reachable from `start` along edges (forward: dependencies; reverse: dependents). */
+export function reachable(graph: Graph, start: number, direction: 'forward' | 'reverse'): Set<number> {
+  const [starts, edges] = direction === 'forward' ? [graph.depStart, graph.deps] : [graph.revStart, graph.rev];
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    for (let e = starts[n]!; e < starts[n + 1]!; e++) {
+      const d = edges[e]!;
+      if (!seen.has(d)) {
+        seen.add(d);
+        stack.push(d);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Criticalities of the services among `nodes`. */
+export function criticalitiesOf(graph: Graph, nodes: Iterable<number>): Criticality[] {
+  const out: Criticality[] = [];
+  for (const n of nodes) if (graph.nodeType[n] === NODE_SERVICE) out.push(graph.criticality.get(n)!);
+  return out;
+}
+
+/** Ids of nodes, joined for a message. */
+export function names(graph: Graph, nodes: Iterable<number>): string {
+  return [...nodes].map((n) => graph.ids[n]!).join(', ');
+}

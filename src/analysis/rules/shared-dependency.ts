@@ -1,0 +1,78 @@
+/**
+ * shared-dependency: a redundancy group whose members all fail together because of one thing they
+ * share, a component (found by the blast-radius pass) or a place (the same zone; the same region
+ * when the map gives the members no zones to tell them apart). The "illusory redundancy".
+ */
+import { type AnalysisContext, criticalitiesOf, reachable } from '../context.ts';
+import { type Finding, severityFor } from '../finding.ts';
+import { type Graph, nodeLabel } from '../graph.ts';
+import type { Rule } from './rule.ts';
+
+function members(graph: Graph, group: number): number[] {
+  const out: number[] = [];
+  for (let e = graph.depStart[group]!; e < graph.depStart[group + 1]!; e++) out.push(graph.deps[e]!);
+  return out;
+}
+
+function hasZone(graph: Graph, node: number): boolean {
+  const spec = graph.config.components[graph.ids[node]!];
+  return spec?.zone !== undefined;
+}
+
+function base(graph: Graph, group: number) {
+  const owner = graph.groups.get(group)!.owner;
+  const m = members(graph, group);
+  const severity = severityFor(criticalitiesOf(graph, reachable(graph, group, 'reverse')));
+  return { owner: graph.ids[owner]!, group: nodeLabel(graph, group), m, severity };
+}
+
+function placementFindings({ graph, places }: AnalysisContext): Finding[] {
+  const out: Finding[] = [];
+  const reported = new Set<number>();
+  // Zones first: the most specific shared place wins.
+  for (const level of ['zone', 'region'] as const) {
+    for (const place of places) {
+      if (place.level !== level) continue;
+      for (const g of place.groups) {
+        if (reported.has(g)) continue;
+        const { owner, group, m, severity } = base(graph, g);
+        if (level === 'region' && m.filter((n) => !hasZone(graph, n)).length < 2) continue;
+        reported.add(g);
+        out.push({
+          kind: 'shared-dependency',
+          variant: 'placement',
+          severity,
+          subjects: [graph.ids[g]!, place.label, ...m.map((n) => graph.ids[n]!)],
+          params: { owner, group, members: m.map((n) => graph.ids[n]!).join(', '), shared: place.label },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export const sharedDependency = {
+  kinds: ['shared-dependency'],
+  run(ctx) {
+    const { graph, blast } = ctx;
+    const out: Finding[] = [];
+    for (const [g, killers] of blast.groupKillers) {
+      const { owner, group, m, severity } = base(graph, g);
+      for (const { killer, path } of killers) {
+        out.push({
+          kind: 'shared-dependency',
+          severity,
+          subjects: [graph.ids[g]!, graph.ids[killer]!, ...m.map((n) => graph.ids[n]!)],
+          params: {
+            owner,
+            group,
+            members: m.map((n) => graph.ids[n]!).join(', '),
+            shared: graph.ids[killer]!,
+            path: path.join(' ← '),
+          },
+        });
+      }
+    }
+    return [...out, ...placementFindings(ctx)];
+  },
+} satisfies Rule;

@@ -1,0 +1,78 @@
+/** A failure scenario played against the map: what goes down, what loses redundancy, and why. */
+import { type Cause, chain, explain } from './explain.ts';
+import { type Graph, NODE_COMPONENT, NODE_SERVICE } from './graph.ts';
+import { type Match, matchComponent, type Predicate } from './predicate.ts';
+import { Propagator } from './propagate.ts';
+
+export interface ServiceDown {
+  readonly service: string;
+  readonly criticality: string;
+  /** From the service down to the first failure: `[checkout, web, db]`. */
+  readonly chain: readonly string[];
+  readonly cause: Cause;
+}
+
+export interface Simulation {
+  readonly predicates: readonly Predicate[];
+  /** Components a predicate matched directly. */
+  readonly matched: readonly string[];
+  readonly servicesDown: readonly string[];
+  readonly componentsDown: readonly string[];
+  /** Redundancy groups that lost members but still hold. */
+  readonly degraded: readonly { group: string; failed: number; members: number }[];
+  readonly explanations: readonly ServiceDown[];
+}
+
+/** The components the predicates match directly, with the reason of each match. */
+export function matchAll(graph: Graph, predicates: readonly Predicate[]): Map<number, Match> {
+  const matches = new Map<number, Match>();
+  for (const c of graph.components) {
+    const id = graph.ids[c]!;
+    const m = matchComponent(id, graph.config.components[id]!, predicates);
+    if (m) matches.set(c, m);
+  }
+  return matches;
+}
+
+export function simulate(graph: Graph, predicates: readonly Predicate[], prop = new Propagator(graph)): Simulation {
+  const matches = matchAll(graph, predicates);
+  const n = prop.run(matches.keys());
+  const services: number[] = [];
+  const components: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const node = prop.failed[i]!;
+    if (graph.nodeType[node] === NODE_SERVICE) services.push(node);
+    else if (graph.nodeType[node] === NODE_COMPONENT) components.push(graph.ids[node]!);
+  }
+  const degraded: { group: string; failed: number; members: number }[] = [];
+  for (const g of graph.groups.keys()) {
+    const failed = prop.failedDependencies(g);
+    if (failed > 0 && !prop.isFailed(g)) {
+      degraded.push({ group: graph.ids[g]!, failed, members: graph.depStart[g + 1]! - graph.depStart[g]! });
+    }
+  }
+  const explanations = services
+    .map((s) => ({
+      service: graph.ids[s]!,
+      criticality: graph.criticality.get(s)!,
+      chain: chain(graph, prop, s),
+      cause: explain(graph, prop, s, matches, predicates),
+    }))
+    .sort((a, b) => a.service.localeCompare(b.service));
+  return {
+    predicates,
+    matched: [...matches.keys()].map((c) => graph.ids[c]!).sort(),
+    servicesDown: services.map((s) => graph.ids[s]!).sort(),
+    componentsDown: components.sort(),
+    degraded: degraded.sort((a, b) => a.group.localeCompare(b.group)),
+    explanations,
+  };
+}
+
+/** Only what a scenario takes down (no explanations): the fast path used for scoring. */
+export function servicesDownBy(graph: Graph, predicates: readonly Predicate[], prop: Propagator): number[] {
+  const n = prop.run(matchAll(graph, predicates).keys());
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (graph.nodeType[prop.failed[i]!] === NODE_SERVICE) out.push(prop.failed[i]!);
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * Parses and validates bascule.yaml text. Collects every problem, each located at FILE:LINE:COL,
+ * before failing; a valid configuration comes back frozen. No file I/O here: callers pass the text.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../errors.ts';
+import { formatPath, locate } from './locate.ts';
+import { checkReferences } from './references.ts';
+import { type Config, configSchema } from './schema.ts';
+import { fromZodIssues, type RawDiagnostic } from './schema-issues.ts';
+
+export type LoadResult =
+  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Parses YAML text with positions; syntax errors come back as located diagnostics. */
+export function parseYaml(text: string, file: string) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const diagnostics = doc.errors.map((e): Diagnostic => {
+    const pos = lines.linePos(e.pos[0]);
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = text.slice(e.pos[0], e.pos[1]).trim() || '?';
+      return { code: 'BASCULE_E_YAML_DUPLICATE_KEY', file, line: pos.line, col: pos.col, params: { key } };
+    }
+    const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { code: 'BASCULE_E_YAML_SYNTAX', file, line: pos.line, col: pos.col, params: { detail } };
+  });
+  return { doc, lines, diagnostics };
+}
+
+/** Validates any YAML document against a zod schema, locating the problems. */
+export function locateAll(
+  raw: readonly RawDiagnostic[],
+  file: string,
+  parsed: ReturnType<typeof parseYaml>,
+): Diagnostic[] {
+  return raw.map((r) => {
+    const pos = locate(parsed.doc, parsed.lines, r.path, r.atKey);
+    return { code: r.code, file, line: pos.line, col: pos.col, path: formatPath(r.path), params: r.params };
+  });
+}
+
+/** Parses and validates any YAML document against a schema (used for scenario files too). */
+export function loadDocument<T extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: T,
+):
+  | { ok: true; value: z.output<T>; parsed: ReturnType<typeof parseYaml> }
+  | { ok: false; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(text, file);
+  if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  const data: unknown = parsed.doc.toJS({ maxAliasCount: 1000 });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, diagnostics: [{ code: 'BASCULE_E_CONFIG_EMPTY', file, line: 1, col: 1, params: {} }] };
+  }
+  const result = schema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    const raw = fromZodIssues(schema, data, result.error.issues);
+    return { ok: false, diagnostics: sortDiagnostics(locateAll(raw, file, parsed)) };
+  }
+  return { ok: true, value: result.data, parsed };
+}
+
+/** bascule.yaml: structure first, then references, groups and cycles. */
+export function loadConfig(text: string, file: string): LoadResult {
+  const loaded = loadDocument(text, file, configSchema);
+  if (!loaded.ok) return loaded;
+  const semantic = checkReferences(loaded.value);
+  if (semantic.length > 0) return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.parsed)) };
+  return { ok: true, config: deepFreeze(loaded.value) };
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}

@@ -1,0 +1,150 @@
+/**
+ * Checks that need the whole document: references resolve, ids are unique across sections,
+ * redundancy groups are sound, and dependencies form no cycle.
+ */
+import type { Config, Dependency } from './schema.ts';
+import type { PathSegment } from './locate.ts';
+import type { RawDiagnostic } from './schema-issues.ts';
+import { suggest } from './suggest.ts';
+
+interface Edge {
+  readonly to: string;
+  readonly path: readonly PathSegment[];
+}
+
+/** The ids one dependsOn entry names, each with the path where it is written. */
+export function entryMembers(dep: Dependency, path: readonly PathSegment[]): Edge[] {
+  if (typeof dep === 'string') return [{ to: dep, path }];
+  if ('anyOf' in dep) return dep.anyOf.map((to, i) => ({ to, path: [...path, 'anyOf', i] }));
+  return dep.quorum.of.map((to, i) => ({ to, path: [...path, 'quorum', 'of', i] }));
+}
+
+function checkGroup(dep: Dependency, path: readonly PathSegment[], out: RawDiagnostic[]): void {
+  if (typeof dep === 'string') return;
+  const members = 'anyOf' in dep ? dep.anyOf : dep.quorum.of;
+  const membersPath = 'anyOf' in dep ? [...path, 'anyOf'] : [...path, 'quorum', 'of'];
+  if (members.length === 0) out.push({ code: 'BASCULE_E_CONFIG_GROUP_EMPTY', path: membersPath, params: {} });
+  const seen = new Set<string>();
+  members.forEach((m, i) => {
+    if (seen.has(m)) out.push({ code: 'BASCULE_E_CONFIG_GROUP_DUPLICATE', path: [...membersPath, i], params: { id: m } });
+    seen.add(m);
+  });
+  if ('quorum' in dep && members.length > 0 && (dep.quorum.need < 1 || dep.quorum.need > members.length)) {
+    out.push({
+      code: 'BASCULE_E_CONFIG_GROUP_NEED',
+      path: [...path, 'quorum', 'need'],
+      params: { need: dep.quorum.need, size: members.length },
+    });
+  }
+}
+
+function unknownRef(id: string, what: string, known: Iterable<string>, path: readonly PathSegment[]): RawDiagnostic {
+  const suggestion = suggest(id, known);
+  return { code: 'BASCULE_E_CONFIG_UNKNOWN_REF', path, params: suggestion ? { what, id, suggestion } : { what, id } };
+}
+
+/** Every edge of the dependency graph, after reporting bad references (bad edges are left out). */
+function collectEdges(config: Config, out: RawDiagnostic[]): Map<string, Edge[]> {
+  const services = Object.keys(config.services);
+  const components = Object.keys(config.components);
+  const serviceSet = new Set(services);
+  const componentSet = new Set(components);
+  const all = [...services, ...components];
+  const edges = new Map<string, Edge[]>();
+  const sections: [string, Record<string, { dependsOn: Dependency[] }>][] = [
+    ['services', config.services],
+    ['components', config.components],
+  ];
+  for (const [section, entries] of sections) {
+    for (const [id, spec] of Object.entries(entries)) {
+      const list: Edge[] = [];
+      spec.dependsOn.forEach((dep, i) => {
+        const path = [section, id, 'dependsOn', i];
+        checkGroup(dep, path, out);
+        for (const edge of entryMembers(dep, path)) {
+          if (section === 'components' && serviceSet.has(edge.to)) {
+            out.push({ code: 'BASCULE_E_CONFIG_SERVICE_REF', path: edge.path, params: { id: edge.to } });
+          } else if (!componentSet.has(edge.to) && !serviceSet.has(edge.to)) {
+            const what = section === 'services' ? '@ref.componentOrService' : '@ref.component';
+            out.push(unknownRef(edge.to, what, section === 'services' ? all : components, edge.path));
+          } else list.push(edge);
+        }
+      });
+      edges.set(id, list);
+    }
+  }
+  return edges;
+}
+
+/** Reports each dependency cycle once, at the entry that closes it. */
+function findCycles(edges: Map<string, Edge[]>, out: RawDiagnostic[]): void {
+  const state = new Map<string, 1 | 2>(); // 1: on the stack, 2: done
+  const reported = new Set<string>();
+  for (const start of edges.keys()) {
+    if (state.has(start)) continue;
+    const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
+    state.set(start, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const list = edges.get(top.id) ?? [];
+      const edge = list[top.next++];
+      if (!edge) {
+        state.set(top.id, 2);
+        stack.pop();
+        continue;
+      }
+      const s = state.get(edge.to);
+      if (s === undefined) {
+        state.set(edge.to, 1);
+        stack.push({ id: edge.to, next: 0 });
+      } else if (s === 1) {
+        const from = stack.findIndex((f) => f.id === edge.to);
+        const cycle = [...stack.slice(from).map((f) => f.id), edge.to];
+        const key = [...new Set(cycle)].sort().join(' ');
+        if (!reported.has(key)) {
+          reported.add(key);
+          out.push({ code: 'BASCULE_E_CONFIG_CYCLE', path: edge.path, params: { cycle: cycle.join(' → ') } });
+        }
+      }
+    }
+  }
+}
+
+function checkOperations(config: Config, out: RawDiagnostic[]): void {
+  const components = Object.keys(config.components);
+  const services = Object.keys(config.services);
+  const vantages = Object.keys(config.vantages);
+  const ref = (id: string | undefined, known: string[], what: string, path: PathSegment[]): void => {
+    if (id !== undefined && !known.includes(id)) out.push(unknownRef(id, what, known, path));
+  };
+  for (const [id, check] of Object.entries(config.checks)) {
+    const path = ['checks', id];
+    if ((check.component === undefined) === (check.service === undefined)) {
+      out.push({ code: 'BASCULE_E_CONFIG_CHECK_TARGET', path, params: {} });
+    }
+    const probes = [check.http, check.tcp, check.tls, check.dns].filter((p) => p !== undefined).length;
+    if (probes !== 1) out.push({ code: 'BASCULE_E_CONFIG_CHECK_PROBE', path, params: {} });
+    ref(check.component, components, '@ref.component', [...path, 'component']);
+    ref(check.service, services, '@ref.service', [...path, 'service']);
+    check.from?.forEach((v, i) => ref(v, vantages, '@ref.vantage', [...path, 'from', i]));
+  }
+  for (const [id, f] of Object.entries(config.failover)) {
+    const path = ['failover', id];
+    ref(f.primary, components, '@ref.component', [...path, 'primary']);
+    ref(f.via, components, '@ref.component', [...path, 'via']);
+    f.secondary.forEach((s, i) => ref(s, components, '@ref.component', [...path, 'secondary', i]));
+  }
+}
+
+export function checkReferences(config: Config): RawDiagnostic[] {
+  const out: RawDiagnostic[] = [];
+  for (const id of Object.keys(config.components)) {
+    if (Object.hasOwn(config.services, id)) {
+      out.push({ code: 'BASCULE_E_CONFIG_DUPLICATE_ID', path: ['components', id], atKey: true, params: { id } });
+    }
+  }
+  const edges = collectEdges(config, out);
+  findCycles(edges, out);
+  checkOperations(config, out);
+  return out;
+}

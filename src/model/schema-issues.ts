@@ -1,0 +1,127 @@
+/** Turns zod's validation issues into Bascule diagnostics (codes, paths, did-you-mean hints). */
+import type { z } from 'zod';
+import type { ErrorCode, Params } from '../errors.ts';
+import type { PathSegment } from './locate.ts';
+import { knownKeysAt } from './schema-keys.ts';
+import { suggest } from './suggest.ts';
+
+/** A diagnostic before it is located in the file. */
+export interface RawDiagnostic {
+  readonly code: ErrorCode;
+  readonly path: readonly PathSegment[];
+  /** Point at the key rather than the value (unknown keys, bad ids). */
+  readonly atKey?: boolean;
+  readonly params: Params;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function typeName(value: unknown): string {
+  if (value === null) return '@type.null';
+  if (Array.isArray(value)) return '@type.array';
+  if (typeof value === 'number' && Number.isInteger(value)) return '@type.integer';
+  return `@type.${typeof value === 'object' ? 'object' : typeof value}`;
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+}
+
+/** The value at a path of the parsed (unvalidated) data. */
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let v = data;
+  for (const seg of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string, unknown>)[seg as string];
+  }
+  return v;
+}
+
+/** Which branch of a dependency union the user meant: by the shape of what they wrote. */
+function unionBranch(input: unknown): number | undefined {
+  if (typeof input === 'string') return 0;
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    if ('anyOf' in input) return 1;
+    if ('quorum' in input) return 2;
+  }
+  return undefined;
+}
+
+export function fromZodIssues(
+  schema: z.ZodType,
+  data: unknown,
+  issues: readonly Issue[],
+  base: readonly PathSegment[] = [],
+): RawDiagnostic[] {
+  const out: RawDiagnostic[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as PathSegment[])];
+    const input = valueAt(data, path);
+    const last = path[path.length - 1];
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          const suggestion = suggest(key, knownKeysAt(schema, path));
+          out.push({
+            code: 'BASCULE_E_CONFIG_UNKNOWN_KEY',
+            path: [...path, key],
+            atKey: true,
+            params: suggestion ? { key, suggestion } : { key },
+          });
+        }
+        break;
+      case 'invalid_type':
+        if (input === undefined) {
+          out.push({ code: 'BASCULE_E_CONFIG_REQUIRED', path, params: { key: String(last) } });
+        } else if (path.length === 1 && last === 'version') {
+          out.push({ code: 'BASCULE_E_CONFIG_VERSION', path, params: { value: show(input) } });
+        } else {
+          const expected = issue.expected === 'int' ? '@type.integer' : `@type.${issue.expected}`;
+          out.push({ code: 'BASCULE_E_CONFIG_TYPE', path, params: { expected, received: typeName(input) } });
+        }
+        break;
+      case 'invalid_value': {
+        if (path.length === 1 && last === 'version') {
+          out.push({ code: 'BASCULE_E_CONFIG_VERSION', path, params: { value: show(input) } });
+          break;
+        }
+        const values = issue.values.map(String);
+        const suggestion = typeof input === 'string' ? suggest(input, values) : undefined;
+        const params = { value: show(input), values: values.join(', ') };
+        out.push({ code: 'BASCULE_E_CONFIG_VALUE', path, params: suggestion ? { ...params, suggestion } : params });
+        break;
+      }
+      case 'invalid_format': {
+        const code = issue.message === 'duration' ? 'BASCULE_E_CONFIG_DURATION' : 'BASCULE_E_CONFIG_ID';
+        const value = code === 'BASCULE_E_CONFIG_ID' ? String(input) : show(input);
+        out.push({ code, path, params: { value } });
+        break;
+      }
+      case 'invalid_key':
+        out.push({ code: 'BASCULE_E_CONFIG_ID', path, atKey: true, params: { value: String(last) } });
+        break;
+      case 'too_small':
+        if (issue.origin === 'array') {
+          out.push({ code: 'BASCULE_E_CONFIG_TOO_FEW', path, params: { min: Number(issue.minimum) } });
+        } else if (issue.origin === 'string') {
+          out.push({ code: 'BASCULE_E_CONFIG_INVALID', path, params: { value: '""' } });
+        } else {
+          out.push({ code: 'BASCULE_E_CONFIG_MIN', path, params: { value: show(input), min: Number(issue.minimum) } });
+        }
+        break;
+      case 'too_big':
+        out.push({ code: 'BASCULE_E_CONFIG_MAX', path, params: { value: show(input), max: Number(issue.maximum) } });
+        break;
+      case 'invalid_union': {
+        const branch = unionBranch(input);
+        const chosen = branch === undefined ? undefined : issue.errors[branch];
+        if (chosen && chosen.length > 0) out.push(...fromZodIssues(schema, data, chosen, path));
+        else out.push({ code: 'BASCULE_E_CONFIG_DEPENDENCY', path, params: {} });
+        break;
+      }
+      default:
+        out.push({ code: 'BASCULE_E_CONFIG_INVALID', path, params: { value: show(input) } });
+    }
+  }
+  return out;
+}

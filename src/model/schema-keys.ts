@@ -1,0 +1,37 @@
+/** The keys the schema allows at a path, for "did you mean" hints on unknown keys. */
+import { z } from 'zod';
+import type { PathSegment } from './locate.ts';
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) {
+    s = s.unwrap() as z.ZodType;
+  }
+  return s;
+}
+
+function step(schema: z.ZodType, seg: PathSegment): z.ZodType[] {
+  const s = unwrap(schema);
+  if (s instanceof z.ZodObject) {
+    const child = (s.shape as Record<string, z.ZodType>)[String(seg)];
+    return child ? [child] : [];
+  }
+  if (s instanceof z.ZodRecord) return [s.valueType as z.ZodType];
+  if (s instanceof z.ZodArray) return [s.element as z.ZodType];
+  if (s instanceof z.ZodUnion) return (s.options as z.ZodType[]).flatMap((o) => step(o, seg));
+  return [];
+}
+
+/** Every key an object schema reached by `path` accepts (several when a union is on the way). */
+export function knownKeysAt(root: z.ZodType, path: readonly PathSegment[]): string[] {
+  let current: z.ZodType[] = [root];
+  for (const seg of path) current = current.flatMap((s) => step(s, seg));
+  const keys = new Set<string>();
+  const collect = (schema: z.ZodType): void => {
+    const s = unwrap(schema);
+    if (s instanceof z.ZodObject) for (const k of Object.keys(s.shape)) keys.add(k);
+    else if (s instanceof z.ZodUnion) for (const o of s.options as z.ZodType[]) collect(o);
+  };
+  for (const s of current) collect(s);
+  return [...keys];
+}

@@ -1,0 +1,131 @@
+/**
+ * The schema of bascule.yaml (version 1): the contract users and every other part rely on.
+ * Structure and value checks live here; cross-references, cycles and groups are checked in references.ts.
+ */
+import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.ts';
+
+export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Criticality = (typeof CRITICALITIES)[number];
+
+const id = z.string().regex(new RegExp(ID_PATTERN), { message: 'id' }).meta({
+  description: 'An id: letters, digits, ".", "_" and "-", starting with a letter or digit.',
+});
+const duration = z
+  .string()
+  .regex(new RegExp(DURATION_PATTERN), { message: 'duration' })
+  .meta({ description: 'A duration: 800ms, 30s, 15m, 4h, 2d, or a compound such as 1h30m.' });
+const text = z.string().min(1);
+
+const link = z.strictObject({ title: text, url: text });
+const documentation = {
+  description: text.optional().meta({ description: 'What it is, in a sentence.' }),
+  owner: text.optional().meta({ description: 'The team or person answerable for it.' }),
+  tags: z.array(text).optional(),
+  links: z.array(link).optional().meta({ description: 'Runbooks, dashboards, consoles.' }),
+};
+
+export const anyOfGroup = z.strictObject({
+  anyOf: z.array(id).meta({ description: 'Redundant members: the group fails only when all of them fail.' }),
+  name: text.optional(),
+});
+export const quorumGroup = z.strictObject({
+  quorum: z.strictObject({
+    need: z.number().int().meta({ description: 'How many members must stay up.' }),
+    of: z.array(id),
+  }),
+  name: text.optional(),
+});
+/** One entry of a dependsOn list: a hard dependency (an id) or a redundancy group. */
+export const dependency = z.union([id, anyOfGroup, quorumGroup]);
+
+/** Where something runs; also the shape of a supplier's runsOn entries. */
+export const placement = z
+  .strictObject({
+    provider: text,
+    region: text.optional(),
+    zone: text.optional(),
+    service: text.optional(),
+    kind: text.optional(),
+  })
+  .meta({ description: 'A runsOn placement. Keys left out are unknown, so any failure of that kind matches them.' });
+
+export const service = z.strictObject({
+  criticality: z.enum(CRITICALITIES).default('medium'),
+  rto: duration.optional().meta({ description: 'Recovery time objective: the longest acceptable outage.' }),
+  rpo: duration.optional().meta({ description: 'Recovery point objective: the most data one may lose.' }),
+  dependsOn: z.array(dependency).default([]),
+  ...documentation,
+});
+
+export const component = z.strictObject({
+  provider: text.optional().meta({
+    description:
+      'aws, gcp, azure, cloudflare, ovh, scaleway, hetzner, onprem, or any supplier. No provider: a logical component that fails only through its dependencies.',
+  }),
+  region: text.optional().meta({ description: 'The provider region, or "global" for global services.' }),
+  zone: text.optional(),
+  kind: text.optional().meta({
+    description:
+      'compute, database, storage, dns, cdn, auth, queue, email, payment, saas, network, load-balancer, endpoint-security, ...',
+  }),
+  service: text.optional().meta({ description: 'The managed service it is: ec2, dynamodb, route53, s3, ...' }),
+  dependsOn: z.array(dependency).default([]),
+  runsOn: z
+    .array(placement)
+    .default([])
+    .meta({ description: 'Where a supplier itself runs, when known: it fails with any of these.' }),
+  ...documentation,
+});
+
+export const vantage = z.strictObject({
+  provider: text.meta({ description: 'Where this vantage point runs, so Bascule can tell whether it is independent.' }),
+  region: text.optional(),
+  description: text.optional(),
+});
+
+export const check = z
+  .strictObject({
+    component: id.optional(),
+    service: id.optional(),
+    http: text.optional(),
+    tcp: text.optional(),
+    tls: text.optional(),
+    dns: z.record(z.string(), z.unknown()).optional(),
+    interval: duration.optional(),
+    timeout: duration.optional(),
+    expect: z.record(z.string(), z.unknown()).optional(),
+    failAfter: z.number().int().min(1).optional(),
+    recoverAfter: z.number().int().min(1).optional(),
+    from: z.array(id).optional().meta({ description: 'Vantage points that run this check (default: all).' }),
+    description: text.optional(),
+  })
+  .meta({ description: 'An external check. The monitoring issue defines its probe options in full.' });
+
+export const failover = z.strictObject({
+  primary: id.meta({ description: 'The component traffic normally goes to.' }),
+  secondary: z.array(id).min(1).meta({ description: 'Where traffic moves when the primary is down.' }),
+  via: id.meta({ description: 'The component that moves the traffic: a DNS zone, a proxy, a load balancer.' }),
+  description: text.optional(),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1),
+  name: text,
+  description: text.optional(),
+  services: z.record(id, service).default({}),
+  components: z.record(id, component).default({}),
+  vantages: z.record(id, vantage).default({}),
+  checks: z.record(id, check).default({}),
+  failover: z.record(id, failover).default({}),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ServiceSpec = z.output<typeof service>;
+export type ComponentSpec = z.output<typeof component>;
+export type Dependency = z.output<typeof dependency>;
+export type Placement = z.output<typeof placement>;
+export type CheckSpec = z.output<typeof check>;
+export type FailoverSpec = z.output<typeof failover>;
