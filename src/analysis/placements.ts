@@ -45,7 +45,8 @@ export function placesOf(graph: Graph): Place[] {
         if (place.members[place.members.length - 1] !== c) place.members.push(c);
       };
       add('provider', p.provider, { provider: p.provider });
-      if (p.region === undefined) continue;
+      // "global" is not a region that fails on its own: global services fail with their provider.
+      if (p.region === undefined || p.region === 'global') continue;
       add('region', `${p.provider}/${p.region}`, { provider: p.provider, region: p.region });
       if (p.zone !== undefined) {
         add('zone', `${p.provider}/${p.region}/${p.zone}`, { provider: p.provider, region: p.region, zone: p.zone });

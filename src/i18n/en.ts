@@ -32,6 +32,43 @@ export const en = {
   BASCULE_E_PREDICATE: 'invalid predicate "{value}": {detail}',
   BASCULE_E_SCENARIO_UNKNOWN: 'unknown scenario "{id}" (see "bascule scenarios")',
 
+  'finding.single-point-of-failure.message': '{component} alone takes down {services} ({path})',
+  'finding.single-point-of-failure.recommendation':
+    'Make {component} redundant (a second instance in another zone or provider, declared with anyOf), or record the accepted risk in the continuity plan.',
+  'finding.shared-dependency.message':
+    'The redundancy {group} of {owner} is illusory: {members} all fail when {shared} fails ({path})',
+  'finding.shared-dependency.recommendation':
+    'Give each member its own {shared}, or make {shared} itself redundant on another provider.',
+  'finding.shared-dependency.placement.message':
+    'The redundancy {group} of {owner} is illusory: {members} all run in {shared}',
+  'finding.shared-dependency.placement.recommendation':
+    'Spread the members over different zones, regions or providers.',
+  'finding.provider-concentration.message': 'A failure of {provider} takes {service} down whole ({path})',
+  'finding.provider-concentration.recommendation':
+    'Add a standby of the path shown on another provider, with a failover that does not need {provider} to switch.',
+  'finding.region-concentration.message': 'A failure of region {region} takes {service} down whole ({path})',
+  'finding.region-concentration.recommendation':
+    'Run a standby of the path shown in another region or on another provider.',
+  'finding.control-plane-dependency.failover.message':
+    'Failover {failover} away from {primary} goes through {via}, which fails with {place}: when {place} fails, the switch itself cannot be made',
+  'finding.control-plane-dependency.failover.recommendation':
+    'Move {via} off {place}: a DNS or proxy on another provider (or Bascule\'s own), pre-provisioned so that switching needs no call to {place}.',
+  'finding.control-plane-dependency.steering.message':
+    'Traffic to {group} is steered by {via}, which fails with {place}: losing {place} also loses the way to the surviving members',
+  'finding.control-plane-dependency.steering.recommendation':
+    'Host {via} outside {place}, or make it redundant across providers (for DNS: secondary name servers on another provider).',
+  'finding.monitoring-gap.none.message': '{service} ({criticality}) has no check watching it',
+  'finding.monitoring-gap.none.recommendation':
+    'Add an HTTP or TCP check on {service}, run from a vantage point outside {providers}.',
+  'finding.monitoring-gap.inside.message':
+    '{service} ({criticality}) is watched only from {vantages}, inside the providers it depends on ({providers})',
+  'finding.monitoring-gap.inside.recommendation':
+    'Add a vantage point on a provider {service} does not use, so an outage of {providers} does not blind the monitor.',
+  'finding.monitoring-gap.unplaced.message':
+    '{service} ({criticality}) is watched, but no vantage point says where it runs: it may fail with {providers}',
+  'finding.monitoring-gap.unplaced.recommendation':
+    'Declare vantages with their provider, and run at least one outside {providers}.',
+
   'type.string': 'a string',
   'type.number': 'a number',
   'type.integer': 'an integer',

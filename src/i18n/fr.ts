@@ -36,6 +36,43 @@ export const fr = {
   BASCULE_E_PREDICATE: 'prédicat « {value} » invalide : {detail}',
   BASCULE_E_SCENARIO_UNKNOWN: 'scénario « {id} » inconnu (voir « bascule scenarios »)',
 
+  'finding.single-point-of-failure.message': '{component} suffit à faire tomber {services} ({path})',
+  'finding.single-point-of-failure.recommendation':
+    'Rendez {component} redondant (une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf), ou consignez le risque accepté dans le plan de continuité.',
+  'finding.shared-dependency.message':
+    'La redondance {group} de {owner} est illusoire : {members} tombent tous quand {shared} tombe ({path})',
+  'finding.shared-dependency.recommendation':
+    'Donnez à chaque membre son propre {shared}, ou rendez {shared} lui-même redondant chez un autre fournisseur.',
+  'finding.shared-dependency.placement.message':
+    'La redondance {group} de {owner} est illusoire : {members} tournent tous dans {shared}',
+  'finding.shared-dependency.placement.recommendation':
+    'Répartissez les membres entre plusieurs zones, régions ou fournisseurs.',
+  'finding.provider-concentration.message': 'Une panne de {provider} fait tomber {service} entièrement ({path})',
+  'finding.provider-concentration.recommendation':
+    'Ajoutez une réserve du chemin indiqué chez un autre fournisseur, avec une bascule qui n’a pas besoin de {provider}.',
+  'finding.region-concentration.message': 'Une panne de la région {region} fait tomber {service} entièrement ({path})',
+  'finding.region-concentration.recommendation':
+    'Faites tourner une réserve du chemin indiqué dans une autre région ou chez un autre fournisseur.',
+  'finding.control-plane-dependency.failover.message':
+    'La bascule {failover} depuis {primary} passe par {via}, qui tombe avec {place} : quand {place} tombe, la bascule elle-même est impossible',
+  'finding.control-plane-dependency.failover.recommendation':
+    'Sortez {via} de {place} : un DNS ou un proxy chez un autre fournisseur (ou celui de Bascule), prêt à l’avance pour que la bascule n’exige aucun appel à {place}.',
+  'finding.control-plane-dependency.steering.message':
+    'Le trafic vers {group} est aiguillé par {via}, qui tombe avec {place} : perdre {place} fait aussi perdre l’accès aux membres restants',
+  'finding.control-plane-dependency.steering.recommendation':
+    'Hébergez {via} hors de {place}, ou rendez-le redondant entre fournisseurs (pour le DNS : des serveurs secondaires chez un autre fournisseur).',
+  'finding.monitoring-gap.none.message': '{service} ({criticality}) n’est surveillé par aucune vérification',
+  'finding.monitoring-gap.none.recommendation':
+    'Ajoutez une vérification HTTP ou TCP de {service}, lancée depuis un point de vue hors de {providers}.',
+  'finding.monitoring-gap.inside.message':
+    '{service} ({criticality}) n’est surveillé que depuis {vantages}, chez les fournisseurs dont il dépend ({providers})',
+  'finding.monitoring-gap.inside.recommendation':
+    'Ajoutez un point de vue chez un fournisseur que {service} n’utilise pas, pour qu’une panne de {providers} n’aveugle pas la surveillance.',
+  'finding.monitoring-gap.unplaced.message':
+    '{service} ({criticality}) est surveillé, mais aucun point de vue ne dit où il tourne : il peut tomber avec {providers}',
+  'finding.monitoring-gap.unplaced.recommendation':
+    'Déclarez des points de vue (vantages) avec leur fournisseur, dont au moins un hors de {providers}.',
+
   'type.string': 'une chaîne',
   'type.number': 'un nombre',
   'type.integer': 'un entier',
