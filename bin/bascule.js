@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI (npm install builds it through the `prepare` script).
+// Entry point: runs the compiled CLI (`npm install` builds it through the `prepare` script).
 import { main } from '../dist/cli/main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  // Bad input never lands here (it is reported with a code and exit 2); this is a bug in Bascule.
+  process.stderr.write(`bascule: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  if (process.env.BASCULE_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+  else process.stderr.write('Please report it; run again with BASCULE_DEBUG=1 for details.\n');
+  process.exitCode = 70;
+}

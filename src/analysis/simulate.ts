@@ -1,6 +1,6 @@
 /** A failure scenario played against the map: what goes down, what loses redundancy, and why. */
 import { type Cause, chain, explain } from './explain.ts';
-import { type Graph, NODE_COMPONENT, NODE_SERVICE } from './graph.ts';
+import { type Graph, NODE_COMPONENT, NODE_SERVICE, nodeLabel } from './graph.ts';
 import { type Match, matchComponent, type Predicate } from './predicate.ts';
 import { Propagator } from './propagate.ts';
 
@@ -19,7 +19,7 @@ export interface Simulation {
   readonly servicesDown: readonly string[];
   readonly componentsDown: readonly string[];
   /** Redundancy groups that lost members but still hold. */
-  readonly degraded: readonly { group: string; failed: number; members: number }[];
+  readonly degraded: readonly { group: string; label: string; failed: number; members: number }[];
   readonly explanations: readonly ServiceDown[];
 }
 
@@ -44,11 +44,11 @@ export function simulate(graph: Graph, predicates: readonly Predicate[], prop = 
     if (graph.nodeType[node] === NODE_SERVICE) services.push(node);
     else if (graph.nodeType[node] === NODE_COMPONENT) components.push(graph.ids[node]!);
   }
-  const degraded: { group: string; failed: number; members: number }[] = [];
+  const degraded: { group: string; label: string; failed: number; members: number }[] = [];
   for (const g of graph.groups.keys()) {
     const failed = prop.failedDependencies(g);
     if (failed > 0 && !prop.isFailed(g)) {
-      degraded.push({ group: graph.ids[g]!, failed, members: graph.depStart[g + 1]! - graph.depStart[g]! });
+      degraded.push({ group: graph.ids[g]!, label: nodeLabel(graph, g), failed, members: graph.depStart[g + 1]! - graph.depStart[g]! });
     }
   }
   const explanations = services

@@ -1,0 +1,33 @@
+/** `bascule analyze`: findings, score, outage replays and blast radii for the map. */
+import { analyze as runAnalysis } from '../../analysis/analyze.ts';
+import { SEVERITIES, severityRank } from '../../analysis/finding.ts';
+import { buildGraph } from '../../analysis/graph.ts';
+import { analysisJson } from '../../report/json.ts';
+import { type Command, CONFIG_OPTION, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
+import { analysisText } from '../render/analysis-text.ts';
+import { choice, emit, json, readConfig, readScenarios } from '../shared.ts';
+import { painter } from '../style.ts';
+
+export const FAIL_ON = [...SEVERITIES, 'none'] as const;
+
+export const analyze = {
+  name: 'analyze',
+  summary: 'cli.analyze.summary',
+  usage: 'bascule analyze [-c FILE] [--format text|json|html] [--out FILE] [--fail-on SEVERITY] [--scenarios DIR]',
+  effect: 'read-only',
+  options: { ...CONFIG_OPTION, ...FORMAT_OPTION, ...OUT_OPTION, ...SCENARIOS_OPTION, 'fail-on': { type: 'string', default: 'none' } },
+  async run(ctx) {
+    const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
+    const failOn = choice(ctx, 'fail-on', FAIL_ON);
+    const config = readConfig(ctx);
+    const scenarios = readScenarios(ctx, true);
+    const graph = buildGraph(config);
+    const analysis = runAnalysis(config, scenarios, graph);
+    if (format === 'json') emit(ctx, json(analysisJson(analysis, ctx.lang)));
+    else if (format === 'html') emit(ctx, await (await import('../../report/html/index.ts')).renderHtml({ config, graph, lang: ctx.lang, analysis }));
+    else emit(ctx, analysisText(analysis, ctx.lang, painter(ctx.io.color && ctx.values.out === undefined)));
+    if (failOn === 'none') return 0;
+    const threshold = severityRank(failOn);
+    return analysis.findings.some((f) => severityRank(f.severity) <= threshold) ? 1 : 0;
+  },
+} satisfies Command;

@@ -1,0 +1,54 @@
+/** `bascule simulate`: plays failure predicates, or a historical outage, against the map. */
+import { buildGraph } from '../../analysis/graph.ts';
+import { parsePredicate } from '../../analysis/predicate.ts';
+import { simulate as runSimulation } from '../../analysis/simulate.ts';
+import { BasculeError } from '../../errors.ts';
+import { suggest } from '../../model/suggest.ts';
+import { simulationJson } from '../../report/json.ts';
+import { type Command, CONFIG_OPTION, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
+import { simulationText } from '../render/simulation-text.ts';
+import { choice, emit, json, readConfig, readScenarios, usageError } from '../shared.ts';
+import { painter } from '../style.ts';
+
+export const simulate = {
+  name: 'simulate',
+  summary: 'cli.simulate.summary',
+  usage:
+    'bascule simulate [-c FILE] (--fail KEY=VALUE[,KEY=VALUE...] ... | --replay SCENARIO_ID) [--format text|json|html] [--out FILE]',
+  effect: 'read-only',
+  options: {
+    ...CONFIG_OPTION,
+    ...FORMAT_OPTION,
+    ...OUT_OPTION,
+    ...SCENARIOS_OPTION,
+    fail: { type: 'string', multiple: true },
+    replay: { type: 'string' },
+  },
+  async run(ctx) {
+    const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
+    const fail = (ctx.values.fail as string[] | undefined) ?? [];
+    const replayId = ctx.values.replay as string | undefined;
+    if ((fail.length > 0) === (replayId !== undefined)) throw usageError(ctx.lang, 'cli.simulate.oneMode');
+    const predicates = fail.map(parsePredicate);
+    const config = readConfig(ctx);
+    let replay: ReturnType<typeof readScenarios>[number] | undefined;
+    if (replayId !== undefined) {
+      const library = readScenarios(ctx, true);
+      replay = library.find((s) => s.id === replayId);
+      if (!replay) {
+        const hint = suggest(replayId, library.map((s) => s.id));
+        throw new BasculeError([
+          { code: 'BASCULE_E_SCENARIO_UNKNOWN', params: hint ? { id: replayId, suggestion: hint } : { id: replayId } },
+        ]);
+      }
+    }
+    const graph = buildGraph(config);
+    const simulation = runSimulation(graph, replay ? replay.fail : predicates);
+    if (format === 'json') emit(ctx, json(simulationJson(simulation, ctx.lang, replay)));
+    else if (format === 'html') {
+      const scenarioTitle = replay ? `${replay.date} — ${replay.title[ctx.lang]}` : undefined;
+      emit(ctx, await (await import('../../report/html/index.ts')).renderHtml({ config, graph, lang: ctx.lang, simulation, ...(scenarioTitle ? { scenarioTitle } : {}) }));
+    } else emit(ctx, simulationText(simulation, ctx.lang, painter(ctx.io.color && ctx.values.out === undefined), replay));
+    return 0;
+  },
+} satisfies Command;

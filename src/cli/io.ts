@@ -1,0 +1,57 @@
+/** What a command may touch: streams, environment, files. Tests pass their own. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { BasculeError } from '../errors.ts';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** Colour output (a terminal that supports it, NO_COLOR unset, or FORCE_COLOR set). */
+  readonly color: boolean;
+  /** Interactive: stdin and stdout are terminals. */
+  readonly interactive: boolean;
+  /** Asks a question and returns the answer (only called when interactive). */
+  readonly ask: (question: string) => Promise<string>;
+}
+
+export function processIo(): Io {
+  const env = process.env;
+  const tty = process.stdout.isTTY === true;
+  const color = env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : tty && !env.NO_COLOR && process.stdout.hasColors();
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env,
+    cwd: process.cwd(),
+    color,
+    interactive: tty && process.stdin.isTTY === true,
+    ask: async (question) => {
+      const { createInterface } = await import('node:readline/promises');
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file, detail } }]);
+  }
+}
+
+export function writeText(file: string, text: string, force = true): void {
+  if (!force && existsSync(file)) throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file, detail: (e as Error).message } }]);
+  }
+}

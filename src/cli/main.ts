@@ -1,0 +1,100 @@
+/** The `bascule` command line: parses flags, dispatches to a command, prints errors, returns the exit code. */
+import { parseArgs } from 'node:util';
+import { BasculeError, ERRORS } from '../errors.ts';
+import { detectLang, formatDiagnostic, type Lang, t } from '../i18n/index.ts';
+import { suggest } from '../model/suggest.ts';
+import type { Command } from './command.ts';
+import { analyze } from './commands/analyze.ts';
+import { init } from './commands/init.ts';
+import { scenarios } from './commands/scenarios.ts';
+import { schema } from './commands/schema.ts';
+import { simulate } from './commands/simulate.ts';
+import { validate } from './commands/validate.ts';
+import { type Io, processIo } from './io.ts';
+import { usageError } from './shared.ts';
+
+/** Every command. Adding one is adding a file and a line here. */
+export const COMMANDS: readonly Command[] = [init, validate, analyze, simulate, scenarios, schema];
+
+export const VERSION = '0.1.0';
+
+function help(lang: Lang, command?: Command): string {
+  if (command) {
+    const flags = Object.entries(command.options)
+      .map(([name, o]) => `  ${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ' VALUE' : ''}`)
+      .join('\n');
+    return `${t(lang, command.summary)}\n\n${t(lang, 'cli.help.usage')} ${command.usage}\n\n${flags}\n      --lang fr|en\n  -h, --help\n`;
+  }
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${t(lang, c.summary)}`);
+  return `${t(lang, 'cli.help.intro')}\n\n${t(lang, 'cli.help.usage')} bascule <command> [options]\n\n${lines.join('\n')}\n\n${t(lang, 'cli.help.more')}\n`;
+}
+
+/** Turns node:util's parse errors into a located, translated usage error. */
+function parseError(lang: Lang, e: unknown, command: Command): BasculeError {
+  const err = e as NodeJS.ErrnoException;
+  const message = err.message ?? '';
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = [...Object.keys(command.options), 'lang', 'help'].map((k) => `--${k}`);
+    const hint = suggest(option, known);
+    return usageError(lang, 'cli.unknownOption', { option, command: command.name, ...(hint ? { suggestion: hint } : {}) });
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return usageError(lang, 'cli.missingValue', { option });
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const arg = /'([^']*)'/.exec(message)?.[1] ?? '';
+    return usageError(lang, 'cli.unexpectedArgument', { arg, command: command.name });
+  }
+  return usageError(lang, 'cli.badArguments', { detail: message });
+}
+
+function langFlag(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+}
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const rawLang = langFlag(argv);
+  const lang = detectLang(rawLang, io.env);
+  try {
+    if (rawLang !== undefined && rawLang !== 'fr' && rawLang !== 'en') {
+      throw usageError(lang, 'cli.badChoice', { flag: '--lang', value: rawLang, allowed: 'en, fr' });
+    }
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout(help(lang));
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-V') {
+      io.stdout(`bascule ${VERSION}\n`);
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      const hint = suggest(name, COMMANDS.map((c) => c.name));
+      throw usageError(lang, 'cli.unknownCommand', { command: name, ...(hint ? { suggestion: hint } : {}) });
+    }
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args: [...rest],
+        options: { ...command.options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: (command.positionals ?? 0) > 0,
+        strict: true,
+      });
+    } catch (e) {
+      throw parseError(lang, e, command);
+    }
+    if (parsed.values.help === true) {
+      io.stdout(help(lang, command));
+      return 0;
+    }
+    return await command.run({ io, lang, values: parsed.values, positionals: parsed.positionals });
+  } catch (e) {
+    if (!(e instanceof BasculeError)) throw e;
+    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(lang, d)}\n`);
+    if (e.diagnostics.length > 1) io.stderr(`${t(lang, 'cli.errorCount', { count: e.diagnostics.length })}\n`);
+    return Math.max(...e.diagnostics.map((d) => ERRORS[d.code].exit));
+  }
+}

@@ -1,0 +1,108 @@
+/** `bascule analyze` for people: score, per-service table, findings, outage replays, blast radius. */
+import type { Analysis } from '../../analysis/analyze.ts';
+import type { Severity } from '../../analysis/finding.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import { renderFinding } from '../../report/findings.ts';
+import { type Color, type Paint, table } from '../style.ts';
+
+export const SEVERITY_COLOR: Readonly<Record<Severity, Color>> = {
+  critical: 'red',
+  high: 'magenta',
+  medium: 'yellow',
+  low: 'cyan',
+  info: 'gray',
+};
+
+const GRADE_COLOR: Readonly<Record<string, Color>> = { A: 'green', B: 'green', C: 'yellow', D: 'red', E: 'red' };
+const MAX_FINDINGS = 100;
+
+function header(a: Analysis, lang: Lang, paint: Paint): string {
+  const { summary, score } = a;
+  const survived = score.services.reduce((n, s) => n + s.outagesSurvived, 0);
+  const total = score.services.reduce((n, s) => n + s.outagesTotal, 0);
+  return [
+    paint('bold', t(lang, 'cli.analyze.title', { name: a.name })),
+    t(lang, 'cli.analyze.counts', {
+      services: summary.services,
+      components: summary.components,
+      providers: summary.providers.join(', ') || '-',
+    }),
+    '',
+    `${t(lang, 'cli.analyze.score')} ${paint(GRADE_COLOR[score.grade] ?? 'bold', paint('bold', `${score.overall}/100 (${score.grade})`))}  ${t(
+      lang,
+      'cli.analyze.scoreDetail',
+      { spofs: score.singlePointsOfFailure, survived, total },
+    )}`,
+  ].join('\n');
+}
+
+function services(a: Analysis, lang: Lang, paint: Paint): string {
+  const cols = ['SERVICE', 'CRITICALITY', 'SCORE', 'OUTAGES', 'SPOFS'] as const;
+  const rows = a.score.services.map((s) => [
+    s.service,
+    paint(SEVERITY_COLOR[s.criticality], s.criticality),
+    String(s.score),
+    `${s.outagesSurvived}/${s.outagesTotal}`,
+    String(s.singlePointsOfFailure),
+  ]);
+  return table(
+    cols.map((c) => t(lang, `cli.col.${c}`)),
+    rows,
+    paint,
+  );
+}
+
+function findings(a: Analysis, lang: Lang, paint: Paint): string {
+  if (a.findings.length === 0) return t(lang, 'cli.analyze.noFindings');
+  const lines: string[] = [];
+  for (const f of a.findings.slice(0, MAX_FINDINGS)) {
+    const r = renderFinding(lang, f);
+    lines.push(`${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}  ${paint('bold', f.kind)}`);
+    lines.push(`          ${r.message}`);
+    lines.push(`          ${paint('dim', `→ ${r.recommendation}`)}`);
+  }
+  if (a.findings.length > MAX_FINDINGS) {
+    lines.push(t(lang, 'cli.analyze.more', { count: a.findings.length - MAX_FINDINGS }));
+  }
+  return lines.join('\n');
+}
+
+function outages(a: Analysis, lang: Lang, paint: Paint): string {
+  if (a.outages.length === 0) return t(lang, 'cli.analyze.noOutages');
+  const rows = a.outages.map((o) => [
+    o.date,
+    o.title[lang],
+    o.servicesDown.length === 0
+      ? paint('green', t(lang, 'cli.analyze.survives'))
+      : paint('red', o.servicesDown.join(', ')),
+  ]);
+  return table(
+    (['DATE', 'OUTAGE', 'DOWN'] as const).map((c) => t(lang, `cli.col.${c}`)),
+    rows,
+    paint,
+  );
+}
+
+function blast(a: Analysis, lang: Lang, paint: Paint): string {
+  const top = a.blastRadius.slice(0, 10);
+  if (top.length === 0) return t(lang, 'cli.analyze.noBlast');
+  const rows = top.map((b) => [b.component, String(b.componentsDown), b.servicesDown.join(', ') || '-']);
+  return table(
+    (['COMPONENT', 'COMPONENTS', 'DOWN'] as const).map((c) => t(lang, `cli.col.${c}`)),
+    rows,
+    paint,
+  );
+}
+
+export function analysisText(a: Analysis, lang: Lang, paint: Paint): string {
+  const section = (key: Parameters<typeof t>[1], body: string, params = {}) =>
+    `${paint('bold', t(lang, key, params).toUpperCase())}\n${body}`;
+  return [
+    header(a, lang, paint),
+    section('cli.analyze.services', services(a, lang, paint)),
+    section('cli.analyze.findings', findings(a, lang, paint), { count: a.findings.length }),
+    section('cli.analyze.outages', outages(a, lang, paint)),
+    section('cli.analyze.blast', blast(a, lang, paint)),
+    paint('dim', t(lang, 'cli.analyze.method', { method: a.score.method })),
+  ].join('\n\n');
+}

@@ -1,0 +1,61 @@
+/** `bascule simulate` for people: what goes down, the chain that explains each service, what degrades. */
+import type { Cause } from '../../analysis/explain.ts';
+import { formatPredicate } from '../../analysis/predicate.ts';
+import type { Simulation } from '../../analysis/simulate.ts';
+import { type Lang, t } from '../../i18n/index.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
+import { type Paint, table } from '../style.ts';
+import { SEVERITY_COLOR } from './analysis-text.ts';
+
+/** The root causes under a cause tree: `db [provider=aws,region=us-east-1]`. */
+function roots(cause: Cause, lang: Lang, out: Set<string>): Set<string> {
+  if (cause.reason === 'matched') {
+    out.add(t(lang, 'cli.simulate.matched', { id: cause.id, predicate: cause.predicate, via: cause.via }));
+  } else if (cause.reason === 'dependency') roots(cause.dependency, lang, out);
+  else if (cause.reason === 'group') for (const f of cause.failed) roots(f, lang, out);
+  return out;
+}
+
+function scenarioLine(s: Simulation, lang: Lang, paint: Paint, replay?: Scenario): string {
+  if (!replay) return t(lang, 'cli.simulate.scenario', { fail: s.predicates.map(formatPredicate).join(' | ') });
+  const lines = [
+    paint('bold', `${replay.date}  ${replay.title[lang]}`),
+    replay.summary[lang],
+    t(lang, 'cli.simulate.sources', { sources: replay.sources.map((x) => x.url).join(', ') }),
+  ];
+  if (replay.simplifications) lines.push(paint('dim', t(lang, 'cli.simulate.simplifies', { text: replay.simplifications[lang] })));
+  return lines.join('\n');
+}
+
+export function simulationText(s: Simulation, lang: Lang, paint: Paint, replay?: Scenario): string {
+  const parts = [scenarioLine(s, lang, paint, replay)];
+  if (s.matched.length === 0) parts.push(paint('yellow', t(lang, 'cli.simulate.nothingMatched')));
+  if (s.servicesDown.length === 0) {
+    parts.push(paint('green', t(lang, 'cli.simulate.allUp')));
+  } else {
+    const rows = s.explanations.map((e) => [
+      paint('red', e.service),
+      paint(SEVERITY_COLOR[e.criticality as 'critical'] ?? 'bold', e.criticality),
+      e.chain.join(' ← '),
+      [...roots(e.cause, lang, new Set())].join('; '),
+    ]);
+    parts.push(
+      paint('bold', t(lang, 'cli.simulate.down', { count: s.servicesDown.length })),
+      table(
+        (['SERVICE', 'CRITICALITY', 'CHAIN', 'CAUSE'] as const).map((c) => t(lang, `cli.col.${c}`)),
+        rows,
+        paint,
+      ),
+    );
+  }
+  if (s.componentsDown.length > 0) {
+    parts.push(
+      `${paint('bold', t(lang, 'cli.simulate.componentsDown', { count: s.componentsDown.length }))}\n${s.componentsDown.join(', ')}`,
+    );
+  }
+  if (s.degraded.length > 0) {
+    const list = s.degraded.map((d) => `${d.label} (${d.failed}/${d.members})`).join(', ');
+    parts.push(`${paint('bold', t(lang, 'cli.simulate.degraded'))}\n${paint('yellow', list)}`);
+  }
+  return parts.join('\n\n');
+}

@@ -1,0 +1,65 @@
+/** Helpers the commands share: loading the map, checking flag values, writing output. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { BasculeError } from '../errors.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { loadConfig } from '../model/load.ts';
+import type { Config } from '../model/schema.ts';
+import { suggest } from '../model/suggest.ts';
+import { loadScenarios } from '../scenarios/library.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import type { CommandContext } from './command.ts';
+import { readText, writeText } from './io.ts';
+
+export function usageError(lang: Lang, key: Parameters<typeof t>[1], params: Record<string, string> = {}): BasculeError {
+  return new BasculeError([{ code: 'BASCULE_E_USAGE', params: { detail: t(lang, key, params) } }]);
+}
+
+/** A flag whose value must be one of a list. */
+export function choice<T extends string>(ctx: CommandContext, flag: string, allowed: readonly T[]): T {
+  const value = String(ctx.values[flag]);
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const hint = suggest(value, allowed);
+  throw usageError(ctx.lang, 'cli.badChoice', {
+    flag: `--${flag}`,
+    value,
+    allowed: allowed.join(', '),
+    ...(hint ? { suggestion: hint } : {}),
+  });
+}
+
+export function configPath(ctx: CommandContext): string {
+  return String(ctx.values.config);
+}
+
+/** Reads and validates the map named by -c; throws the located diagnostics. */
+export function readConfig(ctx: CommandContext): Config {
+  const file = configPath(ctx);
+  const result = loadConfig(readText(resolve(ctx.io.cwd, file)), file);
+  if (!result.ok) throw new BasculeError(result.diagnostics);
+  return result.config;
+}
+
+/** Built-in scenarios, then a scenarios/ folder next to the map, then each --scenarios DIR. */
+export function readScenarios(ctx: CommandContext, withConfig: boolean): Scenario[] {
+  const dirs: string[] = [];
+  if (withConfig) {
+    const beside = join(dirname(resolve(ctx.io.cwd, configPath(ctx))), 'scenarios');
+    if (existsSync(beside)) dirs.push(beside);
+  }
+  for (const d of (ctx.values.scenarios as string[] | undefined) ?? []) dirs.push(resolve(ctx.io.cwd, d));
+  return loadScenarios(dirs);
+}
+
+/** Writes to --out when given (and says so on stderr), else to stdout. */
+export function emit(ctx: CommandContext, text: string): void {
+  const out = ctx.values.out;
+  if (typeof out === 'string') {
+    writeText(resolve(ctx.io.cwd, out), text);
+    ctx.io.stderr(`${t(ctx.lang, 'cli.wrote', { file: out })}\n`);
+  } else ctx.io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

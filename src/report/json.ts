@@ -1,0 +1,48 @@
+/** The stable JSON outputs of analyze and simulate (documented in docs/json-output.md). */
+import type { Analysis } from '../analysis/analyze.ts';
+import { formatPredicate } from '../analysis/predicate.ts';
+import type { Simulation } from '../analysis/simulate.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import { renderFinding } from './findings.ts';
+
+export const JSON_FORMAT_VERSION = 1;
+
+export function analysisJson(a: Analysis, lang: Lang) {
+  return {
+    formatVersion: JSON_FORMAT_VERSION,
+    name: a.name,
+    summary: a.summary,
+    score: a.score,
+    singlePointsOfFailure: a.singlePointsOfFailure,
+    findings: a.findings.map((f) => renderFinding(lang, f)),
+    outages: a.outages.map((o) => ({ ...o, title: o.title[lang] })),
+    blastRadius: a.blastRadius,
+  };
+}
+
+export function simulationJson(s: Simulation, lang: Lang, replay?: Scenario) {
+  return {
+    formatVersion: JSON_FORMAT_VERSION,
+    scenario: {
+      fail: s.predicates.map(formatPredicate),
+      ...(replay
+        ? {
+            replay: {
+              id: replay.id,
+              title: replay.title[lang],
+              date: replay.date,
+              provider: replay.provider,
+              simplifications: replay.simplifications?.[lang],
+              sources: replay.sources,
+            },
+          }
+        : {}),
+    },
+    matched: s.matched,
+    servicesDown: s.servicesDown,
+    componentsDown: s.componentsDown,
+    degraded: s.degraded,
+    explanations: s.explanations,
+  };
+}
