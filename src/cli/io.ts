@@ -38,12 +38,13 @@ export function processIo(): Io {
   };
 }
 
-export function readText(file: string): string {
+/** Reads a UTF-8 file; errors name it as the user wrote it (`shown`). */
+export function readText(file: string, shown = file): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
     const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file, detail } }]);
+    throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file: shown, detail } }]);
   }
 }
 

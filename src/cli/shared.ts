@@ -35,7 +35,7 @@ export function configPath(ctx: CommandContext): string {
 /** Reads and validates the map named by -c; throws the located diagnostics. */
 export function readConfig(ctx: CommandContext): Config {
   const file = configPath(ctx);
-  const result = loadConfig(readText(resolve(ctx.io.cwd, file)), file);
+  const result = loadConfig(readText(resolve(ctx.io.cwd, file), file), file);
   if (!result.ok) throw new BasculeError(result.diagnostics);
   return result.config;
 }

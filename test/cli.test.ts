@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../src/model/load.ts';
+import { runCli, tempDir } from './helpers/cli.ts';
+
+const MAP = `version: 1
+name: Acme
+services:
+  checkout: {criticality: critical, rto: 15m, dependsOn: [web, payments]}
+components:
+  web: {provider: aws, region: eu-west-3, kind: compute, dependsOn: [db]}
+  db: {provider: aws, region: eu-west-3, kind: database, service: rds}
+  payments: {provider: stripe, kind: payment, runsOn: [{provider: aws, region: us-east-1}]}
+`;
+
+function project(text = MAP): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'bascule.yaml'), text);
+  return dir;
+}
+
+describe('bascule validate', () => {
+  it('prints a one-line summary and exits 0 for a valid map', async () => {
+    const r = await runCli(['validate'], { cwd: project() });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^bascule\.yaml: valid — "Acme", 1 services, 3 components, 0 redundancy groups, 0 checks\n$/);
+  });
+
+  it('prints every located error and exits 2', async () => {
+    const dir = project(MAP.replace('dependsOn: [db]', 'dependsOn: [dbb]').replace('criticality: critical', 'criticality: critcal'));
+    const r = await runCli(['validate', '-c', 'bascule.yaml'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^bascule\.yaml:4:27: services\.checkout\.criticality: invalid value "critcal"/m);
+    assert.equal(r.stdout, '');
+  });
+
+  it('reports reference errors with file:line:col and a did-you-mean', async () => {
+    const r = await runCli(['validate'], { cwd: project(MAP.replace('dependsOn: [db]', 'dependsOn: [dbb]')) });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'bascule.yaml:6:70: components.web.dependsOn[0]: unknown component "dbb" — did you mean "db"?\n');
+  });
+
+  it('says clearly when the file is missing', async () => {
+    const r = await runCli(['validate', '-c', 'nope.yaml'], { cwd: tempDir() });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot read nope\.yaml: no such file/);
+  });
+});
+
+describe('bascule analyze', () => {
+  it('writes the JSON contract', async () => {
+    const r = await runCli(['analyze', '--format', 'json'], { cwd: project() });
+    assert.equal(r.code, 0);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(
+      out.singlePointsOfFailure.map((s: { component: string; services: string[] }) => [s.component, s.services]),
+      [
+        ['web', ['checkout']],
+        ['db', ['checkout']],
+        ['payments', ['checkout']],
+      ],
+    );
+    for (const f of out.findings) {
+      assert.deepEqual(Object.keys(f).sort(), ['kind', 'message', 'recommendation', 'severity', 'subjects']);
+    }
+    assert.ok(out.findings.some((f: { kind: string }) => f.kind === 'region-concentration'));
+    assert.equal(typeof out.score.overall, 'number');
+    assert.ok(out.outages.length >= 8, 'the built-in outage library is replayed');
+    const aws2025 = out.outages.find((o: { id: string }) => o.id === 'aws-2025-10-20');
+    assert.deepEqual(aws2025.servicesDown, ['checkout'], 'stripe runs in us-east-1');
+  });
+
+  it('exits 1 when a finding reaches --fail-on, 0 below it', async () => {
+    const dir = project();
+    assert.equal((await runCli(['analyze', '--fail-on', 'critical'], { cwd: dir })).code, 1);
+    const calm = project(
+      'version: 1\nname: Calm\nservices:\n  blog: {criticality: low, dependsOn: [cms]}\ncomponents:\n  cms: {provider: ovh}\n',
+    );
+    assert.equal((await runCli(['analyze', '--fail-on', 'high'], { cwd: calm })).code, 0);
+    assert.equal((await runCli(['analyze', '--fail-on', 'low'], { cwd: calm })).code, 1);
+  });
+
+  it('writes text for people, in French when LANG says so', async () => {
+    const r = await runCli(['analyze'], { cwd: project(), env: { LANG: 'fr_FR.UTF-8' } });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Acme — analyse de résilience/);
+    assert.match(r.stdout, /db suffit à faire tomber checkout \(checkout ← web ← db\)/);
+    assert.match(r.stdout, /PANNES HISTORIQUES REJOUÉES/);
+  });
+
+  it('writes to --out and says so on stderr', async () => {
+    const dir = project();
+    const r = await runCli(['analyze', '--format', 'json', '--out', 'report.json'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /wrote report\.json/);
+    assert.ok(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).findings.length > 0);
+  });
+
+  it('rejects a bad --format and --fail-on with exit 2', async () => {
+    const dir = project();
+    const f = await runCli(['analyze', '--format', 'yml'], { cwd: dir });
+    assert.equal(f.code, 2);
+    assert.match(f.stderr, /invalid value "yml" for --format: expected one of text, json, html/);
+    assert.equal((await runCli(['analyze', '--fail-on', 'severe'], { cwd: dir })).code, 2);
+  });
+});
+
+describe('bascule simulate', () => {
+  it('lists what goes down, sorted, with an explanation per service', async () => {
+    const r = await runCli(['simulate', '--fail', 'provider=aws,region=eu-west-3', '--format', 'json'], { cwd: project() });
+    assert.equal(r.code, 0);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.servicesDown, ['checkout']);
+    assert.deepEqual(out.componentsDown, ['db', 'web']);
+    assert.deepEqual(out.explanations[0].chain, ['checkout', 'web']);
+  });
+
+  it('replays a historical outage by id', async () => {
+    const r = await runCli(['simulate', '--replay', 'aws-2025-10-20', '--format', 'json'], { cwd: project() });
+    assert.equal(r.code, 0);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.servicesDown, ['checkout']);
+    assert.equal(out.scenario.replay.id, 'aws-2025-10-20');
+    assert.ok(out.scenario.replay.sources.length > 0);
+  });
+
+  it('loads the user’s own scenarios from a scenarios/ folder next to the map', async () => {
+    const dir = project();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'scenarios'));
+    writeFileSync(
+      join(dir, 'scenarios', 'stripe-down.yaml'),
+      'id: stripe-down\ntitle: {en: Stripe down, fr: Stripe en panne}\ndate: 2026-01-01\nprovider: stripe\n' +
+        'scope: {en: global, fr: mondial}\nsummary: {en: drill, fr: exercice}\n' +
+        'sources: [{title: internal drill, url: "https://intranet.example/drill"}]\nfail: [{provider: stripe}]\n',
+    );
+    const r = await runCli(['simulate', '--replay', 'stripe-down', '--format', 'json'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).servicesDown, ['checkout']);
+  });
+
+  it('rejects an unknown scenario with a did-you-mean', async () => {
+    const r = await runCli(['simulate', '--replay', 'aws-2025-10-21'], { cwd: project() });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown scenario "aws-2025-10-21".*did you mean "aws-2025-10-20"/);
+  });
+
+  it('rejects a malformed predicate, and both or neither of --fail and --replay', async () => {
+    const dir = project();
+    const bad = await runCli(['simulate', '--fail', 'provder=aws'], { cwd: dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /invalid predicate "provder=aws": unknown key "provder"/);
+    assert.equal((await runCli(['simulate'], { cwd: dir })).code, 2);
+    assert.equal((await runCli(['simulate', '--fail', 'provider=aws', '--replay', 'x'], { cwd: dir })).code, 2);
+  });
+});
+
+describe('bascule scenarios, schema, init and usage', () => {
+  it('lists the outage library with ids, dates and sources', async () => {
+    const r = await runCli(['scenarios', '--format', 'json']);
+    const ids = JSON.parse(r.stdout).scenarios.map((s: { id: string }) => s.id);
+    for (const id of [
+      'aws-2025-10-20',
+      'cloudflare-2025-11-18',
+      'azure-afd-2025-10-29',
+      'gcp-2025-06-12',
+      'crowdstrike-2024-07-19',
+      'aws-2021-12-07',
+      'fastly-2021-06-08',
+      'ovh-sbg-2021-03-10',
+    ]) {
+      assert.ok(ids.includes(id), `missing ${id}`);
+    }
+    const text = await runCli(['scenarios']);
+    assert.match(text.stdout, /aws-2025-10-20 +2025-10-20/);
+  });
+
+  it('prints a JSON Schema that describes the model', async () => {
+    const r = await runCli(['schema']);
+    const s = JSON.parse(r.stdout);
+    assert.equal(s.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.deepEqual(s.required.sort(), ['name', 'version']);
+    assert.ok(s.properties.components);
+    assert.equal(s.additionalProperties, false);
+  });
+
+  it('init writes a starter map that validates, and never overwrites without --force', async () => {
+    const dir = tempDir();
+    const first = await runCli(['init', '--yes', '--lang', 'fr'], { cwd: dir });
+    assert.equal(first.code, 0);
+    const text = readFileSync(join(dir, 'bascule.yaml'), 'utf8');
+    assert.match(text, /# Carte de résilience Bascule/);
+    assert.ok(loadConfig(text, 'bascule.yaml').ok);
+    const again = await runCli(['init', '--yes'], { cwd: dir });
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /bascule\.yaml already exists; add --force/);
+    assert.equal((await runCli(['init', '--yes', '--force'], { cwd: dir })).code, 0);
+  });
+
+  it('init asks for providers, services and suppliers in a terminal', async () => {
+    const dir = tempDir();
+    const r = await runCli(['init'], {
+      cwd: dir,
+      interactive: true,
+      answers: ['Boulangerie Dupont', 'ovh, scaleway', 'commandes, site', 'stripe, payfit'],
+    });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Cloud providers you use/);
+    const loaded = loadConfig(readFileSync(join(dir, 'bascule.yaml'), 'utf8'), 'bascule.yaml');
+    assert.ok(loaded.ok);
+    if (loaded.ok) {
+      assert.equal(loaded.config.name, 'Boulangerie Dupont');
+      assert.deepEqual(Object.keys(loaded.config.services), ['commandes', 'site']);
+      assert.equal(loaded.config.components.dns!.provider, 'scaleway');
+      assert.ok(existsSync(join(dir, 'bascule.yaml')));
+    }
+  });
+
+  it('rejects unknown commands and options with a did-you-mean and exit 2', async () => {
+    const cmd = await runCli(['analyse']);
+    assert.equal(cmd.code, 2);
+    assert.match(cmd.stderr, /unknown command "analyse".*did you mean "analyze"/);
+    const opt = await runCli(['analyze', '--fromat', 'json']);
+    assert.equal(opt.code, 2);
+    assert.match(opt.stderr, /unknown option --fromat .*did you mean "--format"/);
+    const lang = await runCli(['validate', '--lang', 'de']);
+    assert.equal(lang.code, 2);
+  });
+
+  it('prints help', async () => {
+    const r = await runCli(['--help']);
+    assert.equal(r.code, 0);
+    for (const c of ['init', 'validate', 'analyze', 'simulate', 'scenarios', 'schema']) assert.match(r.stdout, new RegExp(`  ${c} `));
+    const sub = await runCli(['simulate', '--help']);
+    assert.match(sub.stdout, /--replay/);
+  });
+});

@@ -1,0 +1,41 @@
+/** Runs the CLI in process with captured output, as a user would call it. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; answers?: readonly string[]; interactive?: boolean } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const answers = [...(options.answers ?? [])];
+  const code = await main(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: options.env ?? { LANG: 'en_US.UTF-8' },
+    cwd: options.cwd ?? process.cwd(),
+    color: false,
+    interactive: options.interactive ?? false,
+    ask: async (q) => {
+      stdout += q;
+      return answers.shift() ?? '';
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'bascule-test-'));
+}

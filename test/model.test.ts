@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ErrorCode } from '../src/errors.ts';
+import { formatDiagnostic } from '../src/i18n/index.ts';
+import { parseDuration, formatDuration } from '../src/model/duration.ts';
+import { loadConfig } from '../src/model/load.ts';
+
+const HEAD = 'version: 1\nname: Test\n';
+
+function errors(body: string) {
+  const r = loadConfig(HEAD + body, 'bascule.yaml');
+  assert.equal(r.ok, false, 'expected the config to be rejected');
+  return r.ok ? [] : r.diagnostics;
+}
+
+describe('bascule.yaml validation', () => {
+  const cases: { name: string; body: string; code: ErrorCode; at: string; text?: RegExp }[] = [
+    {
+      name: 'unknown key with a did-you-mean',
+      body: 'components:\n  web:\n    provder: aws\n',
+      code: 'BASCULE_E_CONFIG_UNKNOWN_KEY',
+      at: '5:5',
+      text: /components\.web\.provder: unknown key "provder" — did you mean "provider"\?/,
+    },
+    {
+      name: 'unknown top-level key',
+      body: 'servics: {}\n',
+      code: 'BASCULE_E_CONFIG_UNKNOWN_KEY',
+      at: '3:1',
+      text: /did you mean "services"/,
+    },
+    {
+      name: 'unknown reference with a did-you-mean',
+      body: 'components:\n  db: {provider: aws}\n  web:\n    provider: aws\n    dependsOn: [db, dbb]\n',
+      code: 'BASCULE_E_CONFIG_UNKNOWN_REF',
+      at: '7:21',
+      text: /components\.web\.dependsOn\[1\]: unknown component "dbb" — did you mean "db"\?/,
+    },
+    {
+      name: 'component depending on a service',
+      body: 'services:\n  shop: {}\ncomponents:\n  web: {provider: aws, dependsOn: [shop]}\n',
+      code: 'BASCULE_E_CONFIG_SERVICE_REF',
+      at: '6:36',
+    },
+    {
+      name: 'duplicate ids in one section',
+      body: 'components:\n  web: {provider: aws}\n  web: {provider: gcp}\n',
+      code: 'BASCULE_E_YAML_DUPLICATE_KEY',
+      at: '5:3',
+    },
+    {
+      name: 'an id used by a service and a component',
+      body: 'services:\n  web: {}\ncomponents:\n  web: {provider: aws}\n',
+      code: 'BASCULE_E_CONFIG_DUPLICATE_ID',
+      at: '6:3',
+    },
+    {
+      name: 'a dependency cycle, printed',
+      body: 'components:\n  a: {provider: x, dependsOn: [b]}\n  b: {provider: x, dependsOn: [c]}\n  c: {provider: x, dependsOn: [a]}\n',
+      code: 'BASCULE_E_CONFIG_CYCLE',
+      at: '6:32',
+      text: /dependency cycle: a → b → c → a/,
+    },
+    {
+      name: 'a cycle through a redundancy group',
+      body: 'components:\n  a: {provider: x, dependsOn: [{anyOf: [b, c]}]}\n  b: {provider: x, dependsOn: [a]}\n  c: {provider: x}\n',
+      code: 'BASCULE_E_CONFIG_CYCLE',
+      at: '5:32',
+      text: /a → b → a/,
+    },
+    {
+      name: 'quorum need above the group size',
+      body: 'components:\n  a: {provider: x}\n  b: {provider: x}\n  c: {provider: x, dependsOn: [{quorum: {need: 3, of: [a, b]}}]}\n',
+      code: 'BASCULE_E_CONFIG_GROUP_NEED',
+      at: '6:48',
+      text: /need must be between 1 and 2 .* got 3/,
+    },
+    {
+      name: 'quorum need below 1',
+      body: 'components:\n  a: {provider: x}\n  c: {provider: x, dependsOn: [{quorum: {need: 0, of: [a]}}]}\n',
+      code: 'BASCULE_E_CONFIG_GROUP_NEED',
+      at: '5:48',
+    },
+    {
+      name: 'an empty group',
+      body: 'components:\n  c: {provider: x, dependsOn: [{anyOf: []}]}\n',
+      code: 'BASCULE_E_CONFIG_GROUP_EMPTY',
+      at: '4:40',
+    },
+    {
+      name: 'a member listed twice',
+      body: 'components:\n  a: {provider: x}\n  c: {provider: x, dependsOn: [{anyOf: [a, a]}]}\n',
+      code: 'BASCULE_E_CONFIG_GROUP_DUPLICATE',
+      at: '5:44',
+    },
+    {
+      name: 'a bad duration',
+      body: 'services:\n  shop: {rto: 15 minutes}\n',
+      code: 'BASCULE_E_CONFIG_DURATION',
+      at: '4:15',
+      text: /invalid duration "15 minutes"/,
+    },
+    {
+      name: 'a duration without unit',
+      body: 'services:\n  shop: {rpo: 15}\n',
+      code: 'BASCULE_E_CONFIG_TYPE',
+      at: '4:15',
+    },
+    {
+      name: 'a bad criticality with a did-you-mean',
+      body: 'services:\n  shop: {criticality: hihg}\n',
+      code: 'BASCULE_E_CONFIG_VALUE',
+      at: '4:23',
+      text: /expected one of critical, high, medium, low — did you mean "high"\?/,
+    },
+    {
+      name: 'a dependsOn entry of the wrong shape',
+      body: 'components:\n  a: {provider: x, dependsOn: [{all: [b]}]}\n',
+      code: 'BASCULE_E_CONFIG_DEPENDENCY',
+      at: '4:32',
+    },
+    {
+      name: 'a quorum with a mistyped key',
+      body: 'components:\n  a: {provider: x}\n  c: {provider: x, dependsOn: [{quorum: {need: 1, off: [a]}}]}\n',
+      code: 'BASCULE_E_CONFIG_UNKNOWN_KEY',
+      at: '5:51',
+      text: /did you mean "of"/,
+    },
+    {
+      name: 'an id with spaces',
+      body: 'components:\n  my web: {provider: x}\n',
+      code: 'BASCULE_E_CONFIG_ID',
+      at: '4:3',
+    },
+    {
+      name: 'a check with two probes',
+      body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a, http: "http://127.0.0.1/", tcp: "127.0.0.1:1"}\n',
+      code: 'BASCULE_E_CONFIG_CHECK_PROBE',
+      at: '6:6',
+    },
+    {
+      name: 'a failover through an unknown component',
+      body: 'components:\n  a: {provider: x}\n  b: {provider: y}\nfailover:\n  f: {primary: a, secondary: [b], via: dsn}\n',
+      code: 'BASCULE_E_CONFIG_UNKNOWN_REF',
+      at: '7:40',
+    },
+  ];
+  for (const c of cases) {
+    it(`rejects ${c.name} with ${c.code} at its line and column`, () => {
+      const diags = errors(c.body);
+      const d = diags.find((x) => x.code === c.code);
+      assert.ok(d, `no ${c.code} in ${JSON.stringify(diags)}`);
+      assert.equal(`${d.line}:${d.col}`, c.at);
+      const text = formatDiagnostic('en', d);
+      assert.match(text, /^bascule\.yaml:\d+:\d+: /);
+      if (c.text) assert.match(text, c.text);
+    });
+  }
+
+  it('reports every structural error at once, not only the first', () => {
+    const diags = errors('services:\n  a: {criticality: nope, rto: x}\ncomponents:\n  b: {provder: aws}\n');
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      ['BASCULE_E_CONFIG_VALUE', 'BASCULE_E_CONFIG_DURATION', 'BASCULE_E_CONFIG_UNKNOWN_KEY'],
+    );
+  });
+
+  it('rejects YAML syntax errors with their position', () => {
+    const r = loadConfig('version: 1\nname: [oops\n', 'x.yaml');
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.equal(r.diagnostics[0]!.code, 'BASCULE_E_YAML_SYNTAX');
+  });
+
+  it('rejects an empty file and an unsupported version', () => {
+    const empty = loadConfig('', 'x.yaml');
+    assert.equal(!empty.ok && empty.diagnostics[0]!.code, 'BASCULE_E_CONFIG_EMPTY');
+    const v2 = loadConfig('version: 2\nname: x\n', 'x.yaml');
+    assert.equal(!v2.ok && v2.diagnostics[0]!.code, 'BASCULE_E_CONFIG_VERSION');
+  });
+
+  it('speaks French when asked', () => {
+    const d = errors('components:\n  web:\n    provder: aws\n')[0]!;
+    assert.match(formatDiagnostic('fr', d), /clé inconnue « provder » — vouliez-vous dire « provider » \?/);
+  });
+
+  it('accepts a full map and freezes it', () => {
+    const r = loadConfig(
+      `${HEAD}services:\n  shop: {criticality: critical, rto: 15m, rpo: 5m, dependsOn: [web]}\ncomponents:\n` +
+        '  web: {provider: aws, region: eu-west-3, zone: eu-west-3a, kind: compute, service: ec2,\n' +
+        '        dependsOn: [{anyOf: [db1, db2]}, {quorum: {need: 2, of: [c1, c2, c3]}}]}\n' +
+        '  db1: {provider: aws}\n  db2: {provider: gcp}\n  c1: {provider: x}\n  c2: {provider: x}\n  c3: {provider: x}\n',
+      'x.yaml',
+    );
+    assert.ok(r.ok);
+    if (r.ok) {
+      assert.equal(r.config.services.shop!.criticality, 'critical');
+      assert.equal(r.config.components.c1!.dependsOn.length, 0);
+      assert.ok(Object.isFrozen(r.config.components.web!.dependsOn));
+    }
+  });
+});
+
+describe('durations', () => {
+  for (const [text, ms] of [
+    ['30s', 30_000],
+    ['15m', 900_000],
+    ['4h', 14_400_000],
+    ['2d', 172_800_000],
+    ['1h30m', 5_400_000],
+    ['800ms', 800],
+  ] as const) {
+    it(`reads ${text}`, () => {
+      assert.equal(parseDuration(text), ms);
+      assert.equal(formatDuration(ms), text);
+    });
+  }
+  for (const bad of ['', '15', 'm', '1.5h', '15 m', '1m1h']) {
+    it(`refuses "${bad}"`, () => assert.equal(parseDuration(bad), undefined));
+  }
+});
