@@ -1,0 +1,34 @@
+/** One measured run (child process of analyze.bench.ts): load + analyze a generated map, print JSON. */
+import { analyze } from '../src/analysis/analyze.ts';
+import { loadConfig } from '../src/model/load.ts';
+import { loadScenarios } from '../src/scenarios/library.ts';
+import { generateMap } from './generate.ts';
+
+const size = Number(process.argv[2]);
+const map = generateMap(size);
+const scenarios = loadScenarios();
+const rssBefore = process.memoryUsage().rss;
+const t0 = performance.now();
+const loaded = loadConfig(map.yaml, 'generated.yaml');
+const t1 = performance.now();
+if (!loaded.ok) throw new Error(`generated map invalid: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
+const analysis = analyze(loaded.config, scenarios);
+const t2 = performance.now();
+process.stdout.write(
+  `${JSON.stringify({
+    size,
+    components: map.components,
+    services: map.services,
+    dependencies: map.edges,
+    yamlBytes: map.yaml.length,
+    loadMs: t1 - t0,
+    analyzeMs: t2 - t1,
+    totalMs: t2 - t0,
+    findings: analysis.findings.length,
+    singlePointsOfFailure: analysis.singlePointsOfFailure.length,
+    outages: analysis.outages.length,
+    rssBeforeMB: rssBefore / 2 ** 20,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20,
+  })}\n`,
+);
