@@ -42,7 +42,9 @@ for (const size of SIZES) {
 }
 
 const fmt = (n: number) => n.toFixed(0).padStart(7);
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${RUNS} runs each (median)`);
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${RUNS} runs each (median)`,
+);
 console.log('components  deps     load ms  analyze ms  total ms  peak RSS MB  findings  SPOFs');
 const row = new Map<number, { analyze: number; total: number }>();
 for (const [size, runs] of results) {
@@ -56,5 +58,9 @@ for (const [size, runs] of results) {
 }
 const ten = row.get(10_000)!;
 const hundred = row.get(100_000)!;
-console.log(`ratio 100k/10k: analyze ${(hundred.analyze / ten.analyze).toFixed(1)}, total ${(hundred.total / ten.total).toFixed(1)} (target < 15)`);
-console.log(`10k total ${ten.total.toFixed(0)} ms (target < 2000 ms): ${ten.total < 2000 ? 'met' : 'MISSED'}`);
+console.log(
+  `ratio 100k/10k: analyze ${(hundred.analyze / ten.analyze).toFixed(1)}, total ${(hundred.total / ten.total).toFixed(1)} (target < 15)`,
+);
+console.log(
+  `10k total ${ten.total.toFixed(0)} ms (target < 2000 ms): ${ten.total < 2000 ? 'met' : 'MISSED'}`,
+);

@@ -15,7 +15,10 @@ export const ERRORS = {
   BASCULE_E_CONFIG_MAX: { exit: 2, doc: 'A number is above its maximum.' },
   BASCULE_E_CONFIG_TOO_FEW: { exit: 2, doc: 'A list has fewer items than it needs.' },
   BASCULE_E_CONFIG_INVALID: { exit: 2, doc: 'A value is invalid for another reason.' },
-  BASCULE_E_CONFIG_ID: { exit: 2, doc: 'An id uses characters other than letters, digits, ".", "_" and "-".' },
+  BASCULE_E_CONFIG_ID: {
+    exit: 2,
+    doc: 'An id uses characters other than letters, digits, ".", "_" and "-".',
+  },
   BASCULE_E_CONFIG_DURATION: { exit: 2, doc: 'A duration is not of the form 30s, 15m, 4h, 2d, 1h30m.' },
   BASCULE_E_CONFIG_VERSION: { exit: 2, doc: 'The file declares a version this Bascule cannot read.' },
   BASCULE_E_CONFIG_DEPENDENCY: { exit: 2, doc: 'A dependsOn entry is neither an id nor a redundancy group.' },

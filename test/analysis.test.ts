@@ -11,7 +11,8 @@ import type { Scenario } from '../src/scenarios/scenario.ts';
 import { map } from './helpers/map.ts';
 
 const down = (config: Config, ...fail: string[]) => simulate(buildGraph(config), fail.map(parsePredicate));
-const findings = (config: Config, kind: Finding['kind']) => analyze(config, []).findings.filter((f) => f.kind === kind);
+const findings = (config: Config, kind: Finding['kind']) =>
+  analyze(config, []).findings.filter((f) => f.kind === kind);
 
 describe('failure propagation', () => {
   const shop = map({
@@ -35,7 +36,10 @@ describe('failure propagation', () => {
   it('keeps an anyOf group up while one member survives, and reports it degraded', () => {
     const s = down(shop, 'component=cache-a');
     assert.deepEqual(s.servicesDown, []);
-    assert.deepEqual(s.degraded.map((d) => [d.label, d.failed, d.members]), [['anyOf[cache-a, cache-b]', 1, 2]]);
+    assert.deepEqual(
+      s.degraded.map((d) => [d.label, d.failed, d.members]),
+      [['anyOf[cache-a, cache-b]', 1, 2]],
+    );
   });
 
   it('takes an anyOf group down when all members fail, explaining each member', () => {
@@ -43,9 +47,13 @@ describe('failure propagation', () => {
     assert.deepEqual(s.servicesDown, ['checkout']);
     const cause = s.explanations[0]!.cause;
     assert.equal(cause.reason, 'dependency');
-    const group = cause.reason === 'dependency' && cause.dependency.reason === 'dependency' ? cause.dependency.dependency : undefined;
+    const group =
+      cause.reason === 'dependency' && cause.dependency.reason === 'dependency'
+        ? cause.dependency.dependency
+        : undefined;
     assert.equal(group?.reason, 'group');
-    if (group?.reason === 'group') assert.deepEqual(group.failed.map((f) => f.id).sort(), ['cache-a', 'cache-b']);
+    if (group?.reason === 'group')
+      assert.deepEqual(group.failed.map((f) => f.id).sort(), ['cache-a', 'cache-b']);
   });
 
   it('ANDs the keys of one predicate and ORs repeated predicates', () => {
@@ -85,11 +93,17 @@ describe('failure propagation', () => {
     assert.deepEqual(down(s, 'provider=aws,region=eu-west-1').servicesDown, []);
     assert.deepEqual(down(s, 'provider=stripe').servicesDown, ['pay']);
     const cause = down(s, 'provider=aws,region=us-east-1').explanations[0]!.cause;
-    assert.equal(cause.reason === 'dependency' && cause.dependency.reason === 'matched' && cause.dependency.via, 'runsOn[0]');
+    assert.equal(
+      cause.reason === 'dependency' && cause.dependency.reason === 'matched' && cause.dependency.via,
+      'runsOn[0]',
+    );
   });
 
   it('does not assume a supplier with no known region runs in every region', () => {
-    const s = map({ services: { x: { dependsOn: ['saas'] } }, components: { saas: { provider: 'acme', runsOn: [{ provider: 'aws' }] } } });
+    const s = map({
+      services: { x: { dependsOn: ['saas'] } },
+      components: { saas: { provider: 'acme', runsOn: [{ provider: 'aws' }] } },
+    });
     assert.deepEqual(down(s, 'provider=aws,region=us-east-1').servicesDown, []);
     assert.deepEqual(down(s, 'provider=aws').servicesDown, ['x']);
   });
@@ -97,7 +111,11 @@ describe('failure propagation', () => {
   it('fails a logical component only through its dependencies, or when named', () => {
     const s = map({
       services: { x: { dependsOn: ['pool'] } },
-      components: { pool: { dependsOn: [{ anyOf: ['n1', 'n2'] }] }, n1: { provider: 'aws' }, n2: { provider: 'aws' } },
+      components: {
+        pool: { dependsOn: [{ anyOf: ['n1', 'n2'] }] },
+        n1: { provider: 'aws' },
+        n2: { provider: 'aws' },
+      },
     });
     assert.deepEqual(down(s, 'provider=aws').componentsDown, ['n1', 'n2', 'pool']);
     assert.deepEqual(down(s, 'component=pool').servicesDown, ['x']);
@@ -115,7 +133,10 @@ describe('failure propagation', () => {
 
 describe('predicates', () => {
   it('parses key=value pairs', () => {
-    assert.deepEqual(parsePredicate('provider=aws,region=us-east-1'), { provider: 'aws', region: 'us-east-1' } satisfies Predicate);
+    assert.deepEqual(parsePredicate('provider=aws,region=us-east-1'), {
+      provider: 'aws',
+      region: 'us-east-1',
+    } satisfies Predicate);
   });
   for (const bad of ['aws', 'provider=', 'colour=red', 'provider=aws,provider=gcp']) {
     it(`rejects "${bad}" with BASCULE_E_PREDICATE`, () => {
@@ -130,7 +151,10 @@ describe('predicates', () => {
 describe('findings', () => {
   it('reports a single point of failure with the services it takes down, but not redundant members', () => {
     const c = map({
-      services: { shop: { criticality: 'critical', dependsOn: ['app'] }, admin: { criticality: 'low', dependsOn: ['db'] } },
+      services: {
+        shop: { criticality: 'critical', dependsOn: ['app'] },
+        admin: { criticality: 'low', dependsOn: ['db'] },
+      },
       components: {
         app: { provider: 'aws', dependsOn: ['db', { anyOf: ['w1', 'w2'] }] },
         db: { provider: 'aws' },
@@ -163,7 +187,10 @@ describe('findings', () => {
       },
     });
     const shared = findings(c, 'shared-dependency');
-    assert.deepEqual(shared.map((f) => f.params.shared), ['sessions']);
+    assert.deepEqual(
+      shared.map((f) => f.params.shared),
+      ['sessions'],
+    );
     assert.deepEqual(shared[0]!.subjects.slice(0, 2), ['web.dependsOn[0]', 'sessions']);
   });
 
@@ -265,7 +292,10 @@ describe('findings', () => {
 
   const monitored = (checks: Record<string, unknown>, vantages: Record<string, unknown> = {}) =>
     map({
-      services: { shop: { criticality: 'critical', dependsOn: ['web'] }, blog: { criticality: 'low', dependsOn: ['web'] } },
+      services: {
+        shop: { criticality: 'critical', dependsOn: ['web'] },
+        blog: { criticality: 'low', dependsOn: ['web'] },
+      },
       components: { web: { provider: 'aws' } },
       checks,
       vantages,
@@ -273,14 +303,26 @@ describe('findings', () => {
 
   it('reports a critical service with no check, but not a low one', () => {
     const gaps = findings(monitored({}), 'monitoring-gap');
-    assert.deepEqual(gaps.map((f) => [f.variant, f.subjects[0], f.severity]), [['none', 'shop', 'high']]);
+    assert.deepEqual(
+      gaps.map((f) => [f.variant, f.subjects[0], f.severity]),
+      [['none', 'shop', 'high']],
+    );
   });
 
   it('reports a service watched only from inside its own provider, or from nowhere declared', () => {
-    const inside = monitored({ web: { component: 'web', http: 'https://shop.example/' } }, { probe: { provider: 'aws' } });
-    assert.deepEqual(findings(inside, 'monitoring-gap').map((f) => f.variant), ['inside']);
+    const inside = monitored(
+      { web: { component: 'web', http: 'https://shop.example/' } },
+      { probe: { provider: 'aws' } },
+    );
+    assert.deepEqual(
+      findings(inside, 'monitoring-gap').map((f) => f.variant),
+      ['inside'],
+    );
     const unplaced = monitored({ web: { component: 'web', http: 'https://shop.example/' } });
-    assert.deepEqual(findings(unplaced, 'monitoring-gap').map((f) => f.variant), ['unplaced']);
+    assert.deepEqual(
+      findings(unplaced, 'monitoring-gap').map((f) => f.variant),
+      ['unplaced'],
+    );
   });
 
   it('accepts a service watched from a vantage point on another provider', () => {
@@ -306,16 +348,28 @@ describe('score and outage replays', () => {
 
   it('counts outages survived and single points of failure per service, weighted by criticality', () => {
     const c = map({
-      services: { shop: { criticality: 'critical', dependsOn: ['web'] }, blog: { criticality: 'low', dependsOn: ['cms'] } },
+      services: {
+        shop: { criticality: 'critical', dependsOn: ['web'] },
+        blog: { criticality: 'low', dependsOn: ['cms'] },
+      },
       components: { web: { provider: 'aws' }, cms: { provider: 'ovh' } },
     });
-    const a = analyze(c, [scenario('aws-down', [{ provider: 'aws' }]), scenario('gcp-down', [{ provider: 'gcp' }])]);
-    assert.deepEqual(a.outages.map((o) => [o.id, o.servicesDown]), [
-      ['aws-down', ['shop']],
-      ['gcp-down', []],
+    const a = analyze(c, [
+      scenario('aws-down', [{ provider: 'aws' }]),
+      scenario('gcp-down', [{ provider: 'gcp' }]),
     ]);
+    assert.deepEqual(
+      a.outages.map((o) => [o.id, o.servicesDown]),
+      [
+        ['aws-down', ['shop']],
+        ['gcp-down', []],
+      ],
+    );
     const shop = a.score.services.find((s) => s.service === 'shop')!;
-    assert.deepEqual([shop.outagesSurvived, shop.outagesTotal, shop.singlePointsOfFailure, shop.score], [1, 2, 1, 50]);
+    assert.deepEqual(
+      [shop.outagesSurvived, shop.outagesTotal, shop.singlePointsOfFailure, shop.score],
+      [1, 2, 1, 50],
+    );
     const blog = a.score.services.find((s) => s.service === 'blog')!;
     assert.equal(blog.score, 80);
     assert.equal(a.score.overall, Math.round((50 * 8 + 80 * 1) / 9));
@@ -325,11 +379,17 @@ describe('score and outage replays', () => {
   it('gives a fully redundant map a top score', () => {
     const c = map({
       services: { shop: { criticality: 'critical', dependsOn: [{ anyOf: ['a', 'b'] }] } },
-      components: { a: { provider: 'aws', region: 'eu-west-3' }, b: { provider: 'gcp', region: 'europe-west9' } },
+      components: {
+        a: { provider: 'aws', region: 'eu-west-3' },
+        b: { provider: 'gcp', region: 'europe-west9' },
+      },
     });
     const a = analyze(c, [scenario('aws', [{ provider: 'aws' }])]);
     assert.equal(a.score.overall, 100);
     assert.equal(a.score.grade, 'A');
-    assert.deepEqual(a.findings.filter((f) => f.kind !== 'monitoring-gap'), []);
+    assert.deepEqual(
+      a.findings.filter((f) => f.kind !== 'monitoring-gap'),
+      [],
+    );
   });
 });

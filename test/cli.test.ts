@@ -25,11 +25,19 @@ describe('bascule validate', () => {
   it('prints a one-line summary and exits 0 for a valid map', async () => {
     const r = await runCli(['validate'], { cwd: project() });
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^bascule\.yaml: valid — "Acme", 1 services, 3 components, 0 redundancy groups, 0 checks\n$/);
+    assert.match(
+      r.stdout,
+      /^bascule\.yaml: valid — "Acme", 1 services, 3 components, 0 redundancy groups, 0 checks\n$/,
+    );
   });
 
   it('prints every located error and exits 2', async () => {
-    const dir = project(MAP.replace('dependsOn: [db]', 'dependsOn: [dbb]').replace('criticality: critical', 'criticality: critcal'));
+    const dir = project(
+      MAP.replace('dependsOn: [db]', 'dependsOn: [dbb]').replace(
+        'criticality: critical',
+        'criticality: critcal',
+      ),
+    );
     const r = await runCli(['validate', '-c', 'bascule.yaml'], { cwd: dir });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^bascule\.yaml:4:27: services\.checkout\.criticality: invalid value "critcal"/m);
@@ -37,9 +45,14 @@ describe('bascule validate', () => {
   });
 
   it('reports reference errors with file:line:col and a did-you-mean', async () => {
-    const r = await runCli(['validate'], { cwd: project(MAP.replace('dependsOn: [db]', 'dependsOn: [dbb]')) });
+    const r = await runCli(['validate'], {
+      cwd: project(MAP.replace('dependsOn: [db]', 'dependsOn: [dbb]')),
+    });
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'bascule.yaml:6:70: components.web.dependsOn[0]: unknown component "dbb" — did you mean "db"?\n');
+    assert.equal(
+      r.stderr,
+      'bascule.yaml:6:70: components.web.dependsOn[0]: unknown component "dbb" — did you mean "db"?\n',
+    );
   });
 
   it('says clearly when the file is missing', async () => {
@@ -55,7 +68,10 @@ describe('bascule analyze', () => {
     assert.equal(r.code, 0);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(
-      out.singlePointsOfFailure.map((s: { component: string; services: string[] }) => [s.component, s.services]),
+      out.singlePointsOfFailure.map((s: { component: string; services: string[] }) => [
+        s.component,
+        s.services,
+      ]),
       [
         ['web', ['checkout']],
         ['db', ['checkout']],
@@ -110,7 +126,9 @@ describe('bascule analyze', () => {
 
 describe('bascule simulate', () => {
   it('lists what goes down, sorted, with an explanation per service', async () => {
-    const r = await runCli(['simulate', '--fail', 'provider=aws,region=eu-west-3', '--format', 'json'], { cwd: project() });
+    const r = await runCli(['simulate', '--fail', 'provider=aws,region=eu-west-3', '--format', 'json'], {
+      cwd: project(),
+    });
     assert.equal(r.code, 0);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.servicesDown, ['checkout']);
@@ -119,7 +137,9 @@ describe('bascule simulate', () => {
   });
 
   it('replays a historical outage by id', async () => {
-    const r = await runCli(['simulate', '--replay', 'aws-2025-10-20', '--format', 'json'], { cwd: project() });
+    const r = await runCli(['simulate', '--replay', 'aws-2025-10-20', '--format', 'json'], {
+      cwd: project(),
+    });
     assert.equal(r.code, 0);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.servicesDown, ['checkout']);
@@ -154,7 +174,10 @@ describe('bascule simulate', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /invalid predicate "provder=aws": unknown key "provder"/);
     assert.equal((await runCli(['simulate'], { cwd: dir })).code, 2);
-    assert.equal((await runCli(['simulate', '--fail', 'provider=aws', '--replay', 'x'], { cwd: dir })).code, 2);
+    assert.equal(
+      (await runCli(['simulate', '--fail', 'provider=aws', '--replay', 'x'], { cwd: dir })).code,
+      2,
+    );
   });
 });
 
@@ -233,7 +256,8 @@ describe('bascule scenarios, schema, init and usage', () => {
   it('prints help', async () => {
     const r = await runCli(['--help']);
     assert.equal(r.code, 0);
-    for (const c of ['init', 'validate', 'analyze', 'simulate', 'scenarios', 'schema']) assert.match(r.stdout, new RegExp(`  ${c} `));
+    for (const c of ['init', 'validate', 'analyze', 'simulate', 'scenarios', 'schema'])
+      assert.match(r.stdout, new RegExp(`  ${c} `));
     const sub = await runCli(['simulate', '--help']);
     assert.match(sub.stdout, /--replay/);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ErrorCode } from '../src/errors.ts';
 import { formatDiagnostic } from '../src/i18n/index.ts';
-import { parseDuration, formatDuration } from '../src/model/duration.ts';
+import { formatDuration, parseDuration } from '../src/model/duration.ts';
 import { loadConfig } from '../src/model/load.ts';
 
 const HEAD = 'version: 1\nname: Test\n';

@@ -51,13 +51,21 @@ export interface Analysis {
     path: readonly string[];
   }[];
   /** Every component whose failure alone takes anything down, largest first. */
-  readonly blastRadius: readonly { component: string; componentsDown: number; servicesDown: readonly string[] }[];
+  readonly blastRadius: readonly {
+    component: string;
+    componentsDown: number;
+    servicesDown: readonly string[];
+  }[];
   readonly findings: readonly Finding[];
   readonly outages: readonly OutageReplay[];
   readonly score: Score;
 }
 
-export function analyze(config: Config, scenarios: readonly Scenario[], graph: Graph = buildGraph(config)): Analysis {
+export function analyze(
+  config: Config,
+  scenarios: readonly Scenario[],
+  graph: Graph = buildGraph(config),
+): Analysis {
   const prop = new Propagator(graph);
   const blast = blastRadii(graph, prop);
   const places = failPlaces(graph, prop, blast.groupKillers, controlPlaneWatch(graph));
@@ -95,7 +103,11 @@ export function analyze(config: Config, scenarios: readonly Scenario[], graph: G
       singlePointsOfFailure: spofCount.get(service) ?? 0,
     };
   });
-  const labels = (level: string) => places.filter((p) => p.level === level).map((p) => p.label).sort();
+  const labels = (level: string) =>
+    places
+      .filter((p) => p.level === level)
+      .map((p) => p.label)
+      .sort();
   return {
     name: config.name,
     summary: {
@@ -106,7 +118,11 @@ export function analyze(config: Config, scenarios: readonly Scenario[], graph: G
     },
     singlePointsOfFailure: spofs,
     blastRadius: blast.radii
-      .map((r) => ({ component: graph.ids[r.component]!, componentsDown: r.componentsDown, servicesDown: ids(r.services) }))
+      .map((r) => ({
+        component: graph.ids[r.component]!,
+        componentsDown: r.componentsDown,
+        servicesDown: ids(r.services),
+      }))
       .sort((a, b) => b.servicesDown.length - a.servicesDown.length || b.componentsDown - a.componentsDown),
     findings,
     outages,

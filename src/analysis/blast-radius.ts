@@ -4,8 +4,9 @@
  * only the nearest ones: nodes are visited dependents-first, so a deeper killer whose effect goes
  * through one already recorded is recognised and skipped.
  */
-import { severityRank } from './finding.ts';
+
 import { chain } from './explain.ts';
+import { severityRank } from './finding.ts';
 import { type Graph, NODE_COMPONENT, NODE_GROUP, NODE_SERVICE } from './graph.ts';
 import { Propagator } from './propagate.ts';
 
@@ -41,7 +42,8 @@ export function isPlaced(graph: Graph, node: number): boolean {
 }
 
 function isMember(graph: Graph, group: number, node: number): boolean {
-  for (let e = graph.depStart[group]!; e < graph.depStart[group + 1]!; e++) if (graph.deps[e] === node) return true;
+  for (let e = graph.depStart[group]!; e < graph.depStart[group + 1]!; e++)
+    if (graph.deps[e] === node) return true;
   return false;
 }
 
@@ -64,14 +66,16 @@ export function blastRadii(graph: Graph, prop = new Propagator(graph)): BlastRad
       else if (type === NODE_GROUP && graph.tolerance[node]! > 0 && !isMember(graph, node, c)) {
         const killers = groupKillers.get(node);
         if (!killers) groupKillers.set(node, [{ killer: c, path: chain(graph, prop, node) }]);
-        else if (!killers.some((x) => prop.isFailed(x.killer))) killers.push({ killer: c, path: chain(graph, prop, node) });
+        else if (!killers.some((x) => prop.isFailed(x.killer)))
+          killers.push({ killer: c, path: chain(graph, prop, node) });
       }
     }
     componentsDown[c] = components;
     if (n > 1) {
       let worst = services[0];
       for (const sv of services) {
-        if (severityRank(graph.criticality.get(sv)!) < severityRank(graph.criticality.get(worst!)!)) worst = sv;
+        if (severityRank(graph.criticality.get(sv)!) < severityRank(graph.criticality.get(worst!)!))
+          worst = sv;
       }
       const path = worst === undefined ? [] : chain(graph, prop, worst);
       radii.push({ component: c, placed: isPlaced(graph, c), componentsDown: components, services, path });

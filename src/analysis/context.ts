@@ -12,7 +12,8 @@ export interface AnalysisContext {
 
 /** Nodes reachable from `start` along edges (forward: dependencies; reverse: dependents). */
 export function reachable(graph: Graph, start: number, direction: 'forward' | 'reverse'): Set<number> {
-  const [starts, edges] = direction === 'forward' ? [graph.depStart, graph.deps] : [graph.revStart, graph.rev];
+  const [starts, edges] =
+    direction === 'forward' ? [graph.depStart, graph.deps] : [graph.revStart, graph.rev];
   const seen = new Set<number>([start]);
   const stack = [start];
   while (stack.length > 0) {

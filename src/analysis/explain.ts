@@ -29,7 +29,8 @@ export function explain(
   if (depth > MAX_DEPTH) return { id, reason: 'truncated' };
   const match = matches.get(node);
   if (prop.cause[node] === -1 && match) {
-    const via = match.via === 'own' ? 'own' : match.via === 'component' ? 'component' : `runsOn[${match.via}]`;
+    const via =
+      match.via === 'own' ? 'own' : match.via === 'component' ? 'component' : `runsOn[${match.via}]`;
     return { id, reason: 'matched', predicate: formatPredicate(predicates[match.predicate]!), via };
   }
   if (graph.nodeType[node] === NODE_GROUP) {
@@ -42,7 +43,11 @@ export function explain(
     }
     return { id, reason: 'group', need: graph.groups.get(node)!.need, failed, survivors };
   }
-  return { id, reason: 'dependency', dependency: explain(graph, prop, prop.cause[node]!, matches, predicates, depth + 1) };
+  return {
+    id,
+    reason: 'dependency',
+    dependency: explain(graph, prop, prop.cause[node]!, matches, predicates, depth + 1),
+  };
 }
 
 /** The single line through the tipping dependencies: `checkout ← web ← db`. */

@@ -40,9 +40,18 @@ export interface Graph {
 }
 
 /** Where a component runs: its own placement (if it has a provider) and each runsOn entry. */
-export function placementsOf(spec: ComponentSpec): { own: Placement | undefined; runsOn: readonly Placement[] } {
+export function placementsOf(spec: ComponentSpec): {
+  own: Placement | undefined;
+  runsOn: readonly Placement[];
+} {
   const own = spec.provider
-    ? { provider: spec.provider, region: spec.region, zone: spec.zone, service: spec.service, kind: spec.kind }
+    ? {
+        provider: spec.provider,
+        region: spec.region,
+        zone: spec.zone,
+        service: spec.service,
+        kind: spec.kind,
+      }
     : undefined;
   return { own, runsOn: spec.runsOn };
 }
@@ -67,7 +76,8 @@ export function buildGraph(config: Config): Graph {
   const groups = new Map<number, GroupInfo>();
   const owners = [...services, ...components];
   for (const owner of owners) {
-    const spec = types[owner] === NODE_SERVICE ? config.services[ids[owner]!]! : config.components[ids[owner]!]!;
+    const spec =
+      types[owner] === NODE_SERVICE ? config.services[ids[owner]!]! : config.components[ids[owner]!]!;
     spec.dependsOn.forEach((dep, entry) => {
       if (typeof dep === 'string') {
         forward[owner]!.push(index.get(dep)!);
@@ -112,7 +122,9 @@ function toCsr(lists: readonly number[][]): { start: Int32Array; edges: Int32Arr
   const start = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) start[i + 1] = start[i]! + lists[i]!.length;
   const edges = new Int32Array(start[lists.length]!);
-  lists.forEach((list, i) => edges.set(list, start[i]!));
+  lists.forEach((list, i) => {
+    edges.set(list, start[i]!);
+  });
   return { start, edges };
 }
 
@@ -139,7 +151,10 @@ export function nodeLabel(graph: Graph, node: number): string {
   const group = graph.groups.get(node);
   if (!group) return graph.ids[node]!;
   const members: string[] = [];
-  for (let e = graph.depStart[node]!; e < graph.depStart[node + 1]!; e++) members.push(graph.ids[graph.deps[e]!]!);
+  for (let e = graph.depStart[node]!; e < graph.depStart[node + 1]!; e++)
+    members.push(graph.ids[graph.deps[e]!]!);
   if (group.name) return group.name;
-  return group.type === 'anyOf' ? `anyOf[${members.join(', ')}]` : `quorum ${group.need} of [${members.join(', ')}]`;
+  return group.type === 'anyOf'
+    ? `anyOf[${members.join(', ')}]`
+    : `quorum ${group.need} of [${members.join(', ')}]`;
 }

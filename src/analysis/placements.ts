@@ -41,7 +41,10 @@ export function placesOf(graph: Graph): Place[] {
       const add = (level: Level, label: string, predicate: Predicate) => {
         const key = `${level}:${label}`;
         let place = seen.get(key);
-        if (!place) seen.set(key, (place = { level, label, predicate, members: [] }));
+        if (!place) {
+          place = { level, label, predicate, members: [] };
+          seen.set(key, place);
+        }
         if (place.members[place.members.length - 1] !== c) place.members.push(c);
       };
       add('provider', p.provider, { provider: p.provider });
@@ -49,7 +52,11 @@ export function placesOf(graph: Graph): Place[] {
       if (p.region === undefined || p.region === 'global') continue;
       add('region', `${p.provider}/${p.region}`, { provider: p.provider, region: p.region });
       if (p.zone !== undefined) {
-        add('zone', `${p.provider}/${p.region}/${p.zone}`, { provider: p.provider, region: p.region, zone: p.zone });
+        add('zone', `${p.provider}/${p.region}/${p.zone}`, {
+          provider: p.provider,
+          region: p.region,
+          zone: p.zone,
+        });
       }
     }
   }
@@ -81,6 +88,14 @@ export function failPlaces(
       }
     }
     const paths = new Map(services.map((sv) => [sv, chain(graph, prop, sv)] as const));
-    return { level: place.level, label: place.label, predicate: place.predicate, services, paths, groups, watched };
+    return {
+      level: place.level,
+      label: place.label,
+      predicate: place.predicate,
+      services,
+      paths,
+      groups,
+      watched,
+    };
   });
 }

@@ -22,7 +22,9 @@ export interface Match {
 export function parsePredicate(text: string): Predicate {
   const out: Partial<Record<PredicateKey, string>> = {};
   const bad = (detail: string, params: Record<string, string> = {}) =>
-    new BasculeError([{ code: 'BASCULE_E_PREDICATE', params: { value: text, detail: `@${detail}`, ...params } }]);
+    new BasculeError([
+      { code: 'BASCULE_E_PREDICATE', params: { value: text, detail: `@${detail}`, ...params } },
+    ]);
   for (const part of text.split(',')) {
     const eq = part.indexOf('=');
     if (eq < 0) throw bad('predicate.noEquals');
@@ -58,7 +60,11 @@ function placementMatches(p: Predicate, place: Placement, runsOn: boolean): bool
 }
 
 /** The first way a component matches any of the predicates, or undefined. */
-export function matchComponent(id: string, spec: ComponentSpec, predicates: readonly Predicate[]): Match | undefined {
+export function matchComponent(
+  id: string,
+  spec: ComponentSpec,
+  predicates: readonly Predicate[],
+): Match | undefined {
   const { own, runsOn } = placementsOf(spec);
   for (let i = 0; i < predicates.length; i++) {
     const p = predicates[i]!;

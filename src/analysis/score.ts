@@ -4,7 +4,12 @@
  */
 import type { Criticality } from '../model/schema.ts';
 
-export const CRITICALITY_WEIGHT: Readonly<Record<Criticality, number>> = { critical: 8, high: 4, medium: 2, low: 1 };
+export const CRITICALITY_WEIGHT: Readonly<Record<Criticality, number>> = {
+  critical: 8,
+  high: 4,
+  medium: 2,
+  low: 1,
+};
 
 export interface ServiceScore {
   readonly service: string;

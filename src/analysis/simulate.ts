@@ -34,7 +34,11 @@ export function matchAll(graph: Graph, predicates: readonly Predicate[]): Map<nu
   return matches;
 }
 
-export function simulate(graph: Graph, predicates: readonly Predicate[], prop = new Propagator(graph)): Simulation {
+export function simulate(
+  graph: Graph,
+  predicates: readonly Predicate[],
+  prop = new Propagator(graph),
+): Simulation {
   const matches = matchAll(graph, predicates);
   const n = prop.run(matches.keys());
   const services: number[] = [];
@@ -48,7 +52,12 @@ export function simulate(graph: Graph, predicates: readonly Predicate[], prop = 
   for (const g of graph.groups.keys()) {
     const failed = prop.failedDependencies(g);
     if (failed > 0 && !prop.isFailed(g)) {
-      degraded.push({ group: graph.ids[g]!, label: nodeLabel(graph, g), failed, members: graph.depStart[g + 1]! - graph.depStart[g]! });
+      degraded.push({
+        group: graph.ids[g]!,
+        label: nodeLabel(graph, g),
+        failed,
+        members: graph.depStart[g + 1]! - graph.depStart[g]!,
+      });
     }
   }
   const explanations = services

@@ -36,7 +36,7 @@ const SUPPLIERS: Readonly<Record<string, { kind: string; runsOn?: string }>> = {
 
 const TEXT = {
   en: {
-    head: "Bascule resilience map, written by `bascule init`. Check it with `bascule validate`,\n# then run `bascule analyze`. Reference: docs/model.md, or `bascule schema` for editors.",
+    head: 'Bascule resilience map, written by `bascule init`. Check it with `bascule validate`,\n# then run `bascule analyze`. Reference: docs/model.md, or `bascule schema` for editors.',
     services: 'What your customers see. criticality: critical | high | medium | low.',
     rto: 'Recovery time objective: the longest acceptable outage (30s, 15m, 4h, 2d).',
     rpo: 'Recovery point objective: how much data you may lose.',
@@ -57,7 +57,8 @@ const TEXT = {
     app: 'À remplacer par ce qui le fait réellement tourner (ec2, ecs, un VPS...).',
     db: 'Une seule base est un point unique de défaillance ; déclarez un réplica avec anyOf: [db, db-replica].',
     dns: 'Votre DNS : s’il est chez le fournisseur que vous quittez en cas de panne, la bascule est impossible.',
-    supplier: 'Un fournisseur. runsOn : où il tourne lui-même, s’il est connu, car ses pannes deviennent les vôtres.',
+    supplier:
+      'Un fournisseur. runsOn : où il tourne lui-même, s’il est connu, car ses pannes deviennent les vôtres.',
     assumed: 'hypothèse : à vérifier dans la documentation du fournisseur',
     checks: 'Vérifications externes (voir docs/model.md). Lancez-les hors des fournisseurs ci-dessus.',
   },
@@ -85,7 +86,15 @@ export function initTemplate(answers: InitAnswers, lang: Lang): string {
   const dnsProvider = providers[1] ?? main;
   const services = [...new Set(answers.services.map(id))];
   const suppliers = [...new Set(answers.suppliers.map(id))].filter((s) => !services.includes(s));
-  const out = [`# ${m.head}`, '', 'version: 1', `name: ${JSON.stringify(answers.name)}`, '', `# ${m.services}`, 'services:'];
+  const out = [
+    `# ${m.head}`,
+    '',
+    'version: 1',
+    `name: ${JSON.stringify(answers.name)}`,
+    '',
+    `# ${m.services}`,
+    'services:',
+  ];
   services.forEach((s, i) => {
     const deps = [`${s}-app`, ...(i === 0 ? suppliers : [])];
     out.push(`  ${s}:`, `    criticality: ${i === 0 ? 'critical' : 'high'}`);
@@ -93,7 +102,12 @@ export function initTemplate(answers: InitAnswers, lang: Lang): string {
   });
   out.push('', `# ${m.components}`, 'components:');
   for (const s of services) {
-    out.push(`  ${s}-app:   # ${m.app}`, ...placement(main, '    '), '    kind: compute', '    dependsOn: [db, dns]');
+    out.push(
+      `  ${s}-app:   # ${m.app}`,
+      ...placement(main, '    '),
+      '    kind: compute',
+      '    dependsOn: [db, dns]',
+    );
   }
   out.push(`  db:   # ${m.db}`, ...placement(main, '    '), '    kind: database');
   out.push(`  dns:   # ${m.dns}`, ...placement(dnsProvider, '    '), '    kind: dns');
@@ -103,6 +117,10 @@ export function initTemplate(answers: InitAnswers, lang: Lang): string {
     if (known?.runsOn) out.push(`    runsOn: [${known.runsOn}]   # ${m.assumed}`);
   }
   out.push('', `# ${m.checks}`, '# checks:', `#   ${services[0] ?? 'website'}:`);
-  out.push(`#     service: ${services[0] ?? 'website'}`, '#     http: https://www.example.com/health', '#     interval: 30s');
+  out.push(
+    `#     service: ${services[0] ?? 'website'}`,
+    '#     http: https://www.example.com/health',
+    '#     interval: 30s',
+  );
   return `${out.join('\n')}\n`;
 }

@@ -18,7 +18,9 @@ export interface Io {
 export function processIo(): Io {
   const env = process.env;
   const tty = process.stdout.isTTY === true;
-  const color = env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : tty && !env.NO_COLOR && process.stdout.hasColors();
+  const color = env.FORCE_COLOR
+    ? env.FORCE_COLOR !== '0'
+    : tty && !env.NO_COLOR && process.stdout.hasColors();
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -49,7 +51,8 @@ export function readText(file: string, shown = file): string {
 }
 
 export function writeText(file: string, text: string, force = true): void {
-  if (!force && existsSync(file)) throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
+  if (!force && existsSync(file))
+    throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
   try {
     writeFileSync(file, text);
   } catch (e) {

@@ -21,7 +21,10 @@ export const VERSION = '0.1.0';
 function help(lang: Lang, command?: Command): string {
   if (command) {
     const flags = Object.entries(command.options)
-      .map(([name, o]) => `  ${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ' VALUE' : ''}`)
+      .map(
+        ([name, o]) =>
+          `  ${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ' VALUE' : ''}`,
+      )
       .join('\n');
     return `${t(lang, command.summary)}\n\n${t(lang, 'cli.help.usage')} ${command.usage}\n\n${flags}\n      --lang fr|en\n  -h, --help\n`;
   }
@@ -38,9 +41,14 @@ function parseError(lang: Lang, e: unknown, command: Command): BasculeError {
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const known = [...Object.keys(command.options), 'lang', 'help'].map((k) => `--${k}`);
     const hint = suggest(option, known);
-    return usageError(lang, 'cli.unknownOption', { option, command: command.name, ...(hint ? { suggestion: hint } : {}) });
+    return usageError(lang, 'cli.unknownOption', {
+      option,
+      command: command.name,
+      ...(hint ? { suggestion: hint } : {}),
+    });
   }
-  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return usageError(lang, 'cli.missingValue', { option });
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return usageError(lang, 'cli.missingValue', { option });
   if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const arg = /'([^']*)'/.exec(message)?.[1] ?? '';
     return usageError(lang, 'cli.unexpectedArgument', { arg, command: command.name });
@@ -72,7 +80,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
-      const hint = suggest(name, COMMANDS.map((c) => c.name));
+      const hint = suggest(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
       throw usageError(lang, 'cli.unknownCommand', { command: name, ...(hint ? { suggestion: hint } : {}) });
     }
     let parsed: ReturnType<typeof parseArgs>;
@@ -94,7 +105,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (e) {
     if (!(e instanceof BasculeError)) throw e;
     for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(lang, d)}\n`);
-    if (e.diagnostics.length > 1) io.stderr(`${t(lang, 'cli.errorCount', { count: e.diagnostics.length })}\n`);
+    if (e.diagnostics.length > 1)
+      io.stderr(`${t(lang, 'cli.errorCount', { count: e.diagnostics.length })}\n`);
     return Math.max(...e.diagnostics.map((d) => ERRORS[d.code].exit));
   }
 }

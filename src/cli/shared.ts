@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BasculeError } from '../errors.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { type Lang, t } from '../i18n/index.ts';
 import { loadConfig } from '../model/load.ts';
 import type { Config } from '../model/schema.ts';
 import { suggest } from '../model/suggest.ts';
@@ -11,7 +11,11 @@ import type { Scenario } from '../scenarios/scenario.ts';
 import type { CommandContext } from './command.ts';
 import { readText, writeText } from './io.ts';
 
-export function usageError(lang: Lang, key: Parameters<typeof t>[1], params: Record<string, string> = {}): BasculeError {
+export function usageError(
+  lang: Lang,
+  key: Parameters<typeof t>[1],
+  params: Record<string, string> = {},
+): BasculeError {
   return new BasculeError([{ code: 'BASCULE_E_USAGE', params: { detail: t(lang, key, params) } }]);
 }
 

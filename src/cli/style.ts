@@ -1,6 +1,16 @@
 /** Terminal text: ANSI colours when allowed, and aligned tables that measure what the eye sees. */
 
-const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1, dim: 2 } as const;
+const CODES = {
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  gray: 90,
+  bold: 1,
+  dim: 2,
+} as const;
 export type Color = keyof typeof CODES;
 
 export type Paint = (color: Color, text: string) => string;

@@ -13,13 +13,15 @@ export const en = {
   BASCULE_E_CONFIG_MAX: '{value} is too large: the maximum is {max}',
   BASCULE_E_CONFIG_TOO_FEW: 'needs at least {min} item(s)',
   BASCULE_E_CONFIG_INVALID: 'invalid value {value}',
-  BASCULE_E_CONFIG_ID: 'invalid id "{value}": use letters, digits, ".", "_" and "-", starting with a letter or digit',
+  BASCULE_E_CONFIG_ID:
+    'invalid id "{value}": use letters, digits, ".", "_" and "-", starting with a letter or digit',
   BASCULE_E_CONFIG_DURATION: 'invalid duration {value}: write it like 30s, 15m, 4h, 2d or 1h30m',
   BASCULE_E_CONFIG_VERSION: 'unsupported version {value}: this Bascule reads "version: 1"',
   BASCULE_E_CONFIG_DEPENDENCY: 'expected an id, {anyOf: [a, b]} or {quorum: {need: 2, of: [a, b, c]}}',
   BASCULE_E_CONFIG_UNKNOWN_REF: 'unknown {what} "{id}"',
   BASCULE_E_CONFIG_DUPLICATE_ID: '"{id}" is both a service and a component; ids must be unique',
-  BASCULE_E_CONFIG_SERVICE_REF: 'a component cannot depend on service "{id}" (only services depend on services)',
+  BASCULE_E_CONFIG_SERVICE_REF:
+    'a component cannot depend on service "{id}" (only services depend on services)',
   BASCULE_E_CONFIG_CYCLE: 'dependency cycle: {cycle}',
   BASCULE_E_CONFIG_GROUP_EMPTY: 'empty redundancy group: list at least one member',
   BASCULE_E_CONFIG_GROUP_NEED: 'need must be between 1 and {size} (the number of members), got {need}',
@@ -52,7 +54,7 @@ export const en = {
   'finding.control-plane-dependency.failover.message':
     'Failover {failover} away from {primary} goes through {via}, which fails with {place}: when {place} fails, the switch itself cannot be made',
   'finding.control-plane-dependency.failover.recommendation':
-    'Move {via} off {place}: a DNS or proxy on another provider (or Bascule\'s own), pre-provisioned so that switching needs no call to {place}.',
+    "Move {via} off {place}: a DNS or proxy on another provider (or Bascule's own), pre-provisioned so that switching needs no call to {place}.",
   'finding.control-plane-dependency.steering.message':
     'Traffic to {group} is steered by {via}, which fails with {place}: losing {place} also loses the way to the surviving members',
   'finding.control-plane-dependency.steering.recommendation':
@@ -102,11 +104,13 @@ export const en = {
   'cli.schema.summary': 'print the JSON Schema of bascule.yaml (for editor completion)',
   'cli.scenarios.summary': 'list the historical outages Bascule can replay, with dates and sources',
   'cli.scenarios.hint': 'Replay one against your map: bascule simulate --replay ID',
-  'cli.analyze.summary': 'find single points of failure, shared dependencies, concentration; replay past outages',
+  'cli.analyze.summary':
+    'find single points of failure, shared dependencies, concentration; replay past outages',
   'cli.analyze.title': '{name} — resilience analysis',
   'cli.analyze.counts': '{services} services · {components} components · providers: {providers}',
   'cli.analyze.score': 'Resilience score',
-  'cli.analyze.scoreDetail': '{spofs} single points of failure · {survived} of {total} service-outage replays survived',
+  'cli.analyze.scoreDetail':
+    '{spofs} single points of failure · {survived} of {total} service-outage replays survived',
   'cli.analyze.services': 'Services',
   'cli.analyze.findings': 'Findings ({count})',
   'cli.analyze.noFindings': 'No findings.',
@@ -117,8 +121,10 @@ export const en = {
   'cli.analyze.blast': 'Largest blast radius',
   'cli.analyze.noBlast': 'No component takes anything else down.',
   'cli.analyze.method': 'Score: {method}.',
-  'cli.simulate.summary': 'play a failure (--fail provider=aws,region=us-east-1) or a past outage (--replay ID)',
-  'cli.simulate.oneMode': 'give either --fail KEY=VALUE (repeatable) or --replay SCENARIO_ID, not both or neither',
+  'cli.simulate.summary':
+    'play a failure (--fail provider=aws,region=us-east-1) or a past outage (--replay ID)',
+  'cli.simulate.oneMode':
+    'give either --fail KEY=VALUE (repeatable) or --replay SCENARIO_ID, not both or neither',
   'cli.simulate.scenario': 'Scenario: {fail}',
   'cli.simulate.sources': 'Sources: {sources}',
   'cli.simulate.simplifies': 'Simplifies: {text}',

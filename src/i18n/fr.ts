@@ -6,7 +6,8 @@ export const fr = {
 
   BASCULE_E_YAML_SYNTAX: 'erreur de syntaxe YAML : {detail}',
   BASCULE_E_YAML_DUPLICATE_KEY: 'clé « {key} » en double',
-  BASCULE_E_CONFIG_EMPTY: 'le fichier est vide : il doit commencer par « version: 1 » (voir « bascule init »)',
+  BASCULE_E_CONFIG_EMPTY:
+    'le fichier est vide : il doit commencer par « version: 1 » (voir « bascule init »)',
   BASCULE_E_CONFIG_UNKNOWN_KEY: 'clé inconnue « {key} »',
   BASCULE_E_CONFIG_REQUIRED: 'clé obligatoire « {key} » manquante',
   BASCULE_E_CONFIG_TYPE: '{expected} attendu, trouvé {received}',
@@ -19,16 +20,20 @@ export const fr = {
     'identifiant « {value} » invalide : lettres, chiffres, « . », « _ » et « - », en commençant par une lettre ou un chiffre',
   BASCULE_E_CONFIG_DURATION: 'durée {value} invalide : écrivez-la comme 30s, 15m, 4h, 2d ou 1h30m',
   BASCULE_E_CONFIG_VERSION: 'version {value} non prise en charge : ce Bascule lit « version: 1 »',
-  BASCULE_E_CONFIG_DEPENDENCY: 'un identifiant, {anyOf: [a, b]} ou {quorum: {need: 2, of: [a, b, c]}} est attendu',
+  BASCULE_E_CONFIG_DEPENDENCY:
+    'un identifiant, {anyOf: [a, b]} ou {quorum: {need: 2, of: [a, b, c]}} est attendu',
   BASCULE_E_CONFIG_UNKNOWN_REF: '{what} « {id} » inconnu',
-  BASCULE_E_CONFIG_DUPLICATE_ID: '« {id} » est à la fois un service et un composant ; les identifiants doivent être uniques',
+  BASCULE_E_CONFIG_DUPLICATE_ID:
+    '« {id} » est à la fois un service et un composant ; les identifiants doivent être uniques',
   BASCULE_E_CONFIG_SERVICE_REF:
     'un composant ne peut pas dépendre du service « {id} » (seuls les services dépendent de services)',
   BASCULE_E_CONFIG_CYCLE: 'cycle de dépendances : {cycle}',
   BASCULE_E_CONFIG_GROUP_EMPTY: 'groupe de redondance vide : indiquez au moins un membre',
-  BASCULE_E_CONFIG_GROUP_NEED: 'need doit être compris entre 1 et {size} (le nombre de membres), trouvé {need}',
+  BASCULE_E_CONFIG_GROUP_NEED:
+    'need doit être compris entre 1 et {size} (le nombre de membres), trouvé {need}',
   BASCULE_E_CONFIG_GROUP_DUPLICATE: '« {id} » figure deux fois dans ce groupe',
-  BASCULE_E_CONFIG_CHECK_TARGET: 'une vérification surveille une seule chose : indiquez « component » ou « service »',
+  BASCULE_E_CONFIG_CHECK_TARGET:
+    'une vérification surveille une seule chose : indiquez « component » ou « service »',
   BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde : http, tcp, tls ou dns',
   BASCULE_E_USAGE: '{detail}',
   BASCULE_E_FILE_READ: 'impossible de lire {file} : {detail}',
@@ -47,10 +52,12 @@ export const fr = {
     'La redondance {group} de {owner} est illusoire : {members} tournent tous dans {shared}',
   'finding.shared-dependency.placement.recommendation':
     'Répartissez les membres entre plusieurs zones, régions ou fournisseurs.',
-  'finding.provider-concentration.message': 'Une panne de {provider} fait tomber {service} entièrement ({path})',
+  'finding.provider-concentration.message':
+    'Une panne de {provider} fait tomber {service} entièrement ({path})',
   'finding.provider-concentration.recommendation':
     'Ajoutez une réserve du chemin indiqué chez un autre fournisseur, avec une bascule qui n’a pas besoin de {provider}.',
-  'finding.region-concentration.message': 'Une panne de la région {region} fait tomber {service} entièrement ({path})',
+  'finding.region-concentration.message':
+    'Une panne de la région {region} fait tomber {service} entièrement ({path})',
   'finding.region-concentration.recommendation':
     'Faites tourner une réserve du chemin indiqué dans une autre région ou chez un autre fournisseur.',
   'finding.control-plane-dependency.failover.message':
@@ -75,7 +82,8 @@ export const fr = {
 
   'cli.help.intro': 'Bascule : savoir ce qui casse quand un fournisseur cloud tombe, et continuer à tourner.',
   'cli.help.usage': 'Usage :',
-  'cli.help.more': 'Lancez « bascule <commande> --help » pour ses options. Documentation : docs/ dans le dépôt.',
+  'cli.help.more':
+    'Lancez « bascule <commande> --help » pour ses options. Documentation : docs/ dans le dépôt.',
   'cli.unknownCommand': 'commande « {command} » inconnue (voir « bascule --help »)',
   'cli.unknownOption': 'option {option} inconnue pour « bascule {command} »',
   'cli.missingValue': 'l’option {option} attend une valeur',
@@ -125,7 +133,8 @@ export const fr = {
   'cli.analyze.method': 'Score : {method}.',
   'cli.simulate.summary':
     'jouer une panne (--fail provider=aws,region=us-east-1) ou une panne passée (--replay ID)',
-  'cli.simulate.oneMode': 'indiquez soit --fail CLÉ=VALEUR (répétable), soit --replay ID_SCENARIO, pas les deux ni aucun',
+  'cli.simulate.oneMode':
+    'indiquez soit --fail CLÉ=VALEUR (répétable), soit --replay ID_SCENARIO, pas les deux ni aucun',
   'cli.simulate.scenario': 'Scénario : {fail}',
   'cli.simulate.sources': 'Sources : {sources}',
   'cli.simulate.simplifies': 'Simplifications : {text}',
@@ -139,7 +148,8 @@ export const fr = {
   'cli.init.askName': 'Nom de l’entreprise ?',
   'cli.init.askProviders': 'Fournisseurs cloud utilisés (séparés par des virgules) ?',
   'cli.init.askServices': 'Services utilisés par vos clients (séparés par des virgules) ?',
-  'cli.init.askSuppliers': 'Fournisseurs tiers (paiement, authentification, SaaS ; séparés par des virgules) ?',
+  'cli.init.askSuppliers':
+    'Fournisseurs tiers (paiement, authentification, SaaS ; séparés par des virgules) ?',
   'cli.init.done':
     '{file} écrit ; modifiez-le, puis lancez : bascule validate -c {file} && bascule analyze -c {file}',
 

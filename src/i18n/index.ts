@@ -19,15 +19,16 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): La
 /** A message with its {placeholders} filled; `suggestion` adds a "did you mean" hint. */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   const template = CATALOGUES[lang][key];
-  const fill = (source: string): string => source.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) return `{${name}}`;
-    // A value "@key" is itself a message key (a type name, a kind of reference), translated here.
-    if (typeof value === 'string' && value.startsWith('@') && value.slice(1) in CATALOGUES[lang]) {
-      return CATALOGUES[lang][value.slice(1) as MessageKey];
-    }
-    return String(value);
-  });
+  const fill = (source: string): string =>
+    source.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) return `{${name}}`;
+      // A value "@key" is itself a message key (a type name, a kind of reference), translated here.
+      if (typeof value === 'string' && value.startsWith('@') && value.slice(1) in CATALOGUES[lang]) {
+        return CATALOGUES[lang][value.slice(1) as MessageKey];
+      }
+      return String(value);
+    });
   // Two passes: a translated "@key" value may itself hold placeholders.
   let text = fill(fill(template));
   if (params.suggestion !== undefined && !template.includes('{suggestion}')) {

@@ -44,11 +44,7 @@ export function parseYaml(text: string, file: string, uniqueKeys = true) {
 }
 
 /** Validates any YAML document against a zod schema, locating the problems. */
-export function locateAll(
-  raw: readonly RawDiagnostic[],
-  file: string,
-  parsed: Parsed,
-): Diagnostic[] {
+export function locateAll(raw: readonly RawDiagnostic[], file: string, parsed: Parsed): Diagnostic[] {
   return raw.map((r) => {
     const pos = locate(parsed.doc, parsed.lines, r.path, r.atKey);
     return { code: r.code, file, line: pos.line, col: pos.col, path: formatPath(r.path), params: r.params };
@@ -58,7 +54,10 @@ export function locateAll(
 type Parsed = ReturnType<typeof parseYaml>;
 
 /** The document's data, or located syntax diagnostics. */
-function readData(text: string, file: string): { ok: true; data: unknown } | { ok: false; diagnostics: Diagnostic[] } {
+function readData(
+  text: string,
+  file: string,
+): { ok: true; data: unknown } | { ok: false; diagnostics: Diagnostic[] } {
   try {
     return { ok: true, data: fastLoad(text, { schema: CORE_SCHEMA, filename: file }) };
   } catch (e) {
@@ -69,7 +68,15 @@ function readData(text: string, file: string): { ok: true; data: unknown } | { o
     const detail = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0]!;
     return {
       ok: false,
-      diagnostics: [{ code: 'BASCULE_E_YAML_SYNTAX', file, line: (mark?.line ?? 0) + 1, col: (mark?.column ?? 0) + 1, params: { detail } }],
+      diagnostics: [
+        {
+          code: 'BASCULE_E_YAML_SYNTAX',
+          file,
+          line: (mark?.line ?? 0) + 1,
+          col: (mark?.column ?? 0) + 1,
+          params: { detail },
+        },
+      ],
     };
   }
 }
@@ -87,7 +94,10 @@ export function loadDocument<T extends z.ZodType>(
   if (!read.ok) return read;
   const data = read.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, diagnostics: [{ code: 'BASCULE_E_CONFIG_EMPTY', file, line: 1, col: 1, params: {} }] };
+    return {
+      ok: false,
+      diagnostics: [{ code: 'BASCULE_E_CONFIG_EMPTY', file, line: 1, col: 1, params: {} }],
+    };
   }
   const locate = () => parseYaml(text, file, false);
   const result = schema.safeParse(data, { reportInput: true });
@@ -103,7 +113,8 @@ export function loadConfig(text: string, file: string): LoadResult {
   const loaded = loadDocument(text, file, configSchema);
   if (!loaded.ok) return loaded;
   const semantic = checkReferences(loaded.value);
-  if (semantic.length > 0) return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.locate())) };
+  if (semantic.length > 0)
+    return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.locate())) };
   return { ok: true, config: deepFreeze(loaded.value) };
 }
 

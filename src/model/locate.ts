@@ -1,5 +1,5 @@
 /** Maps a path in the parsed document (`components.web.dependsOn[1]`) back to a line and column. */
-import { isMap, isScalar, isSeq, type LineCounter, type Document, type Node } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -55,5 +55,7 @@ export function locate(
 }
 
 function isNodeWithRange(n: unknown): n is Node {
-  return typeof n === 'object' && n !== null && 'range' in n && Array.isArray((n as { range: unknown }).range);
+  return (
+    typeof n === 'object' && n !== null && 'range' in n && Array.isArray((n as { range: unknown }).range)
+  );
 }

@@ -2,8 +2,9 @@
  * Checks that need the whole document: references resolve, ids are unique across sections,
  * redundancy groups are sound, and dependencies form no cycle.
  */
-import type { Config, Dependency } from './schema.ts';
+
 import type { PathSegment } from './locate.ts';
+import type { Config, Dependency } from './schema.ts';
 import type { RawDiagnostic } from './schema-issues.ts';
 import { suggest } from './suggest.ts';
 
@@ -26,7 +27,8 @@ function checkGroup(dep: Dependency, path: readonly PathSegment[], out: RawDiagn
   if (members.length === 0) out.push({ code: 'BASCULE_E_CONFIG_GROUP_EMPTY', path: membersPath, params: {} });
   const seen = new Set<string>();
   members.forEach((m, i) => {
-    if (seen.has(m)) out.push({ code: 'BASCULE_E_CONFIG_GROUP_DUPLICATE', path: [...membersPath, i], params: { id: m } });
+    if (seen.has(m))
+      out.push({ code: 'BASCULE_E_CONFIG_GROUP_DUPLICATE', path: [...membersPath, i], params: { id: m } });
     seen.add(m);
   });
   if ('quorum' in dep && members.length > 0 && (dep.quorum.need < 1 || dep.quorum.need > members.length)) {
@@ -38,9 +40,18 @@ function checkGroup(dep: Dependency, path: readonly PathSegment[], out: RawDiagn
   }
 }
 
-function unknownRef(id: string, what: string, known: Iterable<string>, path: readonly PathSegment[]): RawDiagnostic {
+function unknownRef(
+  id: string,
+  what: string,
+  known: Iterable<string>,
+  path: readonly PathSegment[],
+): RawDiagnostic {
   const suggestion = suggest(id, known);
-  return { code: 'BASCULE_E_CONFIG_UNKNOWN_REF', path, params: suggestion ? { what, id, suggestion } : { what, id } };
+  return {
+    code: 'BASCULE_E_CONFIG_UNKNOWN_REF',
+    path,
+    params: suggestion ? { what, id, suggestion } : { what, id },
+  };
 }
 
 /** Every edge of the dependency graph, after reporting bad references (bad edges are left out). */
@@ -126,13 +137,17 @@ function checkOperations(config: Config, out: RawDiagnostic[]): void {
     if (probes !== 1) out.push({ code: 'BASCULE_E_CONFIG_CHECK_PROBE', path, params: {} });
     ref(check.component, components, '@ref.component', [...path, 'component']);
     ref(check.service, services, '@ref.service', [...path, 'service']);
-    check.from?.forEach((v, i) => ref(v, vantages, '@ref.vantage', [...path, 'from', i]));
+    check.from?.forEach((v, i) => {
+      ref(v, vantages, '@ref.vantage', [...path, 'from', i]);
+    });
   }
   for (const [id, f] of Object.entries(config.failover)) {
     const path = ['failover', id];
     ref(f.primary, components, '@ref.component', [...path, 'primary']);
     ref(f.via, components, '@ref.component', [...path, 'via']);
-    f.secondary.forEach((s, i) => ref(s, components, '@ref.component', [...path, 'secondary', i]));
+    f.secondary.forEach((s, i) => {
+      ref(s, components, '@ref.component', [...path, 'secondary', i]);
+    });
   }
 }
 
@@ -140,7 +155,12 @@ export function checkReferences(config: Config): RawDiagnostic[] {
   const out: RawDiagnostic[] = [];
   for (const id of Object.keys(config.components)) {
     if (Object.hasOwn(config.services, id)) {
-      out.push({ code: 'BASCULE_E_CONFIG_DUPLICATE_ID', path: ['components', id], atKey: true, params: { id } });
+      out.push({
+        code: 'BASCULE_E_CONFIG_DUPLICATE_ID',
+        path: ['components', id],
+        atKey: true,
+        params: { id },
+      });
     }
   }
   const edges = collectEdges(config, out);

@@ -24,7 +24,7 @@ function typeName(value: unknown): string {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
 }
 
 /** The value at a path of the parsed (unvalidated) data. */
@@ -88,7 +88,11 @@ export function fromZodIssues(
         const values = issue.values.map(String);
         const suggestion = typeof input === 'string' ? suggest(input, values) : undefined;
         const params = { value: show(input), values: values.join(', ') };
-        out.push({ code: 'BASCULE_E_CONFIG_VALUE', path, params: suggestion ? { ...params, suggestion } : params });
+        out.push({
+          code: 'BASCULE_E_CONFIG_VALUE',
+          path,
+          params: suggestion ? { ...params, suggestion } : params,
+        });
         break;
       }
       case 'invalid_format': {
@@ -106,11 +110,19 @@ export function fromZodIssues(
         } else if (issue.origin === 'string') {
           out.push({ code: 'BASCULE_E_CONFIG_INVALID', path, params: { value: '""' } });
         } else {
-          out.push({ code: 'BASCULE_E_CONFIG_MIN', path, params: { value: show(input), min: Number(issue.minimum) } });
+          out.push({
+            code: 'BASCULE_E_CONFIG_MIN',
+            path,
+            params: { value: show(input), min: Number(issue.minimum) },
+          });
         }
         break;
       case 'too_big':
-        out.push({ code: 'BASCULE_E_CONFIG_MAX', path, params: { value: show(input), max: Number(issue.maximum) } });
+        out.push({
+          code: 'BASCULE_E_CONFIG_MAX',
+          path,
+          params: { value: show(input), max: Number(issue.maximum) },
+        });
         break;
       case 'invalid_union': {
         const branch = unionBranch(input);

@@ -49,7 +49,9 @@ export const placement = z
     service: text.optional(),
     kind: text.optional(),
   })
-  .meta({ description: 'A runsOn placement. Keys left out are unknown, so any failure of that kind matches them.' });
+  .meta({
+    description: 'A runsOn placement. Keys left out are unknown, so any failure of that kind matches them.',
+  });
 
 export const service = z.strictObject({
   criticality: z.enum(CRITICALITIES).default('medium'),
@@ -70,7 +72,9 @@ export const component = z.strictObject({
     description:
       'compute, database, storage, dns, cdn, auth, queue, email, payment, saas, network, load-balancer, endpoint-security, ...',
   }),
-  service: text.optional().meta({ description: 'The managed service it is: ec2, dynamodb, route53, s3, ...' }),
+  service: text
+    .optional()
+    .meta({ description: 'The managed service it is: ec2, dynamodb, route53, s3, ...' }),
   dependsOn: z.array(dependency).default([]),
   runsOn: z
     .array(placement)
@@ -80,7 +84,9 @@ export const component = z.strictObject({
 });
 
 export const vantage = z.strictObject({
-  provider: text.meta({ description: 'Where this vantage point runs, so Bascule can tell whether it is independent.' }),
+  provider: text.meta({
+    description: 'Where this vantage point runs, so Bascule can tell whether it is independent.',
+  }),
   region: text.optional(),
   description: text.optional(),
 });
@@ -106,7 +112,9 @@ export const check = z
 export const failover = z.strictObject({
   primary: id.meta({ description: 'The component traffic normally goes to.' }),
   secondary: z.array(id).min(1).meta({ description: 'Where traffic moves when the primary is down.' }),
-  via: id.meta({ description: 'The component that moves the traffic: a DNS zone, a proxy, a load balancer.' }),
+  via: id.meta({
+    description: 'The component that moves the traffic: a DNS zone, a proxy, a load balancer.',
+  }),
   description: text.optional(),
 });
 

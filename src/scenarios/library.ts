@@ -17,7 +17,9 @@ export function loadScenarioDir(dir: string): Scenario[] {
   try {
     files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
   } catch (e) {
-    throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file: dir, detail: (e as Error).message } }]);
+    throw new BasculeError([
+      { code: 'BASCULE_E_FILE_READ', params: { file: dir, detail: (e as Error).message } },
+    ]);
   }
   const scenarios: Scenario[] = [];
   const diagnostics: Diagnostic[] = [];

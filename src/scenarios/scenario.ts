@@ -1,8 +1,8 @@
 /** The format of an outage scenario file (one real outage, or one of the user's own). */
 import { z } from 'zod';
+import { PREDICATE_KEYS } from '../analysis/predicate.ts';
 import { DURATION_PATTERN } from '../model/duration.ts';
 import { ID_PATTERN } from '../model/schema.ts';
-import { PREDICATE_KEYS } from '../analysis/predicate.ts';
 
 const text = z.string().min(1);
 const bilingual = z.strictObject({ en: text, fr: text });
@@ -17,7 +17,9 @@ const predicate = z.strictObject(
 export const scenarioSchema = z.strictObject({
   id: z.string().regex(new RegExp(ID_PATTERN), { message: 'id' }),
   title: bilingual,
-  date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+  date: z
+    .union([z.string(), z.date()])
+    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
   start: text.optional(),
   end: text.optional(),
   duration: z.string().regex(new RegExp(DURATION_PATTERN), { message: 'duration' }).optional(),

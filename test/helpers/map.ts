@@ -1,7 +1,8 @@
 /** Builds small maps for tests from plain objects, through the real loader. */
+
+import { stringify } from 'yaml';
 import { loadConfig } from '../../src/model/load.ts';
 import type { Config } from '../../src/model/schema.ts';
-import { stringify } from 'yaml';
 
 export function map(body: Record<string, unknown>): Config {
   const r = loadConfig(stringify({ version: 1, name: 'Test', ...body }), 'test.yaml');

@@ -23,7 +23,8 @@ function run({ graph }: AnalysisContext): Finding[] {
       for (const r of spec.runsOn) providers.add(r.provider);
     }
     const watching = Object.values(checks).filter(
-      (c) => c.service === service || (c.component !== undefined && closure.has(graph.index.get(c.component)!)),
+      (c) =>
+        c.service === service || (c.component !== undefined && closure.has(graph.index.get(c.component)!)),
     );
     const severity = criticality === 'critical' ? 'high' : 'medium';
     const base = { kind: 'monitoring-gap', severity, subjects: [service] } as const;
@@ -36,7 +37,11 @@ function run({ graph }: AnalysisContext): Finding[] {
     const outside = [...from].filter((v) => !providers.has(vantages[v]!.provider));
     if (outside.length > 0) continue;
     const variant = from.size === 0 ? 'unplaced' : 'inside';
-    out.push({ ...base, variant, params: { service, criticality, providers: provs, vantages: [...from].join(', ') } });
+    out.push({
+      ...base,
+      variant,
+      params: { service, criticality, providers: provs, vantages: [...from].join(', ') },
+    });
   }
   return out;
 }

@@ -9,14 +9,14 @@ export const singlePointOfFailure = {
     return blast.radii
       .filter((r) => r.placed && r.services.length > 0)
       .map((r) => ({
-      kind: 'single-point-of-failure',
-      severity: severityFor(criticalitiesOf(graph, r.services)),
-      subjects: [graph.ids[r.component]!, ...r.services.map((s) => graph.ids[s]!)],
-      params: {
-        component: graph.ids[r.component]!,
-        services: names(graph, r.services),
-        path: r.path.join(' ← '),
-      },
-    }));
+        kind: 'single-point-of-failure',
+        severity: severityFor(criticalitiesOf(graph, r.services)),
+        subjects: [graph.ids[r.component]!, ...r.services.map((s) => graph.ids[s]!)],
+        params: {
+          component: graph.ids[r.component]!,
+          services: names(graph, r.services),
+          path: r.path.join(' ← '),
+        },
+      }));
   },
 } satisfies Rule;

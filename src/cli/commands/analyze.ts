@@ -3,7 +3,7 @@ import { analyze as runAnalysis } from '../../analysis/analyze.ts';
 import { SEVERITIES, severityRank } from '../../analysis/finding.ts';
 import { buildGraph } from '../../analysis/graph.ts';
 import { analysisJson } from '../../report/json.ts';
-import { type Command, CONFIG_OPTION, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
+import { CONFIG_OPTION, type Command, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { analysisText } from '../render/analysis-text.ts';
 import { choice, emit, json, readConfig, readScenarios } from '../shared.ts';
 import { painter } from '../style.ts';
@@ -13,9 +13,16 @@ export const FAIL_ON = [...SEVERITIES, 'none'] as const;
 export const analyze = {
   name: 'analyze',
   summary: 'cli.analyze.summary',
-  usage: 'bascule analyze [-c FILE] [--format text|json|html] [--out FILE] [--fail-on SEVERITY] [--scenarios DIR]',
+  usage:
+    'bascule analyze [-c FILE] [--format text|json|html] [--out FILE] [--fail-on SEVERITY] [--scenarios DIR]',
   effect: 'read-only',
-  options: { ...CONFIG_OPTION, ...FORMAT_OPTION, ...OUT_OPTION, ...SCENARIOS_OPTION, 'fail-on': { type: 'string', default: 'none' } },
+  options: {
+    ...CONFIG_OPTION,
+    ...FORMAT_OPTION,
+    ...OUT_OPTION,
+    ...SCENARIOS_OPTION,
+    'fail-on': { type: 'string', default: 'none' },
+  },
   async run(ctx) {
     const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
     const failOn = choice(ctx, 'fail-on', FAIL_ON);
@@ -24,7 +31,16 @@ export const analyze = {
     const graph = buildGraph(config);
     const analysis = runAnalysis(config, scenarios, graph);
     if (format === 'json') emit(ctx, json(analysisJson(analysis, ctx.lang)));
-    else if (format === 'html') emit(ctx, await (await import('../../report/html/index.ts')).renderHtml({ config, graph, lang: ctx.lang, analysis }));
+    else if (format === 'html')
+      emit(
+        ctx,
+        await (await import('../../report/html/index.ts')).renderHtml({
+          config,
+          graph,
+          lang: ctx.lang,
+          analysis,
+        }),
+      );
     else emit(ctx, analysisText(analysis, ctx.lang, painter(ctx.io.color && ctx.values.out === undefined)));
     if (failOn === 'none') return 0;
     const threshold = severityRank(failOn);

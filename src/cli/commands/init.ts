@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BasculeError } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
-import { type Command, CONFIG_OPTION } from '../command.ts';
+import { CONFIG_OPTION, type Command } from '../command.ts';
 import { INIT_DEFAULTS, type InitAnswers, initTemplate } from '../init-template.ts';
 import type { Io } from '../io.ts';
 import { writeText } from '../io.ts';
@@ -40,8 +40,10 @@ export const init = {
     const path = resolve(ctx.io.cwd, file);
     const force = ctx.values.force === true;
     // Refuse before asking anything: never overwrite without --force.
-    if (!force && existsSync(path)) throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
-    const answers = ctx.values.yes === true || !ctx.io.interactive ? INIT_DEFAULTS : await ask(ctx.io, ctx.lang);
+    if (!force && existsSync(path))
+      throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
+    const answers =
+      ctx.values.yes === true || !ctx.io.interactive ? INIT_DEFAULTS : await ask(ctx.io, ctx.lang);
     writeText(path, initTemplate(answers, ctx.lang), force);
     ctx.io.stdout(`${t(ctx.lang, 'cli.init.done', { file })}\n`);
     return 0;

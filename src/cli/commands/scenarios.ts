@@ -1,6 +1,7 @@
 /** `bascule scenarios`: the outage library (built-in and the user's), with dates and sources. */
-import { t } from '../../i18n/index.ts';
+
 import { formatPredicate } from '../../analysis/predicate.ts';
+import { t } from '../../i18n/index.ts';
 import { type Command, FORMAT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { choice, emit, json, readScenarios } from '../shared.ts';
 import { painter, table } from '../style.ts';
@@ -26,7 +27,9 @@ export const scenarios = {
       s.title[ctx.lang],
       s.sources[0]?.url ?? '',
     ]);
-    const header = ['ID', 'DATE', 'DURATION', 'TITLE', 'SOURCE'].map((h) => t(ctx.lang, `cli.col.${h}` as 'cli.col.ID'));
+    const header = ['ID', 'DATE', 'DURATION', 'TITLE', 'SOURCE'].map((h) =>
+      t(ctx.lang, `cli.col.${h}` as 'cli.col.ID'),
+    );
     emit(ctx, `${table(header, rows, paint)}\n\n${t(ctx.lang, 'cli.scenarios.hint')}\n`);
     return 0;
   },

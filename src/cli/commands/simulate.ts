@@ -5,7 +5,7 @@ import { simulate as runSimulation } from '../../analysis/simulate.ts';
 import { BasculeError } from '../../errors.ts';
 import { suggest } from '../../model/suggest.ts';
 import { simulationJson } from '../../report/json.ts';
-import { type Command, CONFIG_OPTION, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
+import { CONFIG_OPTION, type Command, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { simulationText } from '../render/simulation-text.ts';
 import { choice, emit, json, readConfig, readScenarios, usageError } from '../shared.ts';
 import { painter } from '../style.ts';
@@ -28,7 +28,7 @@ export const simulate = {
     const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
     const fail = (ctx.values.fail as string[] | undefined) ?? [];
     const replayId = ctx.values.replay as string | undefined;
-    if ((fail.length > 0) === (replayId !== undefined)) throw usageError(ctx.lang, 'cli.simulate.oneMode');
+    if (fail.length > 0 === (replayId !== undefined)) throw usageError(ctx.lang, 'cli.simulate.oneMode');
     const predicates = fail.map(parsePredicate);
     const config = readConfig(ctx);
     let replay: ReturnType<typeof readScenarios>[number] | undefined;
@@ -36,9 +36,15 @@ export const simulate = {
       const library = readScenarios(ctx, true);
       replay = library.find((s) => s.id === replayId);
       if (!replay) {
-        const hint = suggest(replayId, library.map((s) => s.id));
+        const hint = suggest(
+          replayId,
+          library.map((s) => s.id),
+        );
         throw new BasculeError([
-          { code: 'BASCULE_E_SCENARIO_UNKNOWN', params: hint ? { id: replayId, suggestion: hint } : { id: replayId } },
+          {
+            code: 'BASCULE_E_SCENARIO_UNKNOWN',
+            params: hint ? { id: replayId, suggestion: hint } : { id: replayId },
+          },
         ]);
       }
     }
@@ -47,8 +53,21 @@ export const simulate = {
     if (format === 'json') emit(ctx, json(simulationJson(simulation, ctx.lang, replay)));
     else if (format === 'html') {
       const scenarioTitle = replay ? `${replay.date} — ${replay.title[ctx.lang]}` : undefined;
-      emit(ctx, await (await import('../../report/html/index.ts')).renderHtml({ config, graph, lang: ctx.lang, simulation, ...(scenarioTitle ? { scenarioTitle } : {}) }));
-    } else emit(ctx, simulationText(simulation, ctx.lang, painter(ctx.io.color && ctx.values.out === undefined), replay));
+      emit(
+        ctx,
+        await (await import('../../report/html/index.ts')).renderHtml({
+          config,
+          graph,
+          lang: ctx.lang,
+          simulation,
+          ...(scenarioTitle ? { scenarioTitle } : {}),
+        }),
+      );
+    } else
+      emit(
+        ctx,
+        simulationText(simulation, ctx.lang, painter(ctx.io.color && ctx.values.out === undefined), replay),
+      );
     return 0;
   },
 } satisfies Command;

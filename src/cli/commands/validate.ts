@@ -1,6 +1,6 @@
 /** `bascule validate`: exit 0 with a one-line summary, or every located error and exit 2. */
 import { t } from '../../i18n/index.ts';
-import { type Command, CONFIG_OPTION } from '../command.ts';
+import { CONFIG_OPTION, type Command } from '../command.ts';
 import { configPath, readConfig } from '../shared.ts';
 
 export const validate = {

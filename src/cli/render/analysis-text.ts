@@ -13,7 +13,13 @@ export const SEVERITY_COLOR: Readonly<Record<Severity, Color>> = {
   info: 'gray',
 };
 
-const GRADE_COLOR: Readonly<Record<string, Color>> = { A: 'green', B: 'green', C: 'yellow', D: 'red', E: 'red' };
+const GRADE_COLOR: Readonly<Record<string, Color>> = {
+  A: 'green',
+  B: 'green',
+  C: 'yellow',
+  D: 'red',
+  E: 'red',
+};
 const MAX_FINDINGS = 100;
 
 function header(a: Analysis, lang: Lang, paint: Paint): string {

@@ -17,13 +17,15 @@ function roots(cause: Cause, lang: Lang, out: Set<string>): Set<string> {
 }
 
 function scenarioLine(s: Simulation, lang: Lang, paint: Paint, replay?: Scenario): string {
-  if (!replay) return t(lang, 'cli.simulate.scenario', { fail: s.predicates.map(formatPredicate).join(' | ') });
+  if (!replay)
+    return t(lang, 'cli.simulate.scenario', { fail: s.predicates.map(formatPredicate).join(' | ') });
   const lines = [
     paint('bold', `${replay.date}  ${replay.title[lang]}`),
     replay.summary[lang],
     t(lang, 'cli.simulate.sources', { sources: replay.sources.map((x) => x.url).join(', ') }),
   ];
-  if (replay.simplifications) lines.push(paint('dim', t(lang, 'cli.simulate.simplifies', { text: replay.simplifications[lang] })));
+  if (replay.simplifications)
+    lines.push(paint('dim', t(lang, 'cli.simulate.simplifies', { text: replay.simplifications[lang] })));
   return lines.join('\n');
 }
 
