@@ -32,6 +32,7 @@ export const ERRORS = {
   BASCULE_E_CONFIG_CHECK_TARGET: { exit: 2, doc: 'A check must name exactly one component or service.' },
   BASCULE_E_CONFIG_CHECK_PROBE: { exit: 2, doc: 'A check must have exactly one of http, tcp, tls, dns.' },
   BASCULE_E_USAGE: { exit: 2, doc: 'Bad command line: unknown command or flag, missing value.' },
+  BASCULE_E_CONFIG_MISSING: { exit: 2, doc: 'The map file does not exist.' },
   BASCULE_E_FILE_READ: { exit: 2, doc: 'A file could not be read.' },
   BASCULE_E_FILE_EXISTS: { exit: 2, doc: 'The file to write already exists (use --force).' },
   BASCULE_E_PREDICATE: { exit: 2, doc: 'A --fail predicate is malformed.' },

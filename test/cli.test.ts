@@ -58,7 +58,7 @@ describe('bascule validate', () => {
   it('says clearly when the file is missing', async () => {
     const r = await runCli(['validate', '-c', 'nope.yaml'], { cwd: tempDir() });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /cannot read nope\.yaml: no such file/);
+    assert.match(r.stderr, /nope\.yaml not found: create one with "bascule init"/);
   });
 });
 

@@ -45,7 +45,7 @@ export function readText(file: string, shown = file): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '@io.noSuchFile' : (e as Error).message;
     throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file: shown, detail } }]);
   }
 }

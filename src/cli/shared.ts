@@ -39,7 +39,9 @@ export function configPath(ctx: CommandContext): string {
 /** Reads and validates the map named by -c; throws the located diagnostics. */
 export function readConfig(ctx: CommandContext): Config {
   const file = configPath(ctx);
-  const result = loadConfig(readText(resolve(ctx.io.cwd, file), file), file);
+  const path = resolve(ctx.io.cwd, file);
+  if (!existsSync(path)) throw new BasculeError([{ code: 'BASCULE_E_CONFIG_MISSING', params: { file } }]);
+  const result = loadConfig(readText(path, file), file);
   if (!result.ok) throw new BasculeError(result.diagnostics);
   return result.config;
 }

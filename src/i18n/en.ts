@@ -29,6 +29,7 @@ export const en = {
   BASCULE_E_CONFIG_CHECK_TARGET: 'a check watches exactly one thing: give "component" or "service"',
   BASCULE_E_CONFIG_CHECK_PROBE: 'a check needs exactly one probe: http, tcp, tls or dns',
   BASCULE_E_USAGE: '{detail}',
+  BASCULE_E_CONFIG_MISSING: '{file} not found: create one with "bascule init", or name another with -c FILE',
   BASCULE_E_FILE_READ: 'cannot read {file}: {detail}',
   BASCULE_E_FILE_EXISTS: '{file} already exists; add --force to overwrite it',
   BASCULE_E_PREDICATE: 'invalid predicate "{value}": {detail}',
@@ -141,6 +142,7 @@ export const en = {
   'cli.init.askSuppliers': 'Suppliers (payment, auth, SaaS; comma-separated)?',
   'cli.init.done': 'wrote {file}; edit it, then run: bascule validate -c {file} && bascule analyze -c {file}',
 
+  'io.noSuchFile': 'no such file',
   'type.string': 'a string',
   'type.number': 'a number',
   'type.integer': 'an integer',

@@ -36,6 +36,7 @@ export const fr = {
     'une vérification surveille une seule chose : indiquez « component » ou « service »',
   BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde : http, tcp, tls ou dns',
   BASCULE_E_USAGE: '{detail}',
+  BASCULE_E_CONFIG_MISSING: '{file} introuvable : créez-le avec « bascule init », ou indiquez-en un autre avec -c FICHIER',
   BASCULE_E_FILE_READ: 'impossible de lire {file} : {detail}',
   BASCULE_E_FILE_EXISTS: '{file} existe déjà ; ajoutez --force pour l’écraser',
   BASCULE_E_PREDICATE: 'prédicat « {value} » invalide : {detail}',
@@ -153,6 +154,7 @@ export const fr = {
   'cli.init.done':
     '{file} écrit ; modifiez-le, puis lancez : bascule validate -c {file} && bascule analyze -c {file}',
 
+  'io.noSuchFile': 'fichier introuvable',
   'type.string': 'une chaîne',
   'type.number': 'un nombre',
   'type.integer': 'un entier',
