@@ -4,7 +4,8 @@ import { en } from '../src/i18n/en.ts';
 
 export function errorsDoc(): string {
   const rows = Object.entries(ERRORS).map(
-    ([code, e]) => `| \`${code}\` | ${e.exit} | ${e.doc} | ${en[code as keyof typeof en].replace(/\|/g, '\\|')} |`,
+    ([code, e]) =>
+      `| \`${code}\` | ${e.exit} | ${e.doc} | ${en[code as keyof typeof en].replace(/\|/g, '\\|')} |`,
   );
   return [
     '# Error codes',

@@ -36,7 +36,8 @@ export const fr = {
     'une vérification surveille une seule chose : indiquez « component » ou « service »',
   BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde : http, tcp, tls ou dns',
   BASCULE_E_USAGE: '{detail}',
-  BASCULE_E_CONFIG_MISSING: '{file} introuvable : créez-le avec « bascule init », ou indiquez-en un autre avec -c FICHIER',
+  BASCULE_E_CONFIG_MISSING:
+    '{file} introuvable : créez-le avec « bascule init », ou indiquez-en un autre avec -c FICHIER',
   BASCULE_E_FILE_READ: 'impossible de lire {file} : {detail}',
   BASCULE_E_FILE_EXISTS: '{file} existe déjà ; ajoutez --force pour l’écraser',
   BASCULE_E_PREDICATE: 'prédicat « {value} » invalide : {detail}',
