@@ -277,6 +277,42 @@ describe('findings', () => {
     );
   });
 
+  it('flags the DNS in front of two logical stacks when it fails with one of them', () => {
+    const c = map({
+      services: { api: { dependsOn: ['edge'] } },
+      components: {
+        edge: { dependsOn: ['dns', { anyOf: ['stack-aws', 'stack-gcp'] }] },
+        dns: { provider: 'aws', region: 'global', kind: 'dns', service: 'route53' },
+        'stack-aws': { dependsOn: ['ecs'] },
+        ecs: { provider: 'aws', region: 'eu-west-3' },
+        'stack-gcp': { dependsOn: ['gke'] },
+        gke: { provider: 'gcp', region: 'europe-west9' },
+      },
+    });
+    assert.deepEqual(
+      findings(c, 'control-plane-dependency').map((f) => [f.variant, ...f.subjects]),
+      [['steering', 'dns', 'aws', 'edge.dependsOn[1]']],
+    );
+  });
+
+  it('calls a failover illusory when its secondary fails with its primary', () => {
+    const c = map({
+      services: { api: { criticality: 'critical', dependsOn: ['edge'] } },
+      components: {
+        edge: { dependsOn: ['dns', { anyOf: ['api-a', 'api-b'] }] },
+        dns: { provider: 'ns1', kind: 'dns' },
+        'api-a': { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3a' },
+        'api-b': { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3b' },
+      },
+      failover: { api: { primary: 'api-a', secondary: ['api-b'], via: 'dns' } },
+    });
+    const shared = findings(c, 'shared-dependency').filter((f) => f.variant === 'failover');
+    assert.deepEqual(
+      shared.map((f) => [f.subjects[0], f.params.place, f.severity]),
+      [['api', 'aws/eu-west-3', 'critical']],
+    );
+  });
+
   it('does not flag DNS hosted on a third provider', () => {
     const c = map({
       services: { api: { dependsOn: ['edge'] } },

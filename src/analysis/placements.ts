@@ -20,8 +20,8 @@ export interface PlaceFailure {
   readonly paths: ReadonlyMap<number, readonly string[]>;
   /** Redundancy groups that died and that no single failed component explains. */
   readonly groups: readonly number[];
-  /** The watched nodes that failed in this run. */
-  readonly watched: ReadonlySet<number>;
+  /** For each watched node touched by this run: whether it failed, and how many of its dependencies did. */
+  readonly watched: ReadonlyMap<number, { readonly failed: boolean; readonly failedDeps: number }>;
 }
 
 interface Place {
@@ -77,10 +77,13 @@ export function failPlaces(
     const n = prop.run(place.members);
     const services: number[] = [];
     const groups: number[] = [];
-    const watched = new Set<number>();
+    const watched = new Map<number, { failed: boolean; failedDeps: number }>();
+    for (const w of watch) {
+      const failedDeps = prop.failedDependencies(w);
+      if (failedDeps > 0 || prop.isFailed(w)) watched.set(w, { failed: prop.isFailed(w), failedDeps });
+    }
     for (let i = 0; i < n; i++) {
       const node = prop.failed[i]!;
-      if (watch.has(node)) watched.add(node);
       if (graph.nodeType[node] === NODE_SERVICE) services.push(node);
       else if (graph.nodeType[node] === NODE_GROUP && graph.tolerance[node]! > 0) {
         const killers = groupKillers.get(node) ?? [];

@@ -46,6 +46,10 @@ export const en = {
     'The redundancy {group} of {owner} is illusory: {members} all run in {shared}',
   'finding.shared-dependency.placement.recommendation':
     'Spread the members over different zones, regions or providers.',
+  'finding.shared-dependency.failover.message':
+    'Failover {failover} from {primary} to {secondary} is illusory: all of them fail with {place}',
+  'finding.shared-dependency.failover.recommendation':
+    'Place a secondary of {failover} outside {place}: another region at least, another provider for provider-wide outages.',
   'finding.provider-concentration.message': 'A failure of {provider} takes {service} down whole ({path})',
   'finding.provider-concentration.recommendation':
     'Add a standby of the path shown on another provider, with a failover that does not need {provider} to switch.',

@@ -54,6 +54,10 @@ export const fr = {
     'La redondance {group} de {owner} est illusoire : {members} tournent tous dans {shared}',
   'finding.shared-dependency.placement.recommendation':
     'Répartissez les membres entre plusieurs zones, régions ou fournisseurs.',
+  'finding.shared-dependency.failover.message':
+    'La bascule {failover} de {primary} vers {secondary} est illusoire : tous tombent avec {place}',
+  'finding.shared-dependency.failover.recommendation':
+    'Placez une réserve de {failover} hors de {place} : au moins une autre région, un autre fournisseur pour les pannes globales.',
   'finding.provider-concentration.message':
     'Une panne de {provider} fait tomber {service} entièrement ({path})',
   'finding.provider-concentration.recommendation':

@@ -1,7 +1,8 @@
 /**
  * control-plane-dependency: the thing that moves traffic between redundant members (a failover's
- * `via`, or the DNS / CDN / load balancer in front of a cross-provider group) fails with the very
- * provider or region it is meant to fail away from. Static stability says the switch must survive.
+ * `via`, or the DNS / CDN / load balancer in front of a redundancy group) fails with the very provider
+ * or region it is meant to fail away from, while a member survives there. Static stability says the
+ * switch must survive what it switches away from.
  */
 import { type AnalysisContext, criticalitiesOf, reachable } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
@@ -21,20 +22,11 @@ export const STEERING_KINDS: ReadonlySet<string> = new Set([
   'network',
 ]);
 
-function providerOf(graph: Graph, node: number): string | undefined {
-  return graph.config.components[graph.ids[node]!]?.provider;
-}
-
-/** Cross-provider groups with the steering components their owner hard-depends on. */
-function steeredGroups(graph: Graph): { group: number; steering: number[]; providers: string[] }[] {
-  const out: { group: number; steering: number[]; providers: string[] }[] = [];
+/** Redundancy groups with the steering components their owner hard-depends on. */
+function steeredGroups(graph: Graph): { group: number; steering: number[] }[] {
+  const out: { group: number; steering: number[] }[] = [];
   for (const [g, info] of graph.groups) {
-    const providers = new Set<string>();
-    for (let e = graph.depStart[g]!; e < graph.depStart[g + 1]!; e++) {
-      const p = providerOf(graph, graph.deps[e]!);
-      if (p) providers.add(p);
-    }
-    if (providers.size < 2) continue;
+    if (graph.tolerance[g] === 0) continue;
     const steering: number[] = [];
     for (let e = graph.depStart[info.owner]!; e < graph.depStart[info.owner + 1]!; e++) {
       const d = graph.deps[e]!;
@@ -42,52 +34,80 @@ function steeredGroups(graph: Graph): { group: number; steering: number[]; provi
       const kind = graph.config.components[graph.ids[d]!]?.kind;
       if (kind && STEERING_KINDS.has(kind)) steering.push(d);
     }
-    if (steering.length > 0) out.push({ group: g, steering, providers: [...providers] });
+    if (steering.length > 0) out.push({ group: g, steering });
   }
   return out;
 }
 
-/** The nodes whose failure under each place the rule needs to know (see failPlaces). */
+/** The nodes whose fate under each place this rule needs (see failPlaces). */
 export function controlPlaneWatch(graph: Graph): Set<number> {
   const watch = new Set<number>();
-  for (const f of Object.values(graph.config.failover)) watch.add(graph.index.get(f.via)!);
-  for (const s of steeredGroups(graph)) for (const d of s.steering) watch.add(d);
+  for (const f of Object.values(graph.config.failover)) {
+    for (const id of [f.primary, f.via, ...f.secondary]) watch.add(graph.index.get(id)!);
+  }
+  for (const s of steeredGroups(graph)) {
+    watch.add(s.group);
+    for (const d of s.steering) watch.add(d);
+  }
   return watch;
 }
 
+/** Region places first, so a region explains a case before its whole provider does. */
+function ordered(places: readonly PlaceFailure[]): PlaceFailure[] {
+  return [...places.filter((p) => p.level === 'region'), ...places.filter((p) => p.level === 'provider')];
+}
+
+function failed(place: PlaceFailure, node: number): boolean {
+  return place.watched.get(node)?.failed === true;
+}
+
 function run({ graph, places }: AnalysisContext): Finding[] {
-  const byLabel = new Map<string, PlaceFailure>(places.map((p) => [p.label, p]));
   const out: Finding[] = [];
   const seen = new Set<string>();
   const severityOf = (node: number) => severityFor(criticalitiesOf(graph, reachable(graph, node, 'reverse')));
+  const once = (key: string) => !seen.has(key) && seen.add(key) !== undefined;
   for (const [id, f] of Object.entries(graph.config.failover)) {
     const primary = graph.index.get(f.primary)!;
     const via = graph.index.get(f.via)!;
-    const spec = graph.config.components[f.primary]!;
-    if (!spec.provider) continue;
-    const candidates = [spec.provider, spec.region ? `${spec.provider}/${spec.region}` : undefined];
-    const place = candidates.map((c) => (c ? byLabel.get(c) : undefined)).find((p) => p?.watched.has(via));
-    if (!place) continue;
-    seen.add(`${via} ${spec.provider}`);
-    out.push({
-      kind: 'control-plane-dependency',
-      variant: 'failover',
-      severity: severityOf(primary),
-      subjects: [id, f.via, place.label, f.primary],
-      params: { failover: id, primary: f.primary, via: f.via, place: place.label },
-    });
+    const secondaries = f.secondary.map((s) => graph.index.get(s)!);
+    for (const place of ordered(places)) {
+      if (!failed(place, primary) || seen.has(`failover ${id} ${place.predicate.provider}`)) continue;
+      const base = { subjects: [id, f.primary, place.label], severity: severityOf(primary) };
+      const sharedFate = secondaries.every((s) => failed(place, s));
+      if (sharedFate || failed(place, via)) seen.add(`failover ${id} ${place.predicate.provider}`);
+      if (sharedFate) {
+        const params = {
+          failover: id,
+          primary: f.primary,
+          secondary: f.secondary.join(', '),
+          place: place.label,
+        };
+        out.push({ ...base, kind: 'shared-dependency', variant: 'failover', params });
+      } else if (failed(place, via)) {
+        seen.add(`${via} ${place.predicate.provider}`);
+        const params = { failover: id, primary: f.primary, via: f.via, place: place.label };
+        out.push({
+          ...base,
+          kind: 'control-plane-dependency',
+          variant: 'failover',
+          subjects: [id, f.via, place.label, f.primary],
+          params,
+        });
+      }
+    }
   }
-  for (const { group, steering, providers } of steeredGroups(graph)) {
-    for (const d of steering) {
-      for (const provider of providers) {
-        if (seen.has(`${d} ${provider}`) || !byLabel.get(provider)?.watched.has(d)) continue;
-        seen.add(`${d} ${provider}`);
+  for (const { group, steering } of steeredGroups(graph)) {
+    for (const place of ordered(places)) {
+      const g = place.watched.get(group);
+      if (!g || g.failed || g.failedDeps === 0) continue;
+      for (const d of steering) {
+        if (!failed(place, d) || !once(`${d} ${place.predicate.provider}`)) continue;
         out.push({
           kind: 'control-plane-dependency',
           variant: 'steering',
           severity: severityOf(group),
-          subjects: [graph.ids[d]!, provider, graph.ids[group]!],
-          params: { via: graph.ids[d]!, place: provider, group: nodeLabel(graph, group) },
+          subjects: [graph.ids[d]!, place.label, graph.ids[group]!],
+          params: { via: graph.ids[d]!, place: place.label, group: nodeLabel(graph, group) },
         });
       }
     }
@@ -95,4 +115,7 @@ function run({ graph, places }: AnalysisContext): Finding[] {
   return out;
 }
 
-export const controlPlaneDependency = { kinds: ['control-plane-dependency'], run } satisfies Rule;
+export const controlPlaneDependency = {
+  kinds: ['control-plane-dependency', 'shared-dependency'],
+  run,
+} satisfies Rule;
