@@ -94,12 +94,14 @@ export function analyze(
   }));
   const spofCount = new Map<string, number>();
   for (const s of spofs) for (const sv of s.services) spofCount.set(sv, (spofCount.get(sv) ?? 0) + 1);
+  const downBy = new Map<string, string[]>();
+  for (const o of outages) for (const sv of o.servicesDown) downBy.set(sv, [...(downBy.get(sv) ?? []), o.id]);
   const facts = graph.services.map((s) => {
     const service = graph.ids[s]!;
     return {
       service,
       criticality: graph.criticality.get(s)!,
-      outagesDown: outages.filter((o) => o.servicesDown.includes(service)).map((o) => o.id),
+      outagesDown: downBy.get(service) ?? [],
       singlePointsOfFailure: spofCount.get(service) ?? 0,
     };
   });
