@@ -5,7 +5,7 @@ import { buildGraph } from '../../analysis/graph.ts';
 import { analysisJson } from '../../report/json.ts';
 import { CONFIG_OPTION, type Command, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { analysisText } from '../render/analysis-text.ts';
-import { choice, emit, json, readConfig, readScenarios } from '../shared.ts';
+import { choice, configPath, emit, json, readConfig, readScenarios } from '../shared.ts';
 import { painter } from '../style.ts';
 
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
@@ -31,17 +31,10 @@ export const analyze = {
     const graph = buildGraph(config);
     const analysis = runAnalysis(config, scenarios, graph);
     if (format === 'json') emit(ctx, json(analysisJson(analysis, ctx.lang)));
-    else if (format === 'html')
-      emit(
-        ctx,
-        await (await import('../../report/html/index.ts')).renderHtml({
-          config,
-          graph,
-          lang: ctx.lang,
-          analysis,
-        }),
-      );
-    else emit(ctx, analysisText(analysis, ctx.lang, painter(ctx.io.color && ctx.values.out === undefined)));
+    else if (format === 'html') {
+      const { renderHtml } = await import('../../report/html/index.ts');
+      emit(ctx, await renderHtml({ config, graph, lang: ctx.lang, analysis, file: configPath(ctx) }));
+    } else emit(ctx, analysisText(analysis, ctx.lang, painter(ctx.io.color && ctx.values.out === undefined)));
     if (failOn === 'none') return 0;
     const threshold = severityRank(failOn);
     return analysis.findings.some((f) => severityRank(f.severity) <= threshold) ? 1 : 0;

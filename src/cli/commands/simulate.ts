@@ -7,7 +7,7 @@ import { suggest } from '../../model/suggest.ts';
 import { simulationJson } from '../../report/json.ts';
 import { CONFIG_OPTION, type Command, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { simulationText } from '../render/simulation-text.ts';
-import { choice, emit, json, readConfig, readScenarios, usageError } from '../shared.ts';
+import { choice, configPath, emit, json, readConfig, readScenarios, usageError } from '../shared.ts';
 import { painter } from '../style.ts';
 
 export const simulate = {
@@ -52,15 +52,16 @@ export const simulate = {
     const simulation = runSimulation(graph, replay ? replay.fail : predicates);
     if (format === 'json') emit(ctx, json(simulationJson(simulation, ctx.lang, replay)));
     else if (format === 'html') {
-      const scenarioTitle = replay ? `${replay.date} — ${replay.title[ctx.lang]}` : undefined;
+      const { renderHtml } = await import('../../report/html/index.ts');
       emit(
         ctx,
-        await (await import('../../report/html/index.ts')).renderHtml({
+        await renderHtml({
           config,
           graph,
           lang: ctx.lang,
           simulation,
-          ...(scenarioTitle ? { scenarioTitle } : {}),
+          file: configPath(ctx),
+          ...(replay ? { replay } : {}),
         }),
       );
     } else

@@ -1,20 +1,11 @@
 /** `bascule simulate` for people: what goes down, the chain that explains each service, what degrades. */
-import type { Cause } from '../../analysis/explain.ts';
 import { formatPredicate } from '../../analysis/predicate.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { rootCauses } from '../../report/causes.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { type Paint, table } from '../style.ts';
 import { SEVERITY_COLOR } from './analysis-text.ts';
-
-/** The root causes under a cause tree: `db [provider=aws,region=us-east-1]`. */
-function roots(cause: Cause, lang: Lang, out: Set<string>): Set<string> {
-  if (cause.reason === 'matched') {
-    out.add(t(lang, 'cli.simulate.matched', { id: cause.id, predicate: cause.predicate, via: cause.via }));
-  } else if (cause.reason === 'dependency') roots(cause.dependency, lang, out);
-  else if (cause.reason === 'group') for (const f of cause.failed) roots(f, lang, out);
-  return out;
-}
 
 function scenarioLine(s: Simulation, lang: Lang, paint: Paint, replay?: Scenario): string {
   if (!replay)
@@ -39,7 +30,7 @@ export function simulationText(s: Simulation, lang: Lang, paint: Paint, replay?:
       paint('red', e.service),
       paint(SEVERITY_COLOR[e.criticality as 'critical'] ?? 'bold', e.criticality),
       e.chain.join(' ← '),
-      [...roots(e.cause, lang, new Set())].join('; '),
+      [...rootCauses(e.cause, lang)].join('; '),
     ]);
     parts.push(
       paint('bold', t(lang, 'cli.simulate.down', { count: s.servicesDown.length })),

@@ -1,0 +1,106 @@
+/** Lays the diagram out with ELK's layered algorithm (services on top, foundations at the bottom). */
+import elk, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+
+// elkjs is CommonJS: Node hands its module.exports over as the default import; the constructor is
+// also exported as `.default`, which is what its type declarations describe.
+const ELK = elk.default;
+
+import type { Diagram, DiagramNode } from './diagram.ts';
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface Layout {
+  readonly width: number;
+  readonly height: number;
+  readonly nodes: ReadonlyMap<string, Box>;
+  readonly clusters: ReadonlyMap<string, Box>;
+  readonly edges: ReadonlyMap<string, readonly Point[]>;
+}
+
+export const TITLE_SIZE = 12;
+export const DETAIL_SIZE = 10;
+/** Average glyph widths of the sans-serif font the page uses, per pixel of font size. */
+const TITLE_EM = 0.62;
+const DETAIL_EM = 0.6;
+const MAX_DETAIL_CHARS = 48;
+
+export function badgeWidth(text: string): number {
+  return text.length * 6.2 + 10;
+}
+
+export function detailText(node: DiagramNode): string {
+  return node.detail.length > MAX_DETAIL_CHARS
+    ? `${node.detail.slice(0, MAX_DETAIL_CHARS - 1)}…`
+    : node.detail;
+}
+
+export function nodeSize(node: DiagramNode): { width: number; height: number } {
+  if (node.type === 'group')
+    return { width: Math.max(64, node.title.length * 10 * DETAIL_EM + 20), height: 22 };
+  const title = node.title.length * TITLE_SIZE * TITLE_EM;
+  const detail = detailText(node).length * DETAIL_SIZE * DETAIL_EM;
+  const badge = node.badges.reduce((w, b) => w + badgeWidth(b.text) + 4, 0);
+  return { width: Math.ceil(Math.max(96, title + badge, detail) + 20), height: node.detail ? 40 : 30 };
+}
+
+const ROOT_OPTIONS = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.json.edgeCoords': 'ROOT',
+  'elk.json.shapeCoords': 'ROOT',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  'elk.spacing.nodeNode': '18',
+  'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+};
+
+const CLUSTER_OPTIONS = { 'elk.padding': '[top=28,left=12,bottom=12,right=12]' };
+
+export async function layoutDiagram(diagram: Diagram): Promise<Layout> {
+  const elkNodes = new Map<string, ElkNode>();
+  const root: ElkNode = { id: 'root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
+  for (const c of diagram.clusters)
+    elkNodes.set(c.id, { id: c.id, layoutOptions: CLUSTER_OPTIONS, children: [] });
+  for (const c of diagram.clusters) {
+    const parent = c.parent ? elkNodes.get(c.parent)! : root;
+    parent.children!.push(elkNodes.get(c.id)!);
+  }
+  for (const n of diagram.nodes) {
+    const parent = n.cluster ? elkNodes.get(n.cluster)! : root;
+    parent.children!.push({ id: n.id, ...nodeSize(n) });
+  }
+  root.edges = diagram.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] }));
+
+  const laid = await new ELK().layout(root);
+
+  const nodes = new Map<string, Box>();
+  const clusters = new Map<string, Box>();
+  const clusterIds = new Set(diagram.clusters.map((c) => c.id));
+  const visit = (n: ElkNode): void => {
+    for (const child of n.children ?? []) {
+      const box = { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 };
+      (clusterIds.has(child.id) ? clusters : nodes).set(child.id, box);
+      visit(child);
+    }
+  };
+  visit(laid);
+  const edges = new Map<string, Point[]>();
+  for (const e of laid.edges ?? []) {
+    const points: Point[] = [];
+    for (const s of e.sections ?? []) points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
+    edges.set(e.id, points);
+  }
+  return { width: laid.width ?? 0, height: laid.height ?? 0, nodes, clusters, edges };
+}
