@@ -54,7 +54,7 @@ export function generateMap(components: number, seed = 42): GeneratedMap {
         const deps: string[] = [];
         if (l > 0) {
           const below = layer.slice(0, l).flat();
-          for (let d = 0; d < 4; d++) {
+          for (let d = 0; d < 5; d++) {
             const roll = random();
             if (roll < 0.15) {
               deps.push(`{anyOf: [${pick(below)}, ${pick(below)}]}`.replace(/\[(\S+), \1\]/, '[$1]'));
@@ -68,6 +68,7 @@ export function generateMap(components: number, seed = 42): GeneratedMap {
           }
         }
         deps.push(pick(pool));
+        if (l === 0) deps.push(pick(pool));
         const unique = [...new Set(deps)];
         edges += unique.length;
         lines.push(`  ${id}: {${placement()}, dependsOn: [${unique.join(', ')}]}`);
