@@ -401,15 +401,21 @@ describe('score and outage replays', () => {
         ['gcp-down', []],
       ],
     );
+    assert.deepEqual(
+      a.outages.map((o) => o.hits),
+      [1, 0],
+      'gcp-down touches nothing in this map',
+    );
+    // Only the outage that hits the map counts: shop fails it, blog survives it.
     const shop = a.score.services.find((s) => s.service === 'shop')!;
     assert.deepEqual(
       [shop.outagesSurvived, shop.outagesTotal, shop.singlePointsOfFailure, shop.score],
-      [1, 2, 1, 50],
+      [0, 1, 1, 20],
     );
     const blog = a.score.services.find((s) => s.service === 'blog')!;
     assert.equal(blog.score, 80);
-    assert.equal(a.score.overall, Math.round((50 * 8 + 80 * 1) / 9));
-    assert.equal(a.score.grade, 'D');
+    assert.equal(a.score.overall, Math.round((20 * 8 + 80 * 1) / 9));
+    assert.equal(a.score.grade, 'E');
   });
 
   it('gives a fully redundant map a top score', () => {

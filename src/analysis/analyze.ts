@@ -33,6 +33,8 @@ export interface OutageReplay {
   readonly date: string;
   readonly provider: string;
   readonly title: Scenario['title'];
+  /** How many components of the map the outage hits directly; 0: it does not concern this map. */
+  readonly hits: number;
   readonly servicesDown: readonly string[];
 }
 
@@ -50,7 +52,7 @@ export interface Analysis {
     componentsDown: number;
     path: readonly string[];
   }[];
-  /** Every component whose failure alone takes anything down, largest first. */
+  /** Every placed component whose failure alone takes anything down, largest first. */
   readonly blastRadius: readonly {
     component: string;
     componentsDown: number;
@@ -85,13 +87,17 @@ export function analyze(
       componentsDown: r.componentsDown,
       path: r.path,
     }));
-  const outages = scenarios.map((s) => ({
-    id: s.id,
-    date: s.date,
-    provider: s.provider,
-    title: s.title,
-    servicesDown: ids(servicesDownBy(graph, s.fail, prop)),
-  }));
+  const outages = scenarios.map((s): OutageReplay => {
+    const { hits, services } = servicesDownBy(graph, s.fail, prop);
+    return {
+      id: s.id,
+      date: s.date,
+      provider: s.provider,
+      title: s.title,
+      hits,
+      servicesDown: ids(services),
+    };
+  });
   const spofCount = new Map<string, number>();
   for (const s of spofs) for (const sv of s.services) spofCount.set(sv, (spofCount.get(sv) ?? 0) + 1);
   const downBy = new Map<string, string[]>();
@@ -120,6 +126,7 @@ export function analyze(
     },
     singlePointsOfFailure: spofs,
     blastRadius: blast.radii
+      .filter((r) => r.placed)
       .map((r) => ({
         component: graph.ids[r.component]!,
         componentsDown: r.componentsDown,
@@ -128,6 +135,8 @@ export function analyze(
       .sort((a, b) => b.servicesDown.length - a.servicesDown.length || b.componentsDown - a.componentsDown),
     findings,
     outages,
-    score: computeScore(facts, scenarios.length, spofs.length),
+    // Only the outages that hit the map count: surviving an outage of a provider you do not use
+    // says nothing about your resilience.
+    score: computeScore(facts, outages.filter((o) => o.hits > 0).length, spofs.length),
   };
 }

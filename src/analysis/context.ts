@@ -36,6 +36,16 @@ export function criticalitiesOf(graph: Graph, nodes: Iterable<number>): Critical
   return out;
 }
 
+/** Services, most critical first, then by id. */
+export function byCriticality(graph: Graph, services: readonly number[]): number[] {
+  const rank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+  return [...services].sort(
+    (a, b) =>
+      rank[graph.criticality.get(a)!] - rank[graph.criticality.get(b)!] ||
+      graph.ids[a]!.localeCompare(graph.ids[b]!),
+  );
+}
+
 /** Ids of nodes, joined for a message. */
 export function names(graph: Graph, nodes: Iterable<number>): string {
   return [...nodes].map((n) => graph.ids[n]!).join(', ');

@@ -33,7 +33,7 @@ export interface Score {
 }
 
 export const SCORE_METHOD =
-  'service = 60 × (outages survived / outages replayed) + 40 / (1 + single points of failure); ' +
+  'service = 60 × (outages survived / outages that hit the map) + 40 / (1 + single points of failure); ' +
   'overall = mean of services weighted critical 8, high 4, medium 2, low 1; A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, else E';
 
 export interface ServiceFacts {

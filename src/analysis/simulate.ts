@@ -78,10 +78,16 @@ export function simulate(
   };
 }
 
-/** Only what a scenario takes down (no explanations): the fast path used for scoring. */
-export function servicesDownBy(graph: Graph, predicates: readonly Predicate[], prop: Propagator): number[] {
-  const n = prop.run(matchAll(graph, predicates).keys());
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) if (graph.nodeType[prop.failed[i]!] === NODE_SERVICE) out.push(prop.failed[i]!);
-  return out;
+/** Only what a scenario hits and takes down (no explanations): the fast path used for scoring. */
+export function servicesDownBy(
+  graph: Graph,
+  predicates: readonly Predicate[],
+  prop: Propagator,
+): { readonly hits: number; readonly services: number[] } {
+  const matches = matchAll(graph, predicates);
+  const n = prop.run(matches.keys());
+  const services: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (graph.nodeType[prop.failed[i]!] === NODE_SERVICE) services.push(prop.failed[i]!);
+  return { hits: matches.size, services };
 }

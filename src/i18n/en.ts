@@ -46,6 +46,10 @@ export const en = {
     'The redundancy {group} of {owner} is illusory: {members} all run in {shared}',
   'finding.shared-dependency.placement.recommendation':
     'Spread the members over different zones, regions or providers.',
+  'finding.shared-dependency.placement-indirect.message':
+    'The redundancy {group} of {owner} is illusory: {members} all fail when {shared} fails, through what they depend on',
+  'finding.shared-dependency.placement-indirect.recommendation':
+    'Find what the members depend on in {shared} (replay it with --fail) and give each member its own, outside {shared}.',
   'finding.shared-dependency.failover.message':
     'Failover {failover} from {primary} to {secondary} is illusory: all of them fail with {place}',
   'finding.shared-dependency.failover.recommendation':
@@ -123,6 +127,7 @@ export const en = {
   'cli.analyze.outages': 'Historical outages replayed',
   'cli.analyze.noOutages': 'No scenarios loaded.',
   'cli.analyze.survives': 'all services survive',
+  'cli.analyze.untouched': 'does not touch this map (not counted)',
   'cli.analyze.blast': 'Largest blast radius',
   'cli.analyze.noBlast': 'No component takes anything else down.',
   'cli.analyze.method': 'Score: {method}.',

@@ -54,6 +54,10 @@ export const fr = {
     'La redondance {group} de {owner} est illusoire : {members} tournent tous dans {shared}',
   'finding.shared-dependency.placement.recommendation':
     'Répartissez les membres entre plusieurs zones, régions ou fournisseurs.',
+  'finding.shared-dependency.placement-indirect.message':
+    'La redondance {group} de {owner} est illusoire : {members} tombent tous quand {shared} tombe, par ce dont ils dépendent',
+  'finding.shared-dependency.placement-indirect.recommendation':
+    'Cherchez ce dont les membres dépendent dans {shared} (rejouez-le avec --fail) et donnez à chacun le sien, hors de {shared}.',
   'finding.shared-dependency.failover.message':
     'La bascule {failover} de {primary} vers {secondary} est illusoire : tous tombent avec {place}',
   'finding.shared-dependency.failover.recommendation':
@@ -134,6 +138,7 @@ export const fr = {
   'cli.analyze.outages': 'Pannes historiques rejouées',
   'cli.analyze.noOutages': 'Aucun scénario chargé.',
   'cli.analyze.survives': 'tous les services tiennent',
+  'cli.analyze.untouched': 'ne touche pas cette carte (non comptée)',
   'cli.analyze.blast': 'Plus grands rayons d’impact',
   'cli.analyze.noBlast': 'Aucun composant n’en fait tomber d’autre.',
   'cli.analyze.method': 'Score : {method}.',

@@ -1,14 +1,31 @@
 /**
  * provider-concentration and region-concentration: a service that one provider, or one region, can
- * take down whole. A region finding makes the provider finding for the same provider redundant.
+ * take down whole. A region finding makes the provider finding for the same provider redundant, and
+ * a supplier that is a single component of the map (stripe, auth0) is already said by its
+ * single-point-of-failure finding: no provider finding repeats it.
  */
 import type { AnalysisContext } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
 import type { Rule } from './rule.ts';
 
-function run({ graph, places }: AnalysisContext): Finding[] {
+/** `service provider` pairs a single-point-of-failure finding already says: the provider is one component. */
+function saidBySpof({ graph, blast }: AnalysisContext): Set<string> {
+  const owned = new Map<string, number>();
+  for (const spec of Object.values(graph.config.components))
+    if (spec.provider) owned.set(spec.provider, (owned.get(spec.provider) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const r of blast.radii) {
+    const provider = graph.config.components[graph.ids[r.component]!]!.provider;
+    if (!r.placed || provider === undefined || owned.get(provider) !== 1) continue;
+    for (const s of r.services) out.add(`${s} ${provider}`);
+  }
+  return out;
+}
+
+function run(ctx: AnalysisContext): Finding[] {
+  const { graph, places } = ctx;
   const out: Finding[] = [];
-  const byRegion = new Set<string>(); // `service provider` pairs already explained by a region
+  const byRegion = saidBySpof(ctx); // `service provider` pairs already explained elsewhere
   for (const place of places) {
     if (place.level !== 'region') continue;
     const provider = place.predicate.provider!;

@@ -2,10 +2,35 @@
  * monitoring-gap: a critical or high service that no check watches from outside the providers it
  * depends on. A monitor inside the failing cloud goes dark with it.
  */
+
+import { isPlaced } from '../blast-radius.ts';
 import { type AnalysisContext, reachable } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { NODE_COMPONENT } from '../graph.ts';
+import { type Graph, NODE_COMPONENT, NODE_GROUP } from '../graph.ts';
 import type { Rule } from './rule.ts';
+
+/**
+ * The components a check can watch a service through: its direct dependencies, the members of its
+ * redundancy groups, and through logical components (no placement) down to placed ones. A check on
+ * a database deep below says the database answers, not that customers can use the service.
+ */
+function frontDoor(graph: Graph, service: number): Set<number> {
+  const out = new Set<number>();
+  const stack = [service];
+  const seen = new Set<number>(stack);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    for (let e = graph.depStart[n]!; e < graph.depStart[n + 1]!; e++) {
+      const d = graph.deps[e]!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      if (graph.nodeType[d] === NODE_COMPONENT) out.add(d);
+      if (graph.nodeType[d] === NODE_GROUP || (graph.nodeType[d] === NODE_COMPONENT && !isPlaced(graph, d)))
+        stack.push(d);
+    }
+  }
+  return out;
+}
 
 function run({ graph }: AnalysisContext): Finding[] {
   const { checks, vantages, components } = graph.config;
@@ -22,9 +47,9 @@ function run({ graph }: AnalysisContext): Finding[] {
       if (spec.provider) providers.add(spec.provider);
       for (const r of spec.runsOn) providers.add(r.provider);
     }
+    const front = frontDoor(graph, s);
     const watching = Object.values(checks).filter(
-      (c) =>
-        c.service === service || (c.component !== undefined && closure.has(graph.index.get(c.component)!)),
+      (c) => c.service === service || (c.component !== undefined && front.has(graph.index.get(c.component)!)),
     );
     const severity = criticality === 'critical' ? 'high' : 'medium';
     const base = { kind: 'monitoring-gap', severity, subjects: [service] } as const;

@@ -6,6 +6,7 @@
 import { type AnalysisContext, criticalitiesOf, reachable } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
 import { type Graph, nodeLabel } from '../graph.ts';
+import { matchComponent } from '../predicate.ts';
 import type { Rule } from './rule.ts';
 
 function members(graph: Graph, group: number): number[] {
@@ -38,9 +39,15 @@ function placementFindings({ graph, places }: AnalysisContext): Finding[] {
         const { owner, group, m, severity } = base(graph, g);
         if (level === 'region' && m.filter((n) => !hasZone(graph, n)).length < 2) continue;
         reported.add(g);
+        // "All run in X" only when each member itself runs there; otherwise they fail with X
+        // through what they depend on, and the message says so.
+        const direct = m.every((n) => {
+          const spec = graph.config.components[graph.ids[n]!];
+          return spec !== undefined && matchComponent(graph.ids[n]!, spec, [place.predicate]) !== undefined;
+        });
         out.push({
           kind: 'shared-dependency',
-          variant: 'placement',
+          variant: direct ? 'placement' : 'placement-indirect',
           severity,
           subjects: [graph.ids[g]!, place.label, ...m.map((n) => graph.ids[n]!)],
           params: { owner, group, members: m.map((n) => graph.ids[n]!).join(', '), shared: place.label },

@@ -78,9 +78,11 @@ function outages(a: Analysis, lang: Lang, paint: Paint): string {
   const rows = a.outages.map((o) => [
     o.date,
     o.title[lang],
-    o.servicesDown.length === 0
-      ? paint('green', t(lang, 'cli.analyze.survives'))
-      : paint('red', o.servicesDown.join(', ')),
+    o.hits === 0
+      ? paint('dim', t(lang, 'cli.analyze.untouched'))
+      : o.servicesDown.length === 0
+        ? paint('green', t(lang, 'cli.analyze.survives'))
+        : paint('red', o.servicesDown.join(', ')),
   ]);
   return table(
     (['DATE', 'OUTAGE', 'DOWN'] as const).map((c) => t(lang, `cli.col.${c}`)),

@@ -153,9 +153,11 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
         a.outages.map((o) => [
           esc(o.date),
           `${esc(o.title[lang])} <span class="muted">(${esc(o.id)})</span>`,
-          o.servicesDown.length
-            ? `<span class="down">${esc(o.servicesDown.join(', '))}</span>`
-            : `<span class="ok">${esc(t(lang, 'html.survived'))}</span>`,
+          o.hits === 0
+            ? `<span class="muted">${esc(t(lang, 'cli.analyze.untouched'))}</span>`
+            : o.servicesDown.length
+              ? `<span class="down">${esc(o.servicesDown.join(', '))}</span>`
+              : `<span class="ok">${esc(t(lang, 'html.survived'))}</span>`,
         ]),
       ),
     );
