@@ -368,6 +368,78 @@ describe('findings', () => {
     );
     assert.deepEqual(findings(ok, 'monitoring-gap'), []);
   });
+
+  it('counts a check on a front-door component, not on a database deep below', () => {
+    const shop = (check: string) =>
+      map({
+        services: { shop: { criticality: 'critical', dependsOn: ['stack'] } },
+        components: {
+          stack: { dependsOn: [{ anyOf: ['web-a', 'web-b'] }] },
+          'web-a': { provider: 'aws', dependsOn: ['db'] },
+          'web-b': { provider: 'aws', dependsOn: ['db'] },
+          db: { provider: 'aws' },
+        },
+        vantages: { office: { provider: 'onprem' } },
+        checks: { c: { component: check, http: 'https://shop.example/' } },
+      });
+    assert.deepEqual(findings(shop('web-a'), 'monitoring-gap'), [], 'through a logical stack and a group');
+    assert.deepEqual(
+      findings(shop('db'), 'monitoring-gap').map((f) => f.variant),
+      ['none'],
+    );
+  });
+});
+
+describe('finding details', () => {
+  it('says the members fail with a place through their dependencies when they do not run there', () => {
+    const c = map({
+      services: { app: { criticality: 'high', dependsOn: [{ anyOf: ['a', 'b'] }] } },
+      components: {
+        a: { provider: 'aws', region: 'eu-west-1' },
+        b: { provider: 'gcp', region: 'europe-west1', dependsOn: [{ anyOf: ['r1', 'r2'] }] },
+        r1: { provider: 'aws', region: 'eu-west-1' },
+        r2: { provider: 'aws', region: 'eu-west-1' },
+      },
+    });
+    const shared = findings(c, 'shared-dependency');
+    assert.deepEqual(
+      shared.map((f) => [f.variant, f.subjects.slice(0, 2)]),
+      [
+        ['placement-indirect', ['app.dependsOn[0]', 'aws/eu-west-1']],
+        ['placement', ['b.dependsOn[0]', 'aws/eu-west-1']],
+      ],
+    );
+  });
+
+  it('does not repeat a one-component supplier as a provider concentration, but keeps where it runs', () => {
+    const c = map({
+      services: { checkout: { criticality: 'critical', dependsOn: ['stripe'] } },
+      components: { stripe: { provider: 'stripe', runsOn: [{ provider: 'aws', region: 'us-east-1' }] } },
+    });
+    const a = analyze(c, []);
+    assert.deepEqual(a.findings.map((f) => [f.kind, f.subjects.join(' ')]).sort(), [
+      ['monitoring-gap', 'checkout'],
+      ['region-concentration', 'checkout aws/us-east-1'],
+      ['single-point-of-failure', 'stripe checkout'],
+    ]);
+  });
+
+  it('lists placed components only in the blast radius, services most critical first', () => {
+    const c = map({
+      services: {
+        blog: { criticality: 'low', dependsOn: ['stack'] },
+        shop: { criticality: 'critical', dependsOn: ['stack'] },
+      },
+      components: { stack: { dependsOn: ['db'] }, db: { provider: 'ovh' } },
+    });
+    const a = analyze(c, []);
+    assert.deepEqual(
+      a.blastRadius.map((b) => b.component),
+      ['db'],
+    );
+    const spof = a.findings.find((f) => f.kind === 'single-point-of-failure')!;
+    assert.deepEqual(spof.subjects, ['db', 'shop', 'blog']);
+  });
 });
 
 describe('score and outage replays', () => {
