@@ -295,6 +295,22 @@ describe('findings', () => {
     );
   });
 
+  it('finds the DNS in front of a group kept inside a logical tier', () => {
+    const c = map({
+      services: { api: { criticality: 'critical', dependsOn: ['api-edge', 'api-tier'] } },
+      components: {
+        'api-edge': { provider: 'aws', region: 'global', kind: 'dns', service: 'route53' },
+        'api-tier': { dependsOn: [{ anyOf: ['api-aws', 'api-gcp'] }] },
+        'api-aws': { provider: 'aws', region: 'eu-west-1' },
+        'api-gcp': { provider: 'gcp', region: 'europe-west1' },
+      },
+    });
+    assert.deepEqual(
+      findings(c, 'control-plane-dependency').map((f) => f.subjects),
+      [['api-edge', 'aws', 'api-tier.dependsOn[0]']],
+    );
+  });
+
   it('calls a failover illusory when its secondary fails with its primary', () => {
     const c = map({
       services: { api: { criticality: 'critical', dependsOn: ['edge'] } },

@@ -4,9 +4,11 @@
  * or region it is meant to fail away from, while a member survives there. Static stability says the
  * switch must survive what it switches away from.
  */
+
+import { isPlaced } from '../blast-radius.ts';
 import { type AnalysisContext, criticalitiesOf, reachable } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
-import { type Graph, NODE_GROUP, nodeLabel } from '../graph.ts';
+import { type Graph, NODE_COMPONENT, NODE_GROUP, nodeLabel } from '../graph.ts';
 import type { PlaceFailure } from '../placements.ts';
 import type { Rule } from './rule.ts';
 
@@ -22,19 +24,48 @@ export const STEERING_KINDS: ReadonlySet<string> = new Set([
   'network',
 ]);
 
-/** Redundancy groups with the steering components their owner hard-depends on. */
+/** How far up through logical components the search for what fronts a group goes. */
+const MAX_FRONTING = 64;
+
+/**
+ * The nodes in front of a group: its owner and, while that owner is logical (a stack, a tier with
+ * no placement of its own), what depends on it — `api: [api-edge, api-tier]` with the group inside
+ * the logical `api-tier` is fronted by `api`, so `api-edge` steers it.
+ */
+function fronting(graph: Graph, owner: number): number[] {
+  const out = [owner];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length && out.length < MAX_FRONTING; i++) {
+    const n = out[i]!;
+    const logical =
+      graph.nodeType[n] === NODE_GROUP || (graph.nodeType[n] === NODE_COMPONENT && !isPlaced(graph, n));
+    if (!logical) continue;
+    for (let e = graph.revStart[n]!; e < graph.revStart[n + 1]!; e++) {
+      const up = graph.rev[e]!;
+      if (!seen.has(up)) {
+        seen.add(up);
+        out.push(up);
+      }
+    }
+  }
+  return out;
+}
+
+/** Redundancy groups with the steering components in front of them (hard dependencies of what fronts them). */
 function steeredGroups(graph: Graph): { group: number; steering: number[] }[] {
   const out: { group: number; steering: number[] }[] = [];
   for (const [g, info] of graph.groups) {
     if (graph.tolerance[g] === 0) continue;
-    const steering: number[] = [];
-    for (let e = graph.depStart[info.owner]!; e < graph.depStart[info.owner + 1]!; e++) {
-      const d = graph.deps[e]!;
-      if (graph.nodeType[d] === NODE_GROUP) continue;
-      const kind = graph.config.components[graph.ids[d]!]?.kind;
-      if (kind && STEERING_KINDS.has(kind)) steering.push(d);
+    const steering = new Set<number>();
+    for (const front of fronting(graph, info.owner)) {
+      for (let e = graph.depStart[front]!; e < graph.depStart[front + 1]!; e++) {
+        const d = graph.deps[e]!;
+        if (graph.nodeType[d] !== NODE_COMPONENT) continue;
+        const kind = graph.config.components[graph.ids[d]!]?.kind;
+        if (kind && STEERING_KINDS.has(kind)) steering.add(d);
+      }
     }
-    if (steering.length > 0) out.push({ group: g, steering });
+    if (steering.size > 0) out.push({ group: g, steering: [...steering] });
   }
   return out;
 }
