@@ -31,6 +31,21 @@ export const ERRORS = {
   BASCULE_E_CONFIG_GROUP_DUPLICATE: { exit: 2, doc: 'A redundancy group lists the same member twice.' },
   BASCULE_E_CONFIG_CHECK_TARGET: { exit: 2, doc: 'A check must name exactly one component or service.' },
   BASCULE_E_CONFIG_CHECK_PROBE: { exit: 2, doc: 'A check must have exactly one of http, tcp, tls, dns.' },
+  BASCULE_E_CONFIG_CHECK_OPTION: { exit: 2, doc: 'A check option that does not apply to its probe type.' },
+  BASCULE_E_CONFIG_CHECK_TIMING: {
+    exit: 2,
+    doc: 'A check interval under 1s, or a timeout longer than its interval.',
+  },
+  BASCULE_E_CONFIG_URL: { exit: 2, doc: 'A URL that is not a valid http(s) URL.' },
+  BASCULE_E_CONFIG_REGEX: { exit: 2, doc: 'A regular expression that does not compile.' },
+  BASCULE_E_CONFIG_NOTIFY_CHANNEL: {
+    exit: 2,
+    doc: 'An alert channel must have exactly one of webhook, slack, discord, teams, ntfy, email.',
+  },
+  BASCULE_E_CONFIG_FORMAT: {
+    exit: 2,
+    doc: 'A value not in the expected format (host:port, a status range).',
+  },
   BASCULE_E_USAGE: { exit: 2, doc: 'Bad command line: unknown command or flag, missing value.' },
   BASCULE_E_CONFIG_MISSING: { exit: 2, doc: 'The map file does not exist.' },
   BASCULE_E_FILE_READ: { exit: 2, doc: 'A file could not be read.' },

@@ -35,6 +35,18 @@ export const fr = {
   BASCULE_E_CONFIG_CHECK_TARGET:
     'une vérification surveille une seule chose : indiquez « component » ou « service »',
   BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde : http, tcp, tls ou dns',
+  BASCULE_E_CONFIG_CHECK_OPTION:
+    '« {option} » ne s’applique qu’aux vérifications {applies}, pas à une vérification {probe}',
+  BASCULE_E_CONFIG_CHECK_TIMING: '{detail}',
+  BASCULE_E_CONFIG_URL: '« {value} » n’est pas une URL http:// ou https://',
+  BASCULE_E_CONFIG_REGEX: 'expression régulière invalide : {detail}',
+  BASCULE_E_CONFIG_NOTIFY_CHANNEL:
+    'un canal d’alerte a exactement un de webhook, slack, discord, teams, ntfy, email',
+  BASCULE_E_CONFIG_FORMAT: 'valeur {value} invalide : attendu {format}',
+  'format.hostPort': 'hôte:port (ou [IPv6]:port)',
+  'format.statusRange': 'une plage de statuts comme « 200-299 »',
+  'timing.interval': 'un intervalle d’au moins 1s',
+  'timing.timeout': 'le délai ({timeout}) dépasse l’intervalle ({interval})',
   BASCULE_E_USAGE: '{detail}',
   BASCULE_E_CONFIG_MISSING:
     '{file} introuvable : créez-le avec « bascule init », ou indiquez-en un autre avec -c FICHIER',

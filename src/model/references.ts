@@ -4,6 +4,7 @@
  */
 
 import type { PathSegment } from './locate.ts';
+import { checkOperations } from './operations-check.ts';
 import type { Config, Dependency } from './schema.ts';
 import type { RawDiagnostic } from './schema-issues.ts';
 import { suggest } from './suggest.ts';
@@ -40,7 +41,7 @@ function checkGroup(dep: Dependency, path: readonly PathSegment[], out: RawDiagn
   }
 }
 
-function unknownRef(
+export function unknownRef(
   id: string,
   what: string,
   known: Iterable<string>,
@@ -118,36 +119,6 @@ function findCycles(edges: Map<string, Edge[]>, out: RawDiagnostic[]): void {
         }
       }
     }
-  }
-}
-
-function checkOperations(config: Config, out: RawDiagnostic[]): void {
-  const components = Object.keys(config.components);
-  const services = Object.keys(config.services);
-  const vantages = Object.keys(config.vantages);
-  const ref = (id: string | undefined, known: string[], what: string, path: PathSegment[]): void => {
-    if (id !== undefined && !known.includes(id)) out.push(unknownRef(id, what, known, path));
-  };
-  for (const [id, check] of Object.entries(config.checks)) {
-    const path = ['checks', id];
-    if ((check.component === undefined) === (check.service === undefined)) {
-      out.push({ code: 'BASCULE_E_CONFIG_CHECK_TARGET', path, params: {} });
-    }
-    const probes = [check.http, check.tcp, check.tls, check.dns].filter((p) => p !== undefined).length;
-    if (probes !== 1) out.push({ code: 'BASCULE_E_CONFIG_CHECK_PROBE', path, params: {} });
-    ref(check.component, components, '@ref.component', [...path, 'component']);
-    ref(check.service, services, '@ref.service', [...path, 'service']);
-    check.from?.forEach((v, i) => {
-      ref(v, vantages, '@ref.vantage', [...path, 'from', i]);
-    });
-  }
-  for (const [id, f] of Object.entries(config.failover)) {
-    const path = ['failover', id];
-    ref(f.primary, components, '@ref.component', [...path, 'primary']);
-    ref(f.via, components, '@ref.component', [...path, 'via']);
-    f.secondary.forEach((s, i) => {
-      ref(s, components, '@ref.component', [...path, 'secondary', i]);
-    });
   }
 }
 

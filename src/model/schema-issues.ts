@@ -47,6 +47,19 @@ function unionBranch(input: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * Outside dependsOn, the union branch the user most likely meant: one where the value has the right
+ * type (no type error on the value itself), with the fewest problems.
+ */
+function closestBranch(branches: readonly (readonly Issue[])[]): number | undefined {
+  let best: number | undefined;
+  branches.forEach((issues, i) => {
+    if (issues.some((x) => x.path.length === 0 && x.code === 'invalid_type')) return;
+    if (best === undefined || issues.length < branches[best]!.length) best = i;
+  });
+  return best;
+}
+
 export function fromZodIssues(
   schema: z.ZodType,
   data: unknown,
@@ -96,6 +109,14 @@ export function fromZodIssues(
         break;
       }
       case 'invalid_format': {
+        if (issue.message === 'hostPort' || issue.message === 'statusRange') {
+          out.push({
+            code: 'BASCULE_E_CONFIG_FORMAT',
+            path,
+            params: { value: show(input), format: `@format.${issue.message}` },
+          });
+          break;
+        }
         const code = issue.message === 'duration' ? 'BASCULE_E_CONFIG_DURATION' : 'BASCULE_E_CONFIG_ID';
         const value = code === 'BASCULE_E_CONFIG_ID' ? String(input) : show(input);
         out.push({ code, path, params: { value } });
@@ -125,10 +146,12 @@ export function fromZodIssues(
         });
         break;
       case 'invalid_union': {
-        const branch = unionBranch(input);
+        const inDependsOn = path.includes('dependsOn');
+        const branch = inDependsOn ? unionBranch(input) : closestBranch(issue.errors);
         const chosen = branch === undefined ? undefined : issue.errors[branch];
         if (chosen && chosen.length > 0) out.push(...fromZodIssues(schema, data, chosen, path));
-        else out.push({ code: 'BASCULE_E_CONFIG_DEPENDENCY', path, params: {} });
+        else if (inDependsOn) out.push({ code: 'BASCULE_E_CONFIG_DEPENDENCY', path, params: {} });
+        else out.push({ code: 'BASCULE_E_CONFIG_INVALID', path, params: { value: show(input) } });
         break;
       }
       default:

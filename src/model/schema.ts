@@ -3,20 +3,19 @@
  * Structure and value checks live here; cross-references, cycles and groups are checked in references.ts.
  */
 import { z } from 'zod';
-import { DURATION_PATTERN } from './duration.ts';
+import {
+  CRITICALITIES,
+  check,
+  duration,
+  id,
+  notifyChannel,
+  runtime,
+  text,
+  vantage,
+} from './schema-operations.ts';
 
-export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
-export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
+export { CRITICALITIES, ID_PATTERN } from './schema-operations.ts';
 export type Criticality = (typeof CRITICALITIES)[number];
-
-const id = z.string().regex(new RegExp(ID_PATTERN), { message: 'id' }).meta({
-  description: 'An id: letters, digits, ".", "_" and "-", starting with a letter or digit.',
-});
-const duration = z
-  .string()
-  .regex(new RegExp(DURATION_PATTERN), { message: 'duration' })
-  .meta({ description: 'A duration: 800ms, 30s, 15m, 4h, 2d, or a compound such as 1h30m.' });
-const text = z.string().min(1);
 
 const link = z.strictObject({ title: text, url: text });
 const documentation = {
@@ -83,32 +82,6 @@ export const component = z.strictObject({
   ...documentation,
 });
 
-export const vantage = z.strictObject({
-  provider: text.meta({
-    description: 'Where this vantage point runs, so Bascule can tell whether it is independent.',
-  }),
-  region: text.optional(),
-  description: text.optional(),
-});
-
-export const check = z
-  .strictObject({
-    component: id.optional(),
-    service: id.optional(),
-    http: text.optional(),
-    tcp: text.optional(),
-    tls: text.optional(),
-    dns: z.record(z.string(), z.unknown()).optional(),
-    interval: duration.optional(),
-    timeout: duration.optional(),
-    expect: z.record(z.string(), z.unknown()).optional(),
-    failAfter: z.number().int().min(1).optional(),
-    recoverAfter: z.number().int().min(1).optional(),
-    from: z.array(id).optional().meta({ description: 'Vantage points that run this check (default: all).' }),
-    description: text.optional(),
-  })
-  .meta({ description: 'An external check. The monitoring issue defines its probe options in full.' });
-
 export const failover = z.strictObject({
   primary: id.meta({ description: 'The component traffic normally goes to.' }),
   secondary: z.array(id).min(1).meta({ description: 'Where traffic moves when the primary is down.' }),
@@ -128,6 +101,8 @@ export const configSchema = z.strictObject({
   vantages: z.record(id, vantage).default({}),
   checks: z.record(id, check).default({}),
   failover: z.record(id, failover).default({}),
+  notify: z.record(id, notifyChannel).default({}),
+  runtime: runtime.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -135,5 +110,13 @@ export type ServiceSpec = z.output<typeof service>;
 export type ComponentSpec = z.output<typeof component>;
 export type Dependency = z.output<typeof dependency>;
 export type Placement = z.output<typeof placement>;
-export type CheckSpec = z.output<typeof check>;
 export type FailoverSpec = z.output<typeof failover>;
+export type {
+  CheckSpec,
+  EmailSpec,
+  ExpectSpec,
+  NotifyChannelSpec,
+  RuntimeSpec,
+  Secret,
+  VantageSpec,
+} from './schema-operations.ts';
