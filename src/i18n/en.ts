@@ -1,5 +1,10 @@
 /** English messages. Keys are shared with fr.ts; placeholders are {name}. */
+import { monitorEn } from './parts/monitor.ts';
+import { notifyEn } from './parts/notify.ts';
+
 export const en = {
+  ...monitorEn,
+  ...notifyEn,
   'hint.didYouMean': ' — did you mean "{suggestion}"?',
 
   BASCULE_E_YAML_SYNTAX: 'YAML syntax error: {detail}',

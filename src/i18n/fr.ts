@@ -1,7 +1,11 @@
 /** Messages en français. Mêmes clés que en.ts. */
 import type { MessageKey } from './en.ts';
+import { monitorFr } from './parts/monitor.ts';
+import { notifyFr } from './parts/notify.ts';
 
 export const fr = {
+  ...monitorFr,
+  ...notifyFr,
   'hint.didYouMean': ' — vouliez-vous dire « {suggestion} » ?',
 
   BASCULE_E_YAML_SYNTAX: 'erreur de syntaxe YAML : {detail}',

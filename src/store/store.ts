@@ -1,0 +1,71 @@
+/**
+ * The storage port: raw observations (kept for the raw retention window), per-minute roll-ups
+ * beyond it, state transitions, incidents, and small state snapshots (so a restart resumes where
+ * it was, without false alerts). One contract suite (test/store.contract.ts) runs against every
+ * adapter: SQLite (the default, WAL) and PostgreSQL.
+ */
+import type { Incident, Observation, State, Transition } from '../monitor/types.ts';
+
+/** One check seen from one vantage point during one minute. */
+export interface Rollup {
+  readonly check: string;
+  readonly vantage: string;
+  /** Start of the minute, epoch ms. */
+  readonly minute: number;
+  readonly count: number;
+  readonly failures: number;
+  /** Latency percentiles over the minute's results, ms. */
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface IncidentQuery {
+  /** true: open ones only; false: closed ones only; undefined: both. */
+  readonly open?: boolean;
+  readonly service?: string;
+  /** Newest first; default 100. */
+  readonly limit?: number;
+}
+
+export interface Store {
+  /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
+  migrate(): Promise<void>;
+  /** Appends a batch atomically: all or none (the scheduler batches, typically every 250 ms). */
+  appendObservations(batch: readonly Observation[]): Promise<void>;
+  /** Observations of one check (optionally one vantage) at or after `since`, oldest first. */
+  observations(
+    check: string,
+    since: number,
+    options?: { vantage?: string; limit?: number },
+  ): Promise<Observation[]>;
+  /**
+   * Rolls every raw observation older than `before` into per-minute roll-ups and deletes it
+   * (atomically: a crash never loses or double-counts). Returns how many raw rows were rolled up.
+   */
+  rollUp(before: number): Promise<number>;
+  rollups(check: string, since: number, until: number): Promise<Rollup[]>;
+  /** Deletes roll-ups older than `before`; returns how many. */
+  purgeRollups(before: number): Promise<number>;
+
+  appendTransitions(batch: readonly Transition[]): Promise<void>;
+  /** Newest first. */
+  transitions(options?: { since?: number; id?: string; limit?: number }): Promise<Transition[]>;
+
+  /** Opens an incident for a service and returns it (its first timeline entry is `first`). */
+  openIncident(service: string, first: Transition): Promise<Incident>;
+  /** Adds a transition to an open incident's timeline and updates its state and worst state. */
+  updateIncident(id: number, transition: Transition): Promise<Incident>;
+  /** Closes it at `transition.at` (state UP), adding the transition to its timeline. */
+  closeIncident(id: number, transition: Transition): Promise<Incident>;
+  incidents(query?: IncidentQuery): Promise<Incident[]>;
+
+  /** Small JSON snapshots (the monitor's state machines), overwritten on save. */
+  saveState(key: string, value: unknown): Promise<void>;
+  loadState(key: string): Promise<unknown | undefined>;
+
+  close(): Promise<void>;
+}
+
+export type { Incident, Observation, State, Transition };
