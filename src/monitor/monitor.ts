@@ -1,0 +1,189 @@
+/**
+ * The monitor: observations in, state transitions out. Keeps every vantage point's view of every
+ * check, combines them by quorum, and derives component and service health through the map. Pure
+ * (time is passed in); the daemon feeds it and persists what it returns.
+ */
+import { type Graph, NODE_COMPONENT, NODE_SERVICE } from '../analysis/graph.ts';
+import { Propagator } from '../analysis/propagate.ts';
+import type { CompiledCheck } from './compile.ts';
+import { deriveHealth, type Health, worse } from './health.ts';
+import { type CheckView, combine, defaultStaleAfter } from './quorum.ts';
+import type { Observation, State, SubjectType, Transition } from './types.ts';
+import { INITIAL, observe, type VantageState } from './vantage-state.ts';
+
+export interface MonitorSnapshot {
+  readonly version: 1;
+  /** check → vantage → state */
+  readonly vantages: Record<string, Record<string, VantageState>>;
+  readonly checks: Record<string, State>;
+  readonly components: Record<string, State>;
+  readonly services: Record<string, State>;
+}
+
+export class Monitor {
+  private readonly checks: ReadonlyMap<string, CompiledCheck>;
+  private readonly vantages = new Map<string, Map<string, VantageState>>();
+  private readonly views = new Map<string, CheckView>();
+  private health: Health;
+  private readonly prop: Propagator;
+
+  constructor(
+    private readonly graph: Graph,
+    checks: readonly CompiledCheck[],
+    private readonly staleAfterMs?: number,
+  ) {
+    this.checks = new Map(checks.map((c) => [c.id, c]));
+    this.prop = new Propagator(graph);
+    this.health = deriveHealth(graph, new Map(), this.prop);
+  }
+
+  /** Takes a batch of observations; returns what changed state (checks, components, services). */
+  ingest(batch: readonly Observation[], now: number): Transition[] {
+    const touched = new Set<string>();
+    for (const o of batch) {
+      const check = this.checks.get(o.check);
+      if (!check || !check.from.includes(o.vantage)) continue; // not ours, or not from a vantage it runs on
+      let byVantage = this.vantages.get(o.check);
+      if (!byVantage) this.vantages.set(o.check, (byVantage = new Map()));
+      byVantage.set(o.vantage, observe(byVantage.get(o.vantage) ?? INITIAL, o, o.at, check));
+      touched.add(o.check);
+    }
+    return this.reevaluate(touched, now);
+  }
+
+  /** Re-evaluates every check (vantage points going stale), e.g. once a second. */
+  tick(now: number): Transition[] {
+    return this.reevaluate(this.checks.keys(), now);
+  }
+
+  private reevaluate(ids: Iterable<string>, now: number): Transition[] {
+    const out: Transition[] = [];
+    for (const id of ids) {
+      const check = this.checks.get(id)!;
+      const before = this.views.get(id)?.state ?? 'UNKNOWN';
+      const view = combine(
+        check,
+        this.vantages.get(id) ?? new Map(),
+        now,
+        this.staleAfterMs ?? defaultStaleAfter(check),
+      );
+      this.views.set(id, view);
+      if (view.state !== before) {
+        out.push(transition(now, 'check', id, before, view.state, describe(view)));
+      }
+    }
+    if (out.length > 0) out.push(...this.rederive(now));
+    return out;
+  }
+
+  private rederive(now: number): Transition[] {
+    const own = new Map<string, State>();
+    for (const [id, check] of this.checks) {
+      const s = this.views.get(id)?.state ?? 'UNKNOWN';
+      const target = check.component ?? check.service;
+      if (target !== undefined) own.set(target, worse(own.get(target) ?? 'UNKNOWN', s));
+    }
+    const before = this.health;
+    this.health = deriveHealth(this.graph, own, this.prop);
+    const out: Transition[] = [];
+    // Foundations first, so a timeline reads cause before effect.
+    for (let i = this.graph.order.length - 1; i >= 0; i--) {
+      const n = this.graph.order[i]!;
+      const type =
+        this.graph.nodeType[n] === NODE_SERVICE
+          ? 'service'
+          : this.graph.nodeType[n] === NODE_COMPONENT
+            ? 'component'
+            : undefined;
+      if (!type) continue;
+      const id = this.graph.ids[n]!;
+      const [now_, prev] =
+        type === 'service'
+          ? [this.health.services, before.services]
+          : [this.health.components, before.components];
+      const s = now_.get(id) ?? 'UNKNOWN';
+      const p = prev.get(id) ?? 'UNKNOWN';
+      if (s !== p) {
+        const cause = this.health.causes.get(id);
+        out.push(transition(now, type, id, p, s, cause ? `dependency ${cause}` : undefined));
+      }
+    }
+    return out;
+  }
+
+  checkView(id: string): CheckView | undefined {
+    return this.views.get(id);
+  }
+
+  checkIds(): string[] {
+    return [...this.checks.keys()];
+  }
+
+  current(): Health {
+    return this.health;
+  }
+
+  snapshot(): MonitorSnapshot {
+    const vantages: MonitorSnapshot['vantages'] = {};
+    for (const [check, m] of this.vantages) vantages[check] = Object.fromEntries(m);
+    return {
+      version: 1,
+      vantages,
+      checks: Object.fromEntries([...this.views].map(([id, v]) => [id, v.state])),
+      components: Object.fromEntries(this.health.components),
+      services: Object.fromEntries(this.health.services),
+    };
+  }
+
+  /**
+   * Resumes from a snapshot: vantage points keep their counters, so a restart neither forgets a
+   * DOWN nor invents one. Checks and vantage points no longer in the map are dropped.
+   */
+  restore(s: MonitorSnapshot, now: number): void {
+    if (s.version !== 1) return;
+    for (const [check, byVantage] of Object.entries(s.vantages)) {
+      const c = this.checks.get(check);
+      if (!c) continue;
+      const m = new Map<string, VantageState>();
+      for (const [v, st] of Object.entries(byVantage)) if (c.from.includes(v)) m.set(v, st);
+      this.vantages.set(check, m);
+    }
+    for (const [id, check] of this.checks) {
+      this.views.set(
+        id,
+        combine(
+          check,
+          this.vantages.get(id) ?? new Map(),
+          now,
+          this.staleAfterMs ?? defaultStaleAfter(check),
+        ),
+      );
+    }
+    const prev: Health = {
+      components: new Map(Object.entries(s.components)),
+      services: new Map(Object.entries(s.services)),
+      causes: new Map(),
+    };
+    this.health = prev;
+    this.rederive(now); // the restored states are the baseline: no transitions are reported for them
+  }
+}
+
+function transition(
+  at: number,
+  type: SubjectType,
+  id: string,
+  from: State,
+  to: State,
+  reason?: string,
+): Transition {
+  return { at, type, id, from, to, ...(reason ? { reason } : {}) };
+}
+
+/** `timeout (2s) — 2/3 vantage points` */
+function describe(v: CheckView): string | undefined {
+  if (v.state === 'UP' || v.state === 'UNKNOWN') return undefined;
+  if (v.reason === undefined) return v.warning;
+  const detail = v.detail ? ` (${v.detail})` : '';
+  return `${v.reason}${detail} — ${v.down}/${v.reporting}`;
+}
