@@ -42,9 +42,12 @@ export class Monitor {
     const touched = new Set<string>();
     for (const o of batch) {
       const check = this.checks.get(o.check);
-      if (!check || !check.from.includes(o.vantage)) continue; // not ours, or not from a vantage it runs on
+      if (!check?.from.includes(o.vantage)) continue; // not ours, or not from a vantage it runs on
       let byVantage = this.vantages.get(o.check);
-      if (!byVantage) this.vantages.set(o.check, (byVantage = new Map()));
+      if (!byVantage) {
+        byVantage = new Map();
+        this.vantages.set(o.check, byVantage);
+      }
       byVantage.set(o.vantage, observe(byVantage.get(o.vantage) ?? INITIAL, o, o.at, check));
       touched.add(o.check);
     }
