@@ -42,6 +42,18 @@ export const ERRORS = {
     exit: 2,
     doc: 'An alert channel must have exactly one of webhook, slack, discord, teams, ntfy, email.',
   },
+  BASCULE_E_SECRET_MISSING: {
+    exit: 2,
+    doc: 'A secret named in the map ({env} or {file}) is not set or not readable.',
+  },
+  BASCULE_E_RUNTIME: {
+    exit: 2,
+    doc: 'The daemon cannot start: the address is taken, the data directory is not writable…',
+  },
+  BASCULE_E_DAEMON_UNREACHABLE: {
+    exit: 2,
+    doc: 'No daemon answers at the address of runtime.listen (is `bascule run` running?).',
+  },
   BASCULE_E_CONFIG_FORMAT: {
     exit: 2,
     doc: 'A value not in the expected format (host:port, a status range).',

@@ -1,8 +1,48 @@
-/** Messages of alerts (titles, texts, channel errors). */
+/** Messages of alerts: titles, texts, durations and criticalities as channels show them. */
 export const notifyEn = {
   'alert.opened.title': '{service} is {state}',
+  'alert.worsened.title': '{service} is now {state}',
+  'alert.repeat.title': 'Reminder: {service} is still {state} after {duration}',
+  'alert.resolved.title': '{service} is back UP after {duration}',
+  'alert.test.title': 'Bascule test alert for channel {channel}',
+  'alert.test.text': 'This is a test alert from Bascule: if you read it, channel "{channel}" works.',
+  'alert.text.open': 'Criticality: {criticality} · since {since}',
+  'alert.text.resolved': 'Criticality: {criticality} · from {since} to {until}, worst state {worst}',
+  'alert.text.causes': 'Causes:',
+  'alert.text.noCause': 'No cause known yet.',
+  'alert.text.incident': 'Incident #{id}',
+  'alert.text.suppressed': '{count} earlier alert(s) were dropped by the rate limit of this channel.',
+  'alert.criticality.critical': 'critical',
+  'alert.criticality.high': 'high',
+  'alert.criticality.medium': 'medium',
+  'alert.criticality.low': 'low',
+  'alert.unit.s': '{n}s',
+  'alert.unit.m': '{n}m',
+  'alert.unit.h': '{n}h',
+  'alert.unit.d': '{n}d',
 } as const;
 
 export const notifyFr = {
   'alert.opened.title': '{service} est {state}',
+  'alert.worsened.title': '{service} est maintenant {state}',
+  'alert.repeat.title': 'Rappel : {service} est toujours {state} depuis {duration}',
+  'alert.resolved.title': '{service} est de nouveau UP après {duration}',
+  'alert.test.title': 'Alerte de test Bascule pour le canal {channel}',
+  'alert.test.text':
+    'Ceci est une alerte de test de Bascule : si vous la lisez, le canal « {channel} » fonctionne.',
+  'alert.text.open': 'Criticité : {criticality} · depuis le {since}',
+  'alert.text.resolved': 'Criticité : {criticality} · du {since} au {until}, pire état {worst}',
+  'alert.text.causes': 'Causes :',
+  'alert.text.noCause': 'Cause encore inconnue.',
+  'alert.text.incident': 'Incident n° {id}',
+  'alert.text.suppressed':
+    '{count} alerte(s) précédente(s) ont été écartées par la limite de débit de ce canal.',
+  'alert.criticality.critical': 'critique',
+  'alert.criticality.high': 'haute',
+  'alert.criticality.medium': 'moyenne',
+  'alert.criticality.low': 'faible',
+  'alert.unit.s': '{n} s',
+  'alert.unit.m': '{n} min',
+  'alert.unit.h': '{n} h',
+  'alert.unit.d': '{n} j',
 } as const satisfies Record<keyof typeof notifyEn, string>;

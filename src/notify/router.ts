@@ -1,0 +1,242 @@
+/**
+ * Which channels get which alerts. Pure: no I/O, the clock is passed in. Routing by `services` and
+ * `minCriticality`; the same key never goes twice to a channel; reminders every `repeat` while an
+ * incident stays open; a `resolved` alert only to channels told about the incident; a token bucket
+ * per channel whose dropped alerts are counted and mentioned by the next alert that passes. Its
+ * state is small plain data (toJSON/restore) so the daemon can snapshot it.
+ */
+import type { Lang } from '../i18n/index.ts';
+import { parseDuration } from '../model/duration.ts';
+import type { Config, Criticality, NotifyChannelSpec } from '../model/schema.ts';
+import type { IncidentEvent } from '../monitor/incidents.ts';
+import type { State } from '../monitor/types.ts';
+import type { Alert } from './alert.ts';
+import { type AlertInput, inputFromIncident, renderAlert } from './render.ts';
+
+const RANK: Record<Criticality, number> = { critical: 3, high: 2, medium: 1, low: 0 };
+/** Keys remembered per channel for de-duplication (the oldest are forgotten first). */
+const MAX_KEYS = 500;
+
+export interface RateLimit {
+  /** Alerts a channel may receive in a burst… */
+  readonly burst: number;
+  /** …refilled at this many per `perMs`. */
+  readonly perMs: number;
+}
+export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 20, perMs: 10 * 60_000 };
+
+/** One alert for one channel. */
+export interface Delivery {
+  readonly channel: string;
+  readonly alert: Alert;
+}
+
+/** What routing decided: alerts to send, and alerts the rate limit dropped. */
+export interface Routing {
+  readonly deliveries: Delivery[];
+  readonly suppressed: { readonly channel: string; readonly key: string }[];
+}
+
+interface OpenIncident {
+  service: string;
+  incident: number;
+  criticality: Criticality;
+  openedAt: number;
+  state: State;
+  worst: State;
+  causes: string[];
+  /** channel → when it got its first alert about this incident, and the last reminder number. */
+  told: Record<string, { at: number; n: number }>;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+  suppressed: number;
+  keys: string[];
+}
+
+export interface RouterState {
+  readonly version: 1;
+  readonly open: Record<string, OpenIncident>;
+  readonly channels: Record<string, Bucket>;
+}
+
+export class Router {
+  private open: Record<string, OpenIncident> = {};
+  private channels: Record<string, Bucket> = {};
+  private readonly specs: [string, NotifyChannelSpec][];
+  private readonly repeats = new Map<string, number>();
+
+  constructor(
+    private readonly config: Config,
+    private readonly lang: Lang,
+    private readonly limit: RateLimit = DEFAULT_RATE_LIMIT,
+  ) {
+    this.specs = Object.entries(config.notify);
+    for (const [id, spec] of this.specs) {
+      const ms = spec.repeat === undefined ? undefined : parseDuration(spec.repeat);
+      if (ms !== undefined && ms > 0) this.repeats.set(id, ms);
+    }
+  }
+
+  /** Routes the incident tracker's events; `causes` gives the current causes of a service. */
+  route(events: readonly IncidentEvent[], causes: (service: string) => string[], now: number): Routing {
+    const out: Routing = { deliveries: [], suppressed: [] };
+    for (const { type, incident } of events) {
+      const criticality = this.config.services[incident.service]?.criticality ?? 'medium';
+      const kind =
+        type === 'incident-opened' ? 'opened' : type === 'incident-worsened' ? 'worsened' : 'resolved';
+      const ref = `${incident.service}:${incident.id}`;
+      const input = inputFromIncident(kind, incident, criticality, causes(incident.service), now);
+      if (kind === 'resolved') {
+        const known = this.open[ref];
+        delete this.open[ref];
+        if (!known) continue;
+        for (const id of Object.keys(known.told)) this.offer(id, input, now, out);
+        continue;
+      }
+      const entry: OpenIncident = this.open[ref] ?? {
+        service: incident.service,
+        incident: incident.id,
+        criticality,
+        openedAt: incident.openedAt,
+        state: incident.state,
+        worst: incident.worst,
+        causes: [],
+        told: {},
+      };
+      entry.state = incident.state;
+      entry.worst = incident.worst;
+      entry.criticality = criticality;
+      entry.causes = [...input.causes];
+      this.open[ref] = entry;
+      for (const [id, spec] of this.specs) {
+        if (!wants(spec, incident.service, criticality)) continue;
+        if (this.offer(id, input, now, out)) entry.told[id] ??= { at: now, n: 0 };
+      }
+    }
+    return out;
+  }
+
+  /** Reminders due at `now` for incidents still open, on channels with `repeat`; `causes` refreshes theirs. */
+  due(now: number, causes?: (service: string) => string[]): Routing {
+    const out: Routing = { deliveries: [], suppressed: [] };
+    for (const entry of Object.values(this.open)) {
+      let refreshed = false;
+      for (const [id, told] of Object.entries(entry.told)) {
+        const every = this.repeats.get(id);
+        if (every === undefined) continue;
+        const n = Math.floor((now - told.at) / every);
+        if (n <= told.n) continue;
+        // After a long pause, one reminder (numbered by the time elapsed), not a burst of them.
+        told.n = n;
+        if (causes && !refreshed) {
+          entry.causes = [...causes(entry.service)];
+          refreshed = true;
+        }
+        const input: AlertInput = {
+          kind: 'repeat',
+          service: entry.service,
+          criticality: entry.criticality,
+          incident: entry.incident,
+          state: entry.state,
+          worst: entry.worst,
+          openedAt: entry.openedAt,
+          at: now,
+          causes: entry.causes,
+          n,
+        };
+        this.offer(id, input, now, out);
+      }
+    }
+    return out;
+  }
+
+  /** Renders and records one alert for one channel, unless a duplicate or over the rate limit. */
+  private offer(id: string, input: AlertInput, now: number, out: Routing): boolean {
+    const spec = this.config.notify[id];
+    if (!spec) return false;
+    const bucket = this.bucket(id, now);
+    const probe = renderAlert(input, spec.lang ?? this.lang);
+    if (bucket.keys.includes(probe.key)) return false;
+    if (bucket.tokens < 1) {
+      bucket.suppressed++;
+      out.suppressed.push({ channel: id, key: probe.key });
+      return false;
+    }
+    bucket.tokens -= 1;
+    const alert = bucket.suppressed
+      ? renderAlert({ ...input, suppressed: bucket.suppressed }, spec.lang ?? this.lang)
+      : probe;
+    bucket.suppressed = 0;
+    bucket.keys.push(alert.key);
+    if (bucket.keys.length > MAX_KEYS) bucket.keys.splice(0, bucket.keys.length - MAX_KEYS);
+    out.deliveries.push({ channel: id, alert });
+    return true;
+  }
+
+  private bucket(id: string, now: number): Bucket {
+    const b = this.channels[id] ?? { tokens: this.limit.burst, at: now, suppressed: 0, keys: [] };
+    this.channels[id] = b;
+    const refill = ((now - b.at) * this.limit.burst) / this.limit.perMs;
+    if (refill > 0) b.tokens = Math.min(this.limit.burst, b.tokens + refill);
+    b.at = Math.max(b.at, now);
+    return b;
+  }
+
+  /** Open incidents known to the router (for tests and the daemon's status). */
+  openIncidents(): number {
+    return Object.keys(this.open).length;
+  }
+
+  toJSON(): RouterState {
+    return structuredClone({ version: 1, open: this.open, channels: this.channels });
+  }
+
+  /** Takes back a snapshot; anything not shaped like one is ignored (returns false). */
+  restore(state: unknown): boolean {
+    if (!isRouterState(state)) return false;
+    const copy = structuredClone(state);
+    this.open = copy.open;
+    // Channels removed from the configuration are forgotten.
+    this.channels = Object.fromEntries(
+      Object.entries(copy.channels).filter(([id]) => id in this.config.notify),
+    );
+    for (const entry of Object.values(this.open)) {
+      for (const id of Object.keys(entry.told)) if (!(id in this.config.notify)) delete entry.told[id];
+    }
+    return true;
+  }
+}
+
+/** Whether a channel takes alerts about this service. */
+export function wants(spec: NotifyChannelSpec, service: string, criticality: Criticality): boolean {
+  if (spec.services && !spec.services.includes(service)) return false;
+  if (spec.minCriticality && RANK[criticality] < RANK[spec.minCriticality]) return false;
+  return true;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function isRouterState(v: unknown): v is RouterState {
+  if (!isRecord(v) || v.version !== 1 || !isRecord(v.open) || !isRecord(v.channels)) return false;
+  for (const o of Object.values(v.open)) {
+    if (!isRecord(o) || typeof o.service !== 'string' || !isNum(o.incident) || !isNum(o.openedAt))
+      return false;
+    if (typeof o.criticality !== 'string' || !(o.criticality in RANK)) return false;
+    if (typeof o.state !== 'string' || typeof o.worst !== 'string') return false;
+    if (!Array.isArray(o.causes) || !o.causes.every((c) => typeof c === 'string')) return false;
+    if (!isRecord(o.told)) return false;
+    for (const told of Object.values(o.told))
+      if (!isRecord(told) || !isNum(told.at) || !isNum(told.n)) return false;
+  }
+  for (const b of Object.values(v.channels)) {
+    if (!isRecord(b) || !isNum(b.tokens) || !isNum(b.at) || !isNum(b.suppressed)) return false;
+    if (!Array.isArray(b.keys) || !b.keys.every((k) => typeof k === 'string')) return false;
+  }
+  return true;
+}
