@@ -1,0 +1,55 @@
+/**
+ * The schema, as dated migrations applied once each, in order, inside a transaction, and recorded
+ * in `bascule_migrations`. One list, two dialects: SQLite and PostgreSQL differ only in types.
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  readonly id: string;
+  readonly sql: (d: Dialect) => readonly string[];
+}
+
+const types = (d: Dialect) =>
+  d === 'sqlite'
+    ? { big: 'INTEGER', real: 'REAL', bool: 'INTEGER', serial: 'INTEGER PRIMARY KEY AUTOINCREMENT' }
+    : { big: 'BIGINT', real: 'DOUBLE PRECISION', bool: 'BOOLEAN', serial: 'BIGSERIAL PRIMARY KEY' };
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '2026-11-24-monitoring',
+    sql: (d) => {
+      const t = types(d);
+      return [
+        `CREATE TABLE observations (
+          check_id TEXT NOT NULL, vantage TEXT NOT NULL, at ${t.big} NOT NULL, ok ${t.bool} NOT NULL,
+          reason TEXT, detail TEXT, latency_ms ${t.real} NOT NULL, warning TEXT, cert_days_left ${t.real})`,
+        'CREATE INDEX observations_check_at ON observations (check_id, at)',
+        'CREATE INDEX observations_at ON observations (at)',
+        `CREATE TABLE rollups (
+          check_id TEXT NOT NULL, vantage TEXT NOT NULL, minute ${t.big} NOT NULL,
+          count ${t.big} NOT NULL, failures ${t.big} NOT NULL,
+          p50 ${t.real} NOT NULL, p95 ${t.real} NOT NULL, p99 ${t.real} NOT NULL, max ${t.real} NOT NULL,
+          PRIMARY KEY (check_id, vantage, minute))`,
+        `CREATE TABLE transitions (
+          seq ${t.serial}, at ${t.big} NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
+          from_state TEXT NOT NULL, to_state TEXT NOT NULL, reason TEXT)`,
+        'CREATE INDEX transitions_at ON transitions (at)',
+        'CREATE INDEX transitions_id_at ON transitions (id, at)',
+        `CREATE TABLE incidents (
+          id ${t.serial}, service TEXT NOT NULL, opened_at ${t.big} NOT NULL, closed_at ${t.big},
+          worst TEXT NOT NULL, state TEXT NOT NULL)`,
+        'CREATE INDEX incidents_service ON incidents (service, opened_at)',
+        `CREATE TABLE incident_timeline (
+          incident ${t.big} NOT NULL REFERENCES incidents (id), seq ${t.big} NOT NULL,
+          at ${t.big} NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
+          from_state TEXT NOT NULL, to_state TEXT NOT NULL, reason TEXT,
+          PRIMARY KEY (incident, seq))`,
+        `CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at ${t.big} NOT NULL)`,
+      ];
+    },
+  },
+];
+
+export const MIGRATIONS_TABLE =
+  'CREATE TABLE IF NOT EXISTS bascule_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)';

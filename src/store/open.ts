@@ -1,0 +1,47 @@
+/**
+ * Opens the store named by `runtime.store`, `--store` or BASCULE_STORE: `sqlite` (the file
+ * `bascule.db` in the data directory), `sqlite:/path/to/file.db`, or a `postgres://` URL.
+ */
+import { join, resolve } from 'node:path';
+import { BasculeError } from '../errors.ts';
+import type { Store } from './store.ts';
+
+/** A store URL with its password replaced by `***`, for logs and messages. */
+export function redactUrl(spec: string): string {
+  try {
+    const url = new URL(spec);
+    if (!url.password) return spec;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return spec.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+  }
+}
+
+export async function openStore(spec: string, dataDir: string): Promise<Store> {
+  if (spec === 'sqlite' || spec.startsWith('sqlite:')) {
+    const { SqliteStore } = await import('./sqlite.ts');
+    const file =
+      spec === 'sqlite' ? join(dataDir, 'bascule.db') : resolve(dataDir, spec.slice('sqlite:'.length));
+    try {
+      return new SqliteStore(file);
+    } catch (e) {
+      throw new BasculeError([
+        {
+          code: 'BASCULE_E_RUNTIME',
+          params: { detail: `${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
+        },
+      ]);
+    }
+  }
+  if (/^postgres(ql)?:\/\//.test(spec)) {
+    const { PostgresStore } = await import('./postgres.ts');
+    return new PostgresStore(spec, redactUrl(spec));
+  }
+  throw new BasculeError([
+    {
+      code: 'BASCULE_E_RUNTIME',
+      params: { detail: `unknown store "${redactUrl(spec)}": use sqlite, sqlite:FILE or a postgres:// URL` },
+    },
+  ]);
+}

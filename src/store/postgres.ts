@@ -1,0 +1,317 @@
+/**
+ * The PostgreSQL store, for history shared beyond one machine: a small pool, one statement per
+ * batch (`unnest` of arrays), transactions on one client. BIGINT columns come back as numbers
+ * (epoch milliseconds fit in a double). Connection errors never show the password.
+ */
+import pg from 'pg';
+import { BasculeError } from '../errors.ts';
+import type { Incident, Observation, Transition } from '../monitor/types.ts';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
+import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
+import {
+  type IncidentRow,
+  incidentOf,
+  type ObservationRow,
+  observationOf,
+  ROLLUP_CHUNK,
+  type RollupRow,
+  rollupOf,
+  type TransitionRow,
+  transitionOf,
+  worstOf,
+} from './rows.ts';
+import type { IncidentQuery, Rollup, Store } from './store.ts';
+
+const INT8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+type Client = pg.PoolClient;
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+
+  constructor(
+    url: string,
+    private readonly shown: string,
+  ) {
+    this.pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, types });
+    this.pool.on('error', () => {}); // an idle client's error: the next query reports it
+  }
+
+  private async tx<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+    let c: Client;
+    try {
+      c = await this.pool.connect();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new BasculeError([
+        { code: 'BASCULE_E_RUNTIME', params: { detail: `PostgreSQL ${this.shown}: ${code}` } },
+      ]);
+    }
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async q<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.tx(async (c) => (await c.query<R>(sql, params)).rows);
+  }
+
+  async migrate(): Promise<void> {
+    try {
+      await this.migrateNow();
+    } catch (e) {
+      if (e instanceof BasculeError) throw e;
+      throw new BasculeError([
+        {
+          code: 'BASCULE_E_RUNTIME',
+          params: { detail: `PostgreSQL ${this.shown}: ${(e as Error).message}` },
+        },
+      ]);
+    }
+  }
+
+  private async migrateNow(): Promise<void> {
+    await this.tx(async (c) => {
+      // One migrator at a time (several daemons on one database).
+      await c.query('SELECT pg_advisory_xact_lock(7426)');
+      await c.query(MIGRATIONS_TABLE);
+      const done = new Set(
+        (await c.query<{ id: string }>('SELECT id FROM bascule_migrations')).rows.map((r) => r.id),
+      );
+      for (const m of MIGRATIONS) {
+        if (done.has(m.id)) continue;
+        for (const sql of m.sql('postgres')) await c.query(sql);
+        await c.query('INSERT INTO bascule_migrations (id, applied_at) VALUES ($1, $2)', [
+          m.id,
+          new Date().toISOString(),
+        ]);
+      }
+    });
+  }
+
+  async appendObservations(batch: readonly Observation[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.q(
+      `INSERT INTO observations (check_id, vantage, at, ok, reason, detail, latency_ms, warning, cert_days_left)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[], $5::text[], $6::text[],
+                            $7::double precision[], $8::text[], $9::double precision[])`,
+      [
+        batch.map((o) => o.check),
+        batch.map((o) => o.vantage),
+        batch.map((o) => o.at),
+        batch.map((o) => o.ok),
+        batch.map((o) => o.reason ?? null),
+        batch.map((o) => o.detail ?? null),
+        batch.map((o) => o.latencyMs),
+        batch.map((o) => o.warning ?? null),
+        batch.map((o) => o.certDaysLeft ?? null),
+      ],
+    );
+  }
+
+  async observations(
+    check: string,
+    since: number,
+    options: { vantage?: string; limit?: number } = {},
+  ): Promise<Observation[]> {
+    const rows =
+      options.vantage === undefined
+        ? await this.q<ObservationRow>(
+            'SELECT * FROM observations WHERE check_id = $1 AND at >= $2 ORDER BY at, ctid LIMIT $3',
+            [check, since, options.limit ?? 100_000],
+          )
+        : await this.q<ObservationRow>(
+            'SELECT * FROM observations WHERE check_id = $1 AND vantage = $2 AND at >= $3 ORDER BY at, ctid LIMIT $4',
+            [check, options.vantage, since, options.limit ?? 100_000],
+          );
+    return rows.map(observationOf);
+  }
+
+  async rollUp(before: number): Promise<number> {
+    const cutoff = minuteOf(before);
+    let total = 0;
+    for (;;) {
+      const n = await this.tx(async (c) => {
+        const { rows } = await c.query<ObservationRow>(
+          'DELETE FROM observations WHERE ctid IN (SELECT ctid FROM observations WHERE at < $1 LIMIT $2) RETURNING *',
+          [cutoff, ROLLUP_CHUNK],
+        );
+        for (const r of rollUp(rows.map(observationOf))) {
+          const old = (
+            await c.query<RollupRow>(
+              'SELECT * FROM rollups WHERE check_id = $1 AND vantage = $2 AND minute = $3 FOR UPDATE',
+              [r.check, r.vantage, r.minute],
+            )
+          ).rows[0];
+          const m = old ? mergeRollups(rollupOf(old), r) : r;
+          await c.query(
+            `INSERT INTO rollups (check_id, vantage, minute, count, failures, p50, p95, p99, max)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             ON CONFLICT (check_id, vantage, minute) DO UPDATE SET count = excluded.count,
+               failures = excluded.failures, p50 = excluded.p50, p95 = excluded.p95, p99 = excluded.p99, max = excluded.max`,
+            [m.check, m.vantage, m.minute, m.count, m.failures, m.p50, m.p95, m.p99, m.max],
+          );
+        }
+        return rows.length;
+      });
+      total += n;
+      if (n < ROLLUP_CHUNK) return total;
+    }
+  }
+
+  async rollups(check: string, since: number, until: number): Promise<Rollup[]> {
+    const rows = await this.q<RollupRow>(
+      'SELECT * FROM rollups WHERE check_id = $1 AND minute >= $2 AND minute < $3 ORDER BY minute, vantage',
+      [check, since, until],
+    );
+    return rows.map(rollupOf);
+  }
+
+  async purgeRollups(before: number): Promise<number> {
+    return this.tx(
+      async (c) => (await c.query('DELETE FROM rollups WHERE minute < $1', [before])).rowCount ?? 0,
+    );
+  }
+
+  async appendTransitions(batch: readonly Transition[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.q(
+      `INSERT INTO transitions (at, type, id, from_state, to_state, reason)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [
+        batch.map((t) => t.at),
+        batch.map((t) => t.type),
+        batch.map((t) => t.id),
+        batch.map((t) => t.from),
+        batch.map((t) => t.to),
+        batch.map((t) => t.reason ?? null),
+      ],
+    );
+  }
+
+  async transitions(options: { since?: number; id?: string; limit?: number } = {}): Promise<Transition[]> {
+    const rows =
+      options.id === undefined
+        ? await this.q<TransitionRow>(
+            'SELECT * FROM transitions WHERE at >= $1 ORDER BY at DESC, seq DESC LIMIT $2',
+            [options.since ?? 0, options.limit ?? 1000],
+          )
+        : await this.q<TransitionRow>(
+            'SELECT * FROM transitions WHERE id = $1 AND at >= $2 ORDER BY at DESC, seq DESC LIMIT $3',
+            [options.id, options.since ?? 0, options.limit ?? 1000],
+          );
+    return rows.map(transitionOf);
+  }
+
+  private async incident(c: Client, id: number, lock = false): Promise<Incident> {
+    const row = (
+      await c.query<IncidentRow>(`SELECT * FROM incidents WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
+    ).rows[0];
+    if (!row) throw new Error(`no incident ${id}`);
+    const timeline = (
+      await c.query<TransitionRow>('SELECT * FROM incident_timeline WHERE incident = $1 ORDER BY seq', [id])
+    ).rows.map(transitionOf);
+    return incidentOf(row, timeline);
+  }
+
+  private async addToTimeline(c: Client, id: number, seq: number, t: Transition): Promise<void> {
+    await c.query(
+      'INSERT INTO incident_timeline (incident, seq, at, type, id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [id, seq, t.at, t.type, t.id, t.from, t.to, t.reason ?? null],
+    );
+  }
+
+  async openIncident(service: string, first: Transition): Promise<Incident> {
+    return this.tx(async (c) => {
+      const worst = first.to === 'DOWN' ? 'DOWN' : 'DEGRADED';
+      const { rows } = await c.query<{ id: number }>(
+        'INSERT INTO incidents (service, opened_at, worst, state) VALUES ($1, $2, $3, $4) RETURNING id',
+        [service, first.at, worst, first.to],
+      );
+      const id = Number(rows[0]!.id);
+      await this.addToTimeline(c, id, 0, first);
+      return this.incident(c, id);
+    });
+  }
+
+  async updateIncident(id: number, t: Transition): Promise<Incident> {
+    return this.tx(async (c) => {
+      const current = await this.incident(c, id, true);
+      await c.query('UPDATE incidents SET state = $1, worst = $2 WHERE id = $3', [
+        t.to,
+        worstOf(current.worst, t.to),
+        id,
+      ]);
+      await this.addToTimeline(c, id, current.timeline.length, t);
+      return this.incident(c, id);
+    });
+  }
+
+  async closeIncident(id: number, t: Transition): Promise<Incident> {
+    return this.tx(async (c) => {
+      const current = await this.incident(c, id, true);
+      await c.query("UPDATE incidents SET state = 'UP', closed_at = $1 WHERE id = $2", [t.at, id]);
+      await this.addToTimeline(c, id, current.timeline.length, t);
+      return this.incident(c, id);
+    });
+  }
+
+  async incidents(query: IncidentQuery = {}): Promise<Incident[]> {
+    return this.tx(async (c) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (query.open === true) where.push('closed_at IS NULL');
+      if (query.open === false) where.push('closed_at IS NOT NULL');
+      if (query.service !== undefined) {
+        params.push(query.service);
+        where.push(`service = $${params.length}`);
+      }
+      params.push(query.limit ?? 100);
+      const { rows } = await c.query<IncidentRow>(
+        `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id DESC LIMIT $${params.length}`,
+        params,
+      );
+      const out: Incident[] = [];
+      for (const r of rows) {
+        const timeline = (
+          await c.query<TransitionRow>('SELECT * FROM incident_timeline WHERE incident = $1 ORDER BY seq', [
+            r.id,
+          ])
+        ).rows.map(transitionOf);
+        out.push(incidentOf(r, timeline));
+      }
+      return out;
+    });
+  }
+
+  async saveState(key: string, value: unknown): Promise<void> {
+    await this.q(
+      `INSERT INTO state (key, value, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      [key, JSON.stringify(value), Date.now()],
+    );
+  }
+
+  async loadState(key: string): Promise<unknown | undefined> {
+    const row = (await this.q<{ value: string }>('SELECT value FROM state WHERE key = $1', [key]))[0];
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

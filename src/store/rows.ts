@@ -1,0 +1,112 @@
+/** Rows as both adapters read them, turned back into the monitor's types (absent stays absent). */
+import type {
+  FailureReason,
+  Incident,
+  Observation,
+  State,
+  SubjectType,
+  Transition,
+  Warning,
+} from '../monitor/types.ts';
+import type { Rollup } from './store.ts';
+
+export interface ObservationRow {
+  check_id: string;
+  vantage: string;
+  at: number | string;
+  ok: number | boolean;
+  reason: string | null;
+  detail: string | null;
+  latency_ms: number;
+  warning: string | null;
+  cert_days_left: number | null;
+}
+
+export function observationOf(r: ObservationRow): Observation {
+  return {
+    check: r.check_id,
+    vantage: r.vantage,
+    at: Number(r.at),
+    ok: r.ok === true || r.ok === 1,
+    latencyMs: r.latency_ms,
+    ...(r.reason !== null ? { reason: r.reason as FailureReason } : {}),
+    ...(r.detail !== null ? { detail: r.detail } : {}),
+    ...(r.warning !== null ? { warning: r.warning as Warning } : {}),
+    ...(r.cert_days_left !== null ? { certDaysLeft: r.cert_days_left } : {}),
+  };
+}
+
+export interface TransitionRow {
+  at: number | string;
+  type: string;
+  id: string;
+  from_state: string;
+  to_state: string;
+  reason: string | null;
+}
+
+export function transitionOf(r: TransitionRow): Transition {
+  return {
+    at: Number(r.at),
+    type: r.type as SubjectType,
+    id: r.id,
+    from: r.from_state as State,
+    to: r.to_state as State,
+    ...(r.reason !== null ? { reason: r.reason } : {}),
+  };
+}
+
+export interface IncidentRow {
+  id: number | string;
+  service: string;
+  opened_at: number | string;
+  closed_at: number | string | null;
+  worst: string;
+  state: string;
+}
+
+export function incidentOf(r: IncidentRow, timeline: readonly Transition[]): Incident {
+  return {
+    id: Number(r.id),
+    service: r.service,
+    openedAt: Number(r.opened_at),
+    ...(r.closed_at !== null ? { closedAt: Number(r.closed_at) } : {}),
+    worst: r.worst as Incident['worst'],
+    state: r.state as State,
+    timeline,
+  };
+}
+
+export interface RollupRow {
+  check_id: string;
+  vantage: string;
+  minute: number | string;
+  count: number | string;
+  failures: number | string;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function rollupOf(r: RollupRow): Rollup {
+  return {
+    check: r.check_id,
+    vantage: r.vantage,
+    minute: Number(r.minute),
+    count: Number(r.count),
+    failures: Number(r.failures),
+    p50: r.p50,
+    p95: r.p95,
+    p99: r.p99,
+    max: r.max,
+  };
+}
+
+/** The worse of an incident's worst state so far and a new state. */
+export function worstOf(worst: Incident['worst'], to: State): Incident['worst'] {
+  return worst === 'DOWN' || to === 'DOWN' ? 'DOWN' : 'DEGRADED';
+}
+
+/** Rows of one chunk of roll-up work. */
+export const ROLLUP_CHUNK = 50_000;

@@ -1,0 +1,262 @@
+/**
+ * The default store: SQLite through better-sqlite3, one file in the data directory, WAL journal.
+ * `synchronous = FULL`: a committed batch survives a process kill and a power loss (the daemon
+ * commits a few batches a second, so the fsync per commit costs little). Statements are prepared
+ * once; every batch is one transaction. better-sqlite3 is synchronous: each call is short (a batch,
+ * a chunk of roll-up), so the event loop is never held for long.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Incident, Observation, Transition } from '../monitor/types.ts';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
+import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
+import {
+  type IncidentRow,
+  incidentOf,
+  type ObservationRow,
+  observationOf,
+  ROLLUP_CHUNK,
+  type RollupRow,
+  rollupOf,
+  type TransitionRow,
+  transitionOf,
+  worstOf,
+} from './rows.ts';
+import type { IncidentQuery, Rollup, Store } from './store.ts';
+
+type Db = InstanceType<typeof Database>;
+
+export class SqliteStore implements Store {
+  private readonly db: Db;
+  private statements: ReturnType<typeof prepare> | undefined;
+
+  constructor(readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  private get s(): ReturnType<typeof prepare> {
+    this.statements ??= prepare(this.db);
+    return this.statements;
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec(MIGRATIONS_TABLE);
+    const done = new Set(
+      (this.db.prepare('SELECT id FROM bascule_migrations').all() as { id: string }[]).map((r) => r.id),
+    );
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      this.db.transaction(() => {
+        for (const sql of m.sql('sqlite')) this.db.exec(sql);
+        this.db
+          .prepare('INSERT INTO bascule_migrations (id, applied_at) VALUES (?, ?)')
+          .run(m.id, new Date().toISOString());
+      })();
+    }
+  }
+
+  async appendObservations(batch: readonly Observation[]): Promise<void> {
+    if (batch.length === 0) return;
+    const insert = this.s.insertObservation;
+    this.db.transaction(() => {
+      for (const o of batch) {
+        insert.run(
+          o.check,
+          o.vantage,
+          o.at,
+          o.ok ? 1 : 0,
+          o.reason ?? null,
+          o.detail ?? null,
+          o.latencyMs,
+          o.warning ?? null,
+          o.certDaysLeft ?? null,
+        );
+      }
+    })();
+  }
+
+  async observations(
+    check: string,
+    since: number,
+    options: { vantage?: string; limit?: number } = {},
+  ): Promise<Observation[]> {
+    const limit = options.limit ?? 100_000;
+    const rows = (
+      options.vantage === undefined
+        ? this.s.observations.all(check, since, limit)
+        : this.s.observationsOf.all(check, options.vantage, since, limit)
+    ) as ObservationRow[];
+    return rows.map(observationOf);
+  }
+
+  async rollUp(before: number): Promise<number> {
+    const cutoff = minuteOf(before);
+    let total = 0;
+    const chunk = this.db.transaction(() => {
+      const rows = this.s.takeOld.all(cutoff, ROLLUP_CHUNK) as ObservationRow[];
+      for (const r of rollUp(rows.map(observationOf))) {
+        const old = this.s.rollup.get(r.check, r.vantage, r.minute) as RollupRow | undefined;
+        const m = old ? mergeRollups(rollupOf(old), r) : r;
+        this.s.upsertRollup.run(
+          m.check,
+          m.vantage,
+          m.minute,
+          m.count,
+          m.failures,
+          m.p50,
+          m.p95,
+          m.p99,
+          m.max,
+        );
+      }
+      return rows.length;
+    });
+    for (;;) {
+      const n = chunk();
+      total += n;
+      if (n < ROLLUP_CHUNK) return total;
+      await new Promise((r) => setImmediate(r)); // let the daemon breathe between chunks
+    }
+  }
+
+  async rollups(check: string, since: number, until: number): Promise<Rollup[]> {
+    return (this.s.rollups.all(check, since, until) as RollupRow[]).map(rollupOf);
+  }
+
+  async purgeRollups(before: number): Promise<number> {
+    return this.s.purgeRollups.run(before).changes;
+  }
+
+  async appendTransitions(batch: readonly Transition[]): Promise<void> {
+    if (batch.length === 0) return;
+    this.db.transaction(() => {
+      for (const t of batch) this.s.insertTransition.run(t.at, t.type, t.id, t.from, t.to, t.reason ?? null);
+    })();
+  }
+
+  async transitions(options: { since?: number; id?: string; limit?: number } = {}): Promise<Transition[]> {
+    const rows = (
+      options.id === undefined
+        ? this.s.transitions.all(options.since ?? 0, options.limit ?? 1000)
+        : this.s.transitionsOf.all(options.id, options.since ?? 0, options.limit ?? 1000)
+    ) as TransitionRow[];
+    return rows.map(transitionOf);
+  }
+
+  private incident(id: number): Incident {
+    const row = this.s.incident.get(id) as IncidentRow | undefined;
+    if (!row) throw new Error(`no incident ${id}`);
+    return incidentOf(row, (this.s.timeline.all(id) as TransitionRow[]).map(transitionOf));
+  }
+
+  private addToTimeline(id: number, t: Transition): void {
+    const { n } = this.s.timelineLength.get(id) as { n: number };
+    this.s.insertTimeline.run(id, n, t.at, t.type, t.id, t.from, t.to, t.reason ?? null);
+  }
+
+  async openIncident(service: string, first: Transition): Promise<Incident> {
+    const worst = first.to === 'DOWN' ? 'DOWN' : 'DEGRADED';
+    const id = this.db.transaction(() => {
+      const { lastInsertRowid } = this.s.insertIncident.run(service, first.at, worst, first.to);
+      this.addToTimeline(Number(lastInsertRowid), first);
+      return Number(lastInsertRowid);
+    })();
+    return this.incident(id);
+  }
+
+  async updateIncident(id: number, t: Transition): Promise<Incident> {
+    this.db.transaction(() => {
+      const current = this.incident(id);
+      this.s.updateIncident.run(t.to, worstOf(current.worst, t.to), null, id);
+      this.addToTimeline(id, t);
+    })();
+    return this.incident(id);
+  }
+
+  async closeIncident(id: number, t: Transition): Promise<Incident> {
+    this.db.transaction(() => {
+      const current = this.incident(id);
+      this.s.updateIncident.run('UP', current.worst, t.at, id);
+      this.addToTimeline(id, t);
+    })();
+    return this.incident(id);
+  }
+
+  async incidents(query: IncidentQuery = {}): Promise<Incident[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.open === true) where.push('closed_at IS NULL');
+    if (query.open === false) where.push('closed_at IS NOT NULL');
+    if (query.service !== undefined) {
+      where.push('service = ?');
+      params.push(query.service);
+    }
+    const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...params, query.limit ?? 100) as IncidentRow[];
+    return rows.map((r) => incidentOf(r, (this.s.timeline.all(r.id) as TransitionRow[]).map(transitionOf)));
+  }
+
+  async saveState(key: string, value: unknown): Promise<void> {
+    this.s.saveState.run(key, JSON.stringify(value), Date.now());
+  }
+
+  async loadState(key: string): Promise<unknown | undefined> {
+    const row = this.s.loadState.get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepare(db: Db) {
+  const obs = 'SELECT * FROM observations';
+  return {
+    insertObservation: db.prepare(
+      'INSERT INTO observations (check_id, vantage, at, ok, reason, detail, latency_ms, warning, cert_days_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    observations: db.prepare(`${obs} WHERE check_id = ? AND at >= ? ORDER BY at, rowid LIMIT ?`),
+    observationsOf: db.prepare(
+      `${obs} WHERE check_id = ? AND vantage = ? AND at >= ? ORDER BY at, rowid LIMIT ?`,
+    ),
+    takeOld: db.prepare(
+      'DELETE FROM observations WHERE rowid IN (SELECT rowid FROM observations WHERE at < ? LIMIT ?) RETURNING *',
+    ),
+    rollup: db.prepare('SELECT * FROM rollups WHERE check_id = ? AND vantage = ? AND minute = ?'),
+    upsertRollup: db.prepare(
+      'INSERT OR REPLACE INTO rollups (check_id, vantage, minute, count, failures, p50, p95, p99, max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    rollups: db.prepare(
+      'SELECT * FROM rollups WHERE check_id = ? AND minute >= ? AND minute < ? ORDER BY minute, vantage',
+    ),
+    purgeRollups: db.prepare('DELETE FROM rollups WHERE minute < ?'),
+    insertTransition: db.prepare(
+      'INSERT INTO transitions (at, type, id, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    transitions: db.prepare('SELECT * FROM transitions WHERE at >= ? ORDER BY at DESC, seq DESC LIMIT ?'),
+    transitionsOf: db.prepare(
+      'SELECT * FROM transitions WHERE id = ? AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?',
+    ),
+    insertIncident: db.prepare(
+      'INSERT INTO incidents (service, opened_at, worst, state) VALUES (?, ?, ?, ?)',
+    ),
+    updateIncident: db.prepare('UPDATE incidents SET state = ?, worst = ?, closed_at = ? WHERE id = ?'),
+    incident: db.prepare('SELECT * FROM incidents WHERE id = ?'),
+    timeline: db.prepare('SELECT * FROM incident_timeline WHERE incident = ? ORDER BY seq'),
+    timelineLength: db.prepare('SELECT COUNT(*) AS n FROM incident_timeline WHERE incident = ?'),
+    insertTimeline: db.prepare(
+      'INSERT INTO incident_timeline (incident, seq, at, type, id, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    saveState: db.prepare(
+      'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    ),
+    loadState: db.prepare('SELECT value FROM state WHERE key = ?'),
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The storage contract: every adapter (SQLite, PostgreSQL) passes the same tests. `open` gives a
+ * fresh empty store each time it is called with a new name, and the same store again with the
+ * same name (to test durability across close and reopen).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Observation, Transition } from '../src/monitor/types.ts';
+import type { Store } from '../src/store/store.ts';
+
+const T0 = Date.UTC(2026, 10, 24, 10, 0, 0);
+const obs = (over: Partial<Observation> = {}): Observation => ({
+  check: 'api',
+  vantage: 'local',
+  at: T0,
+  ok: true,
+  latencyMs: 10,
+  ...over,
+});
+const tr = (
+  at: number,
+  from: Transition['from'],
+  to: Transition['to'],
+  over: Partial<Transition> = {},
+): Transition => ({
+  at,
+  type: 'service',
+  id: 'checkout',
+  from,
+  to,
+  ...over,
+});
+
+export function storeContract(name: string, open: (db: string) => Promise<Store>): void {
+  let n = 0;
+  const fresh = async () => {
+    const s = await open(`c${++n}`);
+    await s.migrate();
+    return s;
+  };
+
+  describe(`store contract: ${name}`, () => {
+    it('migrates idempotently', async () => {
+      const s = await fresh();
+      await s.migrate();
+      await s.appendObservations([obs()]);
+      await s.migrate();
+      assert.equal((await s.observations('api', 0)).length, 1);
+      await s.close();
+    });
+
+    it('stores observations with every field, absent ones staying absent', async () => {
+      const s = await fresh();
+      const full = obs({
+        ok: false,
+        reason: 'status',
+        detail: '503 Service Unavailable',
+        latencyMs: 12.5,
+        warning: 'cert-expiring',
+        certDaysLeft: 3.5,
+        at: T0 + 1,
+      });
+      await s.appendObservations([obs(), full]);
+      const got = await s.observations('api', 0);
+      assert.deepEqual(got, [obs(), full]);
+      assert.equal('reason' in got[0]!, false);
+      await s.close();
+    });
+
+    it('filters by vantage point, time and limit, oldest first', async () => {
+      const s = await fresh();
+      await s.appendObservations([
+        obs({ at: T0 + 3, vantage: 'paris' }),
+        obs({ at: T0 + 1 }),
+        obs({ at: T0 + 2, vantage: 'paris' }),
+        obs({ at: T0 + 4, check: 'other' }),
+      ]);
+      assert.deepEqual(
+        (await s.observations('api', 0)).map((o) => o.at - T0),
+        [1, 2, 3],
+      );
+      assert.deepEqual(
+        (await s.observations('api', T0 + 2, { vantage: 'paris' })).map((o) => o.at - T0),
+        [2, 3],
+      );
+      assert.equal((await s.observations('api', 0, { limit: 2 })).length, 2);
+      await s.close();
+    });
+
+    it('stores a batch all or none', async () => {
+      const s = await fresh();
+      await assert.rejects(s.appendObservations([obs(), obs({ latencyMs: null as unknown as number })]));
+      assert.deepEqual(await s.observations('api', 0), []);
+      await s.close();
+    });
+
+    it('rolls raw results up per minute, exactly once, and purges old roll-ups', async () => {
+      const s = await fresh();
+      const batch: Observation[] = [];
+      for (let i = 1; i <= 100; i++) batch.push(obs({ at: T0 + i * 100, latencyMs: i, ok: i % 10 !== 0 }));
+      batch.push(obs({ at: T0 + 60_000 + 5, latencyMs: 7 })); // the next minute
+      batch.push(obs({ at: T0 + 5, vantage: 'paris', latencyMs: 1 }));
+      await s.appendObservations(batch);
+      // Only whole minutes before the cut: the minute T0 is rolled up, T0+1m stays raw.
+      assert.equal(await s.rollUp(T0 + 60_000 + 30_000), 101);
+      const ups = await s.rollups('api', T0, T0 + 3_600_000);
+      assert.deepEqual(
+        ups.map((r) => [r.vantage, r.minute - T0, r.count, r.failures, r.p50, r.p95, r.p99, r.max]),
+        [
+          ['local', 0, 100, 10, 50, 95, 99, 100],
+          ['paris', 0, 1, 0, 1, 1, 1, 1],
+        ],
+      );
+      assert.deepEqual(
+        (await s.observations('api', 0)).map((o) => o.at - T0),
+        [60_005],
+      );
+      assert.equal(await s.rollUp(T0 + 60_000 + 30_000), 0, 'nothing twice');
+      // A late result for an already rolled-up minute merges into it.
+      await s.appendObservations([obs({ at: T0 + 50, latencyMs: 1000, ok: false })]);
+      assert.equal(await s.rollUp(T0 + 120_000), 2);
+      const merged = (await s.rollups('api', T0, T0 + 60_000)).find((r) => r.vantage === 'local')!;
+      assert.equal(merged.count, 101);
+      assert.equal(merged.failures, 11);
+      assert.equal(merged.max, 1000);
+      assert.equal((await s.rollups('api', T0 + 60_000, T0 + 120_000)).length, 1);
+      assert.equal(await s.purgeRollups(T0 + 60_000), 2);
+      assert.equal((await s.rollups('api', 0, T0 + 3_600_000)).length, 1);
+      await s.close();
+    });
+
+    it('keeps transitions, newest first, by subject and time', async () => {
+      const s = await fresh();
+      await s.appendTransitions([
+        tr(T0, 'UP', 'DOWN', { reason: 'dependency api' }),
+        tr(T0 + 1, 'UP', 'DOWN', { type: 'check', id: 'api' }),
+        tr(T0 + 2, 'DOWN', 'UP'),
+      ]);
+      const all = await s.transitions();
+      assert.deepEqual(
+        all.map((t) => [t.id, t.to]),
+        [
+          ['checkout', 'UP'],
+          ['api', 'DOWN'],
+          ['checkout', 'DOWN'],
+        ],
+      );
+      assert.equal(all[2]!.reason, 'dependency api');
+      assert.equal('reason' in all[0]!, false);
+      assert.equal((await s.transitions({ id: 'checkout' })).length, 2);
+      assert.equal((await s.transitions({ since: T0 + 1 })).length, 2);
+      assert.equal((await s.transitions({ limit: 1 })).length, 1);
+      await s.close();
+    });
+
+    it('opens, updates and closes incidents with their timeline', async () => {
+      const s = await fresh();
+      const a = await s.openIncident('checkout', tr(T0, 'UP', 'DEGRADED'));
+      assert.equal(a.state, 'DEGRADED');
+      assert.equal(a.worst, 'DEGRADED');
+      assert.equal(a.closedAt, undefined);
+      const b = await s.updateIncident(a.id, tr(T0 + 1, 'DEGRADED', 'DOWN'));
+      assert.equal(b.worst, 'DOWN');
+      const c = await s.updateIncident(a.id, tr(T0 + 2, 'DOWN', 'DEGRADED'));
+      assert.equal(c.state, 'DEGRADED');
+      assert.equal(c.worst, 'DOWN', 'the worst state is kept');
+      const other = await s.openIncident('blog', tr(T0 + 3, 'UP', 'DOWN', { id: 'blog' }));
+      const closed = await s.closeIncident(a.id, tr(T0 + 4, 'DEGRADED', 'UP'));
+      assert.equal(closed.state, 'UP');
+      assert.equal(closed.closedAt, T0 + 4);
+      assert.deepEqual(
+        closed.timeline.map((t) => t.to),
+        ['DEGRADED', 'DOWN', 'DEGRADED', 'UP'],
+      );
+      assert.deepEqual(
+        (await s.incidents()).map((i) => i.id),
+        [other.id, a.id],
+      );
+      assert.deepEqual(
+        (await s.incidents({ open: true })).map((i) => i.service),
+        ['blog'],
+      );
+      assert.deepEqual(
+        (await s.incidents({ open: false })).map((i) => i.service),
+        ['checkout'],
+      );
+      assert.deepEqual(
+        (await s.incidents({ service: 'checkout' })).map((i) => i.id),
+        [a.id],
+      );
+      assert.equal((await s.incidents({ limit: 1 })).length, 1);
+      await s.close();
+    });
+
+    it('saves and loads small state', async () => {
+      const s = await fresh();
+      assert.equal(await s.loadState('monitor'), undefined);
+      await s.saveState('monitor', { version: 1, x: [1, 2] });
+      await s.saveState('monitor', { version: 1, x: [3] });
+      assert.deepEqual(await s.loadState('monitor'), { version: 1, x: [3] });
+      await s.close();
+    });
+
+    it('keeps everything across close and reopen', async () => {
+      const name = `durable${++n}`;
+      const s1 = await open(name);
+      await s1.migrate();
+      await s1.appendObservations([obs(), obs({ at: T0 + 1 })]);
+      const inc = await s1.openIncident('checkout', tr(T0, 'UP', 'DOWN'));
+      await s1.saveState('k', { a: 1 });
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.equal((await s2.observations('api', 0)).length, 2);
+      assert.deepEqual(
+        (await s2.incidents({ open: true })).map((i) => i.id),
+        [inc.id],
+      );
+      assert.deepEqual(await s2.loadState('k'), { a: 1 });
+      await s2.close();
+    });
+  });
+}
