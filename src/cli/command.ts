@@ -18,7 +18,7 @@ export interface Command {
   readonly summary: MessageKey;
   readonly usage: string;
   /** What it does to the world, as Checkly's CLI declares it. */
-  readonly effect: 'read-only' | 'writes-files';
+  readonly effect: 'read-only' | 'writes-files' | 'sends-messages' | 'long-running';
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly positionals?: number;
   run(ctx: CommandContext): Promise<number>;

@@ -13,6 +13,8 @@ export interface Io {
   readonly interactive: boolean;
   /** Asks a question and returns the answer (only called when interactive). */
   readonly ask: (question: string) => Promise<string>;
+  /** Resolves when a long-running command should stop (SIGINT, SIGTERM), with the signal's name. */
+  readonly untilStopped?: () => Promise<string>;
 }
 
 export function processIo(): Io {
@@ -28,6 +30,12 @@ export function processIo(): Io {
     cwd: process.cwd(),
     color,
     interactive: tty && process.stdin.isTTY === true,
+    untilStopped: () =>
+      new Promise((resolve) => {
+        const stop = (signal: string) => () => resolve(signal);
+        process.once('SIGINT', stop('SIGINT'));
+        process.once('SIGTERM', stop('SIGTERM'));
+      }),
     ask: async (question) => {
       const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stdout });

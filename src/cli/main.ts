@@ -4,17 +4,32 @@ import { BasculeError, ERRORS } from '../errors.ts';
 import { detectLang, formatDiagnostic, type Lang, t } from '../i18n/index.ts';
 import { suggest } from '../model/suggest.ts';
 import type { Command } from './command.ts';
+import { agent } from './commands/agent.ts';
 import { analyze } from './commands/analyze.ts';
 import { init } from './commands/init.ts';
+import { notify } from './commands/notify.ts';
+import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
 import { schema } from './commands/schema.ts';
 import { simulate } from './commands/simulate.ts';
+import { status } from './commands/status.ts';
 import { validate } from './commands/validate.ts';
 import { type Io, processIo } from './io.ts';
 import { usageError } from './shared.ts';
 
 /** Every command. Adding one is adding a file and a line here. */
-export const COMMANDS: readonly Command[] = [init, validate, analyze, simulate, scenarios, schema];
+export const COMMANDS: readonly Command[] = [
+  init,
+  validate,
+  analyze,
+  simulate,
+  scenarios,
+  schema,
+  run,
+  status,
+  agent,
+  notify,
+];
 
 export const VERSION = '0.1.0';
 

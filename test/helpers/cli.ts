@@ -12,7 +12,13 @@ export interface CliResult {
 
 export async function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; answers?: readonly string[]; interactive?: boolean } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    answers?: readonly string[];
+    interactive?: boolean;
+    untilStopped?: () => Promise<string>;
+  } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -28,6 +34,7 @@ export async function runCli(
     cwd: options.cwd ?? process.cwd(),
     color: false,
     interactive: options.interactive ?? false,
+    ...(options.untilStopped ? { untilStopped: options.untilStopped } : {}),
     ask: async (q) => {
       stdout += q;
       return answers.shift() ?? '';

@@ -1,0 +1,105 @@
+/**
+ * Benchmark of the monitoring daemon (issue 4): N HTTP checks at a 10 s interval against local
+ * targets (a separate process), each run a fresh daemon process. Limits: scheduling drift p99
+ * under 250 ms, no missed runs, daemon RSS under 400 MB. Climbs a ladder of check counts and
+ * reports the largest that holds the limits.
+ * Usage: npm run bench:monitor [-- --checks 10000,20000,30000,50000 --duration 30]
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const LADDER = arg('checks', '10000,20000,30000,50000').split(',').map(Number);
+const DURATION_S = Number(arg('duration', '30'));
+const INTERVAL_S = Number(arg('interval', '10'));
+const LIMITS = { driftP99: 250, peakRssMB: 400 };
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+const target = spawn(process.execPath, ['--import', 'tsx', here('./monitor-target.ts')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const urls = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: target.stdout! }).once('line', resolve);
+  target.once('exit', (code) => reject(new Error(`target exited ${code}`)));
+});
+
+interface Run {
+  checks: number;
+  runs: number;
+  expectedRuns: number;
+  probesPerS: number;
+  missed: number;
+  overlaps: number;
+  failures: number;
+  driftP50: number;
+  driftP99: number;
+  driftMax: number;
+  peakRssMB: number;
+  cpuPct: number;
+}
+
+const cpuOf = (pid: number) => {
+  // utime + stime of a process, in clock ticks (100 per second on Linux)
+  const stat = execFileSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' })
+    .split(') ')[1]!
+    .split(' ');
+  return Number(stat[11]) + Number(stat[12]);
+};
+
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}; ${INTERVAL_S}s interval, ${DURATION_S}s measured after one interval of warm-up`,
+);
+console.log(
+  'checks  probes/s  missed  overlaps  failures  drift p50  drift p99  drift max  peak RSS MB  daemon CPU %  target CPU %  holds',
+);
+let best = 0;
+try {
+  for (const checks of LADDER) {
+    const t0 = cpuOf(target.pid!);
+    const w0 = performance.now();
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        here('./monitor-once.ts'),
+        String(checks),
+        String(INTERVAL_S),
+        String(DURATION_S),
+        urls,
+      ],
+      { encoding: 'utf8', timeout: (INTERVAL_S + DURATION_S + 120) * 1000, maxBuffer: 1 << 20 },
+    );
+    const targetPct = ((cpuOf(target.pid!) - t0) / 100 / ((performance.now() - w0) / 1000)) * 100;
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as Run;
+    const holds = r.driftP99 < LIMITS.driftP99 && r.missed === 0 && r.peakRssMB < LIMITS.peakRssMB;
+    if (holds) best = checks;
+    console.log(
+      [
+        String(checks).padStart(6),
+        r.probesPerS.toFixed(0).padStart(8),
+        String(r.missed).padStart(6),
+        String(r.overlaps).padStart(8),
+        String(r.failures).padStart(8),
+        `${r.driftP50.toFixed(1)} ms`.padStart(9),
+        `${r.driftP99.toFixed(1)} ms`.padStart(9),
+        `${r.driftMax.toFixed(0)} ms`.padStart(9),
+        r.peakRssMB.toFixed(0).padStart(11),
+        r.cpuPct.toFixed(0).padStart(12),
+        targetPct.toFixed(0).padStart(12),
+        holds ? '  yes' : '  NO',
+      ].join('  '),
+    );
+    if (!holds) break;
+  }
+} finally {
+  target.kill();
+}
+console.log(
+  `largest count holding drift p99 < ${LIMITS.driftP99} ms, no missed run, RSS < ${LIMITS.peakRssMB} MB: ${best} checks (${(best / INTERVAL_S).toFixed(0)} probes/s)`,
+);

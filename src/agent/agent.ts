@@ -1,0 +1,123 @@
+/**
+ * A remote vantage point (`bascule agent`): fetches the checks assigned to it from the daemon, runs
+ * them on its own schedule, and posts the results back with its token. Results wait in a bounded
+ * buffer while the daemon is unreachable, and are sent when it answers again.
+ */
+import type { Logger } from '../daemon/log.ts';
+import type { CompiledCheck } from '../monitor/compile.ts';
+import { type Clock, Scheduler, systemClock } from '../monitor/scheduler.ts';
+import type { Observation, ProbeResult } from '../monitor/types.ts';
+import { runProbe } from '../probes/registry.ts';
+
+export interface AgentOptions {
+  readonly server: string;
+  readonly vantage: string;
+  readonly token: string;
+  readonly log: Logger;
+  readonly clock?: Clock;
+  /** How often results are posted (default 1 s) and the checks re-fetched (default 60 s). */
+  readonly postEveryMs?: number;
+  readonly refreshEveryMs?: number;
+  readonly probe?: (check: CompiledCheck, signal: AbortSignal) => Promise<ProbeResult>;
+}
+
+/** Results kept while the daemon is unreachable; beyond it the oldest are dropped. */
+export const MAX_BUFFER = 100_000;
+const MAX_POST = 5_000;
+
+export class Agent {
+  private scheduler: Scheduler | undefined;
+  private checksKey = '';
+  private buffer: Observation[] = [];
+  private timers: NodeJS.Timeout[] = [];
+  private posting = false;
+  dropped = 0;
+
+  constructor(private readonly o: AgentOptions) {}
+
+  private url(path: string): string {
+    return `${this.o.server.replace(/\/$/, '')}${path}?vantage=${encodeURIComponent(this.o.vantage)}`;
+  }
+
+  private headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.o.token}`, 'content-type': 'application/json' };
+  }
+
+  /** Fetches the assigned checks; restarts the schedule when they changed. Rejects on a bad token. */
+  async refresh(): Promise<number> {
+    const res = await fetch(this.url('/api/v1/agent/checks'), {
+      headers: this.headers(),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`the daemon answered ${res.status} ${await res.text()}`);
+    const { checks } = (await res.json()) as { checks: CompiledCheck[] };
+    const key = JSON.stringify(checks);
+    if (key !== this.checksKey) {
+      this.checksKey = key;
+      await this.scheduler?.stop();
+      this.scheduler = new Scheduler(checks, {
+        vantage: this.o.vantage,
+        clock: this.o.clock ?? systemClock,
+        run: this.o.probe ?? ((c, signal) => runProbe(c, signal)),
+        onResult: (obs) => this.keep(obs),
+      });
+      this.scheduler.start();
+      this.o.log.info({ checks: checks.length }, 'checks assigned');
+    }
+    return checks.length;
+  }
+
+  private keep(obs: Observation): void {
+    this.buffer.push(obs);
+    if (this.buffer.length > MAX_BUFFER) {
+      const over = this.buffer.length - MAX_BUFFER;
+      this.buffer.splice(0, over);
+      this.dropped += over;
+    }
+  }
+
+  /** Posts buffered results; keeps them when the daemon does not take them. */
+  async post(): Promise<void> {
+    if (this.posting || this.buffer.length === 0) return;
+    this.posting = true;
+    const batch = this.buffer.slice(0, MAX_POST);
+    try {
+      const res = await fetch(this.url('/api/v1/agent/observations'), {
+        method: 'POST',
+        headers: this.headers(),
+        body: JSON.stringify({
+          observations: batch.map(({ vantage: _v, ...o }) => o),
+        }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (res.ok) this.buffer.splice(0, batch.length);
+      else this.o.log.warn({ status: res.status, body: (await res.text()).slice(0, 200) }, 'results refused');
+    } catch (e) {
+      this.o.log.warn(
+        { err: (e as Error).message, buffered: this.buffer.length },
+        'daemon unreachable; results kept',
+      );
+    } finally {
+      this.posting = false;
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.refresh();
+    const every = (ms: number, fn: () => Promise<unknown>) => {
+      const t = setInterval(() => {
+        fn().catch((e: unknown) => this.o.log.warn({ err: (e as Error).message }, 'agent step failed'));
+      }, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(this.o.postEveryMs ?? 1000, () => this.post());
+    every(this.o.refreshEveryMs ?? 60_000, () => this.refresh());
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    await this.scheduler?.stop();
+    await this.post();
+  }
+}

@@ -1,0 +1,52 @@
+/** `bascule agent`: a remote vantage point that probes for a daemon and reports to it. */
+import { resolve } from 'node:path';
+import { Agent } from '../../agent/agent.ts';
+import { createLogger, LOG_LEVELS } from '../../daemon/log.ts';
+import { readSecret } from '../../daemon/secrets.ts';
+import { t } from '../../i18n/index.ts';
+import type { Command } from '../command.ts';
+import { choice, usageError } from '../shared.ts';
+
+export const agent = {
+  name: 'agent',
+  summary: 'cli.agent.summary',
+  usage: 'bascule agent --server URL --vantage ID (--token-file FILE | --token-env VAR) [--log-level LEVEL]',
+  effect: 'long-running',
+  options: {
+    server: { type: 'string' },
+    vantage: { type: 'string' },
+    'token-file': { type: 'string' },
+    'token-env': { type: 'string' },
+    'log-level': { type: 'string', default: 'info' },
+  },
+  async run(ctx) {
+    const level = choice(ctx, 'log-level', LOG_LEVELS);
+    const server = ctx.values.server;
+    const vantage = ctx.values.vantage;
+    if (typeof server !== 'string' || !/^https?:\/\//.test(server)) {
+      throw usageError(ctx.lang, 'cli.agent.server');
+    }
+    if (typeof vantage !== 'string' || vantage === '') throw usageError(ctx.lang, 'cli.agent.vantage');
+    const file = ctx.values['token-file'];
+    const env = ctx.values['token-env'];
+    if ((typeof file === 'string') === (typeof env === 'string'))
+      throw usageError(ctx.lang, 'cli.agent.token');
+    const token = readSecret(
+      typeof file === 'string' ? { file: resolve(ctx.io.cwd, file) } : { env: String(env) },
+      '--token',
+      ctx.io.cwd,
+      ctx.io.env,
+    );
+    const log = createLogger(level);
+    const a = new Agent({ server, vantage, token, log });
+    try {
+      await a.start();
+    } catch (e) {
+      throw usageError(ctx.lang, 'cli.agent.refused', { server, detail: (e as Error).message });
+    }
+    ctx.io.stderr(`${t(ctx.lang, 'cli.agent.started', { vantage, server })}\n`);
+    await (ctx.io.untilStopped?.() ?? new Promise<string>(() => {}));
+    await a.stop();
+    return 0;
+  },
+} satisfies Command;

@@ -1,0 +1,52 @@
+/** `bascule notify test CHANNEL`: sends a test alert to one channel, now, and says whether it arrived. */
+import { dirname, resolve } from 'node:path';
+import { t } from '../../i18n/index.ts';
+import { suggest } from '../../model/suggest.ts';
+import { Notifier } from '../../notify/notifier.ts';
+import { channelType } from '../../notify/registry.ts';
+import { CONFIG_OPTION, type Command } from '../command.ts';
+import { configPath, readConfig, usageError } from '../shared.ts';
+
+export const notify = {
+  name: 'notify',
+  summary: 'cli.notify.summary',
+  usage: 'bascule notify test CHANNEL [-c FILE]',
+  effect: 'sends-messages',
+  options: { ...CONFIG_OPTION },
+  positionals: 2,
+  async run(ctx) {
+    const [verb, channel] = ctx.positionals;
+    if (verb !== 'test' || channel === undefined || ctx.positionals.length !== 2) {
+      throw usageError(ctx.lang, 'cli.notify.usage');
+    }
+    const config = readConfig(ctx);
+    const ids = Object.keys(config.notify ?? {});
+    if (ids.length === 0) throw usageError(ctx.lang, 'cli.notify.none');
+    const spec = config.notify?.[channel];
+    if (!spec) {
+      const hint = suggest(channel, ids);
+      throw usageError(ctx.lang, 'cli.notify.unknown', {
+        value: channel,
+        allowed: ids.join(', '),
+        ...(hint ? { suggestion: hint } : {}),
+      });
+    }
+    const notifier = new Notifier({
+      config,
+      lang: ctx.lang,
+      baseDir: dirname(resolve(ctx.io.cwd, configPath(ctx))),
+      env: ctx.io.env,
+      channels: [channel],
+    });
+    try {
+      await notifier.test(channel);
+    } catch (e) {
+      ctx.io.stderr(
+        `${t(ctx.lang, 'cli.notify.failed', { channel, detail: e instanceof Error ? e.message : String(e) })}\n`,
+      );
+      return 1;
+    }
+    ctx.io.stdout(`${t(ctx.lang, 'cli.notify.sent', { channel, type: channelType(spec) })}\n`);
+    return 0;
+  },
+} satisfies Command;

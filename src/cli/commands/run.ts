@@ -1,0 +1,54 @@
+/** `bascule run`: the monitoring daemon, until SIGINT or SIGTERM. */
+import { dirname, resolve } from 'node:path';
+import { Daemon } from '../../daemon/daemon.ts';
+import { createLogger, LOG_LEVELS } from '../../daemon/log.ts';
+import { t } from '../../i18n/index.ts';
+import { HOST_PORT_PATTERN } from '../../model/schema-operations.ts';
+import { Notifier } from '../../notify/notifier.ts';
+import { CONFIG_OPTION, type Command } from '../command.ts';
+import { choice, configPath, readConfig, usageError } from '../shared.ts';
+
+export const run = {
+  name: 'run',
+  summary: 'cli.run.summary',
+  usage:
+    'bascule run [-c FILE] [--listen HOST:PORT] [--data-dir DIR] [--store sqlite|postgres://...] [--log-level LEVEL]',
+  effect: 'long-running',
+  options: {
+    ...CONFIG_OPTION,
+    listen: { type: 'string' },
+    'data-dir': { type: 'string' },
+    store: { type: 'string' },
+    'log-level': { type: 'string', default: 'info' },
+  },
+  async run(ctx) {
+    const level = choice(ctx, 'log-level', LOG_LEVELS);
+    const listen = ctx.values.listen as string | undefined;
+    if (listen !== undefined && !new RegExp(HOST_PORT_PATTERN).test(listen)) {
+      throw usageError(ctx.lang, 'cli.badListen', { value: listen });
+    }
+    const config = readConfig(ctx);
+    const log = createLogger(level);
+    const baseDir = dirname(resolve(ctx.io.cwd, configPath(ctx)));
+    // Built first: a missing alert secret stops the start, not the first incident.
+    const notifier = new Notifier({ config, lang: ctx.lang, baseDir, env: ctx.io.env, log });
+    const daemon = await Daemon.start({
+      config,
+      baseDir,
+      notifier,
+      ...(listen !== undefined ? { listen } : {}),
+      ...(typeof ctx.values['data-dir'] === 'string'
+        ? { dataDir: resolve(ctx.io.cwd, ctx.values['data-dir']) }
+        : {}),
+      ...(typeof ctx.values.store === 'string' ? { store: ctx.values.store } : {}),
+      lang: ctx.lang,
+      log,
+      env: ctx.io.env,
+    });
+    ctx.io.stderr(`${t(ctx.lang, 'cli.run.started', { url: daemon.url })}\n`);
+    const signal = await (ctx.io.untilStopped?.() ?? new Promise<string>(() => {}));
+    log.info({ signal }, 'stopping');
+    await daemon.stop();
+    return 0;
+  },
+} satisfies Command;
