@@ -52,6 +52,7 @@ interface Coded {
 
 /** The innermost error code in an error and its causes. */
 function codes(e: unknown): string[] {
+  if (typeof e === 'string') return [e]; // tls: authorizationError is a bare code
   const out: string[] = [];
   let cur: unknown = e;
   for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
@@ -78,6 +79,7 @@ export function classify(e: unknown, timedOut = false): Classified {
     if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
       return { reason: 'tls-error', detail: code };
     if (code === 'TimeoutError') return { reason: 'timeout', detail: 'no answer in time' };
+    if (code === 'HTTPParserError') return { reason: 'protocol', detail: 'not an HTTP answer' };
   }
   const message = e instanceof Error ? e.message : String(e);
   if (/other side closed|socket hang up/i.test(message)) return { reason: 'reset', detail: message };

@@ -14,7 +14,7 @@ import type { Probe } from './probe.ts';
 function judge(
   target: TlsTarget,
   cert: PeerCertificate,
-  authorizationError: Error | null,
+  authorizationError: Error | string | null,
   t0: number,
 ): ProbeResult {
   const latencyMs = since(t0);
