@@ -6,9 +6,12 @@
  * Usage: npm run bench:monitor [-- --checks 10000,20000,30000,50000 --duration 30]
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { monitorMap } from './monitor-map.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,6 +22,7 @@ const DURATION_S = Number(arg('duration', '30'));
 const INTERVAL_S = Number(arg('interval', '10'));
 const LIMITS = { driftP99: 250, peakRssMB: 400 };
 
+const mapDir = mkdtempSync(join(tmpdir(), 'bascule-bench-map-'));
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const target = spawn(process.execPath, ['--import', 'tsx', here('./monitor-target.ts')], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -60,18 +64,21 @@ console.log(
 let best = 0;
 try {
   for (const checks of LADDER) {
+    const mapFile = join(mapDir, `bench-${checks}.yaml`);
+    writeFileSync(mapFile, monitorMap(checks, INTERVAL_S, JSON.parse(urls) as string[]));
     const t0 = cpuOf(target.pid!);
     const w0 = performance.now();
     const out = execFileSync(
       process.execPath,
       [
+        '--max-semi-space-size=32', // as bin/bascule.js runs
         '--import',
         'tsx',
         here('./monitor-once.ts'),
         String(checks),
         String(INTERVAL_S),
         String(DURATION_S),
-        urls,
+        mapFile,
       ],
       { encoding: 'utf8', timeout: (INTERVAL_S + DURATION_S + 120) * 1000, maxBuffer: 1 << 20 },
     );
@@ -99,6 +106,7 @@ try {
   }
 } finally {
   target.kill();
+  rmSync(mapDir, { recursive: true, force: true });
 }
 console.log(
   `largest count holding drift p99 < ${LIMITS.driftP99} ms, no missed run, RSS < ${LIMITS.peakRssMB} MB: ${best} checks (${(best / INTERVAL_S).toFixed(0)} probes/s)`,

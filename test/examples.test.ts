@@ -157,3 +157,15 @@ describe('examples/multicloud.yaml', () => {
     assert.deepEqual(r.outages.find((o) => o.id === 'aws-2025-10-20')?.servicesDown, []);
   });
 });
+
+describe('examples/watch.yaml', () => {
+  it('is valid', () => validate('watch.yaml'));
+
+  it('links its checks to the map: the website is watched, but only from where it runs', async () => {
+    const r = await analyze('watch.yaml');
+    assert.equal(r.name, 'Watch demo');
+    has(r, 'single-point-of-failure', 'high', ['web', 'website']);
+    // The daemon is the only vantage point, on the same (self-hosted) provider as the website.
+    assert.deepEqual(subjects(r, 'monitoring-gap'), ['website']);
+  });
+});

@@ -84,6 +84,11 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
         [2, 3],
       );
       assert.equal((await s.observations('api', 0, { limit: 2 })).length, 2);
+      assert.deepEqual(
+        (await s.recentObservations(T0 + 2, 10)).map((o) => `${o.check}@${o.at - T0}`),
+        ['api@2', 'api@3', 'other@4'],
+      );
+      assert.equal((await s.recentObservations(0, 3)).length, 3);
       await s.close();
     });
 

@@ -13,7 +13,7 @@ import type { Config } from '../model/schema.ts';
 import { serviceCauses } from '../monitor/causes.ts';
 import { type CompiledCheck, compileChecks, localVantage, parseHostPort } from '../monitor/compile.ts';
 import { type IncidentEvent, IncidentTracker } from '../monitor/incidents.ts';
-import { Monitor, type MonitorSnapshot } from '../monitor/monitor.ts';
+import { Monitor } from '../monitor/monitor.ts';
 import { type Clock, Scheduler, systemClock } from '../monitor/scheduler.ts';
 import type { Observation, ProbeResult, Transition } from '../monitor/types.ts';
 import type { Notifier } from '../notify/notifier.ts';
@@ -24,6 +24,7 @@ import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics, STATE_VALUE } from './metrics.ts';
+import { type Resumed, resume, SNAPSHOT_KEY } from './resume.ts';
 import { readSecret } from './secrets.ts';
 
 export interface DaemonOptions {
@@ -48,11 +49,14 @@ export interface DaemonOptions {
   readonly onIncidents?: (events: readonly IncidentEvent[]) => Promise<void> | void;
 }
 
-const SNAPSHOT_KEY = 'monitor';
 const ALERTS_KEY = 'alerts';
 /** How long a stopping daemon waits for alerts in flight. */
 const ALERT_DRAIN_MS = 5_000;
-const SNAPSHOT_EVERY_MS = 30_000;
+/**
+ * The monitor's state is saved this often, not on every change: a restart replays the results
+ * stored since (resume.ts), so saving often only bounds the replay.
+ */
+const SNAPSHOT_EVERY_MS = 10_000;
 const ROLLUP_EVERY_MS = 10 * 60_000;
 /** Local results kept while the store is failing; beyond it the oldest are dropped. */
 const MAX_PENDING = 200_000;
@@ -111,8 +115,7 @@ export class Daemon {
     }
     const store = await openStore(storeSpec, dataDir);
     await store.migrate();
-    const snapshot = (await store.loadState(SNAPSHOT_KEY)) as MonitorSnapshot | undefined;
-    if (snapshot) monitor.restore(snapshot, clock.now());
+    const resumed = await resume(store, monitor, checks, clock.now());
     const alerts = await store.loadState(ALERTS_KEY);
     if (alerts !== undefined) o.notifier?.restore(alerts);
     const tracker = new IncidentTracker(store);
@@ -165,18 +168,27 @@ export class Daemon {
       graph,
       checks,
     );
-    daemon.begin(local.length, redactUrl(storeSpec), dataDir);
+    daemon.begin(local.length, redactUrl(storeSpec), dataDir, resumed);
     return daemon;
   }
 
-  private begin(localChecks: number, store: string, dataDir: string): void {
+  private begin(localChecks: number, store: string, dataDir: string, resumed: Resumed): void {
+    if (resumed.transitions.length > 0) {
+      // Cut off by the previous run's end between storing results and acting on them.
+      this.flushing = this.process(resumed.transitions).catch((e: unknown) =>
+        this.o.log.error({ err: e }, 'could not process resumed transitions'),
+      );
+    }
     const flushMs = this.o.flushMs ?? 250;
     this.timers.push(setInterval(() => this.flush(), flushMs));
     this.timers.push(setInterval(() => this.tick(), 1000));
     this.timers.push(setInterval(() => void this.maintain(), ROLLUP_EVERY_MS));
     for (const t of this.timers) t.unref();
     this.scheduler.start();
-    this.o.log.info({ url: this.url, checks: localChecks, store, dataDir }, 'bascule daemon started');
+    this.o.log.info(
+      { url: this.url, checks: localChecks, store, dataDir, replayed: resumed.replayed },
+      'bascule daemon started',
+    );
   }
 
   /** Queues local observations for the next flush. */
@@ -270,9 +282,9 @@ export class Daemon {
         }
       }
     }
-    if (transitions.length > 0 || now - this.lastSnapshot > SNAPSHOT_EVERY_MS) {
+    if (now - this.lastSnapshot >= SNAPSHOT_EVERY_MS) {
       this.lastSnapshot = now;
-      await this.store.saveState(SNAPSHOT_KEY, this.monitor.snapshot());
+      await this.store.saveState(SNAPSHOT_KEY, this.monitor.snapshot(now));
     }
   }
 
@@ -297,7 +309,7 @@ export class Daemon {
     await this.scheduler.stop();
     await this.flush();
     this.stopped = true;
-    await this.store.saveState(SNAPSHOT_KEY, this.monitor.snapshot());
+    await this.store.saveState(SNAPSHOT_KEY, this.monitor.snapshot(this.clock.now()));
     if (this.o.notifier) {
       const drained = this.o.notifier.idle();
       await Promise.race([drained, new Promise((r) => setTimeout(r, ALERT_DRAIN_MS).unref())]);

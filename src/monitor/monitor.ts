@@ -13,6 +13,8 @@ import { INITIAL, observe, type VantageState } from './vantage-state.ts';
 
 export interface MonitorSnapshot {
   readonly version: 1;
+  /** When it was taken (epoch ms): a restart replays the observations stored after it. */
+  readonly at?: number;
   /** check → vantage → state */
   readonly vantages: Record<string, Record<string, VantageState>>;
   readonly checks: Record<string, State>;
@@ -24,6 +26,8 @@ export class Monitor {
   private readonly checks: ReadonlyMap<string, CompiledCheck>;
   private readonly vantages = new Map<string, Map<string, VantageState>>();
   private readonly views = new Map<string, CheckView>();
+  /** check → the time its view next changes by itself (a reporting vantage point going stale). */
+  private readonly staleAt = new Map<string, number>();
   private health: Health;
   private readonly prop: Propagator;
 
@@ -54,9 +58,33 @@ export class Monitor {
     return this.reevaluate(touched, now);
   }
 
-  /** Re-evaluates every check (vantage points going stale), e.g. once a second. */
+  /**
+   * Re-evaluates the checks whose vantage points went stale since, e.g. once a second. Only those:
+   * between observations a view changes only by staleness, so a tick costs little at 50,000 checks.
+   */
   tick(now: number): Transition[] {
-    return this.reevaluate(this.checks.keys(), now);
+    const due: string[] = [];
+    for (const [id, at] of this.staleAt) if (at <= now) due.push(id);
+    return this.reevaluate(due, now);
+  }
+
+  private staleAfter(check: CompiledCheck): number {
+    return this.staleAfterMs ?? defaultStaleAfter(check);
+  }
+
+  private view(check: CompiledCheck, now: number): CheckView {
+    const states = this.vantages.get(check.id);
+    const staleAfter = this.staleAfter(check);
+    let next = Number.POSITIVE_INFINITY;
+    if (states) {
+      for (const s of states.values()) {
+        const at = s.lastAt + staleAfter + 1;
+        if (s.lastAt > 0 && at > now && at < next) next = at;
+      }
+    }
+    if (next === Number.POSITIVE_INFINITY) this.staleAt.delete(check.id);
+    else this.staleAt.set(check.id, next);
+    return combine(check, states ?? new Map(), now, staleAfter);
   }
 
   private reevaluate(ids: Iterable<string>, now: number): Transition[] {
@@ -64,12 +92,7 @@ export class Monitor {
     for (const id of ids) {
       const check = this.checks.get(id)!;
       const before = this.views.get(id)?.state ?? 'UNKNOWN';
-      const view = combine(
-        check,
-        this.vantages.get(id) ?? new Map(),
-        now,
-        this.staleAfterMs ?? defaultStaleAfter(check),
-      );
+      const view = this.view(check, now);
       this.views.set(id, view);
       if (view.state !== before) {
         out.push(transition(now, 'check', id, before, view.state, describe(view)));
@@ -126,11 +149,12 @@ export class Monitor {
     return this.health;
   }
 
-  snapshot(): MonitorSnapshot {
+  snapshot(at?: number): MonitorSnapshot {
     const vantages: MonitorSnapshot['vantages'] = {};
     for (const [check, m] of this.vantages) vantages[check] = Object.fromEntries(m);
     return {
       version: 1,
+      ...(at !== undefined ? { at } : {}),
       vantages,
       checks: Object.fromEntries([...this.views].map(([id, v]) => [id, v.state])),
       components: Object.fromEntries(this.health.components),
@@ -151,17 +175,7 @@ export class Monitor {
       for (const [v, st] of Object.entries(byVantage)) if (c.from.includes(v)) m.set(v, st);
       this.vantages.set(check, m);
     }
-    for (const [id, check] of this.checks) {
-      this.views.set(
-        id,
-        combine(
-          check,
-          this.vantages.get(id) ?? new Map(),
-          now,
-          this.staleAfterMs ?? defaultStaleAfter(check),
-        ),
-      );
-    }
+    for (const [id, check] of this.checks) this.views.set(id, this.view(check, now));
     const prev: Health = {
       components: new Map(Object.entries(s.components)),
       services: new Map(Object.entries(s.services)),

@@ -4,6 +4,7 @@
  * them (a min-heap of due times), a bound on probes in flight, and never two runs of one check at
  * once. Time comes from a Clock so tests drive it.
  */
+import { setMaxListeners } from 'node:events';
 import type { CompiledCheck } from './compile.ts';
 import type { Observation, ProbeResult } from './types.ts';
 
@@ -68,6 +69,8 @@ export class Scheduler {
   ) {
     this.clock = options.clock ?? systemClock;
     this.concurrency = options.concurrency ?? 4096;
+    // Every probe in flight listens to this one signal: thousands of listeners are expected.
+    setMaxListeners(0, this.abort.signal);
     const start = this.clock.now();
     for (const check of checks) this.push({ due: start + phase(check.id, check.intervalMs), check });
   }

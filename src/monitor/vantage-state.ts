@@ -33,7 +33,8 @@ export function observe(
   at: number,
   check: Pick<CompiledCheck, 'failAfter' | 'recoverAfter'>,
 ): VantageState {
-  if (at < s.lastAt) return s; // a late, out-of-order result changes nothing
+  // A late, out-of-order result changes nothing, nor does one already counted (a replay).
+  if (at <= s.lastAt) return s;
   const failures = result.ok ? 0 : s.failures + 1;
   const successes = result.ok ? s.successes + 1 : 0;
   let state = s.state;

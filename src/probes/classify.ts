@@ -9,7 +9,6 @@ const BY_CODE: Readonly<Record<string, FailureReason>> = {
   ECONNRESET: 'reset',
   EPIPE: 'reset',
   ECONNABORTED: 'reset',
-  UND_ERR_SOCKET: 'reset',
   EHOSTUNREACH: 'unreachable',
   ENETUNREACH: 'unreachable',
   EHOSTDOWN: 'unreachable',
@@ -22,9 +21,6 @@ const BY_CODE: Readonly<Record<string, FailureReason>> = {
   ESERVFAIL: 'dns-servfail',
   ETIMEDOUT: 'timeout',
   ETIMEOUT: 'timeout',
-  UND_ERR_CONNECT_TIMEOUT: 'timeout',
-  UND_ERR_HEADERS_TIMEOUT: 'timeout',
-  UND_ERR_BODY_TIMEOUT: 'timeout',
   CERT_HAS_EXPIRED: 'tls-expired',
   CERT_NOT_YET_VALID: 'tls-expired',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'tls-untrusted',
@@ -38,9 +34,6 @@ const BY_CODE: Readonly<Record<string, FailureReason>> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'tls-hostname',
   HOSTNAME_MISMATCH: 'tls-hostname',
   EPROTO: 'tls-error',
-  UND_ERR_INFO: 'protocol',
-  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'reset',
-  UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: 'error',
 };
 
 interface Coded {
@@ -79,7 +72,6 @@ export function classify(e: unknown, timedOut = false): Classified {
     if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
       return { reason: 'tls-error', detail: code };
     if (code === 'TimeoutError') return { reason: 'timeout', detail: 'no answer in time' };
-    if (code === 'HTTPParserError') return { reason: 'protocol', detail: 'not an HTTP answer' };
   }
   const message = e instanceof Error ? e.message : String(e);
   if (/other side closed|socket hang up/i.test(message)) return { reason: 'reset', detail: message };

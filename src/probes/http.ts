@@ -1,50 +1,35 @@
 /**
- * The HTTP(S) probe, on undici. One overall deadline (the check's timeout) covers connect, TLS,
- * headers and body. Each probe opens a fresh connection (`reset`), as Route 53 health checks do,
- * so a failing connect or handshake is seen, not hidden by a kept-alive socket. The body is read
- * only when an expectation needs it, and at most MAX_BODY_BYTES of it; otherwise it is discarded.
- * Redirects are followed up to `redirects` times (0: a 3xx is judged as a status).
+ * The HTTP(S) probe, on Node's own client. One overall deadline (the check's timeout) covers
+ * connect, TLS, headers and body. Each probe opens a fresh connection (`agent: false`, `Connection:
+ * close`), as Route 53 health checks do, so a failing connect or handshake is seen, not hidden by a
+ * kept-alive socket; the server closes first, so closed sockets wait on its side, not the prober's.
+ * The body is read only when an expectation needs it, and at most MAX_BODY_BYTES of it; otherwise
+ * at most UNREAD_BYTES are drained before the connection is dropped. Redirects are followed up to
+ * `redirects` times (0: a 3xx is judged as a status).
+ *
+ * Node's client rather than undici: with a fresh connection per probe it costs about half the CPU
+ * (undici builds an Error with its stack for every connection it resets), which is what sets the
+ * number of checks one daemon holds (BENCHMARKS.md).
  */
-import { STATUS_CODES } from 'node:http';
-import type { TLSSocket } from 'node:tls';
-import { Agent, buildConnector, type Dispatcher, request } from 'undici';
+import { type ClientRequest, request as httpRequest, type IncomingMessage, STATUS_CODES } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { type CompiledCheck, type HttpTarget, MAX_BODY_BYTES, type StatusRange } from '../monitor/compile.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import { caList, daysLeft } from './certs.ts';
 import { classify, formatMs, since } from './classify.ts';
 import type { Probe } from './probe.ts';
 
-/** host:port → the `valid_to` of the certificate last seen there (bounded by the number of checks). */
-const peerCerts = new Map<string, string>();
-const MAX_PEERS = 200_000;
+/** What is drained of a body no expectation needs before the connection is dropped. */
+const UNREAD_BYTES = 64 * 1024;
 
-let agents: { ca: string[] | undefined; verify: Agent; noVerify: Agent } | undefined;
-
-function makeAgent(verify: boolean, ca: string[] | undefined): Agent {
-  const base = buildConnector({ rejectUnauthorized: verify, ...(ca ? { ca } : {}) });
-  return new Agent({
-    connections: null,
-    connect: (opts, callback) =>
-      base(opts, (...args) => {
-        const socket = args[1];
-        if (socket && 'getPeerCertificate' in socket) {
-          const validTo = (socket as TLSSocket).getPeerCertificate()?.valid_to;
-          if (validTo) {
-            if (peerCerts.size >= MAX_PEERS) peerCerts.clear();
-            peerCerts.set(`${opts.hostname}:${opts.port || '443'}`, validTo);
-          }
-        }
-        callback(...args);
-      }),
-  });
-}
-
-function dispatcher(verify: boolean): Dispatcher {
+let context: { ca: string[]; ctx: SecureContext } | undefined;
+/** One TLS context for every probe when CAs were added (building one per connection parses them all). */
+function secureContext(): SecureContext | undefined {
   const ca = caList();
-  if (!agents || agents.ca !== ca) {
-    agents = { ca, verify: makeAgent(true, ca), noVerify: makeAgent(false, ca) };
-  }
-  return verify ? agents.verify : agents.noVerify;
+  if (!ca) return undefined;
+  if (context?.ca !== ca) context = { ca, ctx: createSecureContext({ ca }) };
+  return context.ctx;
 }
 
 const regexes = new Map<string, RegExp>();
@@ -73,20 +58,35 @@ export function jsonPath(value: unknown, path: string): { found: boolean; value?
   return { found: true, value: cur };
 }
 
-type Res = Dispatcher.ResponseData;
-
-async function readBody(res: Res): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      res.body.destroy();
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Reads the body up to `limit` bytes: its text, or undefined when it is longer (the response is then
+ * destroyed). Rejects when the connection breaks first.
+ */
+function readBody(res: IncomingMessage, limit: number, keep: boolean): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let ended = false;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        ended = true;
+        res.destroy();
+        resolve(undefined);
+      } else if (keep) chunks.push(chunk);
+    });
+    res.once('end', () => {
+      ended = true;
+      resolve(keep ? Buffer.concat(chunks).toString('utf8') : '');
+    });
+    res.on('error', reject);
+    res.once('close', () => {
+      if (!ended)
+        reject(
+          Object.assign(new Error('connection closed before the end of the body'), { code: 'ECONNRESET' }),
+        );
+    });
+  });
 }
 
 function judgeBody(target: HttpTarget, text: string): Pick<ProbeResult, 'reason' | 'detail'> | undefined {
@@ -119,12 +119,16 @@ async function judge(
   target: HttpTarget,
   check: CompiledCheck,
   url: URL,
-  res: Res,
+  res: IncomingMessage,
   t0: number,
 ): Promise<ProbeResult> {
-  const status = res.statusCode;
+  const status = res.statusCode ?? 0;
+  const validTo =
+    url.protocol === 'https:'
+      ? (res.socket as TLSSocket | null)?.getPeerCertificate?.()?.valid_to
+      : undefined;
   if (!inRanges(status, target.status)) {
-    await res.body.dump().catch(() => {});
+    await readBody(res, UNREAD_BYTES, false);
     return {
       ok: false,
       reason: 'status',
@@ -135,7 +139,7 @@ async function judge(
   const needsBody =
     target.bodyContains !== undefined || target.bodyRegex !== undefined || target.json !== undefined;
   if (needsBody) {
-    const text = await readBody(res);
+    const text = await readBody(res, MAX_BODY_BYTES, true);
     if (text === undefined) {
       return {
         ok: false,
@@ -147,27 +151,24 @@ async function judge(
     const bad = judgeBody(target, text);
     if (bad) return { ok: false, ...bad, latencyMs: since(t0) };
   } else {
-    await res.body.dump().catch(() => {});
+    await readBody(res, UNREAD_BYTES, false);
   }
   const latencyMs = since(t0);
   let cert: Pick<ProbeResult, 'certDaysLeft' | 'warning'> = {};
-  if (url.protocol === 'https:') {
-    const validTo = peerCerts.get(`${url.hostname}:${url.port || '443'}`);
-    if (validTo) {
-      const days = daysLeft(validTo);
-      if (days <= 0)
-        return {
-          ok: false,
-          reason: 'tls-expired',
-          detail: `expired ${validTo}`,
-          latencyMs,
-          certDaysLeft: days,
-        };
-      cert = {
+  if (validTo) {
+    const days = daysLeft(validTo);
+    if (days <= 0)
+      return {
+        ok: false,
+        reason: 'tls-expired',
+        detail: `expired ${validTo}`,
+        latencyMs,
         certDaysLeft: days,
-        ...(days * 86_400_000 < target.certValidForMs ? { warning: 'cert-expiring' } : {}),
       };
-    }
+    cert = {
+      certDaysLeft: days,
+      ...(days * 86_400_000 < target.certValidForMs ? { warning: 'cert-expiring' } : {}),
+    };
   }
   if (check.maxLatencyMs !== undefined && latencyMs > check.maxLatencyMs) {
     return {
@@ -181,35 +182,62 @@ async function judge(
   return { ok: true, latencyMs, ...cert };
 }
 
+interface Exchange {
+  /** The request in flight, destroyed when the deadline passes or the probe is aborted. */
+  req?: ClientRequest;
+  timedOut: boolean;
+}
+
+function send(
+  x: Exchange,
+  url: URL,
+  method: string,
+  target: HttpTarget,
+  body: string | undefined,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const https = url.protocol === 'https:';
+    const ctx = https ? secureContext() : undefined;
+    const req = (https ? httpsRequest : httpRequest)(
+      url,
+      {
+        method,
+        agent: false,
+        headers: { 'user-agent': 'bascule-probe', connection: 'close', ...target.headers },
+        ...(https ? { rejectUnauthorized: target.verifyTls, ...(ctx ? { secureContext: ctx } : {}) } : {}),
+      },
+      resolve,
+    );
+    x.req = req;
+    // `on`, not `once`: a request can fail twice (e.g. destroyed after a socket error).
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export const httpProbe: Probe<HttpTarget> = {
   type: 'http',
   async run(target, check, signal) {
     const t0 = performance.now();
-    const deadline = AbortSignal.timeout(check.timeoutMs);
-    const sig = signal ? AbortSignal.any([deadline, signal]) : deadline;
+    const x: Exchange = { timedOut: false };
+    const timer = setTimeout(() => {
+      x.timedOut = true;
+      x.req?.destroy();
+    }, check.timeoutMs);
+    const onAbort = () => x.req?.destroy();
+    signal?.addEventListener('abort', onAbort, { once: true });
     let url = new URL(target.url);
     let method = target.method;
     let body = target.body;
     try {
       for (let hop = 0; ; hop++) {
-        const res = await request(url, {
-          method: method as Dispatcher.HttpMethod,
-          headers: { 'user-agent': 'bascule-probe', ...target.headers },
-          ...(body !== undefined ? { body } : {}),
-          signal: sig,
-          dispatcher: dispatcher(target.verifyTls),
-          reset: true,
-          headersTimeout: check.timeoutMs,
-          bodyTimeout: check.timeoutMs,
-        });
+        const res = await send(x, url, method, target, body);
+        const status = res.statusCode ?? 0;
         const location = res.headers.location;
-        if (res.statusCode >= 300 && res.statusCode < 400 && location && hop < target.redirects) {
-          await res.body.dump().catch(() => {});
-          url = new URL(String(location), url);
-          if (
-            res.statusCode === 303 ||
-            ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')
-          ) {
+        if (status >= 300 && status < 400 && location && hop < target.redirects) {
+          await readBody(res, UNREAD_BYTES, false);
+          url = new URL(location, url);
+          if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;
           }
@@ -218,7 +246,13 @@ export const httpProbe: Probe<HttpTarget> = {
         return await judge(target, check, url, res, t0);
       }
     } catch (e) {
-      return { ok: false, ...classify(e, deadline.aborted), latencyMs: since(t0) };
+      x.req?.destroy();
+      if (signal?.aborted && !x.timedOut)
+        return { ok: false, reason: 'error', detail: 'aborted', latencyMs: since(t0) };
+      return { ok: false, ...classify(e, x.timedOut), latencyMs: since(t0) };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   },
 };

@@ -141,6 +141,14 @@ export class PostgresStore implements Store {
     return rows.map(observationOf);
   }
 
+  async recentObservations(since: number, limit: number): Promise<Observation[]> {
+    const rows = await this.q<ObservationRow>(
+      'SELECT * FROM observations WHERE at >= $1 ORDER BY at, ctid LIMIT $2',
+      [since, limit],
+    );
+    return rows.map(observationOf);
+  }
+
   async rollUp(before: number): Promise<number> {
     const cutoff = minuteOf(before);
     let total = 0;

@@ -95,6 +95,10 @@ export class SqliteStore implements Store {
     return rows.map(observationOf);
   }
 
+  async recentObservations(since: number, limit: number): Promise<Observation[]> {
+    return (this.s.recent.all(since, limit) as ObservationRow[]).map(observationOf);
+  }
+
   async rollUp(before: number): Promise<number> {
     const cutoff = minuteOf(before);
     let total = 0;
@@ -226,6 +230,7 @@ function prepare(db: Db) {
     observationsOf: db.prepare(
       `${obs} WHERE check_id = ? AND vantage = ? AND at >= ? ORDER BY at, rowid LIMIT ?`,
     ),
+    recent: db.prepare(`${obs} WHERE at >= ? ORDER BY at, rowid LIMIT ?`),
     takeOld: db.prepare(
       'DELETE FROM observations WHERE rowid IN (SELECT rowid FROM observations WHERE at < ? LIMIT ?) RETURNING *',
     ),

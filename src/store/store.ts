@@ -41,6 +41,11 @@ export interface Store {
     options?: { vantage?: string; limit?: number },
   ): Promise<Observation[]>;
   /**
+   * Every check's observations at or after `since`, oldest first, at most `limit`: what a restarted
+   * daemon replays on top of its last snapshot.
+   */
+  recentObservations(since: number, limit: number): Promise<Observation[]>;
+  /**
    * Rolls every raw observation older than `before` into per-minute roll-ups and deletes it
    * (atomically: a crash never loses or double-counts). Returns how many raw rows were rolled up.
    */
