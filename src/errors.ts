@@ -38,6 +38,10 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_URL: { exit: 2, doc: 'A URL that is not a valid http(s) URL.' },
   BASCULE_E_CONFIG_REGEX: { exit: 2, doc: 'A regular expression that does not compile.' },
+  BASCULE_E_CONFIG_HEADER: {
+    exit: 2,
+    doc: 'An HTTP check header that is not a valid name or value, or one the probe sets itself.',
+  },
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: {
     exit: 2,
     doc: 'An alert channel must have exactly one of webhook, slack, discord, teams, ntfy, email.',

@@ -153,6 +153,27 @@ describe('bascule.yaml validation', () => {
       text: /the timeout \(10s\) is longer than the interval \(5s\)/,
     },
     {
+      name: 'a header the probe sets itself',
+      body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a, http: "http://127.0.0.1/", headers: {Connection: keep-alive}}\n',
+      code: 'BASCULE_E_CONFIG_HEADER',
+      at: '6:58',
+      text: /header "Connection": set by the probe itself/,
+    },
+    {
+      name: 'a header value with a line break',
+      body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a, http: "http://127.0.0.1/", headers: {X-A: "b\\r\\nX-Injected: 1"}}\n',
+      code: 'BASCULE_E_CONFIG_HEADER',
+      at: '6:63',
+      text: /header "X-A": its value has a line break/,
+    },
+    {
+      name: 'a header name with a space',
+      body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a, http: "http://127.0.0.1/", headers: {"X A": b}}\n',
+      code: 'BASCULE_E_CONFIG_HEADER',
+      at: '6:58',
+      text: /not a valid header name/,
+    },
+    {
       name: 'a tcp target without a port',
       body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a, tcp: db.internal}\n',
       code: 'BASCULE_E_CONFIG_FORMAT',

@@ -82,7 +82,9 @@ describe('http probe', () => {
             return;
           }
           case '/echo':
-            res.end(`${req.method} ${req.headers['x-probe'] ?? ''}`);
+            res.end(
+              `${req.method} ${req.headers['x-probe'] ?? ''} ${req.headers.host} ${req.headers.connection}`,
+            );
             return;
           default:
             return; // /hang: headers never come
@@ -143,9 +145,10 @@ describe('http probe', () => {
     const r = await probe({
       http: `${base}/echo`,
       method: 'POST',
-      headers: { 'x-probe': 'yes' },
+      headers: { 'x-probe': 'yes', host: 'api.example.com' },
       body: '{}',
-      expect: { bodyContains: 'POST yes' },
+      // A virtual host by address, on a connection closed after the answer.
+      expect: { bodyContains: 'POST yes api.example.com close' },
     });
     assert.equal(r.ok, true, JSON.stringify(r));
   });

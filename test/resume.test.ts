@@ -98,14 +98,30 @@ describe('resume after a crash', () => {
     await store.close();
   });
 
-  it('reports nothing for an outage that opened and closed after the snapshot', async () => {
+  it('reports nothing for an outage that opened and closed after the snapshot, read in any chunks', async () => {
     const { store, m } = await started(T);
     await run(store, m, [obs(T + 1, DOWN), obs(T + 2, DOWN), obs(T + 3, DOWN)], T + 3);
     await run(store, m, [obs(T + 4, OK), obs(T + 5, OK)], T + 5);
-    const again = newMonitor();
-    const r = await resume(store, again, checks, T + 6_000);
-    assert.deepEqual(r.transitions, []);
-    assert.equal(again.current().services.get('shop'), 'UP');
+    for (const chunk of [1_000, 2, 1]) {
+      const again = newMonitor();
+      const r = await resume(store, again, checks, T + 6_000, chunk);
+      assert.deepEqual(names(r.transitions), [], `chunks of ${chunk}`);
+      assert.equal(again.current().services.get('shop'), 'UP');
+    }
+    await store.close();
+  });
+
+  it('acts on a change cut off by the crash whatever the chunk size', async () => {
+    const { store } = await started(T);
+    await store.appendObservations([obs(T + 1, DOWN), obs(T + 2, DOWN), obs(T + 3, DOWN)]);
+    for (const chunk of [2, 1]) {
+      const r = await resume(store, newMonitor(), checks, T + 5_000, chunk);
+      assert.deepEqual(names(r.transitions), [
+        'check api UP→DOWN',
+        'component api UP→DOWN',
+        'service shop UP→DOWN',
+      ]);
+    }
     await store.close();
   });
 });

@@ -37,6 +37,10 @@ export const en = {
   BASCULE_E_CONFIG_CHECK_TIMING: '{detail}',
   BASCULE_E_CONFIG_URL: '"{value}" is not an http:// or https:// URL',
   BASCULE_E_CONFIG_REGEX: 'invalid regular expression: {detail}',
+  BASCULE_E_CONFIG_HEADER: 'header "{name}": {detail}',
+  'header.name': "not a valid header name (letters, digits and !#$%&'*+.^_`|~- only)",
+  'header.value': 'its value has a line break or a control character',
+  'header.reserved': 'set by the probe itself (a fresh connection per probe, the body’s length)',
   BASCULE_E_CONFIG_NOTIFY_CHANNEL:
     'an alert channel needs exactly one of webhook, slack, discord, teams, ntfy, email',
   BASCULE_E_CONFIG_FORMAT: 'invalid value {value}: expected {format}',

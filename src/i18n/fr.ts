@@ -44,6 +44,10 @@ export const fr = {
   BASCULE_E_CONFIG_CHECK_TIMING: '{detail}',
   BASCULE_E_CONFIG_URL: '« {value} » n’est pas une URL http:// ou https://',
   BASCULE_E_CONFIG_REGEX: 'expression régulière invalide : {detail}',
+  BASCULE_E_CONFIG_HEADER: 'en-tête « {name} » : {detail}',
+  'header.name': "nom d’en-tête invalide (lettres, chiffres et !#$%&'*+.^_`|~- seulement)",
+  'header.value': 'sa valeur contient un saut de ligne ou un caractère de contrôle',
+  'header.reserved': 'fixé par la sonde elle-même (une connexion neuve à chaque sonde, la longueur du corps)',
   BASCULE_E_CONFIG_NOTIFY_CHANNEL:
     'un canal d’alerte a exactement un de webhook, slack, discord, teams, ntfy, email',
   BASCULE_E_CONFIG_FORMAT: 'valeur {value} invalide : attendu {format}',

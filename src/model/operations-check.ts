@@ -21,6 +21,15 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
+/** RFC 9110 field names (tokens) and values (no control characters but tab). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
+/**
+ * Set by the probe itself: a fresh connection per probe, the body's own length. (`Host` may be set:
+ * it probes one virtual host of a server reached by address.)
+ */
+const PROBE_HEADERS = new Set(['connection', 'content-length', 'transfer-encoding']);
+
 type ProbeType = 'http' | 'tcp' | 'tls' | 'dns';
 /** Which probe types each option applies to (options not listed apply to every probe). */
 const APPLIES: Readonly<Record<string, readonly ProbeType[]>> = {
@@ -59,6 +68,23 @@ function checkProbeOptions(check: CheckSpec, path: readonly PathSegment[]): RawD
   }
   if (check.http !== undefined && !isHttpUrl(check.http)) {
     out.push({ code: 'BASCULE_E_CONFIG_URL', path: [...path, 'http'], params: { value: check.http } });
+  }
+  for (const [name, value] of Object.entries(check.headers ?? {})) {
+    const detail = !HEADER_NAME.test(name)
+      ? '@header.name'
+      : !HEADER_VALUE.test(value)
+        ? '@header.value'
+        : PROBE_HEADERS.has(name.toLowerCase())
+          ? '@header.reserved'
+          : undefined;
+    if (detail) {
+      out.push({
+        code: 'BASCULE_E_CONFIG_HEADER',
+        path: [...path, 'headers', name],
+        atKey: detail !== '@header.value',
+        params: { name, detail },
+      });
+    }
   }
   if (check.expect?.bodyRegex !== undefined) {
     try {

@@ -23,12 +23,14 @@ import type { Probe } from './probe.ts';
 /** What is drained of a body no expectation needs before the connection is dropped. */
 const UNREAD_BYTES = 64 * 1024;
 
-let context: { ca: string[]; ctx: SecureContext } | undefined;
-/** One TLS context for every probe when CAs were added (building one per connection parses them all). */
-function secureContext(): SecureContext | undefined {
+let context: { ca: string[] | undefined; ctx: SecureContext } | undefined;
+/**
+ * One TLS context shared by every probe (Node would build one per connection, parsing any added CA
+ * each time); rebuilt only when CAs are added. Verification stays per connection.
+ */
+function secureContext(): SecureContext {
   const ca = caList();
-  if (!ca) return undefined;
-  if (context?.ca !== ca) context = { ca, ctx: createSecureContext({ ca }) };
+  if (!context || context.ca !== ca) context = { ca, ctx: createSecureContext(ca ? { ca } : {}) };
   return context.ctx;
 }
 
@@ -197,14 +199,13 @@ function send(
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const https = url.protocol === 'https:';
-    const ctx = https ? secureContext() : undefined;
     const req = (https ? httpsRequest : httpRequest)(
       url,
       {
         method,
         agent: false,
         headers: { 'user-agent': 'bascule-probe', connection: 'close', ...target.headers },
-        ...(https ? { rejectUnauthorized: target.verifyTls, ...(ctx ? { secureContext: ctx } : {}) } : {}),
+        ...(https ? { rejectUnauthorized: target.verifyTls, secureContext: secureContext() } : {}),
       },
       resolve,
     );
@@ -219,6 +220,7 @@ export const httpProbe: Probe<HttpTarget> = {
   type: 'http',
   async run(target, check, signal) {
     const t0 = performance.now();
+    if (signal?.aborted) return { ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 };
     const x: Exchange = { timedOut: false };
     const timer = setTimeout(() => {
       x.timedOut = true;
