@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Daemon } from '../src/daemon/daemon.ts';
-import { createLogger } from '../src/daemon/log.ts';
 import { loadConfig } from '../src/model/load.ts';
+import { createLogger } from '../src/platform/log.ts';
 
 // As shipped: bin/bascule.js runs the compiled code without source maps. tsx turns them on, and
 // with them every Error's stack (Node's streams read it on each socket destroyed) costs ~80 µs.

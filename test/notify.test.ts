@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { createLogger } from '../src/daemon/log.ts';
 import { BasculeError } from '../src/errors.ts';
 import { type Config, configSchema } from '../src/model/schema.ts';
 import type { IncidentEvent } from '../src/monitor/incidents.ts';
@@ -21,6 +20,7 @@ import { Notifier, type SendFn } from '../src/notify/notifier.ts';
 import { channelFor } from '../src/notify/registry.ts';
 import { formatSpan, inputFromIncident, renderAlert } from '../src/notify/render.ts';
 import { type Delivery, Router } from '../src/notify/router.ts';
+import { createLogger } from '../src/platform/log.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 14, 0, 0);
 const MIN = 60_000;

@@ -2,44 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompiledCheck } from '../src/monitor/compile.ts';
-import { type Clock, phase, Scheduler } from '../src/monitor/scheduler.ts';
 import type { ProbeResult } from '../src/monitor/types.ts';
-
-class FakeClock implements Clock {
-  t = 1_000_000;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 0;
-  now() {
-    return this.t;
-  }
-  setTimeout(fn: () => void, ms: number) {
-    const id = this.nextId++;
-    this.timers.push({ at: this.t + ms, fn, id });
-    return id;
-  }
-  clearTimeout(h: unknown) {
-    this.timers = this.timers.filter((x) => x.id !== h);
-  }
-  /** Moves time forward, firing timers in order and letting promises settle in between. */
-  async advance(ms: number) {
-    const end = this.t + ms;
-    for (let guard = 0; guard < 100_000; guard++) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const next = this.timers[0];
-      if (!next || next.at > end) break;
-      this.timers.shift();
-      this.t = Math.max(this.t, next.at);
-      next.fn();
-      await flush();
-    }
-    this.t = end;
-    await flush();
-  }
-}
-
-async function flush() {
-  for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
-}
+import { ManualClock as FakeClock } from '../src/platform/manual-clock.ts';
+import { phase, Scheduler } from '../src/probes/scheduler.ts';
 
 const check = (id: string, intervalMs: number): CompiledCheck => ({
   id,

@@ -3,11 +3,13 @@
  * them on its own schedule, and posts the results back with its token. Results wait in a bounded
  * buffer while the daemon is unreachable, and are sent when it answers again.
  */
-import type { Logger } from '../daemon/log.ts';
+
 import type { CompiledCheck } from '../monitor/compile.ts';
-import { type Clock, Scheduler, systemClock } from '../monitor/scheduler.ts';
 import type { Observation, ProbeResult } from '../monitor/types.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import { runProbe } from '../probes/registry.ts';
+import { Scheduler } from '../probes/scheduler.ts';
 
 export interface AgentOptions {
   readonly server: string;

@@ -14,18 +14,19 @@ import { serviceCauses } from '../monitor/causes.ts';
 import { type CompiledCheck, compileChecks, localVantage, parseHostPort } from '../monitor/compile.ts';
 import { type IncidentEvent, IncidentTracker } from '../monitor/incidents.ts';
 import { Monitor } from '../monitor/monitor.ts';
-import { type Clock, Scheduler, systemClock } from '../monitor/scheduler.ts';
 import type { Observation, ProbeResult, Transition } from '../monitor/types.ts';
 import type { Notifier } from '../notify/notifier.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
+import { readSecret } from '../platform/secrets.ts';
 import { runProbe } from '../probes/registry.ts';
+import { Scheduler } from '../probes/scheduler.ts';
 import { apiRoutes } from '../server/api.ts';
 import { createHttpServer, listen } from '../server/http.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
-import type { Logger } from './log.ts';
 import { createMetrics, type Metrics, STATE_VALUE } from './metrics.ts';
 import { type Resumed, resume, SNAPSHOT_KEY } from './resume.ts';
-import { readSecret } from './secrets.ts';
 
 export interface DaemonOptions {
   readonly config: Config;

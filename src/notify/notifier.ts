@@ -4,11 +4,12 @@
  * channels in parallel, one delivery at a time per channel so order is kept. Failures are logged
  * with the channel id and a secret-free message, counted, and never thrown out of handle/tick.
  */
-import type { Logger } from '../daemon/log.ts';
-import { readSecret } from '../daemon/secrets.ts';
+
 import type { Lang } from '../i18n/index.ts';
 import type { Config, NotifyChannelSpec } from '../model/schema.ts';
 import type { IncidentEvent } from '../monitor/incidents.ts';
+import type { Logger } from '../platform/log.ts';
+import { readSecret } from '../platform/secrets.ts';
 import type { Alert, ResolvedSecrets } from './alert.ts';
 import { channelFor, channelTarget } from './registry.ts';
 import { testAlert } from './render.ts';

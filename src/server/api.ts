@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import type { Metrics } from '../daemon/metrics.ts';
-import { sameSecret } from '../daemon/secrets.ts';
 import { statusJson } from '../daemon/status.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Monitor } from '../monitor/monitor.ts';
 import { FAILURE_REASONS, type Incident, type Observation, WARNINGS } from '../monitor/types.ts';
+import { sameSecret } from '../platform/secrets.ts';
 import { bearer, HttpError, type Request, type Route } from './http.ts';
 
 export interface ApiContext {

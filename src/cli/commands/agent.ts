@@ -1,9 +1,9 @@
 /** `bascule agent`: a remote vantage point that probes for a daemon and reports to it. */
 import { resolve } from 'node:path';
 import { Agent } from '../../agent/agent.ts';
-import { createLogger, LOG_LEVELS } from '../../daemon/log.ts';
-import { readSecret } from '../../daemon/secrets.ts';
 import { t } from '../../i18n/index.ts';
+import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
+import { readSecret } from '../../platform/secrets.ts';
 import type { Command } from '../command.ts';
 import { choice, usageError } from '../shared.ts';
 

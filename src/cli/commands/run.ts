@@ -1,10 +1,10 @@
 /** `bascule run`: the monitoring daemon, until SIGINT or SIGTERM. */
 import { dirname, resolve } from 'node:path';
 import { Daemon } from '../../daemon/daemon.ts';
-import { createLogger, LOG_LEVELS } from '../../daemon/log.ts';
 import { t } from '../../i18n/index.ts';
 import { HOST_PORT_PATTERN } from '../../model/schema-operations.ts';
 import { Notifier } from '../../notify/notifier.ts';
+import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
 import { choice, configPath, readConfig, usageError } from '../shared.ts';
 

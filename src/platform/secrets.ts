@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BasculeError } from '../errors.ts';
-import type { Secret } from '../model/schema.ts';
+
+/** Where a secret comes from: an environment variable or a file (as bascule.yaml writes it). */
+export type Secret = { readonly env: string } | { readonly file: string };
 
 /** Reads a secret; a missing variable or unreadable file is a located, value-free error. */
 export function readSecret(ref: Secret, where: string, baseDir: string, env: NodeJS.ProcessEnv): string {

@@ -5,20 +5,9 @@
  * once. Time comes from a Clock so tests drive it.
  */
 import { setMaxListeners } from 'node:events';
-import type { CompiledCheck } from './compile.ts';
-import type { Observation, ProbeResult } from './types.ts';
-
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
+import type { CompiledCheck } from '../monitor/compile.ts';
+import type { Observation, ProbeResult } from '../monitor/types.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 
 export interface SchedulerOptions {
   readonly vantage: string;
