@@ -1,7 +1,15 @@
 /**
- * The error registry: every error a user can meet has a stable code, an exit code and a doc line.
- * Messages live in the i18n catalogues under the same code; tests assert on codes, not wording.
+ * The error registry: every error a user can meet has a stable code, an exit code, a doc line and,
+ * where it can be an HTTP answer, its HTTP status. Messages live in the i18n catalogues under the
+ * same code; tests assert on codes, not wording.
  */
+
+/** One registered error: the CLI exits with `exit`; the HTTP API answers with `http`. */
+export interface ErrorSpec {
+  readonly exit: number;
+  readonly doc: string;
+  readonly http?: number;
+}
 
 export const ERRORS = {
   BASCULE_E_YAML_SYNTAX: { exit: 2, doc: 'The file is not valid YAML.' },
@@ -68,7 +76,7 @@ export const ERRORS = {
   BASCULE_E_FILE_EXISTS: { exit: 2, doc: 'The file to write already exists (use --force).' },
   BASCULE_E_PREDICATE: { exit: 2, doc: 'A --fail predicate is malformed.' },
   BASCULE_E_SCENARIO_UNKNOWN: { exit: 2, doc: 'No scenario has that id.' },
-} as const;
+} as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
 export type Params = Readonly<Record<string, string | number>>;
