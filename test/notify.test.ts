@@ -40,7 +40,7 @@ function config(notify: Record<string, unknown>): Config {
 
 function incident(over: Partial<Incident> = {}): Incident {
   return {
-    id: 12,
+    id: 'checkout@12',
     service: 'checkout',
     openedAt: T0,
     worst: 'DOWN',
@@ -62,10 +62,10 @@ describe('render', () => {
     const input = inputFromIncident('opened', incident(), 'critical', causes('checkout'), T0);
     const a = renderAlert(input, 'en');
     assert.equal(a.title, 'checkout is DOWN');
-    assert.equal(a.key, 'checkout:12:opened');
+    assert.equal(a.key, 'checkout@12:opened');
     assert.match(a.text, /Criticality: critical · since 2026-11-24 14:00 UTC/);
     assert.match(a.text, /• checkout-api: DOWN — timeout/);
-    assert.match(a.text, /Incident #12/);
+    assert.match(a.text, /Incident checkout@12/);
     const r = renderAlert(
       inputFromIncident('resolved', { ...incident(), closedAt: T0 + 12 * MIN }, 'critical', [], T0),
       'en',
@@ -84,7 +84,7 @@ describe('render', () => {
       'fr',
     );
     assert.equal(repeat.title, 'Rappel : checkout est toujours DOWN depuis 35 min');
-    assert.equal(repeat.key, 'checkout:12:repeat:1');
+    assert.equal(repeat.key, 'checkout@12:repeat:1');
     assert.match(repeat.text, /Criticité : haute/);
     assert.match(repeat.text, /Cause encore inconnue/);
     assert.equal(formatSpan('fr', 65 * MIN), '1 h 5 min');
@@ -102,15 +102,15 @@ describe('router', () => {
 
   it('routes by services and minCriticality', () => {
     const r = new Router(cfg, 'en');
-    const out = r.route([opened(), opened(incident({ id: 13, service: 'blog' }))], causes, T0);
+    const out = r.route([opened(), opened(incident({ id: 'blog@13', service: 'blog' }))], causes, T0);
     assert.deepEqual(to(out.deliveries).sort(), [
-      'all blog:13:opened',
-      'all checkout:12:opened',
-      'critical checkout:12:opened',
-      'pager checkout:12:opened',
+      'all blog@13:opened',
+      'all checkout@12:opened',
+      'critical checkout@12:opened',
+      'pager checkout@12:opened',
     ]);
-    const s = r.route([opened(incident({ id: 14, service: 'search' }))], causes, T0);
-    assert.deepEqual(to(s.deliveries).sort(), ['all search:14:opened', 'searchOnly search:14:opened']);
+    const s = r.route([opened(incident({ id: 'search@14', service: 'search' }))], causes, T0);
+    assert.deepEqual(to(s.deliveries).sort(), ['all search@14:opened', 'searchOnly search@14:opened']);
   });
 
   it('never sends the same key twice to a channel', () => {
@@ -124,12 +124,12 @@ describe('router', () => {
     r.route([opened()], causes, T0);
     assert.deepEqual(to(r.due(T0 + 14 * MIN).deliveries), []);
     const first = r.due(T0 + 15 * MIN).deliveries;
-    assert.deepEqual(to(first), ['pager checkout:12:repeat:1']);
+    assert.deepEqual(to(first), ['pager checkout@12:repeat:1']);
     assert.equal(first[0]?.alert.title, 'Reminder: checkout is still DOWN after 15m');
     assert.deepEqual(to(r.due(T0 + 16 * MIN).deliveries), []);
-    assert.deepEqual(to(r.due(T0 + 30 * MIN).deliveries), ['pager checkout:12:repeat:2']);
+    assert.deepEqual(to(r.due(T0 + 30 * MIN).deliveries), ['pager checkout@12:repeat:2']);
     // After a long pause: one reminder, numbered by the time elapsed.
-    assert.deepEqual(to(r.due(T0 + 76 * MIN).deliveries), ['pager checkout:12:repeat:5']);
+    assert.deepEqual(to(r.due(T0 + 76 * MIN).deliveries), ['pager checkout@12:repeat:5']);
     r.route([resolved()], causes, T0 + 80 * MIN);
     assert.deepEqual(to(r.due(T0 + 200 * MIN).deliveries), []);
   });
@@ -140,9 +140,9 @@ describe('router', () => {
     r.route([opened()], causes, T0);
     const out = r.route([resolved()], causes, T0 + 12 * MIN);
     assert.deepEqual(to(out.deliveries).sort(), [
-      'all checkout:12:resolved',
-      'critical checkout:12:resolved',
-      'pager checkout:12:resolved',
+      'all checkout@12:resolved',
+      'critical checkout@12:resolved',
+      'pager checkout@12:resolved',
     ]);
     assert.equal(out.deliveries[0]?.alert.title, 'checkout is back UP after 12m');
   });
@@ -152,17 +152,17 @@ describe('router', () => {
       burst: 3,
       perMs: 3 * MIN,
     });
-    const events = [1, 2, 3, 4, 5].map((id) => opened(incident({ id })));
+    const events = [1, 2, 3, 4, 5].map((id) => opened(incident({ id: `checkout@${id}` })));
     const out = r.route(events, causes, T0);
     assert.equal(out.deliveries.length, 3);
     assert.deepEqual(
       out.suppressed.map((s) => s.key),
-      ['checkout:4:opened', 'checkout:5:opened'],
+      ['checkout@4:opened', 'checkout@5:opened'],
     );
-    const later = r.route([opened(incident({ id: 6 }))], causes, T0 + MIN);
+    const later = r.route([opened(incident({ id: 'checkout@6' }))], causes, T0 + MIN);
     assert.equal(later.deliveries.length, 1);
     assert.match(later.deliveries[0]?.alert.text ?? '', /2 earlier alert\(s\) were dropped/);
-    const next = r.route([opened(incident({ id: 7 }))], causes, T0 + 2 * MIN);
+    const next = r.route([opened(incident({ id: 'checkout@7' }))], causes, T0 + 2 * MIN);
     assert.doesNotMatch(next.deliveries[0]?.alert.text ?? '', /dropped/);
   });
 
@@ -174,7 +174,7 @@ describe('router', () => {
     assert.equal(back.restore(json), true);
     assert.equal(back.restore({ version: 2 }), false);
     assert.deepEqual(to(back.route([opened()], causes, T0).deliveries), []);
-    assert.deepEqual(to(back.due(T0 + 15 * MIN).deliveries), ['pager checkout:12:repeat:1']);
+    assert.deepEqual(to(back.due(T0 + 15 * MIN).deliveries), ['pager checkout@12:repeat:1']);
     assert.equal(back.route([resolved()], causes, T0 + 20 * MIN).deliveries.length, 3);
   });
 });
@@ -237,7 +237,7 @@ describe('HTTP channels', () => {
     const req = rx.requests.find((r) => r.path === '/hook');
     assert.ok(req);
     assert.equal(req.method, 'POST');
-    assert.equal(req.headers['idempotency-key'], 'checkout:12:opened');
+    assert.equal(req.headers['idempotency-key'], 'checkout@12:opened');
     assert.equal(req.headers['content-type'], 'application/json');
     const ts = String(req.headers['x-bascule-timestamp']);
     assert.match(ts, /^\d+$/);
@@ -247,7 +247,7 @@ describe('HTTP channels', () => {
     assert.equal(body.version, 1);
     assert.equal(body.source, 'bascule');
     assert.equal(body.title, 'checkout is DOWN');
-    assert.equal(body.key, 'checkout:12:opened');
+    assert.equal(body.key, 'checkout@12:opened');
     assert.deepEqual(body.causes, causes('checkout'));
     assert.deepEqual(n.stats.hook, { sent: 1, failed: 0, suppressed: 0 });
   });
@@ -259,7 +259,7 @@ describe('HTTP channels', () => {
       t: { teams: `${rx.url}/teams/wf?sig=abc`, lang: 'fr' },
     });
     const n = new Notifier({ config: cfg, lang: 'en', baseDir: '.', env: {}, now: () => T0 });
-    await n.handle([opened(incident({ id: 20 }))], causes);
+    await n.handle([opened(incident({ id: 'checkout@20' }))], causes);
     const slack = JSON.parse(rx.requests.find((r) => r.path.startsWith('/slack'))?.body ?? '{}');
     assert.match(slack.text, /^\*checkout is DOWN\*\n/);
     assert.equal(slack.blocks[0].text.type, 'mrkdwn');
@@ -279,9 +279,9 @@ describe('HTTP channels', () => {
     const cfg = config({ push: { ntfy: `${rx.url}/ntfy-topic`, token: { env: 'NTFY_TOKEN' }, lang: 'fr' } });
     let now = T0;
     const n = new Notifier({ config: cfg, lang: 'en', baseDir: '.', env, now: () => now });
-    await n.handle([opened(incident({ id: 30 }))], causes);
+    await n.handle([opened(incident({ id: 'checkout@30' }))], causes);
     now = T0 + 12 * MIN;
-    await n.handle([resolved(incident({ id: 30 }))], causes);
+    await n.handle([resolved(incident({ id: 'checkout@30' }))], causes);
     const got = rx.requests.filter((r) => r.path === '/ntfy-topic');
     assert.equal(got.length, 2);
     assert.equal(got[0]?.headers.title, 'checkout est DOWN');
@@ -312,7 +312,7 @@ describe('HTTP channels', () => {
         waits.push(ms);
       },
     });
-    await n.handle([opened(incident({ id: 40 }))], causes);
+    await n.handle([opened(incident({ id: 'checkout@40' }))], causes);
     assert.equal(rx.requests.filter((r) => r.path.startsWith('/fail/T1')).length, 3);
     assert.deepEqual(waits, [1000, 4000]);
     assert.deepEqual(n.stats.broken, { sent: 0, failed: 1, suppressed: 0 });
@@ -361,7 +361,7 @@ describe('HTTP channels', () => {
     const cfg = config({ fh: { webhook: `${rx.url}/path-filehook`, secret: { file: 'hook.key' } } });
     const { lines, log } = logCapture();
     const n = new Notifier({ config: cfg, lang: 'en', baseDir: dir, env: {}, log, now: () => T0 });
-    await n.handle([opened(incident({ id: 60 }))], causes);
+    await n.handle([opened(incident({ id: 'checkout@60' }))], causes);
     const req = rx.requests.find((r) => r.path === '/path-filehook');
     assert.ok(req);
     const ts = String(req.headers['x-bascule-timestamp']);
@@ -450,21 +450,21 @@ describe('email', () => {
       env: { SMTP_PASSWORD: 'smtp-pass-xyz' },
       now: () => now,
     });
-    await n.handle([opened(incident({ id: 50 }))], causes);
+    await n.handle([opened(incident({ id: 'checkout@50' }))], causes);
     now = T0 + 12 * MIN;
-    await n.handle([resolved(incident({ id: 50 }))], causes);
+    await n.handle([resolved(incident({ id: 'checkout@50' }))], causes);
     assert.equal(mails.length, 2);
     const [first, second] = mails;
     assert.equal(first?.user, 'alerts');
     assert.equal(first?.from, 'bascule@example.com');
     assert.deepEqual(first?.to, ['oncall@example.com']);
     assert.match(first?.raw ?? '', /^Subject: checkout is DOWN$/m);
-    assert.match(first?.raw ?? '', /^Message-ID: <bascule\.checkout\.50@example\.com>$/im);
+    assert.match(first?.raw ?? '', /^Message-ID: <bascule\.checkout-50@example\.com>$/im);
     assert.match(first?.raw ?? '', /Content-Type: text\/html/);
     assert.match(first?.raw ?? '', /checkout-api: DOWN/);
     assert.match(second?.raw ?? '', /^Subject: checkout is back UP after 12m$/m);
-    assert.match(second?.raw ?? '', /^References: <bascule\.checkout\.50@example\.com>$/m);
-    assert.match(second?.raw ?? '', /^In-Reply-To: <bascule\.checkout\.50@example\.com>$/m);
+    assert.match(second?.raw ?? '', /^References: <bascule\.checkout-50@example\.com>$/m);
+    assert.match(second?.raw ?? '', /^In-Reply-To: <bascule\.checkout-50@example\.com>$/m);
   });
 
   it('a wrong password is a clear error without the password', async () => {
@@ -513,24 +513,24 @@ describe('notifier', () => {
     };
     let now = T0;
     const n = new Notifier({ config: cfg, lang: 'en', baseDir: '.', env: {}, now: () => now, send });
-    const a = n.handle([opened(incident({ id: 1 }))], causes);
-    const b = n.handle([opened(incident({ id: 2 }))], causes);
+    const a = n.handle([opened(incident({ id: 'checkout@1' }))], causes);
+    const b = n.handle([opened(incident({ id: 'checkout@2' }))], causes);
     await Promise.all([a, b]);
     const slow = log.filter((l) => l.includes('slow'));
     assert.deepEqual(slow, [
-      'start slow checkout:1:opened',
-      'end slow checkout:1:opened',
-      'start slow checkout:2:opened',
-      'end slow checkout:2:opened',
+      'start slow checkout@1:opened',
+      'end slow checkout@1:opened',
+      'start slow checkout@2:opened',
+      'end slow checkout@2:opened',
     ]);
     // fast finished both before slow finished its first
-    assert.ok(log.indexOf('end fast checkout:2:opened') < log.indexOf('end slow checkout:1:opened'));
+    assert.ok(log.indexOf('end fast checkout@2:opened') < log.indexOf('end slow checkout@1:opened'));
     log.length = 0;
     now = T0 + 10 * MIN;
     await n.tick();
     assert.deepEqual(log.filter((l) => l.startsWith('end')).sort(), [
-      'end slow checkout:1:repeat:1',
-      'end slow checkout:2:repeat:1',
+      'end slow checkout@1:repeat:1',
+      'end slow checkout@2:repeat:1',
     ]);
     const snap = JSON.parse(JSON.stringify(n.snapshot())) as unknown;
     const n2 = new Notifier({ config: cfg, lang: 'en', baseDir: '.', env: {}, now: () => now, send });
@@ -557,7 +557,7 @@ describe('notifier', () => {
       rateLimit: { burst: 2, perMs: 10 * MIN },
     });
     await n.handle(
-      [1, 2, 3].map((id) => opened(incident({ id }))),
+      [1, 2, 3].map((id) => opened(incident({ id: `checkout@${id}` }))),
       causes,
     );
     assert.deepEqual(n.stats.c, { sent: 2, failed: 0, suppressed: 1 });

@@ -1,11 +1,12 @@
 /**
- * The storage contract: every adapter (SQLite, PostgreSQL) passes the same tests. `open` gives a
+ * The storage contract: every adapter (memory, SQLite, PostgreSQL) passes the same tests. `open` gives a
  * fresh empty store each time it is called with a new name, and the same store again with the
  * same name (to test durability across close and reopen).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Observation, Transition } from '../src/monitor/types.ts';
+import { incidentId } from '../src/monitor/incidents.ts';
+import type { Incident, Observation, Transition } from '../src/monitor/types.ts';
 import type { Store } from '../src/store/store.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 10, 0, 0);
@@ -29,6 +30,16 @@ const tr = (
   from,
   to,
   ...over,
+});
+
+/** An incident opened DOWN at `at`, as the reducer makes it. */
+const inc = (service: string, at: number): Incident => ({
+  id: incidentId(service, at),
+  service,
+  openedAt: at,
+  worst: 'DOWN',
+  state: 'DOWN',
+  timeline: [tr(at, 'UP', 'DOWN', { id: service })],
 });
 
 export function storeContract(name: string, open: (db: string) => Promise<Store>): void {
@@ -158,28 +169,33 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       await s.close();
     });
 
-    it('opens, updates and closes incidents with their timeline', async () => {
+    it('saves incidents whole, by id, appending only new timeline entries', async () => {
       const s = await fresh();
-      const a = await s.openIncident('checkout', tr(T0, 'UP', 'DEGRADED'));
-      assert.equal(a.state, 'DEGRADED');
-      assert.equal(a.worst, 'DEGRADED');
-      assert.equal(a.closedAt, undefined);
-      const b = await s.updateIncident(a.id, tr(T0 + 1, 'DEGRADED', 'DOWN'));
-      assert.equal(b.worst, 'DOWN');
-      const c = await s.updateIncident(a.id, tr(T0 + 2, 'DOWN', 'DEGRADED'));
-      assert.equal(c.state, 'DEGRADED');
-      assert.equal(c.worst, 'DOWN', 'the worst state is kept');
-      const other = await s.openIncident('blog', tr(T0 + 3, 'UP', 'DOWN', { id: 'blog' }));
-      const closed = await s.closeIncident(a.id, tr(T0 + 4, 'DEGRADED', 'UP'));
-      assert.equal(closed.state, 'UP');
-      assert.equal(closed.closedAt, T0 + 4);
-      assert.deepEqual(
-        closed.timeline.map((t) => t.to),
-        ['DEGRADED', 'DOWN', 'DEGRADED', 'UP'],
-      );
+      const t1 = tr(T0, 'UP', 'DEGRADED', { reason: 'dependency api' });
+      const t2 = tr(T0 + 1, 'DEGRADED', 'DOWN');
+      const t3 = tr(T0 + 4, 'DOWN', 'UP');
+      const opened = {
+        ...inc('checkout', T0),
+        worst: 'DEGRADED',
+        state: 'DEGRADED',
+        timeline: [t1],
+      } as const;
+      await s.saveIncidents([opened]);
+      assert.deepEqual(await s.incident(opened.id), opened);
+      const worse = { ...opened, worst: 'DOWN', state: 'DOWN', timeline: [t1, t2] } as const;
+      const blog = inc('blog', T0 + 3);
+      await s.saveIncidents([worse, blog]);
+      await s.saveIncidents([worse]); // the same twice: nothing changes
+      assert.deepEqual(await s.incident(opened.id), worse);
+      const closed = { ...worse, state: 'UP', closedAt: T0 + 4, timeline: [t1, t2, t3] } as const;
+      await s.saveIncidents([closed]);
+      const got = await s.incident(closed.id);
+      assert.deepEqual(got, closed);
+      assert.equal('reason' in got!.timeline[1]!, false, 'absent stays absent');
+      assert.equal(await s.incident('nothing@2026-01-01T00:00:00.000Z'), undefined);
       assert.deepEqual(
         (await s.incidents()).map((i) => i.id),
-        [other.id, a.id],
+        [blog.id, closed.id],
       );
       assert.deepEqual(
         (await s.incidents({ open: true })).map((i) => i.service),
@@ -191,9 +207,22 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       );
       assert.deepEqual(
         (await s.incidents({ service: 'checkout' })).map((i) => i.id),
-        [a.id],
+        [closed.id],
       );
       assert.equal((await s.incidents({ limit: 1 })).length, 1);
+      await s.close();
+    });
+
+    it('never rewrites a timeline entry already stored', async () => {
+      const s = await fresh();
+      const first = inc('checkout', T0);
+      await s.saveIncidents([first]);
+      const rewritten = { ...first, timeline: [tr(T0, 'UP', 'DEGRADED'), tr(T0 + 1, 'DEGRADED', 'DOWN')] };
+      await s.saveIncidents([rewritten]);
+      assert.deepEqual(
+        (await s.incident(first.id))!.timeline.map((t) => t.to),
+        ['DOWN', 'DOWN'],
+      );
       await s.close();
     });
 
@@ -211,7 +240,8 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       const s1 = await open(name);
       await s1.migrate();
       await s1.appendObservations([obs(), obs({ at: T0 + 1 })]);
-      const inc = await s1.openIncident('checkout', tr(T0, 'UP', 'DOWN'));
+      const kept = inc('checkout', T0);
+      await s1.saveIncidents([kept]);
       await s1.saveState('k', { a: 1 });
       await s1.close();
       const s2 = await open(name);
@@ -219,7 +249,7 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       assert.equal((await s2.observations('api', 0)).length, 2);
       assert.deepEqual(
         (await s2.incidents({ open: true })).map((i) => i.id),
-        [inc.id],
+        [kept.id],
       );
       assert.deepEqual(await s2.loadState('k'), { a: 1 });
       await s2.close();

@@ -1,16 +1,26 @@
-/** The storage adapters against the contract (SQLite in a temporary directory, a real PostgreSQL), and opening errors. */
+/** The storage adapters against the contract (memory, SQLite in a temporary directory, a real PostgreSQL), and opening errors. */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import pgModule from 'pg';
 import { BasculeError } from '../src/errors.ts';
+import { incidentId } from '../src/monitor/incidents.ts';
 import type { Observation } from '../src/monitor/types.ts';
 import { openStore, redactUrl } from '../src/store/open.ts';
+import type { PostgresStore } from '../src/store/postgres.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import type { Store } from '../src/store/store.ts';
+
+const { Client } = pgModule;
+
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { storeContract } from './store.contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bascule-store-'));
+storeContract('memory', async (name) => openStore(`memory:${dir}/${name}`, dir));
 storeContract('sqlite', (name) => openStore(`sqlite:${join(dir, `${name}.db`)}`, dir));
 
 let pg: TestPostgres | undefined;
@@ -26,6 +36,61 @@ storeContract('postgres', async (name) => {
     databases.set(name, url);
   }
   return openStore(url, dir);
+});
+
+/** Incidents stored before ids were deterministic (an integer id) come out with service@time ids. */
+describe('upgrading incidents to deterministic ids', () => {
+  const LEGACY = [
+    "INSERT INTO incidents (id, service, opened_at, closed_at, worst, state) VALUES (7, 'checkout', 1795965805623, 1795965819005, 'DOWN', 'UP')",
+    "INSERT INTO incidents (id, service, opened_at, closed_at, worst, state) VALUES (8, 'blog', 1795965900005, NULL, 'DEGRADED', 'DEGRADED')",
+    "INSERT INTO incident_timeline (incident, seq, at, type, id, from_state, to_state, reason) VALUES (7, 0, 1795965805623, 'service', 'checkout', 'UP', 'DOWN', 'dependency web')",
+    "INSERT INTO incident_timeline (incident, seq, at, type, id, from_state, to_state, reason) VALUES (7, 1, 1795965819005, 'service', 'checkout', 'DOWN', 'UP', NULL)",
+    "INSERT INTO incident_timeline (incident, seq, at, type, id, from_state, to_state, reason) VALUES (8, 0, 1795965900005, 'service', 'blog', 'UP', 'DEGRADED', NULL)",
+  ];
+  const expectUpgraded = async (s: Store) => {
+    await s.migrate();
+    const all = await s.incidents();
+    assert.deepEqual(
+      all.map((i) => i.id),
+      ['blog@2026-11-29T15:25:00.005Z', 'checkout@2026-11-29T15:23:25.623Z'],
+    );
+    assert.equal(all[0]!.id, incidentId('blog', 1795965900005));
+    assert.deepEqual(
+      all[1]!.timeline.map((t) => [t.to, t.reason ?? null]),
+      [
+        ['DOWN', 'dependency web'],
+        ['UP', null],
+      ],
+    );
+    assert.deepEqual(
+      (await s.incidents({ open: true })).map((i) => i.service),
+      ['blog'],
+    );
+    await s.close();
+  };
+
+  it('sqlite', async () => {
+    const file = join(dir, 'legacy.db');
+    const old = new SqliteStore(file);
+    await old.migrate('2026-11-24-monitoring');
+    await old.close();
+    const db = new Database(file);
+    for (const sql of LEGACY) db.exec(sql);
+    db.close();
+    await expectUpgraded(new SqliteStore(file));
+  });
+
+  it('postgres', async () => {
+    const url = await pg!.createDatabase('legacy');
+    const old = (await openStore(url, dir)) as PostgresStore;
+    await old.migrate('2026-11-24-monitoring');
+    await old.close();
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    for (const sql of LEGACY) await client.query(sql);
+    await client.end();
+    await expectUpgraded(await openStore(url, dir));
+  });
 });
 
 describe('opening a store', () => {

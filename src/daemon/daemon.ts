@@ -1,23 +1,25 @@
 /**
- * The daemon (`bascule run`): probes from its own vantage point, receives remote agents' results,
- * stores every observation, feeds the monitor, opens and closes incidents, alerts, and serves the
- * API and /metrics. Observations are stored before they are acted on, so a crash loses nothing
- * that was acknowledged and a restart resumes from the saved state without false alerts.
+ * The daemon (`bascule run`), as a composition root: it opens the store, resumes the monitor,
+ * builds the stages of the pipeline (persist, log, metrics, incidents, notify, snapshots,
+ * retention…), starts the local scheduler and the HTTP API, and nothing else. Observations are
+ * stored before they are acted on, so a crash loses nothing that was acknowledged and a restart
+ * resumes from the saved state without false alerts. A feature adds a stage to `stages` below.
  */
 import { resolve } from 'node:path';
-import { buildGraph, type Graph } from '../analysis/graph.ts';
+import { buildGraph } from '../analysis/graph.ts';
 import { BasculeError } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { Config } from '../model/schema.ts';
 import { serviceCauses } from '../monitor/causes.ts';
 import { type CompiledCheck, compileChecks, localVantage, parseHostPort } from '../monitor/compile.ts';
-import { type IncidentEvent, IncidentTracker } from '../monitor/incidents.ts';
+import type { IncidentEvent } from '../monitor/incidents.ts';
 import { Monitor } from '../monitor/monitor.ts';
-import type { Observation, ProbeResult, Transition } from '../monitor/types.ts';
+import type { ProbeResult } from '../monitor/types.ts';
 import type { Notifier } from '../notify/notifier.ts';
-import { type Clock, systemClock } from '../platform/clock.ts';
+import { type Clock, every, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
+import { createRegistry } from '../platform/metrics.ts';
 import { readSecret } from '../platform/secrets.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
@@ -25,8 +27,22 @@ import { apiRoutes } from '../server/api.ts';
 import { createHttpServer, listen } from '../server/http.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
-import { createMetrics, type Metrics, STATE_VALUE } from './metrics.ts';
-import { type Resumed, resume, SNAPSHOT_KEY } from './resume.ts';
+import { Intake } from './intake.ts';
+import { Pipeline, type Stage } from './pipeline.ts';
+import { resume } from './resume.ts';
+import { incidentsStage } from './stages/incidents.ts';
+import { logStage } from './stages/log.ts';
+import {
+  countObservations,
+  createMonitorMetrics,
+  type MonitorMetrics,
+  metricsStage,
+} from './stages/metrics.ts';
+import { notifyStage } from './stages/notify.ts';
+import { persistTransitionsStage } from './stages/persist.ts';
+import { retentionStage } from './stages/retention.ts';
+import { snapshotStage } from './stages/snapshot.ts';
+import { stalenessStage } from './stages/staleness.ts';
 
 export interface DaemonOptions {
   readonly config: Config;
@@ -50,55 +66,39 @@ export interface DaemonOptions {
   readonly onIncidents?: (events: readonly IncidentEvent[]) => Promise<void> | void;
 }
 
-const ALERTS_KEY = 'alerts';
-/** How long a stopping daemon waits for alerts in flight. */
-const ALERT_DRAIN_MS = 5_000;
-/**
- * The monitor's state is saved this often, not on every change: a restart replays the results
- * stored since (resume.ts), so saving often only bounds the replay.
- */
-const SNAPSHOT_EVERY_MS = 10_000;
-const ROLLUP_EVERY_MS = 10 * 60_000;
-/** Local results kept while the store is failing; beyond it the oldest are dropped. */
-const MAX_PENDING = 200_000;
-
 export class Daemon {
-  /** Local results waiting to be stored. */
-  private buffer: Observation[] = [];
-  /** Agents' results, already stored (their post was acknowledged), waiting for the monitor. */
-  private stored: Observation[] = [];
-  private flushing: Promise<void> = Promise.resolve();
-  private timers: NodeJS.Timeout[] = [];
-  private lastSnapshot = 0;
   private stopped = false;
-  private ticks = 0;
+  private readonly stopFlush: () => void;
 
   private constructor(
     readonly url: string,
-    private readonly o: DaemonOptions,
-    private readonly clock: Clock,
+    private readonly log: Logger,
     readonly store: Store,
     readonly monitor: Monitor,
-    readonly metrics: Metrics,
-    private readonly tracker: IncidentTracker,
+    readonly metrics: MonitorMetrics,
+    readonly pipeline: Pipeline,
+    readonly intake: Intake,
     private readonly scheduler: Scheduler,
     private readonly server: import('node:http').Server,
-    private readonly graph: Graph,
-    private readonly checks: readonly CompiledCheck[],
+    clock: Clock,
+    flushMs: number,
+    causes: (service: string) => string[],
   ) {
-    this.types = new Map(checks.map((c) => [c.id, c.target.type]));
+    this.causes = causes;
+    this.stopFlush = every(clock, flushMs, () => this.intake.flush());
   }
-
-  private readonly types: ReadonlyMap<string, string>;
 
   /** The local scheduler's counters: runs, overlaps, missed runs, probes in flight. */
   schedulerStats() {
     return this.scheduler.stats();
   }
 
-  /** Why a service is down, per failing check below it (for alerts). */
-  causes(service: string, lang: Lang = this.o.lang): string[] {
-    return serviceCauses(this.graph, this.checks, (id) => this.monitor.checkView(id), service, lang);
+  /** Why a service is down now, per failing check below it (the words of alerts). */
+  readonly causes: (service: string) => string[];
+
+  /** Stores then processes what arrived since the last flush. */
+  flush(): Promise<void> {
+    return this.intake.flush();
   }
 
   static async start(o: DaemonOptions): Promise<Daemon> {
@@ -108,8 +108,7 @@ export class Daemon {
     const storeSpec = o.store ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite';
     const checks = compileChecks(o.config);
     const graph = buildGraph(o.config);
-    const staleAfter = parseDuration(runtime?.staleAfter ?? '');
-    const monitor = new Monitor(graph, checks, staleAfter);
+    const monitor = new Monitor(graph, checks, parseDuration(runtime?.staleAfter ?? ''));
     const tokens = new Map<string, string>();
     for (const [id, v] of Object.entries(o.config.vantages)) {
       if (v.token) tokens.set(id, readSecret(v.token, `vantages.${id}.token`, o.baseDir, o.env));
@@ -117,14 +116,35 @@ export class Daemon {
     const store = await openStore(storeSpec, dataDir);
     await store.migrate();
     const resumed = await resume(store, monitor, checks, clock.now());
-    const alerts = await store.loadState(ALERTS_KEY);
-    if (alerts !== undefined) o.notifier?.restore(alerts);
-    const tracker = new IncidentTracker(store);
-    await tracker.load();
-    const metrics = createMetrics();
+    const metrics = createMonitorMetrics(createRegistry());
+    const causes = (service: string) =>
+      serviceCauses(graph, checks, (id) => monitor.checkView(id), service, o.lang);
+
+    const incidents = await incidentsStage(store);
+    const stages: Stage[] = [
+      stalenessStage(monitor),
+      persistTransitionsStage(store),
+      logStage(o.log),
+      incidents,
+      metricsStage(metrics, () => incidents.book().open.size),
+      ...(o.notifier ? [await notifyStage({ notifier: o.notifier, store, log: o.log, clock, causes })] : []),
+      ...(o.onIncidents ? [hook(o.onIncidents)] : []),
+      snapshotStage(monitor, store),
+      retentionStage(store, runtime?.retention, o.log),
+    ];
+    const pipeline = new Pipeline(stages, clock, o.log);
+    const types = new Map(checks.map((c) => [c.id, c.target.type]));
+    const intake = new Intake(
+      store,
+      monitor,
+      pipeline,
+      o.log,
+      (batch) => countObservations(metrics, types, batch),
+      () => clock.now(),
+    );
+
     const vantage = localVantage(o.config);
     const local = checks.filter((c) => c.from.includes(vantage));
-    let daemon: Daemon | undefined;
     const scheduler = new Scheduler(local, {
       vantage,
       clock,
@@ -132,7 +152,7 @@ export class Daemon {
       onResult: (obs, drift) => {
         metrics.drift.observe(drift / 1000);
         o.onDrift?.(drift);
-        daemon?.accept([obs]);
+        intake.accept([obs]);
       },
     });
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
@@ -141,10 +161,10 @@ export class Daemon {
       checks,
       tokens,
       monitor,
-      metrics,
+      registry: metrics.registry,
       now: () => clock.now(),
       incidents: () => store.incidents({ limit: 50 }),
-      accept: (batch) => daemon?.acceptStored(batch) ?? Promise.reject(new Error('starting')),
+      accept: (batch) => intake.acceptStored(batch),
     });
     const server = createHttpServer(routes, (e) => o.log.error({ err: e }, 'request failed'));
     let address: import('node:net').AddressInfo;
@@ -156,172 +176,58 @@ export class Daemon {
       throw new BasculeError([{ code: 'BASCULE_E_RUNTIME', params: { detail } }]);
     }
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    daemon = new Daemon(
+    const daemon = new Daemon(
       `http://${shown}:${address.port}`,
-      o,
-      clock,
+      o.log,
       store,
       monitor,
       metrics,
-      tracker,
+      pipeline,
+      intake,
       scheduler,
       server,
-      graph,
-      checks,
+      clock,
+      o.flushMs ?? 250,
+      causes,
     );
-    daemon.begin(local.length, redactUrl(storeSpec), dataDir, resumed);
-    return daemon;
-  }
-
-  private begin(localChecks: number, store: string, dataDir: string, resumed: Resumed): void {
-    if (resumed.transitions.length > 0) {
-      // Cut off by the previous run's end between storing results and acting on them.
-      this.flushing = this.process(resumed.transitions).catch((e: unknown) =>
-        this.o.log.error({ err: e }, 'could not process resumed transitions'),
-      );
-    }
-    const flushMs = this.o.flushMs ?? 250;
-    this.timers.push(setInterval(() => this.flush(), flushMs));
-    this.timers.push(setInterval(() => this.tick(), 1000));
-    this.timers.push(setInterval(() => void this.maintain(), ROLLUP_EVERY_MS));
-    for (const t of this.timers) t.unref();
-    this.scheduler.start();
-    this.o.log.info(
-      { url: this.url, checks: localChecks, store, dataDir, replayed: resumed.replayed },
+    // Transitions a crash cut off between storing results and acting on them.
+    if (resumed.transitions.length > 0) void pipeline.publish('transitions', resumed.transitions);
+    pipeline.start();
+    scheduler.start();
+    o.log.info(
+      {
+        url: daemon.url,
+        checks: local.length,
+        store: redactUrl(storeSpec),
+        dataDir,
+        replayed: resumed.replayed,
+      },
       'bascule daemon started',
     );
-  }
-
-  /** Queues local observations for the next flush. */
-  accept(batch: readonly Observation[]): void {
-    if (this.stopped) return;
-    this.count(batch);
-    this.buffer.push(...batch);
-  }
-
-  /**
-   * Stores an agent's batch before acknowledging it (a rejected promise: the agent keeps it and
-   * retries), then queues it for the monitor.
-   */
-  async acceptStored(batch: readonly Observation[]): Promise<void> {
-    if (this.stopped) throw new Error('stopping');
-    await this.store.appendObservations(batch);
-    this.count(batch);
-    this.stored.push(...batch);
-  }
-
-  private count(batch: readonly Observation[]): void {
-    for (const o of batch) {
-      const type = this.types.get(o.check) ?? 'unknown';
-      this.metrics.probeDuration.observe({ type, vantage: o.vantage }, o.latencyMs / 1000);
-      this.metrics.observations.inc({ vantage: o.vantage });
-      if (!o.ok) this.metrics.probeFailures.inc({ reason: o.reason ?? 'error', vantage: o.vantage });
-    }
-  }
-
-  /** Stores then processes what arrived since the last flush; flushes never overlap. */
-  flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.buffer.length === 0 && this.stored.length === 0) return;
-      const local = this.buffer;
-      this.buffer = [];
-      try {
-        if (local.length > 0) await this.store.appendObservations(local);
-      } catch (e) {
-        // Kept for the next flush (bounded): a store outage delays results, it does not drop them.
-        this.buffer = [...local, ...this.buffer].slice(-MAX_PENDING);
-        this.o.log.error({ err: e, pending: this.buffer.length }, 'could not store observations; will retry');
-        return;
-      }
-      const batch = this.stored.length > 0 ? [...this.stored, ...local] : local;
-      this.stored = [];
-      try {
-        await this.process(this.monitor.ingest(batch, this.clock.now()));
-      } catch (e) {
-        this.o.log.error({ err: e }, 'could not process observations');
-      }
-    });
-    return this.flushing;
-  }
-
-  private tick(): void {
-    this.flushing = this.flushing
-      .then(async () => {
-        await this.process(this.monitor.tick(this.clock.now()));
-        const n = this.o.notifier;
-        if (n && ++this.ticks % 5 === 0) {
-          n.tick((service) => this.causes(service)).catch((e: unknown) =>
-            this.o.log.error({ err: e }, 'alert reminders failed'),
-          );
-          await this.store.saveState(ALERTS_KEY, n.snapshot());
-        }
-      })
-      .catch((e: unknown) => this.o.log.error({ err: e }, 'tick failed'));
-  }
-
-  private async process(transitions: readonly Transition[]): Promise<void> {
-    const now = this.clock.now();
-    if (transitions.length > 0) {
-      await this.store.appendTransitions(transitions);
-      for (const t of transitions) {
-        this.o.log.info({ type: t.type, id: t.id, from: t.from, to: t.to, reason: t.reason }, 'state change');
-        if (t.type === 'check') this.metrics.checkState.set({ check: t.id }, STATE_VALUE[t.to]);
-        else if (t.type === 'service') this.metrics.serviceState.set({ service: t.id }, STATE_VALUE[t.to]);
-        else this.metrics.componentState.set({ component: t.id }, STATE_VALUE[t.to]);
-      }
-      const events = await this.tracker.apply(transitions);
-      this.metrics.incidentsOpen.set(this.tracker.openIncidents().length);
-      if (events.length > 0) {
-        await this.o.onIncidents?.(events);
-        // Routed now, in order; delivered in the background (retries must not hold up the monitor).
-        const n = this.o.notifier;
-        if (n) {
-          n.handle(events, (service) => this.causes(service)).catch((e: unknown) =>
-            this.o.log.error({ err: e }, 'alerts failed'),
-          );
-          await this.store.saveState(ALERTS_KEY, n.snapshot());
-        }
-      }
-    }
-    if (now - this.lastSnapshot >= SNAPSHOT_EVERY_MS) {
-      this.lastSnapshot = now;
-      await this.store.saveState(SNAPSHOT_KEY, this.monitor.snapshot(now));
-    }
-  }
-
-  /** Rolls raw results past the retention window into per-minute roll-ups, and drops old roll-ups. */
-  async maintain(): Promise<void> {
-    const retention = this.o.config.runtime?.retention;
-    const now = this.clock.now();
-    try {
-      const rolled = await this.store.rollUp(now - (parseDuration(retention?.raw ?? '7d') ?? 7 * 86_400_000));
-      const purged = await this.store.purgeRollups(
-        now - (parseDuration(retention?.rollups ?? '400d') ?? 400 * 86_400_000),
-      );
-      if (rolled + purged > 0) this.o.log.info({ rolled, purged }, 'retention applied');
-    } catch (e) {
-      this.o.log.error({ err: e }, 'retention failed');
-    }
+    return daemon;
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
-    for (const t of this.timers) clearInterval(t);
-    await this.scheduler.stop();
-    await this.flush();
     this.stopped = true;
-    await this.store.saveState(SNAPSHOT_KEY, this.monitor.snapshot(this.clock.now()));
-    if (this.o.notifier) {
-      const drained = this.o.notifier.idle();
-      await Promise.race([drained, new Promise((r) => setTimeout(r, ALERT_DRAIN_MS).unref())]);
-      await this.o.notifier.close();
-      await this.store.saveState(ALERTS_KEY, this.o.notifier.snapshot());
-    }
+    this.stopFlush();
+    await this.scheduler.stop();
+    await this.intake.flush();
+    this.intake.close();
+    await this.pipeline.stop();
     await new Promise<void>((r) => {
       this.server.close(() => r());
       this.server.closeAllConnections();
     });
     await this.store.close();
-    this.o.log.info('bascule daemon stopped');
+    this.log.info('bascule daemon stopped');
   }
+}
+
+/** A stage that hands incident events to a callback (tests). */
+function hook(fn: (events: readonly IncidentEvent[]) => Promise<void> | void): Stage {
+  return {
+    name: 'hook',
+    on: { incidents: ({ events }) => (events.length > 0 ? fn(events) : undefined) },
+  };
 }

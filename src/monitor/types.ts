@@ -69,7 +69,8 @@ export interface Transition {
 
 /** An incident: a service DOWN or DEGRADED, from when it left UP until it came back. */
 export interface Incident {
-  readonly id: number;
+  /** Deterministic: the service and the time it opened (`checkout@2026-11-29T15:23:25.623Z`), so every node names it alike. */
+  readonly id: string;
   readonly service: string;
   readonly openedAt: number;
   readonly closedAt?: number;

@@ -13,7 +13,7 @@ export interface Alert {
   readonly kind: AlertKind;
   readonly service: string;
   readonly criticality: Criticality;
-  readonly incident: number;
+  readonly incident: string;
   readonly state: State;
   /** When the incident opened, and when this event happened (epoch ms). */
   readonly since: number;
@@ -24,7 +24,7 @@ export interface Alert {
   /** Rendered for people in `lang`: a one-line title and a short text. */
   readonly title: string;
   readonly text: string;
-  /** A stable key for receivers to de-duplicate: `<service>:<incident>:<kind>[:<n>]`. */
+  /** A stable key for receivers to de-duplicate: `<incident>:<kind>[:<n>]` (the incident id starts with the service). */
   readonly key: string;
 }
 

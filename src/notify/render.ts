@@ -13,7 +13,7 @@ export interface AlertInput {
   readonly kind: Exclude<AlertKind, 'test'>;
   readonly service: string;
   readonly criticality: Criticality;
-  readonly incident: number;
+  readonly incident: string;
   /** The service's state now (UP once resolved). */
   readonly state: State;
   /** The worst state the incident reached. */
@@ -29,9 +29,9 @@ export interface AlertInput {
   readonly suppressed?: number;
 }
 
-/** `checkout:12:opened`, `checkout:12:repeat:3`. */
-export function alertKey(service: string, incident: number, kind: AlertKind, n?: number): string {
-  return n === undefined ? `${service}:${incident}:${kind}` : `${service}:${incident}:${kind}:${n}`;
+/** `checkout@2026-11-29T15:23:25.623Z:opened`, `…:repeat:3` (an incident id starts with its service). */
+export function alertKey(incident: string, kind: AlertKind, n?: number): string {
+  return n === undefined ? `${incident}:${kind}` : `${incident}:${kind}:${n}`;
 }
 
 /** A duration for people, two units at most: `45s`, `12m`, `1h 5m`, `2d 3h` (fr: `35 min`, `1 h 5 min`). */
@@ -95,7 +95,7 @@ export function renderAlert(input: AlertInput, lang: Lang): Alert {
     lang,
     title,
     text: lines.join('\n'),
-    key: alertKey(service, input.incident, kind, input.n),
+    key: alertKey(input.incident, kind, input.n),
   };
 }
 
@@ -121,13 +121,13 @@ export function inputFromIncident(
   };
 }
 
-/** A test alert for one channel, sent by `bascule notify test` (no incident: number 0). */
+/** A test alert for one channel, sent by `bascule notify test` (no incident: its id is `test@<time>`). */
 export function testAlert(channel: string, lang: Lang, at: number): Alert {
   return {
     kind: 'test',
     service: 'bascule',
     criticality: 'low',
-    incident: 0,
+    incident: `test@${new Date(at).toISOString()}`,
     state: 'UP',
     since: at,
     at,
@@ -135,6 +135,6 @@ export function testAlert(channel: string, lang: Lang, at: number): Alert {
     lang,
     title: t(lang, 'alert.test.title', { channel }),
     text: t(lang, 'alert.test.text', { channel }),
-    key: alertKey('bascule', 0, 'test', at),
+    key: alertKey(`test@${new Date(at).toISOString()}`, 'test'),
   };
 }

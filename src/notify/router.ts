@@ -39,7 +39,7 @@ export interface Routing {
 
 interface OpenIncident {
   service: string;
-  incident: number;
+  incident: string;
   criticality: Criticality;
   openedAt: number;
   state: State;
@@ -225,7 +225,7 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 function isRouterState(v: unknown): v is RouterState {
   if (!isRecord(v) || v.version !== 1 || !isRecord(v.open) || !isRecord(v.channels)) return false;
   for (const o of Object.values(v.open)) {
-    if (!isRecord(o) || typeof o.service !== 'string' || !isNum(o.incident) || !isNum(o.openedAt))
+    if (!isRecord(o) || typeof o.service !== 'string' || typeof o.incident !== 'string' || !isNum(o.openedAt))
       return false;
     if (typeof o.criticality !== 'string' || !(o.criticality in RANK)) return false;
     if (typeof o.state !== 'string' || typeof o.worst !== 'string') return false;

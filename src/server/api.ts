@@ -3,11 +3,11 @@
  * (fetch their checks, post their results) with their vantage point's token.
  */
 import { z } from 'zod';
-import type { Metrics } from '../daemon/metrics.ts';
 import { statusJson } from '../daemon/status.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Monitor } from '../monitor/monitor.ts';
 import { FAILURE_REASONS, type Incident, type Observation, WARNINGS } from '../monitor/types.ts';
+import type { Registry } from '../platform/metrics.ts';
 import { sameSecret } from '../platform/secrets.ts';
 import { bearer, HttpError, type Request, type Route } from './http.ts';
 
@@ -17,7 +17,7 @@ export interface ApiContext {
   /** vantage id → the token its agent must present */
   readonly tokens: ReadonlyMap<string, string>;
   readonly monitor: Monitor;
-  readonly metrics: Metrics;
+  readonly registry: Registry;
   readonly now: () => number;
   readonly incidents: () => Promise<Incident[]>;
   /** Stores an agent's batch; resolves once it is durable. */
@@ -73,8 +73,8 @@ export function apiRoutes(ctx: ApiContext): Route[] {
       path: '/metrics',
       handler: async () => ({
         status: 200,
-        type: ctx.metrics.registry.contentType,
-        body: await ctx.metrics.registry.metrics(),
+        type: ctx.registry.contentType,
+        body: await ctx.registry.metrics(),
       }),
     },
     {

@@ -49,6 +49,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // Incident ids become deterministic (service@opening time), so that nodes agree on them.
+    id: '2026-12-01-incident-ids',
+    sql: (d) => {
+      const t = types(d);
+      const iso =
+        d === 'sqlite'
+          ? "strftime('%Y-%m-%dT%H:%M:%S', opened_at / 1000, 'unixepoch') || '.' || substr('00' || (opened_at % 1000), -3) || 'Z'"
+          : `to_char(to_timestamp(opened_at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') || '.' || lpad((opened_at % 1000)::text, 3, '0') || 'Z'`;
+      return [
+        `CREATE TABLE incident_records (
+          id TEXT PRIMARY KEY, service TEXT NOT NULL, opened_at ${t.big} NOT NULL, closed_at ${t.big},
+          worst TEXT NOT NULL, state TEXT NOT NULL)`,
+        'CREATE INDEX incident_records_service ON incident_records (service, opened_at)',
+        'CREATE INDEX incident_records_opened ON incident_records (opened_at)',
+        `CREATE TABLE incident_entries (
+          incident TEXT NOT NULL REFERENCES incident_records (id), seq ${t.big} NOT NULL,
+          at ${t.big} NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,
+          from_state TEXT NOT NULL, to_state TEXT NOT NULL, reason TEXT,
+          PRIMARY KEY (incident, seq))`,
+        `INSERT INTO incident_records (id, service, opened_at, closed_at, worst, state)
+          SELECT service || '@' || ${iso}, service, opened_at, closed_at, worst, state FROM incidents`,
+        `INSERT INTO incident_entries (incident, seq, at, type, id, from_state, to_state, reason)
+          SELECT i.service || '@' || ${iso.replaceAll('opened_at', 'i.opened_at')}, e.seq, e.at, e.type, e.id,
+            e.from_state, e.to_state, e.reason
+          FROM incident_timeline e JOIN incidents i ON i.id = e.incident`,
+        'DROP TABLE incident_timeline',
+        'DROP TABLE incidents',
+      ];
+    },
+  },
 ];
 
 export const MIGRATIONS_TABLE =

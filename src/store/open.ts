@@ -1,6 +1,7 @@
 /**
  * Opens the store named by `runtime.store`, `--store` or BASCULE_STORE: `sqlite` (the file
- * `bascule.db` in the data directory), `sqlite:/path/to/file.db`, or a `postgres://` URL.
+ * `bascule.db` in the data directory), `sqlite:/path/to/file.db`, a `postgres://` URL, or `memory`
+ * (nothing kept after the process ends: for tests and trials).
  */
 import { join, resolve } from 'node:path';
 import { BasculeError } from '../errors.ts';
@@ -19,6 +20,10 @@ export function redactUrl(spec: string): string {
 }
 
 export async function openStore(spec: string, dataDir: string): Promise<Store> {
+  if (spec === 'memory' || spec.startsWith('memory:')) {
+    const { MemoryStore } = await import('./memory.ts');
+    return new MemoryStore(spec === 'memory' ? undefined : spec.slice('memory:'.length));
+  }
   if (spec === 'sqlite' || spec.startsWith('sqlite:')) {
     const { SqliteStore } = await import('./sqlite.ts');
     const file =
@@ -41,7 +46,9 @@ export async function openStore(spec: string, dataDir: string): Promise<Store> {
   throw new BasculeError([
     {
       code: 'BASCULE_E_RUNTIME',
-      params: { detail: `unknown store "${redactUrl(spec)}": use sqlite, sqlite:FILE or a postgres:// URL` },
+      params: {
+        detail: `unknown store "${redactUrl(spec)}": use sqlite, sqlite:FILE, a postgres:// URL or memory`,
+      },
     },
   ]);
 }

@@ -18,7 +18,6 @@ import {
   rollupOf,
   type TransitionRow,
   transitionOf,
-  worstOf,
 } from './rows.ts';
 import type { IncidentQuery, Rollup, Store } from './store.ts';
 
@@ -70,9 +69,10 @@ export class PostgresStore implements Store {
     return this.tx(async (c) => (await c.query<R>(sql, params)).rows);
   }
 
-  async migrate(): Promise<void> {
+  /** `until`: stop after that migration (tests of upgrades). */
+  async migrate(until?: string): Promise<void> {
     try {
-      await this.migrateNow();
+      await this.migrateNow(until);
     } catch (e) {
       if (e instanceof BasculeError) throw e;
       throw new BasculeError([
@@ -84,7 +84,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async migrateNow(): Promise<void> {
+  private async migrateNow(until?: string): Promise<void> {
     await this.tx(async (c) => {
       // One migrator at a time (several daemons on one database).
       await c.query('SELECT pg_advisory_xact_lock(7426)');
@@ -93,6 +93,7 @@ export class PostgresStore implements Store {
         (await c.query<{ id: string }>('SELECT id FROM bascule_migrations')).rows.map((r) => r.id),
       );
       for (const m of MIGRATIONS) {
+        if (until !== undefined && m.id > until) break;
         if (done.has(m.id)) continue;
         for (const sql of m.sql('postgres')) await c.query(sql);
         await c.query('INSERT INTO bascule_migrations (id, applied_at) VALUES ($1, $2)', [
@@ -225,56 +226,48 @@ export class PostgresStore implements Store {
     return rows.map(transitionOf);
   }
 
-  private async incident(c: Client, id: number, lock = false): Promise<Incident> {
-    const row = (
-      await c.query<IncidentRow>(`SELECT * FROM incidents WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
-    ).rows[0];
-    if (!row) throw new Error(`no incident ${id}`);
-    const timeline = (
-      await c.query<TransitionRow>('SELECT * FROM incident_timeline WHERE incident = $1 ORDER BY seq', [id])
-    ).rows.map(transitionOf);
-    return incidentOf(row, timeline);
-  }
-
-  private async addToTimeline(c: Client, id: number, seq: number, t: Transition): Promise<void> {
-    await c.query(
-      'INSERT INTO incident_timeline (incident, seq, at, type, id, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [id, seq, t.at, t.type, t.id, t.from, t.to, t.reason ?? null],
+  private async timeline(c: Client, id: string): Promise<Transition[]> {
+    const { rows } = await c.query<TransitionRow>(
+      'SELECT * FROM incident_entries WHERE incident = $1 ORDER BY seq',
+      [id],
     );
+    return rows.map(transitionOf);
   }
 
-  async openIncident(service: string, first: Transition): Promise<Incident> {
-    return this.tx(async (c) => {
-      const worst = first.to === 'DOWN' ? 'DOWN' : 'DEGRADED';
-      const { rows } = await c.query<{ id: number }>(
-        'INSERT INTO incidents (service, opened_at, worst, state) VALUES ($1, $2, $3, $4) RETURNING id',
-        [service, first.at, worst, first.to],
-      );
-      const id = Number(rows[0]!.id);
-      await this.addToTimeline(c, id, 0, first);
-      return this.incident(c, id);
+  async saveIncidents(batch: readonly Incident[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.tx(async (c) => {
+      for (const i of batch) {
+        await c.query(
+          `INSERT INTO incident_records (id, service, opened_at, closed_at, worst, state) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (id) DO UPDATE SET closed_at = excluded.closed_at, worst = excluded.worst, state = excluded.state`,
+          [i.id, i.service, i.openedAt, i.closedAt ?? null, i.worst, i.state],
+        );
+        const t = i.timeline;
+        // Entries already stored keep their place (same seq): only the new ones are added.
+        await c.query(
+          `INSERT INTO incident_entries (incident, seq, at, type, id, from_state, to_state, reason)
+           SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+           ON CONFLICT (incident, seq) DO NOTHING`,
+          [
+            i.id,
+            t.map((_, seq) => seq),
+            t.map((e) => e.at),
+            t.map((e) => e.type),
+            t.map((e) => e.id),
+            t.map((e) => e.from),
+            t.map((e) => e.to),
+            t.map((e) => e.reason ?? null),
+          ],
+        );
+      }
     });
   }
 
-  async updateIncident(id: number, t: Transition): Promise<Incident> {
+  async incident(id: string): Promise<Incident | undefined> {
     return this.tx(async (c) => {
-      const current = await this.incident(c, id, true);
-      await c.query('UPDATE incidents SET state = $1, worst = $2 WHERE id = $3', [
-        t.to,
-        worstOf(current.worst, t.to),
-        id,
-      ]);
-      await this.addToTimeline(c, id, current.timeline.length, t);
-      return this.incident(c, id);
-    });
-  }
-
-  async closeIncident(id: number, t: Transition): Promise<Incident> {
-    return this.tx(async (c) => {
-      const current = await this.incident(c, id, true);
-      await c.query("UPDATE incidents SET state = 'UP', closed_at = $1 WHERE id = $2", [t.at, id]);
-      await this.addToTimeline(c, id, current.timeline.length, t);
-      return this.incident(c, id);
+      const row = (await c.query<IncidentRow>('SELECT * FROM incident_records WHERE id = $1', [id])).rows[0];
+      return row ? incidentOf(row, await this.timeline(c, id)) : undefined;
     });
   }
 
@@ -290,18 +283,11 @@ export class PostgresStore implements Store {
       }
       params.push(query.limit ?? 100);
       const { rows } = await c.query<IncidentRow>(
-        `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id DESC LIMIT $${params.length}`,
+        `SELECT * FROM incident_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id DESC LIMIT $${params.length}`,
         params,
       );
       const out: Incident[] = [];
-      for (const r of rows) {
-        const timeline = (
-          await c.query<TransitionRow>('SELECT * FROM incident_timeline WHERE incident = $1 ORDER BY seq', [
-            r.id,
-          ])
-        ).rows.map(transitionOf);
-        out.push(incidentOf(r, timeline));
-      }
+      for (const r of rows) out.push(incidentOf(r, await this.timeline(c, String(r.id))));
       return out;
     });
   }

@@ -57,7 +57,7 @@ export function transitionOf(r: TransitionRow): Transition {
 }
 
 export interface IncidentRow {
-  id: number | string;
+  id: string;
   service: string;
   opened_at: number | string;
   closed_at: number | string | null;
@@ -67,7 +67,7 @@ export interface IncidentRow {
 
 export function incidentOf(r: IncidentRow, timeline: readonly Transition[]): Incident {
   return {
-    id: Number(r.id),
+    id: r.id,
     service: r.service,
     openedAt: Number(r.opened_at),
     ...(r.closed_at !== null ? { closedAt: Number(r.closed_at) } : {}),
@@ -101,11 +101,6 @@ export function rollupOf(r: RollupRow): Rollup {
     p99: r.p99,
     max: r.max,
   };
-}
-
-/** The worse of an incident's worst state so far and a new state. */
-export function worstOf(worst: Incident['worst'], to: State): Incident['worst'] {
-  return worst === 'DOWN' || to === 'DOWN' ? 'DOWN' : 'DEGRADED';
 }
 
 /** Rows of one chunk of roll-up work. */

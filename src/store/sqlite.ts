@@ -21,7 +21,6 @@ import {
   rollupOf,
   type TransitionRow,
   transitionOf,
-  worstOf,
 } from './rows.ts';
 import type { IncidentQuery, Rollup, Store } from './store.ts';
 
@@ -45,12 +44,14 @@ export class SqliteStore implements Store {
     return this.statements;
   }
 
-  async migrate(): Promise<void> {
+  /** `until`: stop after that migration (tests of upgrades). */
+  async migrate(until?: string): Promise<void> {
     this.db.exec(MIGRATIONS_TABLE);
     const done = new Set(
       (this.db.prepare('SELECT id FROM bascule_migrations').all() as { id: string }[]).map((r) => r.id),
     );
     for (const m of MIGRATIONS) {
+      if (until !== undefined && m.id > until) break;
       if (done.has(m.id)) continue;
       this.db.transaction(() => {
         for (const sql of m.sql('sqlite')) this.db.exec(sql);
@@ -153,43 +154,27 @@ export class SqliteStore implements Store {
     return rows.map(transitionOf);
   }
 
-  private incident(id: number): Incident {
+  private withTimeline(row: IncidentRow): Incident {
+    return incidentOf(row, (this.s.timeline.all(row.id) as TransitionRow[]).map(transitionOf));
+  }
+
+  async saveIncidents(batch: readonly Incident[]): Promise<void> {
+    if (batch.length === 0) return;
+    this.db.transaction(() => {
+      for (const i of batch) {
+        this.s.upsertIncident.run(i.id, i.service, i.openedAt, i.closedAt ?? null, i.worst, i.state);
+        const { n } = this.s.timelineLength.get(i.id) as { n: number };
+        for (let seq = n; seq < i.timeline.length; seq++) {
+          const t = i.timeline[seq]!;
+          this.s.insertTimeline.run(i.id, seq, t.at, t.type, t.id, t.from, t.to, t.reason ?? null);
+        }
+      }
+    })();
+  }
+
+  async incident(id: string): Promise<Incident | undefined> {
     const row = this.s.incident.get(id) as IncidentRow | undefined;
-    if (!row) throw new Error(`no incident ${id}`);
-    return incidentOf(row, (this.s.timeline.all(id) as TransitionRow[]).map(transitionOf));
-  }
-
-  private addToTimeline(id: number, t: Transition): void {
-    const { n } = this.s.timelineLength.get(id) as { n: number };
-    this.s.insertTimeline.run(id, n, t.at, t.type, t.id, t.from, t.to, t.reason ?? null);
-  }
-
-  async openIncident(service: string, first: Transition): Promise<Incident> {
-    const worst = first.to === 'DOWN' ? 'DOWN' : 'DEGRADED';
-    const id = this.db.transaction(() => {
-      const { lastInsertRowid } = this.s.insertIncident.run(service, first.at, worst, first.to);
-      this.addToTimeline(Number(lastInsertRowid), first);
-      return Number(lastInsertRowid);
-    })();
-    return this.incident(id);
-  }
-
-  async updateIncident(id: number, t: Transition): Promise<Incident> {
-    this.db.transaction(() => {
-      const current = this.incident(id);
-      this.s.updateIncident.run(t.to, worstOf(current.worst, t.to), null, id);
-      this.addToTimeline(id, t);
-    })();
-    return this.incident(id);
-  }
-
-  async closeIncident(id: number, t: Transition): Promise<Incident> {
-    this.db.transaction(() => {
-      const current = this.incident(id);
-      this.s.updateIncident.run('UP', current.worst, t.at, id);
-      this.addToTimeline(id, t);
-    })();
-    return this.incident(id);
+    return row ? this.withTimeline(row) : undefined;
   }
 
   async incidents(query: IncidentQuery = {}): Promise<Incident[]> {
@@ -201,9 +186,9 @@ export class SqliteStore implements Store {
       where.push('service = ?');
       params.push(query.service);
     }
-    const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id DESC LIMIT ?`;
+    const sql = `SELECT * FROM incident_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC, id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, query.limit ?? 100) as IncidentRow[];
-    return rows.map((r) => incidentOf(r, (this.s.timeline.all(r.id) as TransitionRow[]).map(transitionOf)));
+    return rows.map((r) => this.withTimeline(r));
   }
 
   async saveState(key: string, value: unknown): Promise<void> {
@@ -249,15 +234,15 @@ function prepare(db: Db) {
     transitionsOf: db.prepare(
       'SELECT * FROM transitions WHERE id = ? AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?',
     ),
-    insertIncident: db.prepare(
-      'INSERT INTO incidents (service, opened_at, worst, state) VALUES (?, ?, ?, ?)',
+    upsertIncident: db.prepare(
+      `INSERT INTO incident_records (id, service, opened_at, closed_at, worst, state) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET closed_at = excluded.closed_at, worst = excluded.worst, state = excluded.state`,
     ),
-    updateIncident: db.prepare('UPDATE incidents SET state = ?, worst = ?, closed_at = ? WHERE id = ?'),
-    incident: db.prepare('SELECT * FROM incidents WHERE id = ?'),
-    timeline: db.prepare('SELECT * FROM incident_timeline WHERE incident = ? ORDER BY seq'),
-    timelineLength: db.prepare('SELECT COUNT(*) AS n FROM incident_timeline WHERE incident = ?'),
+    incident: db.prepare('SELECT * FROM incident_records WHERE id = ?'),
+    timeline: db.prepare('SELECT * FROM incident_entries WHERE incident = ? ORDER BY seq'),
+    timelineLength: db.prepare('SELECT COUNT(*) AS n FROM incident_entries WHERE incident = ?'),
     insertTimeline: db.prepare(
-      'INSERT INTO incident_timeline (incident, seq, at, type, id, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO incident_entries (incident, seq, at, type, id, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     saveState: db.prepare(
       'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',

@@ -2,7 +2,8 @@
  * The storage port: raw observations (kept for the raw retention window), per-minute roll-ups
  * beyond it, state transitions, incidents, and small state snapshots (so a restart resumes where
  * it was, without false alerts). One contract suite (test/store.contract.ts) runs against every
- * adapter: SQLite (the default, WAL) and PostgreSQL.
+ * adapter: memory (tests, and state a cluster keeps elsewhere), SQLite (the default, WAL) and
+ * PostgreSQL.
  */
 import type { Incident, Observation, State, Transition } from '../monitor/types.ts';
 
@@ -29,9 +30,8 @@ export interface IncidentQuery {
   readonly limit?: number;
 }
 
-export interface Store {
-  /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
-  migrate(): Promise<void>;
+/** Raw probe results and their per-minute roll-ups. */
+export interface ObservationStore {
   /** Appends a batch atomically: all or none (the scheduler batches, typically every 250 ms). */
   appendObservations(batch: readonly Observation[]): Promise<void>;
   /** Observations of one check (optionally one vantage) at or after `since`, oldest first. */
@@ -53,23 +53,39 @@ export interface Store {
   rollups(check: string, since: number, until: number): Promise<Rollup[]>;
   /** Deletes roll-ups older than `before`; returns how many. */
   purgeRollups(before: number): Promise<number>;
+}
 
+/** State changes of checks, components and services. */
+export interface TransitionStore {
   appendTransitions(batch: readonly Transition[]): Promise<void>;
   /** Newest first. */
   transitions(options?: { since?: number; id?: string; limit?: number }): Promise<Transition[]>;
+}
 
-  /** Opens an incident for a service and returns it (its first timeline entry is `first`). */
-  openIncident(service: string, first: Transition): Promise<Incident>;
-  /** Adds a transition to an open incident's timeline and updates its state and worst state. */
-  updateIncident(id: number, transition: Transition): Promise<Incident>;
-  /** Closes it at `transition.at` (state UP), adding the transition to its timeline. */
-  closeIncident(id: number, transition: Transition): Promise<Incident>;
+/** Incidents with their timelines, as the incident reducer made them. */
+export interface IncidentStore {
+  /**
+   * Saves each incident whole, atomically, by id: created when new, its state updated, and the
+   * timeline entries not stored yet appended. Saving the same incident twice changes nothing.
+   */
+  saveIncidents(batch: readonly Incident[]): Promise<void>;
+  incident(id: string): Promise<Incident | undefined>;
   incidents(query?: IncidentQuery): Promise<Incident[]>;
+}
 
-  /** Small JSON snapshots (the monitor's state machines), overwritten on save. */
+/** Small JSON documents (the monitor's state machines, the alert router), overwritten on save. */
+export interface StateStore {
   saveState(key: string, value: unknown): Promise<void>;
   loadState(key: string): Promise<unknown | undefined>;
+}
 
+/**
+ * The whole store an adapter provides. Stages ask only for the part they use (an ObservationStore,
+ * an IncidentStore…), so a cluster can later keep live state elsewhere than history.
+ */
+export interface Store extends ObservationStore, TransitionStore, IncidentStore, StateStore {
+  /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ export const notifyEn = {
   'alert.text.resolved': 'Criticality: {criticality} · from {since} to {until}, worst state {worst}',
   'alert.text.causes': 'Causes:',
   'alert.text.noCause': 'No cause known yet.',
-  'alert.text.incident': 'Incident #{id}',
+  'alert.text.incident': 'Incident {id}',
   'alert.text.suppressed': '{count} earlier alert(s) were dropped by the rate limit of this channel.',
   'alert.criticality.critical': 'critical',
   'alert.criticality.high': 'high',
@@ -34,7 +34,7 @@ export const notifyFr = {
   'alert.text.resolved': 'Criticité : {criticality} · du {since} au {until}, pire état {worst}',
   'alert.text.causes': 'Causes :',
   'alert.text.noCause': 'Cause encore inconnue.',
-  'alert.text.incident': 'Incident n° {id}',
+  'alert.text.incident': 'Incident {id}',
   'alert.text.suppressed':
     '{count} alerte(s) précédente(s) ont été écartées par la limite de débit de ce canal.',
   'alert.criticality.critical': 'critique',

@@ -22,7 +22,7 @@ const idPart = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '-');
 /** Message-ID of this alert and the root of its incident's thread. */
 export function threadIds(alert: Alert, from: string): { messageId: string; root: string } {
   const domain = domainOf(from);
-  const root = `<bascule.${idPart(alert.service)}.${alert.incident}@${domain}>`;
+  const root = `<bascule.${idPart(alert.incident)}@${domain}>`;
   if (alert.kind === 'opened') return { messageId: root, root };
   return { messageId: `<bascule.${alert.key.split(':').map(idPart).join('.')}@${domain}>`, root };
 }

@@ -1,0 +1,15 @@
+/**
+ * The daemon's typed event stream: what each topic carries. A feature that adds a kind of event
+ * (failover decisions, switch records) adds a topic here and a stage that publishes it.
+ */
+import type { IncidentStep } from '../monitor/incidents.ts';
+import type { Transition } from '../monitor/types.ts';
+
+export interface Events {
+  /** State changes from the monitor, in order: foundations before what depends on them. */
+  readonly transitions: readonly Transition[];
+  /** What the incident reducer made of them: events to tell people, and every incident changed. */
+  readonly incidents: Pick<IncidentStep, 'events' | 'changed'>;
+}
+
+export type Topic = keyof Events;

@@ -1,0 +1,176 @@
+/**
+ * The in-memory store: the whole Store port in plain maps and arrays, held by one process. For fast
+ * tests of the daemon and its stages, and, in a cluster, for state kept elsewhere than history.
+ * It passes the same contract suite as SQLite and PostgreSQL; "durable" means for its lifetime
+ * (`memory:NAME` stores of one process live until the process ends, across close and reopen).
+ */
+import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
+import type { Incident, IncidentQuery, Observation, Rollup, Store, Transition } from './store.ts';
+
+interface Data {
+  observations: Observation[];
+  rollups: Map<string, Rollup>;
+  transitions: Transition[];
+  incidents: Map<string, Incident>;
+  state: Map<string, string>;
+}
+
+const NAMED = new Map<string, Data>();
+
+const fresh = (): Data => ({
+  observations: [],
+  rollups: new Map(),
+  transitions: [],
+  incidents: new Map(),
+  state: new Map(),
+});
+
+/** Plain copies in and out, so callers never share objects with the store (as with a database). */
+const copy = <T>(x: T): T => structuredClone(x);
+
+/** Observations kept sorted by time, like an index on `at` (ties in arrival order). */
+function insertSorted(list: Observation[], o: Observation): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at <= o.at) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, o);
+}
+
+function validObservation(o: Observation): boolean {
+  return (
+    typeof o.check === 'string' &&
+    typeof o.vantage === 'string' &&
+    Number.isFinite(o.at) &&
+    typeof o.ok === 'boolean' &&
+    Number.isFinite(o.latencyMs)
+  );
+}
+
+export class MemoryStore implements Store {
+  private readonly d: Data;
+
+  /** `name`: a store shared by every MemoryStore of that name in this process; none: a private one. */
+  constructor(name?: string) {
+    if (name === undefined) this.d = fresh();
+    else {
+      const d = NAMED.get(name) ?? fresh();
+      NAMED.set(name, d);
+      this.d = d;
+    }
+  }
+
+  async migrate(): Promise<void> {}
+
+  async appendObservations(batch: readonly Observation[]): Promise<void> {
+    if (!batch.every(validObservation)) throw new Error('invalid observation in batch');
+    for (const o of batch) insertSorted(this.d.observations, copy(o));
+  }
+
+  async observations(
+    check: string,
+    since: number,
+    options: { vantage?: string; limit?: number } = {},
+  ): Promise<Observation[]> {
+    const out = this.d.observations.filter(
+      (o) =>
+        o.check === check &&
+        o.at >= since &&
+        (options.vantage === undefined || o.vantage === options.vantage),
+    );
+    return copy(out.slice(0, options.limit ?? 100_000));
+  }
+
+  async recentObservations(since: number, limit: number): Promise<Observation[]> {
+    return copy(this.d.observations.filter((o) => o.at >= since).slice(0, limit));
+  }
+
+  async rollUp(before: number): Promise<number> {
+    const cutoff = minuteOf(before);
+    const old = this.d.observations.filter((o) => o.at < cutoff);
+    if (old.length === 0) return 0;
+    this.d.observations = this.d.observations.filter((o) => o.at >= cutoff);
+    for (const r of rollUp(old)) {
+      const key = `${r.check}\u0000${r.vantage}\u0000${r.minute}`;
+      const prev = this.d.rollups.get(key);
+      this.d.rollups.set(key, prev ? mergeRollups(prev, r) : r);
+    }
+    return old.length;
+  }
+
+  async rollups(check: string, since: number, until: number): Promise<Rollup[]> {
+    return [...this.d.rollups.values()]
+      .filter((r) => r.check === check && r.minute >= since && r.minute < until)
+      .sort((a, b) => a.minute - b.minute || (a.vantage < b.vantage ? -1 : a.vantage > b.vantage ? 1 : 0))
+      .map(copy);
+  }
+
+  async purgeRollups(before: number): Promise<number> {
+    let n = 0;
+    for (const [key, r] of this.d.rollups) {
+      if (r.minute < before) {
+        this.d.rollups.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  async appendTransitions(batch: readonly Transition[]): Promise<void> {
+    this.d.transitions.push(...copy(batch));
+  }
+
+  async transitions(options: { since?: number; id?: string; limit?: number } = {}): Promise<Transition[]> {
+    const since = options.since ?? 0;
+    const out: Transition[] = [];
+    // Newest first: by time, then by arrival.
+    const sorted = this.d.transitions
+      .map((t, seq) => ({ t, seq }))
+      .filter(({ t }) => t.at >= since && (options.id === undefined || t.id === options.id))
+      .sort((a, b) => b.t.at - a.t.at || b.seq - a.seq);
+    for (const { t } of sorted.slice(0, options.limit ?? 1000)) out.push(copy(t));
+    return out;
+  }
+
+  async saveIncidents(batch: readonly Incident[]): Promise<void> {
+    for (const i of batch) {
+      const stored = this.d.incidents.get(i.id);
+      // As in the databases: stored entries keep their place, only new ones are appended.
+      const timeline = stored
+        ? [...stored.timeline, ...i.timeline.slice(stored.timeline.length)]
+        : i.timeline;
+      this.d.incidents.set(i.id, copy({ ...i, timeline }));
+    }
+  }
+
+  async incident(id: string): Promise<Incident | undefined> {
+    const i = this.d.incidents.get(id);
+    return i ? copy(i) : undefined;
+  }
+
+  async incidents(query: IncidentQuery = {}): Promise<Incident[]> {
+    return [...this.d.incidents.values()]
+      .filter(
+        (i) =>
+          (query.open === undefined || (i.closedAt === undefined) === query.open) &&
+          (query.service === undefined || i.service === query.service),
+      )
+      .sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .slice(0, query.limit ?? 100)
+      .map(copy);
+  }
+
+  async saveState(key: string, value: unknown): Promise<void> {
+    this.d.state.set(key, JSON.stringify(value));
+  }
+
+  async loadState(key: string): Promise<unknown | undefined> {
+    const v = this.d.state.get(key);
+    return v === undefined ? undefined : (JSON.parse(v) as unknown);
+  }
+
+  async close(): Promise<void> {}
+}
