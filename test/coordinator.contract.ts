@@ -106,7 +106,7 @@ export function coordinatorContract(name: string, cluster: () => Promise<TestClu
       assert.equal((await b.campaign()).leader, false);
       await c.clock.advance(c.ttlMs + 1);
       assert.equal((await b.campaign()).leader, true);
-      assert.deepEqual(await a.desired(), { api: 'gcp' });
+      assert.deepEqual(await c.node('c').desired(), { api: 'gcp' }, 'the new lease carries it');
     });
 
     it('resigning hands the lease over at once', async () => {
