@@ -50,7 +50,8 @@ export interface DaemonOptions {
   readonly baseDir: string;
   readonly listen?: string;
   readonly dataDir?: string;
-  readonly store?: string;
+  /** A store spec (`sqlite`, `postgres://…`, `memory`), or a store already open (tests). */
+  readonly store?: string | Store;
   readonly lang: Lang;
   readonly log: Logger;
   readonly env: NodeJS.ProcessEnv;
@@ -105,7 +106,10 @@ export class Daemon {
     const clock = o.clock ?? systemClock;
     const runtime = o.config.runtime;
     const dataDir = resolve(o.baseDir, o.dataDir ?? runtime?.dataDir ?? '.bascule');
-    const storeSpec = o.store ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite';
+    const given = typeof o.store === 'object' ? o.store : undefined;
+    const storeSpec = given
+      ? 'given'
+      : ((o.store as string | undefined) ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite');
     const checks = compileChecks(o.config);
     const graph = buildGraph(o.config);
     const monitor = new Monitor(graph, checks, parseDuration(runtime?.staleAfter ?? ''));
@@ -113,7 +117,7 @@ export class Daemon {
     for (const [id, v] of Object.entries(o.config.vantages)) {
       if (v.token) tokens.set(id, readSecret(v.token, `vantages.${id}.token`, o.baseDir, o.env));
     }
-    const store = await openStore(storeSpec, dataDir);
+    const store = given ?? (await openStore(storeSpec, dataDir));
     await store.migrate();
     const resumed = await resume(store, monitor, checks, clock.now());
     const metrics = createMonitorMetrics(createRegistry());

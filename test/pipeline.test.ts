@@ -1,0 +1,133 @@
+/**
+ * The daemon's pipeline on an injected clock and a memory store, with probes answered in process:
+ * no sleeping, every step driven by advancing time. Outage, incident, recovery; a store outage
+ * that delays results without losing them; silence that keeps an incident open.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { Daemon } from '../src/daemon/daemon.ts';
+import type { IncidentEvent } from '../src/monitor/incidents.ts';
+import type { Observation, ProbeResult } from '../src/monitor/types.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { ManualClock } from '../src/platform/manual-clock.ts';
+import { MemoryStore } from '../src/store/memory.ts';
+import { tempDir } from './helpers/cli.ts';
+import { map } from './helpers/map.ts';
+
+const log = createLogger('silent');
+
+const SHOP = map({
+  services: { checkout: { criticality: 'critical', dependsOn: ['api'] } },
+  components: { api: { provider: 'aws' } },
+  checks: {
+    api: {
+      component: 'api',
+      tcp: '127.0.0.1:9',
+      interval: '1s',
+      timeout: '500ms',
+      failAfter: 2,
+      recoverAfter: 1,
+    },
+  },
+});
+
+/** A store whose observation writes fail while `failing` is set (a locked or unreachable database). */
+class FlakyStore extends MemoryStore {
+  failing = false;
+  override async appendObservations(batch: readonly Observation[]): Promise<void> {
+    if (this.failing) throw new Error('database is locked');
+    return super.appendObservations(batch);
+  }
+}
+
+async function start(health: { up: boolean | 'silent' }, store = new FlakyStore()) {
+  const clock = new ManualClock();
+  const events: IncidentEvent[] = [];
+  const probe = (_check: unknown, signal: AbortSignal): Promise<ProbeResult> =>
+    health.up === 'silent'
+      ? // never answers (the vantage point goes silent) until the daemon stops
+        new Promise((r) =>
+          signal.addEventListener('abort', () => r({ ok: false, reason: 'error', latencyMs: 0 })),
+        )
+      : Promise.resolve(
+          health.up ? { ok: true, latencyMs: 2 } : { ok: false, reason: 'refused', latencyMs: 1 },
+        );
+  const d = await Daemon.start({
+    config: SHOP,
+    baseDir: tempDir(),
+    listen: '127.0.0.1:0',
+    lang: 'en',
+    log,
+    env: {},
+    clock,
+    store,
+    flushMs: 100,
+    probe,
+    onIncidents: (e) => {
+      events.push(...e);
+    },
+  });
+  return { d, clock, store, events, kinds: () => events.map((e) => e.type) };
+}
+
+const service = (d: Daemon) => d.monitor.current().services.get('checkout');
+
+describe('daemon pipeline on an injected clock', () => {
+  const daemons: Daemon[] = [];
+  after(async () => {
+    for (const d of daemons) await d.stop();
+  });
+
+  it('goes DOWN, opens an incident, stores it, and resolves it, in clock time', async () => {
+    const health: { up: boolean | 'silent' } = { up: true };
+    const { d, clock, store, kinds } = await start(health);
+    daemons.push(d);
+    await clock.advance(2_000);
+    assert.equal(service(d), 'UP');
+    health.up = false;
+    await clock.advance(2_500);
+    assert.equal(service(d), 'DOWN');
+    assert.deepEqual(kinds(), ['incident-opened']);
+    const [open] = await store.incidents({ open: true });
+    assert.equal(open?.service, 'checkout');
+    assert.ok((await store.transitions({ id: 'checkout' })).some((t) => t.to === 'DOWN'));
+    health.up = true;
+    await clock.advance(1_500);
+    assert.equal(service(d), 'UP');
+    assert.deepEqual(kinds(), ['incident-opened', 'incident-resolved']);
+    assert.equal((await store.incident(open!.id))?.closedAt !== undefined, true);
+  });
+
+  it('keeps results through a store outage and acts on them once it is back', async () => {
+    const health: { up: boolean | 'silent' } = { up: true };
+    const { d, clock, store, kinds } = await start(health);
+    daemons.push(d);
+    await clock.advance(2_000);
+    store.failing = true;
+    health.up = false;
+    await clock.advance(3_000);
+    assert.ok(d.intake.pending() >= 2, 'results wait while the store fails');
+    assert.equal(service(d), 'UP', 'nothing is acted on before it is stored');
+    assert.deepEqual(kinds(), []);
+    store.failing = false;
+    await clock.advance(500);
+    assert.equal(d.intake.pending(), 0);
+    assert.equal(service(d), 'DOWN');
+    assert.deepEqual(kinds(), ['incident-opened']);
+    const stored = await store.observations('api', 0);
+    assert.ok(stored.filter((o) => !o.ok).length >= 3, 'the failures seen during the outage were stored');
+  });
+
+  it('a check that goes silent makes the service UNKNOWN and keeps its incident open', async () => {
+    const health: { up: boolean | 'silent' } = { up: false };
+    const { d, clock, store, kinds } = await start(health);
+    daemons.push(d);
+    await clock.advance(3_000);
+    assert.deepEqual(kinds(), ['incident-opened']);
+    health.up = 'silent';
+    await clock.advance(40_000); // past the staleness window (30 s at least)
+    assert.equal(service(d), 'UNKNOWN');
+    assert.deepEqual(kinds(), ['incident-opened'], 'silence is not recovery');
+    assert.equal((await store.incidents({ open: true })).length, 1);
+  });
+});
