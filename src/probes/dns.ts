@@ -10,11 +10,12 @@ import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { connect, isIPv6 } from 'node:net';
 import dnsPacket, { type DecodedPacket, type RecordType } from 'dns-packet';
-import type { CompiledCheck, DnsTarget } from '../monitor/compile.ts';
+import { type DnsTarget, dnsKind } from '../model/probes/dns.ts';
+import type { CompiledCheck } from '../monitor/compile.ts';
 import type { FailureReason } from '../monitor/types.ts';
 import { classify, since } from './classify.ts';
 import { answerText, missingAnswers } from './dns-answers.ts';
-import type { Probe } from './probe.ts';
+import { type ProbePlugin, probePlugin } from './probe.ts';
 
 interface Answer {
   readonly rcode: string;
@@ -146,9 +147,9 @@ const RCODE_REASON: Readonly<Record<string, FailureReason>> = {
   REFUSED: 'dns-refused',
 };
 
-export const dnsProbe: Probe<DnsTarget> = {
-  type: 'dns',
-  async run(target, check, signal) {
+export const dnsProbe: ProbePlugin<'dns'> = probePlugin(
+  dnsKind,
+  async function runDns(target, check, signal) {
     const t0 = performance.now();
     const deadline = AbortSignal.timeout(check.timeoutMs);
     const sig = signal ? AbortSignal.any([deadline, signal]) : deadline;
@@ -186,4 +187,4 @@ export const dnsProbe: Probe<DnsTarget> = {
     }
     return { ok: true, latencyMs };
   },
-};
+);
