@@ -151,12 +151,16 @@ export const dnsProbe: ProbePlugin<'dns'> = probePlugin(
   dnsKind,
   async function runDns(target, check, signal) {
     const t0 = performance.now();
+    // An abort listener added to an aborted signal never fires: answer now.
+    if (signal?.aborted) return { ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 };
     const deadline = AbortSignal.timeout(check.timeoutMs);
     const sig = signal ? AbortSignal.any([deadline, signal]) : deadline;
     let answer: Answer;
     try {
       answer = target.resolver ? await direct(target, sig) : await system(target, check);
     } catch (e) {
+      if (signal?.aborted && !deadline.aborted)
+        return { ok: false, reason: 'error', detail: 'aborted', latencyMs: since(t0) };
       if (e instanceof Malformed)
         return { ok: false, reason: 'protocol', detail: e.message, latencyMs: since(t0) };
       return { ok: false, ...classify(e, deadline.aborted), latencyMs: since(t0) };

@@ -6,6 +6,9 @@ import { type ProbePlugin, probePlugin } from './probe.ts';
 
 export const tcpProbe: ProbePlugin<'tcp'> = probePlugin(tcpKind, function runTcp(target, check, signal) {
   const t0 = performance.now();
+  // An abort listener added to an aborted signal never fires: answer now.
+  if (signal?.aborted)
+    return Promise.resolve({ ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 });
   return new Promise((resolve) => {
     const socket = connect({ host: target.host, port: target.port });
     let done = false;

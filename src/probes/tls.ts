@@ -45,6 +45,9 @@ function judge(
 
 export const tlsProbe: ProbePlugin<'tls'> = probePlugin(tlsKind, function runTls(target, check, signal) {
   const t0 = performance.now();
+  // An abort listener added to an aborted signal never fires: answer now.
+  if (signal?.aborted)
+    return Promise.resolve({ ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 });
   return new Promise((resolve) => {
     const ca = caList();
     const socket = connect({
