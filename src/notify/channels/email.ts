@@ -48,12 +48,19 @@ export const email: ChannelPlugin<'email'> = channelPlugin(
       greetingTimeout: SMTP_TIMEOUT_MS,
       socketTimeout: SMTP_TIMEOUT_MS,
     });
-    const abort = () => transport.close();
+    // Closing the transport does not end a sendMail waiting for a greeting: the abort rejects it itself.
+    let abort = () => transport.close();
+    const cancelled = new Promise<never>((_, reject) => {
+      abort = () => {
+        transport.close();
+        reject(new Error('cancelled'));
+      };
+    });
     signal?.addEventListener('abort', abort, { once: true });
     const { messageId, root } = threadIds(alert, e.from);
     try {
       if (signal?.aborted) throw new Error('cancelled');
-      await transport.sendMail({
+      const sending = transport.sendMail({
         from: e.from,
         to: e.to,
         subject: alert.title,
@@ -63,6 +70,8 @@ export const email: ChannelPlugin<'email'> = channelPlugin(
         ...(alert.kind === 'opened' || alert.kind === 'test' ? {} : { inReplyTo: root, references: [root] }),
         headers: { 'X-Bascule-Key': alert.key },
       });
+      sending.catch(() => undefined); // it may still fail after a cancel
+      await Promise.race([sending, cancelled]);
     } catch (err) {
       throw new Error(`email: ${smtpCause(err, secrets.password)} from ${where}`);
     } finally {
