@@ -38,7 +38,10 @@ export const ERRORS = {
   BASCULE_E_CONFIG_GROUP_NEED: { exit: 2, doc: 'A quorum needs fewer than 1 or more members than it has.' },
   BASCULE_E_CONFIG_GROUP_DUPLICATE: { exit: 2, doc: 'A redundancy group lists the same member twice.' },
   BASCULE_E_CONFIG_CHECK_TARGET: { exit: 2, doc: 'A check must name exactly one component or service.' },
-  BASCULE_E_CONFIG_CHECK_PROBE: { exit: 2, doc: 'A check must have exactly one of http, tcp, tls, dns.' },
+  BASCULE_E_CONFIG_CHECK_PROBE: {
+    exit: 2,
+    doc: 'A check must have exactly one probe type key (http, tcp, …: see docs/monitoring.md).',
+  },
   BASCULE_E_CONFIG_CHECK_OPTION: { exit: 2, doc: 'A check option that does not apply to its probe type.' },
   BASCULE_E_CONFIG_CHECK_TIMING: {
     exit: 2,
@@ -52,7 +55,11 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: {
     exit: 2,
-    doc: 'An alert channel must have exactly one of webhook, slack, discord, teams, ntfy, email.',
+    doc: 'An alert channel must have exactly one channel type key (webhook, slack, …: see docs/notify.md).',
+  },
+  BASCULE_E_CONFIG_NOTIFY_OPTION: {
+    exit: 2,
+    doc: 'An alert channel option that does not apply to its channel type (a `token` on a slack channel).',
   },
   BASCULE_E_SECRET_MISSING: {
     exit: 2,

@@ -55,6 +55,17 @@ describe('bascule validate', () => {
     );
   });
 
+  it('rejects an option of another channel type, located, and exits 2', async () => {
+    const r = await runCli(['validate'], {
+      cwd: project(`${MAP}notify:\n  team:\n    slack: https://hooks.example/x\n    token: {env: T}\n`),
+    });
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'bascule.yaml:12:5: notify.team.token: "token" applies to ntfy channels only, not to a slack channel\n',
+    );
+  });
+
   it('says clearly when the file is missing', async () => {
     const r = await runCli(['validate', '-c', 'nope.yaml'], { cwd: tempDir() });
     assert.equal(r.code, 2);

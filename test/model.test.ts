@@ -192,6 +192,28 @@ describe('bascule.yaml validation', () => {
       body: 'notify:\n  ops: {slack: "https://hooks.example/x", discord: "https://discord.example/y"}\n',
       code: 'BASCULE_E_CONFIG_NOTIFY_CHANNEL',
       at: '4:8',
+      text: /needs exactly one of webhook, slack, discord, teams, ntfy, email$/,
+    },
+    {
+      name: 'an ntfy token on a slack channel',
+      body: 'notify:\n  team:\n    slack: "https://hooks.example/x"\n    token: {env: T}\n',
+      code: 'BASCULE_E_CONFIG_NOTIFY_OPTION',
+      at: '6:5',
+      text: /^bascule\.yaml:6:5: notify\.team\.token: "token" applies to ntfy channels only, not to a slack channel$/,
+    },
+    {
+      name: 'a webhook secret on an ntfy channel',
+      body: 'notify:\n  push: {ntfy: "https://ntfy.example/t", secret: {env: S}}\n',
+      code: 'BASCULE_E_CONFIG_NOTIFY_OPTION',
+      at: '4:42',
+      text: /"secret" applies to webhook channels only, not to a ntfy channel/,
+    },
+    {
+      name: 'a check without a probe',
+      body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a}\n',
+      code: 'BASCULE_E_CONFIG_CHECK_PROBE',
+      at: '6:6',
+      text: /needs exactly one probe, one of: http, tcp, tls, dns$/,
     },
     {
       name: 'a secret written as a plain string',
@@ -242,6 +264,21 @@ describe('bascule.yaml validation', () => {
   it('speaks French when asked', () => {
     const d = errors('components:\n  web:\n    provder: aws\n')[0]!;
     assert.match(formatDiagnostic('fr', d), /clé inconnue « provder » — vouliez-vous dire « provider » \?/);
+    const option = errors('notify:\n  team: {slack: "https://hooks.example/x", token: {env: T}}\n')[0]!;
+    assert.equal(
+      formatDiagnostic('fr', option),
+      'bascule.yaml:4:44: notify.team.token: « token » ne s’applique qu’aux canaux ntfy, pas à un canal slack',
+    );
+  });
+
+  it('accepts each channel with the options and secrets its type declares', () => {
+    const r = loadConfig(
+      `${HEAD}notify:\n  hook: {webhook: "https://h.example/x", secret: {env: S}}\n` +
+        '  push: {ntfy: "https://ntfy.example/t", token: {file: t.key}}\n' +
+        '  mail: {email: {host: smtp.example, from: a@example.com, to: [b@example.com], user: u, password: {env: P}}}\n',
+      'bascule.yaml',
+    );
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.diagnostics));
   });
 
   it('accepts a full map and freezes it', () => {

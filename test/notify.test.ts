@@ -3,24 +3,25 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { BasculeError } from '../src/errors.ts';
-import { type Config, configSchema } from '../src/model/schema.ts';
+import { CHANNEL_KINDS, CHANNEL_TYPES } from '../src/model/channels/registry.ts';
+import { type Config, configSchema, type NotifyChannelSpec } from '../src/model/schema.ts';
 import type { IncidentEvent } from '../src/monitor/incidents.ts';
 import type { Incident } from '../src/monitor/types.ts';
 import type { Alert } from '../src/notify/alert.ts';
 import { post } from '../src/notify/channels/post.ts';
 import { Notifier, type SendFn } from '../src/notify/notifier.ts';
-import { channelFor } from '../src/notify/registry.ts';
+import { CHANNELS, channelFor } from '../src/notify/registry.ts';
 import { formatSpan, inputFromIncident, renderAlert } from '../src/notify/render.ts';
 import { type Delivery, Router } from '../src/notify/router.ts';
 import { createLogger } from '../src/platform/log.ts';
+import { type Mail, receiver, smtpReceiver } from './helpers/receivers.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 14, 0, 0);
 const MIN = 60_000;
@@ -178,37 +179,6 @@ describe('router', () => {
     assert.equal(back.route([resolved()], causes, T0 + 20 * MIN).deliveries.length, 3);
   });
 });
-
-interface Recorded {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** An HTTP receiver on 127.0.0.1: answers `status` (by path prefix) and records every request. */
-async function receiver(statusFor: (path: string) => number = () => 200) {
-  const requests: Recorded[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const path = req.url ?? '';
-      requests.push({
-        method: req.method ?? '',
-        path,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      });
-      res.writeHead(statusFor(path), { 'content-type': 'text/plain' });
-      res.end(`echo ${path}`);
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as AddressInfo).port;
-  return { requests, url: `http://127.0.0.1:${port}`, close: () => server.close() };
-}
 
 function logCapture() {
   const lines: string[] = [];
@@ -386,45 +356,15 @@ describe('HTTP channels', () => {
 });
 
 describe('email', () => {
-  interface Mail {
-    from: string;
-    to: string[];
-    raw: string;
-    user: string | undefined;
-  }
-  const mails: Mail[] = [];
-  let server: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof smtpReceiver>>;
+  let mails: Mail[] = [];
   let port = 0;
   before(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      allowInsecureAuth: true,
-      logger: false,
-      onAuth(auth, _session, cb) {
-        if (auth.username === 'alerts' && auth.password === 'smtp-pass-xyz')
-          return cb(null, { user: 'alerts' });
-        return cb(new Error('Invalid username or password'));
-      },
-      onData(stream, session, cb) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString(),
-            user: typeof session.user === 'string' ? session.user : undefined,
-          });
-          cb();
-        });
-      },
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server.server, 'listening');
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await smtpReceiver('alerts', 'smtp-pass-xyz');
+    mails = smtp.mails;
+    port = smtp.port;
   });
-  after(() => server.close());
+  after(() => smtp.close());
 
   const emailConfig = () =>
     config({
@@ -594,17 +534,15 @@ describe('notifier', () => {
   });
 
   it('every channel type has an implementation', () => {
-    for (const [key, value] of Object.entries({
-      webhook: 'http://x/',
-      slack: 'http://x/',
-      discord: 'http://x/',
-      teams: 'http://x/',
-      ntfy: 'http://x/',
-      email: { host: 'h', from: 'a@b', to: ['c@d'] },
-    })) {
-      const spec = config({ c: { [key]: value } }).notify.c;
-      assert.ok(spec);
-      assert.equal(channelFor(spec).type, key);
+    assert.deepEqual(Object.keys(CHANNELS), [...CHANNEL_TYPES]);
+    for (const kind of CHANNEL_KINDS) {
+      const plugin = CHANNELS[kind.type];
+      assert.equal(plugin.type, kind.type);
+      assert.equal(plugin.key, kind.key);
+      assert.equal(plugin.secrets, kind.secrets);
+      assert.equal(typeof plugin.send, 'function');
+      const spec = { [kind.type]: 'set' } as unknown as NotifyChannelSpec;
+      assert.equal(channelFor(spec).type, kind.type);
     }
   });
 });

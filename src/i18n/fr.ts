@@ -38,7 +38,7 @@ export const fr = {
   BASCULE_E_CONFIG_GROUP_DUPLICATE: '« {id} » figure deux fois dans ce groupe',
   BASCULE_E_CONFIG_CHECK_TARGET:
     'une vérification surveille une seule chose : indiquez « component » ou « service »',
-  BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde : http, tcp, tls ou dns',
+  BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde, parmi : {types}',
   BASCULE_E_CONFIG_CHECK_OPTION:
     '« {option} » ne s’applique qu’aux vérifications {applies}, pas à une vérification {probe}',
   BASCULE_E_CONFIG_CHECK_TIMING: '{detail}',
@@ -48,8 +48,9 @@ export const fr = {
   'header.name': "nom d’en-tête invalide (lettres, chiffres et !#$%&'*+.^_`|~- seulement)",
   'header.value': 'sa valeur contient un saut de ligne ou un caractère de contrôle',
   'header.reserved': 'fixé par la sonde elle-même (une connexion neuve à chaque sonde, la longueur du corps)',
-  BASCULE_E_CONFIG_NOTIFY_CHANNEL:
-    'un canal d’alerte a exactement un de webhook, slack, discord, teams, ntfy, email',
+  BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'un canal d’alerte a exactement un type, parmi : {types}',
+  BASCULE_E_CONFIG_NOTIFY_OPTION:
+    '« {option} » ne s’applique qu’aux canaux {applies}, pas à un canal {channel}',
   BASCULE_E_CONFIG_FORMAT: 'valeur {value} invalide : attendu {format}',
   'format.hostPort': 'hôte:port (ou [IPv6]:port)',
   'format.statusRange': 'une plage de statuts comme « 200-299 »',

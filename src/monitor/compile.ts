@@ -4,6 +4,8 @@
  */
 import { parseDuration } from '../model/duration.ts';
 import { LOCAL_VANTAGE } from '../model/operations-check.ts';
+import type { ProbeDefaults } from '../model/probes/kind.ts';
+import { PROBE_TYPES, probeKindOf, type Target } from '../model/probes/registry.ts';
 import type { CheckSpec, Config } from '../model/schema.ts';
 
 export const DEFAULT_INTERVAL_MS = 30_000;
@@ -14,53 +16,12 @@ export const DEFAULT_CERT_VALID_FOR_MS = 14 * 86_400_000;
 /** The most of a response body a probe reads; beyond it the answer is `too-large`. */
 export const MAX_BODY_BYTES = 1 << 20;
 
-/** An HTTP status rule: one status, or an inclusive range. */
-export interface StatusRange {
-  readonly min: number;
-  readonly max: number;
-}
-
-export interface HttpTarget {
-  readonly type: 'http';
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-  readonly redirects: number;
-  readonly verifyTls: boolean;
-  /** Default 200–399. */
-  readonly status: readonly StatusRange[];
-  readonly bodyContains?: string;
-  readonly bodyRegex?: string;
-  readonly json?: { readonly path: string; readonly equals: string | number | boolean | null };
-  readonly certValidForMs: number;
-}
-
-export interface TcpTarget {
-  readonly type: 'tcp';
-  readonly host: string;
-  readonly port: number;
-}
-
-export interface TlsTarget {
-  readonly type: 'tls';
-  readonly host: string;
-  readonly port: number;
-  readonly verifyTls: boolean;
-  readonly certValidForMs: number;
-}
-
-export interface DnsTarget {
-  readonly type: 'dns';
-  readonly name: string;
-  readonly recordType: string;
-  /** host:port of the server to ask; undefined: the system resolver. */
-  readonly resolver?: { readonly host: string; readonly port: number };
-  readonly answers: readonly string[];
-  readonly rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
-}
-
-export type Target = HttpTarget | TcpTarget | TlsTarget | DnsTarget;
+export type { DnsTarget } from '../model/probes/dns.ts';
+export type { HttpTarget, StatusRange } from '../model/probes/http.ts';
+export type { Target } from '../model/probes/registry.ts';
+export type { TcpTarget } from '../model/probes/tcp.ts';
+export type { TlsTarget } from '../model/probes/tls.ts';
+export { parseHostPort } from '../model/schema-primitives.ts';
 
 export interface CompiledCheck {
   readonly id: string;
@@ -80,54 +41,15 @@ export interface CompiledCheck {
   readonly service?: string;
 }
 
-/** `host:port` or `[v6]:port` (validated by the schema). */
-export function parseHostPort(text: string): { host: string; port: number } {
-  const i = text.lastIndexOf(':');
-  const host = text.slice(0, i).replace(/^\[(.*)\]$/, '$1');
-  return { host, port: Number(text.slice(i + 1)) };
-}
+const DEFAULTS: ProbeDefaults = { certValidForMs: DEFAULT_CERT_VALID_FOR_MS };
 
-function statusRanges(spec: CheckSpec['expect']): StatusRange[] {
-  const raw = spec?.status;
-  if (raw === undefined) return [{ min: 200, max: 399 }];
-  return (Array.isArray(raw) ? raw : [raw]).map((s) => {
-    if (typeof s === 'number') return { min: s, max: s };
-    const [min, max] = s.split('-').map(Number) as [number, number];
-    return { min, max };
-  });
-}
-
+/** The check's target, compiled by the descriptor of its probe type. */
 function target(spec: CheckSpec): Target {
-  const certValidForMs = parseDuration(spec.expect?.certValidFor ?? '') ?? DEFAULT_CERT_VALID_FOR_MS;
-  if (spec.http !== undefined) {
-    return {
-      type: 'http',
-      url: spec.http,
-      method: spec.method ?? 'GET',
-      headers: spec.headers ?? {},
-      ...(spec.body !== undefined ? { body: spec.body } : {}),
-      redirects: spec.redirects ?? 0,
-      verifyTls: spec.verifyTls ?? true,
-      status: statusRanges(spec.expect),
-      ...(spec.expect?.bodyContains !== undefined ? { bodyContains: spec.expect.bodyContains } : {}),
-      ...(spec.expect?.bodyRegex !== undefined ? { bodyRegex: spec.expect.bodyRegex } : {}),
-      ...(spec.expect?.json !== undefined ? { json: spec.expect.json } : {}),
-      certValidForMs,
-    };
-  }
-  if (spec.tcp !== undefined) return { type: 'tcp', ...parseHostPort(spec.tcp) };
-  if (spec.tls !== undefined) {
-    return { type: 'tls', ...parseHostPort(spec.tls), verifyTls: spec.verifyTls ?? true, certValidForMs };
-  }
-  const dns = spec.dns!;
-  return {
-    type: 'dns',
-    name: dns.name,
-    recordType: dns.type,
-    ...(dns.resolver !== undefined ? { resolver: parseHostPort(dns.resolver) } : {}),
-    answers: spec.expect?.answers ?? [],
-    rcode: spec.expect?.rcode ?? 'NOERROR',
-  };
+  const kind = probeKindOf(spec);
+  // The configuration check rejects a check without exactly one probe; this is a programming error.
+  if (!kind) throw new Error(`check without a probe (${PROBE_TYPES.join(', ')})`);
+  // The kind was picked because its key is set, so the spec is that kind's input.
+  return kind.compile(spec as Parameters<typeof kind.compile>[0], DEFAULTS) as Target;
 }
 
 /** The vantage point the daemon itself probes from. */

@@ -1,9 +1,10 @@
 /**
  * What an alert channel is given: one event about one service's incident, already decided and
  * rendered by the router (routing, de-duplication, rate limits and repeats happen before a channel
- * sees anything). Channels only deliver.
+ * sees anything). Channels only deliver: each is a plugin of notify/registry.ts.
  */
 import type { Lang } from '../i18n/index.ts';
+import type { ChannelKindOf, ChannelSecretName, ChannelType } from '../model/channels/registry.ts';
 import type { Criticality, NotifyChannelSpec } from '../model/schema.ts';
 import type { State } from '../monitor/types.ts';
 
@@ -28,15 +29,23 @@ export interface Alert {
   readonly key: string;
 }
 
-/** Secrets already read from env or files (never logged). */
-export interface ResolvedSecrets {
-  readonly secret?: string;
-  readonly token?: string;
-  readonly password?: string;
-}
+/** Secrets already read from env or files (never logged): only those the channel's type declares. */
+export type ResolvedSecrets = Readonly<Partial<Record<ChannelSecretName, string>>>;
 
-export interface Channel {
-  readonly type: 'webhook' | 'slack' | 'discord' | 'teams' | 'ntfy' | 'email';
+/** The I/O half of a channel type. */
+export interface Channel<P extends ChannelType = ChannelType> {
+  readonly type: P;
   /** Delivers one alert; rejects with a clear Error (no secret in its message) when delivery fails. */
   send(alert: Alert, spec: NotifyChannelSpec, secrets: ResolvedSecrets, signal?: AbortSignal): Promise<void>;
+}
+
+/** One channel type whole: `{ type, key, options, secrets, address, validate?, send }`. */
+export type ChannelPlugin<P extends ChannelType = ChannelType> = ChannelKindOf<P> & Channel<P>;
+
+/** Joins a type's descriptor (model/channels/<type>.ts) and its sender into its plugin. */
+export function channelPlugin<P extends ChannelType>(
+  kind: ChannelKindOf<P>,
+  send: Channel<P>['send'],
+): ChannelPlugin<P> {
+  return Object.freeze({ ...kind, send }) as ChannelPlugin<P>;
 }

@@ -6,7 +6,8 @@
  */
 
 import type { Lang } from '../i18n/index.ts';
-import type { Config, NotifyChannelSpec } from '../model/schema.ts';
+import type { ChannelKind } from '../model/channels/kind.ts';
+import type { Config, NotifyChannelSpec, Secret } from '../model/schema.ts';
 import type { IncidentEvent } from '../monitor/incidents.ts';
 import type { Logger } from '../platform/log.ts';
 import { readSecret } from '../platform/secrets.ts';
@@ -78,13 +79,8 @@ export class Notifier {
     this.config = config;
     for (const [id, spec] of Object.entries(config.notify)) {
       const where = `notify.${id}`;
-      const s: { secret?: string; token?: string; password?: string } = {};
-      if (spec.secret) s.secret = readSecret(spec.secret, `${where}.secret`, baseDir, env);
-      if (spec.token) s.token = readSecret(spec.token, `${where}.token`, baseDir, env);
-      if (spec.email?.password)
-        s.password = readSecret(spec.email.password, `${where}.email.password`, baseDir, env);
-      channelFor(spec); // fails now, not at the first incident, should a spec have no channel
-      this.secrets.set(id, s);
+      // channelFor fails now, not at the first incident, should a spec have no channel.
+      this.secrets.set(id, readChannelSecrets(channelFor(spec), spec, where, baseDir, env));
       this.counters[id] = { sent: 0, failed: 0, suppressed: 0 };
     }
     this.stats = this.counters;
@@ -218,7 +214,7 @@ export class Notifier {
     const spec = this.config.notify[channel];
     const s = this.secrets.get(channel) ?? {};
     const target = spec ? channelTarget(spec) : undefined;
-    const hidden = [s.secret, s.token, s.password, target];
+    const hidden = [...Object.values(s), target];
     if (target) {
       try {
         const u = new URL(target);
@@ -235,6 +231,24 @@ export class Notifier {
     for (const h of hidden) if (h && h.length >= 4) out = out.replaceAll(h, '[redacted]');
     return out;
   }
+}
+
+/** Reads the secrets the channel's type declares (`{secret: ['secret']}`), and no other. */
+function readChannelSecrets(
+  channel: ChannelKind,
+  spec: NotifyChannelSpec,
+  where: string,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+): ResolvedSecrets {
+  const out: Partial<Record<string, string>> = {};
+  for (const [name, path] of Object.entries(channel.secrets)) {
+    let ref: unknown = spec;
+    for (const key of path) ref = typeof ref === 'object' && ref !== null ? Reflect.get(ref, key) : undefined;
+    // The schema validated it: {env: NAME} or {file: PATH}.
+    if (ref !== undefined) out[name] = readSecret(ref as Secret, `${where}.${path.join('.')}`, baseDir, env);
+  }
+  return out;
 }
 
 function messageOf(err: unknown): string {

@@ -10,11 +10,12 @@ import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { connect, isIPv6 } from 'node:net';
 import dnsPacket, { type DecodedPacket, type RecordType } from 'dns-packet';
-import type { CompiledCheck, DnsTarget } from '../monitor/compile.ts';
+import { type DnsTarget, dnsKind } from '../model/probes/dns.ts';
+import type { CompiledCheck } from '../monitor/compile.ts';
 import type { FailureReason } from '../monitor/types.ts';
 import { classify, since } from './classify.ts';
 import { answerText, missingAnswers } from './dns-answers.ts';
-import type { Probe } from './probe.ts';
+import { type ProbePlugin, probePlugin } from './probe.ts';
 
 interface Answer {
   readonly rcode: string;
@@ -146,16 +147,20 @@ const RCODE_REASON: Readonly<Record<string, FailureReason>> = {
   REFUSED: 'dns-refused',
 };
 
-export const dnsProbe: Probe<DnsTarget> = {
-  type: 'dns',
-  async run(target, check, signal) {
+export const dnsProbe: ProbePlugin<'dns'> = probePlugin(
+  dnsKind,
+  async function runDns(target, check, signal) {
     const t0 = performance.now();
+    // An abort listener added to an aborted signal never fires: answer now.
+    if (signal?.aborted) return { ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 };
     const deadline = AbortSignal.timeout(check.timeoutMs);
     const sig = signal ? AbortSignal.any([deadline, signal]) : deadline;
     let answer: Answer;
     try {
       answer = target.resolver ? await direct(target, sig) : await system(target, check);
     } catch (e) {
+      if (signal?.aborted && !deadline.aborted)
+        return { ok: false, reason: 'error', detail: 'aborted', latencyMs: since(t0) };
       if (e instanceof Malformed)
         return { ok: false, reason: 'protocol', detail: e.message, latencyMs: since(t0) };
       return { ok: false, ...classify(e, deadline.aborted), latencyMs: since(t0) };
@@ -186,4 +191,4 @@ export const dnsProbe: Probe<DnsTarget> = {
     }
     return { ok: true, latencyMs };
   },
-};
+);

@@ -14,11 +14,12 @@
 import { type ClientRequest, request as httpRequest, type IncomingMessage, STATUS_CODES } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
-import { type CompiledCheck, type HttpTarget, MAX_BODY_BYTES, type StatusRange } from '../monitor/compile.ts';
+import { type HttpTarget, httpKind, type StatusRange } from '../model/probes/http.ts';
+import { type CompiledCheck, MAX_BODY_BYTES } from '../monitor/compile.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import { caList, daysLeft } from './certs.ts';
 import { classify, formatMs, since } from './classify.ts';
-import type { Probe } from './probe.ts';
+import { type ProbePlugin, probePlugin } from './probe.ts';
 
 /** What is drained of a body no expectation needs before the connection is dropped. */
 const UNREAD_BYTES = 64 * 1024;
@@ -216,9 +217,9 @@ function send(
   });
 }
 
-export const httpProbe: Probe<HttpTarget> = {
-  type: 'http',
-  async run(target, check, signal) {
+export const httpProbe: ProbePlugin<'http'> = probePlugin(
+  httpKind,
+  async function runHttp(target, check, signal) {
     const t0 = performance.now();
     if (signal?.aborted) return { ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 };
     const x: Exchange = { timedOut: false };
@@ -257,4 +258,4 @@ export const httpProbe: Probe<HttpTarget> = {
       signal?.removeEventListener('abort', onAbort);
     }
   },
-};
+);

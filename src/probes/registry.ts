@@ -1,28 +1,39 @@
 /**
- * Runs a check's probe. Whatever happens inside (a bug, a stuck socket), the answer is a result,
- * never an exception, and never later than the timeout plus a small grace.
+ * The probe plugins, one per type of model/probes/registry.ts (the compiler asks for a runner for
+ * each), and runProbe, which dispatches through them. Whatever happens inside (a bug, a stuck
+ * socket, a target type this build does not know), the answer is a result, never an exception,
+ * and never later than the timeout plus a small grace.
  */
-import type { CompiledCheck } from '../monitor/compile.ts';
+import type { ProbeType, TargetOf } from '../model/probes/registry.ts';
+import type { CompiledCheck, Target } from '../monitor/compile.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import { dnsProbe } from './dns.ts';
 import { httpProbe } from './http.ts';
+import type { ProbePlugin } from './probe.ts';
 import { tcpProbe } from './tcp.ts';
 import { tlsProbe } from './tls.ts';
 
-const GRACE_MS = 50;
+export const PROBES: { readonly [P in ProbeType]: ProbePlugin<P> } = Object.freeze({
+  http: httpProbe,
+  tcp: tcpProbe,
+  tls: tlsProbe,
+  dns: dnsProbe,
+});
 
-function dispatch(check: CompiledCheck, signal?: AbortSignal): Promise<ProbeResult> {
-  const t = check.target;
-  switch (t.type) {
-    case 'http':
-      return httpProbe.run(t, check, signal);
-    case 'tcp':
-      return tcpProbe.run(t, check, signal);
-    case 'tls':
-      return tlsProbe.run(t, check, signal);
-    case 'dns':
-      return dnsProbe.run(t, check, signal);
-  }
+export const GRACE_MS = 50;
+
+function dispatch<P extends ProbeType>(
+  target: Target & { readonly type: P },
+  check: CompiledCheck,
+  signal?: AbortSignal,
+): Promise<ProbeResult> {
+  // Checks come as JSON from the daemon to agents: a newer daemon may send a type unknown here.
+  const plugin: ProbePlugin<P> | undefined = Object.hasOwn(PROBES, target.type)
+    ? PROBES[target.type]
+    : undefined;
+  if (!plugin) throw new Error(`unknown probe type "${String(target.type)}"`);
+  // PROBES[P] runs TargetOf<P>, and target.type is P; TypeScript does not correlate the two.
+  return plugin.run(target as TargetOf<P>, check, signal);
 }
 
 export function runProbe(check: CompiledCheck, signal?: AbortSignal): Promise<ProbeResult> {
@@ -34,7 +45,7 @@ export function runProbe(check: CompiledCheck, signal?: AbortSignal): Promise<Pr
       check.timeoutMs + GRACE_MS,
     );
     Promise.resolve()
-      .then(() => dispatch(check, signal))
+      .then(() => dispatch(check.target, check, signal))
       .then(
         (r) => resolve(r),
         (e: unknown) =>

@@ -5,11 +5,11 @@
  */
 import { isIP } from 'node:net';
 import { checkServerIdentity, connect, type PeerCertificate } from 'node:tls';
-import type { TlsTarget } from '../monitor/compile.ts';
+import { type TlsTarget, tlsKind } from '../model/probes/tls.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import { caList, daysLeft } from './certs.ts';
 import { classify, since } from './classify.ts';
-import type { Probe } from './probe.ts';
+import { type ProbePlugin, probePlugin } from './probe.ts';
 
 function judge(
   target: TlsTarget,
@@ -43,39 +43,39 @@ function judge(
   };
 }
 
-export const tlsProbe: Probe<TlsTarget> = {
-  type: 'tls',
-  run(target, check, signal) {
-    const t0 = performance.now();
-    return new Promise((resolve) => {
-      const ca = caList();
-      const socket = connect({
-        host: target.host,
-        port: target.port,
-        ...(isIP(target.host) ? {} : { servername: target.host }),
-        // Judged below, so an untrusted or expired certificate gets its own reason.
-        rejectUnauthorized: false,
-        ...(ca ? { ca } : {}),
-      });
-      let done = false;
-      const finish = (r: ProbeResult) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        socket.destroy();
-        resolve(r);
-      };
-      const timer = setTimeout(
-        () => finish({ ok: false, ...classify(undefined, true), latencyMs: since(t0) }),
-        check.timeoutMs,
-      );
-      const onAbort = () => finish({ ok: false, reason: 'error', detail: 'aborted', latencyMs: since(t0) });
-      signal?.addEventListener('abort', onAbort, { once: true });
-      socket.once('secureConnect', () =>
-        finish(judge(target, socket.getPeerCertificate(), socket.authorizationError ?? null, t0)),
-      );
-      socket.once('error', (e) => finish({ ok: false, ...classify(e), latencyMs: since(t0) }));
+export const tlsProbe: ProbePlugin<'tls'> = probePlugin(tlsKind, function runTls(target, check, signal) {
+  const t0 = performance.now();
+  // An abort listener added to an aborted signal never fires: answer now.
+  if (signal?.aborted)
+    return Promise.resolve({ ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 });
+  return new Promise((resolve) => {
+    const ca = caList();
+    const socket = connect({
+      host: target.host,
+      port: target.port,
+      ...(isIP(target.host) ? {} : { servername: target.host }),
+      // Judged below, so an untrusted or expired certificate gets its own reason.
+      rejectUnauthorized: false,
+      ...(ca ? { ca } : {}),
     });
-  },
-};
+    let done = false;
+    const finish = (r: ProbeResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      resolve(r);
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, ...classify(undefined, true), latencyMs: since(t0) }),
+      check.timeoutMs,
+    );
+    const onAbort = () => finish({ ok: false, reason: 'error', detail: 'aborted', latencyMs: since(t0) });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('secureConnect', () =>
+      finish(judge(target, socket.getPeerCertificate(), socket.authorizationError ?? null, t0)),
+    );
+    socket.once('error', (e) => finish({ ok: false, ...classify(e), latencyMs: since(t0) }));
+  });
+});

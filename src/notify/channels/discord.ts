@@ -1,5 +1,7 @@
 /** Discord webhook: `{content, embeds: [{title, description, color}]}`, coloured by state; no pings. */
-import type { Alert, Channel } from '../alert.ts';
+
+import { discordKind } from '../../model/channels/discord.ts';
+import { type Alert, type ChannelPlugin, channelPlugin } from '../alert.ts';
 import { post } from './post.ts';
 
 export const DISCORD_COLORS = {
@@ -29,9 +31,9 @@ export function discordBody(alert: Alert): string {
   });
 }
 
-export const discord: Channel = {
-  type: 'discord',
-  async send(alert, spec, _secrets, signal) {
+export const discord: ChannelPlugin<'discord'> = channelPlugin(
+  discordKind,
+  async function send(alert, spec, _secrets, signal) {
     await post({
       type: 'discord',
       url: spec.discord ?? '',
@@ -40,4 +42,4 @@ export const discord: Channel = {
       ...(signal ? { signal } : {}),
     });
   },
-};
+);

@@ -5,7 +5,8 @@
  * required; `secure` is TLS from the start (port 465).
  */
 import nodemailer from 'nodemailer';
-import type { Alert, Channel } from '../alert.ts';
+import { emailKind } from '../../model/channels/email.ts';
+import { type Alert, type ChannelPlugin, channelPlugin } from '../alert.ts';
 
 export const SMTP_TIMEOUT_MS = 10_000;
 
@@ -32,9 +33,9 @@ export function emailHtml(alert: Alert): string {
   return `<!doctype html><html lang="${alert.lang}"><body style="font-family:sans-serif">\n<h2>${escapeHtml(alert.title)}</h2>\n<p>${lines}</p>\n<p style="color:#888;font-size:small">Bascule · ${escapeHtml(alert.key)}</p>\n</body></html>\n`;
 }
 
-export const email: Channel = {
-  type: 'email',
-  async send(alert, spec, secrets, signal) {
+export const email: ChannelPlugin<'email'> = channelPlugin(
+  emailKind,
+  async function send(alert, spec, secrets, signal) {
     const e = spec.email;
     if (!e) throw new Error('email: no email settings');
     const where = `smtp${e.secure ? 's' : ''}://${e.host}:${e.port}`;
@@ -47,12 +48,19 @@ export const email: Channel = {
       greetingTimeout: SMTP_TIMEOUT_MS,
       socketTimeout: SMTP_TIMEOUT_MS,
     });
-    const abort = () => transport.close();
+    // Closing the transport does not end a sendMail waiting for a greeting: the abort rejects it itself.
+    let abort = () => transport.close();
+    const cancelled = new Promise<never>((_, reject) => {
+      abort = () => {
+        transport.close();
+        reject(new Error('cancelled'));
+      };
+    });
     signal?.addEventListener('abort', abort, { once: true });
     const { messageId, root } = threadIds(alert, e.from);
     try {
       if (signal?.aborted) throw new Error('cancelled');
-      await transport.sendMail({
+      const sending = transport.sendMail({
         from: e.from,
         to: e.to,
         subject: alert.title,
@@ -62,6 +70,8 @@ export const email: Channel = {
         ...(alert.kind === 'opened' || alert.kind === 'test' ? {} : { inReplyTo: root, references: [root] }),
         headers: { 'X-Bascule-Key': alert.key },
       });
+      sending.catch(() => undefined); // it may still fail after a cancel
+      await Promise.race([sending, cancelled]);
     } catch (err) {
       throw new Error(`email: ${smtpCause(err, secrets.password)} from ${where}`);
     } finally {
@@ -69,7 +79,7 @@ export const email: Channel = {
       transport.close();
     }
   },
-};
+);
 
 /** The SMTP error, first line only, without the password should a server ever echo it. */
 function smtpCause(err: unknown, password: string | undefined): string {

@@ -3,7 +3,9 @@
  * 3 DEGRADED or other, 2 resolved), Tags and `Authorization: Bearer <token>` when a token is set.
  * Headers must be Latin-1: a title with other characters is sent RFC 2047-encoded, which ntfy decodes.
  */
-import type { Alert, Channel } from '../alert.ts';
+
+import { ntfyKind } from '../../model/channels/ntfy.ts';
+import { type Alert, type ChannelPlugin, channelPlugin } from '../alert.ts';
 import { post } from './post.ts';
 
 export function ntfyPriority(alert: Alert): number {
@@ -25,9 +27,9 @@ export function headerText(text: string): string {
   return /^[\x20-\x7e]*$/.test(flat) ? flat : `=?UTF-8?B?${Buffer.from(flat, 'utf8').toString('base64')}?=`;
 }
 
-export const ntfy: Channel = {
-  type: 'ntfy',
-  async send(alert, spec, secrets, signal) {
+export const ntfy: ChannelPlugin<'ntfy'> = channelPlugin(
+  ntfyKind,
+  async function send(alert, spec, secrets, signal) {
     const headers: Record<string, string> = {
       'content-type': 'text/plain; charset=utf-8',
       'user-agent': 'bascule',
@@ -44,4 +46,4 @@ export const ntfy: Channel = {
       ...(signal ? { signal } : {}),
     });
   },
-};
+);

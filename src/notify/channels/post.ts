@@ -3,12 +3,12 @@
  * anything but 2xx. Webhook URLs often carry their secret in the path or query (Slack, Discord,
  * Teams), so errors name only scheme://host[:port], never the full URL.
  */
-import type { Channel } from '../alert.ts';
+import type { ChannelType } from '../../model/channels/registry.ts';
 
 export const POST_TIMEOUT_MS = 10_000;
 
 export interface PostRequest {
-  readonly type: Channel['type'];
+  readonly type: ChannelType;
   readonly url: string;
   readonly body: string;
   readonly headers: Readonly<Record<string, string>>;

@@ -1,5 +1,7 @@
 /** Slack incoming webhook (also Mattermost, Rocket.Chat): `{text, blocks}` in mrkdwn. */
-import type { Alert, Channel } from '../alert.ts';
+
+import { slackKind } from '../../model/channels/slack.ts';
+import { type Alert, type ChannelPlugin, channelPlugin } from '../alert.ts';
 import { post } from './post.ts';
 
 /** Slack's mrkdwn treats &, < and > as control characters. */
@@ -22,9 +24,9 @@ export function slackBody(alert: Alert): string {
   });
 }
 
-export const slack: Channel = {
-  type: 'slack',
-  async send(alert, spec, _secrets, signal) {
+export const slack: ChannelPlugin<'slack'> = channelPlugin(
+  slackKind,
+  async function send(alert, spec, _secrets, signal) {
     await post({
       type: 'slack',
       url: spec.slack ?? '',
@@ -33,4 +35,4 @@ export const slack: Channel = {
       ...(signal ? { signal } : {}),
     });
   },
-};
+);

@@ -2,7 +2,9 @@
  * Microsoft Teams through a Workflows (Power Automate) webhook: a message with one Adaptive Card 1.4
  * attachment (title coloured by state, the text, and facts).
  */
-import type { Alert, Channel } from '../alert.ts';
+
+import { teamsKind } from '../../model/channels/teams.ts';
+import { type Alert, type ChannelPlugin, channelPlugin } from '../alert.ts';
 import { post } from './post.ts';
 
 const COLOR = { DOWN: 'attention', DEGRADED: 'warning', UP: 'good', UNKNOWN: 'default' } as const;
@@ -43,9 +45,9 @@ export function teamsBody(alert: Alert): string {
   });
 }
 
-export const teams: Channel = {
-  type: 'teams',
-  async send(alert, spec, _secrets, signal) {
+export const teams: ChannelPlugin<'teams'> = channelPlugin(
+  teamsKind,
+  async function send(alert, spec, _secrets, signal) {
     await post({
       type: 'teams',
       url: spec.teams ?? '',
@@ -54,4 +56,4 @@ export const teams: Channel = {
       ...(signal ? { signal } : {}),
     });
   },
-};
+);

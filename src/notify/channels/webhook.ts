@@ -8,7 +8,8 @@
  * (replays).
  */
 import { createHmac } from 'node:crypto';
-import type { Alert, Channel } from '../alert.ts';
+import { webhookKind } from '../../model/channels/webhook.ts';
+import { type Alert, type ChannelPlugin, channelPlugin } from '../alert.ts';
 import { post } from './post.ts';
 
 /** The signature header value for a body sent at `timestamp` (unix seconds, as a string). */
@@ -20,9 +21,9 @@ export function webhookBody(alert: Alert): string {
   return JSON.stringify({ version: 1, source: 'bascule', ...alert });
 }
 
-export const webhook: Channel = {
-  type: 'webhook',
-  async send(alert, spec, secrets, signal) {
+export const webhook: ChannelPlugin<'webhook'> = channelPlugin(
+  webhookKind,
+  async function send(alert, spec, secrets, signal) {
     const body = webhookBody(alert);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = {
@@ -35,4 +36,4 @@ export const webhook: Channel = {
       headers['x-bascule-signature'] = signature(secrets.secret, timestamp, body);
     await post({ type: 'webhook', url: spec.webhook ?? '', body, headers, ...(signal ? { signal } : {}) });
   },
-};
+);
