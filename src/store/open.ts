@@ -3,7 +3,7 @@
  * `bascule.db` in the data directory), `sqlite:/path/to/file.db`, or a `postgres://` URL.
  */
 import { join, resolve } from 'node:path';
-import { BasculeError } from '../errors.ts';
+import { errorCode, fail } from '../errors.ts';
 import type { Store } from './store.ts';
 
 /** A store URL with its password replaced by `***`, for logs and messages. */
@@ -26,22 +26,12 @@ export async function openStore(spec: string, dataDir: string): Promise<Store> {
     try {
       return new SqliteStore(file);
     } catch (e) {
-      throw new BasculeError([
-        {
-          code: 'BASCULE_E_RUNTIME',
-          params: { detail: `${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
-        },
-      ]);
+      throw fail('BASCULE_E_STORE_OPEN', { file, reason: errorCode(e) });
     }
   }
   if (/^postgres(ql)?:\/\//.test(spec)) {
     const { PostgresStore } = await import('./postgres.ts');
     return new PostgresStore(spec, redactUrl(spec));
   }
-  throw new BasculeError([
-    {
-      code: 'BASCULE_E_RUNTIME',
-      params: { detail: `unknown store "${redactUrl(spec)}": use sqlite, sqlite:FILE or a postgres:// URL` },
-    },
-  ]);
+  throw fail('BASCULE_E_STORE_UNKNOWN', { store: redactUrl(spec) });
 }
