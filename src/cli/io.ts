@@ -59,11 +59,12 @@ export function readText(file: string, shown = file): string {
   }
 }
 
-export function writeText(file: string, text: string, force = true): void {
-  if (!force && existsSync(file)) throw fail('BASCULE_E_FILE_EXISTS', { file });
+/** Writes a UTF-8 file; errors name it as the user wrote it (`shown`). */
+export function writeText(file: string, text: string, force = true, shown = file): void {
+  if (!force && existsSync(file)) throw fail('BASCULE_E_FILE_EXISTS', { file: shown });
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw fail('BASCULE_E_FILE_WRITE', { file, reason: errorCode(e) });
+    throw fail('BASCULE_E_FILE_WRITE', { file: shown, reason: errorCode(e) });
   }
 }

@@ -84,6 +84,19 @@ function langFlag(argv: readonly string[]): string | undefined {
   return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
 }
 
+/** Each diagnostic on stderr: a located line, or with BASCULE_ERRORS=json one JSON object a line, for scripts. */
+function reportErrors(e: BasculeError, lang: Lang, io: Io): void {
+  if (io.env.BASCULE_ERRORS === 'json') {
+    for (const d of e.diagnostics) {
+      const message = t(lang, d.code, d.params);
+      io.stderr(`${JSON.stringify({ ...d, exit: ERRORS[d.code].exit, message })}\n`);
+    }
+    return;
+  }
+  for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(lang, d)}\n`);
+  if (e.diagnostics.length > 1) io.stderr(`${t(lang, 'cli.errorCount', { count: e.diagnostics.length })}\n`);
+}
+
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const rawLang = langFlag(argv);
   const lang = detectLang(rawLang, io.env);
@@ -126,9 +139,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return await command.run({ io, lang, values: parsed.values, positionals: parsed.positionals });
   } catch (e) {
     if (!(e instanceof BasculeError)) throw e;
-    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(lang, d)}\n`);
-    if (e.diagnostics.length > 1)
-      io.stderr(`${t(lang, 'cli.errorCount', { count: e.diagnostics.length })}\n`);
+    reportErrors(e, lang, io);
     return Math.max(...e.diagnostics.map((d) => ERRORS[d.code].exit));
   }
 }

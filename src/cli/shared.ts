@@ -53,7 +53,7 @@ export function readScenarios(ctx: CommandContext, withConfig: boolean): Scenari
 export function emit(ctx: CommandContext, text: string): void {
   const out = ctx.values.out;
   if (typeof out === 'string') {
-    writeText(resolve(ctx.io.cwd, out), text);
+    writeText(resolve(ctx.io.cwd, out), text, true, out);
     ctx.io.stderr(`${t(ctx.lang, 'cli.wrote', { file: out })}\n`);
   } else ctx.io.stdout(text.endsWith('\n') ? text : `${text}\n`);
 }
