@@ -3,6 +3,7 @@
  * where it can be an HTTP answer, its HTTP status. Messages live in the i18n catalogues under the
  * same code; tests assert on codes, not wording.
  */
+import type { en } from './i18n/en.ts';
 
 /** One registered error: the CLI exits with `exit`; the HTTP API answers with `http`. */
 export interface ErrorSpec {
@@ -43,10 +44,6 @@ export const ERRORS = {
     doc: 'A check must have exactly one probe type key (http, tcp, …: see docs/monitoring.md).',
   },
   BASCULE_E_CONFIG_CHECK_OPTION: { exit: 2, doc: 'A check option that does not apply to its probe type.' },
-  BASCULE_E_CONFIG_CHECK_TIMING: {
-    exit: 2,
-    doc: 'A check interval under 1s, or a timeout longer than its interval.',
-  },
   BASCULE_E_CONFIG_URL: { exit: 2, doc: 'A URL that is not a valid http(s) URL.' },
   BASCULE_E_CONFIG_REGEX: { exit: 2, doc: 'A regular expression that does not compile.' },
   BASCULE_E_CONFIG_HEADER: {
@@ -61,28 +58,85 @@ export const ERRORS = {
     exit: 2,
     doc: 'An alert channel option that does not apply to its channel type (a `token` on a slack channel).',
   },
-  BASCULE_E_SECRET_MISSING: {
-    exit: 2,
-    doc: 'A secret named in the map ({env} or {file}) is not set or not readable.',
-  },
-  BASCULE_E_RUNTIME: {
-    exit: 2,
-    doc: 'The daemon cannot start: the address is taken, the data directory is not writable…',
-  },
-  BASCULE_E_DAEMON_UNREACHABLE: {
-    exit: 2,
-    doc: 'No daemon answers at the address of runtime.listen (is `bascule run` running?).',
-  },
+  BASCULE_E_CONFIG_CHECK_INTERVAL: { exit: 2, doc: 'A check interval under 1s.' },
+  BASCULE_E_CONFIG_CHECK_TIMEOUT: { exit: 2, doc: 'A check timeout longer than its interval.' },
   BASCULE_E_CONFIG_FORMAT: {
     exit: 2,
     doc: 'A value not in the expected format (host:port, a status range).',
   },
-  BASCULE_E_USAGE: { exit: 2, doc: 'Bad command line: unknown command or flag, missing value.' },
+  BASCULE_E_SECRET_MISSING: {
+    exit: 2,
+    doc: 'A secret named in the map ({env} or {file}) is not set or not readable.',
+  },
   BASCULE_E_CONFIG_MISSING: { exit: 2, doc: 'The map file does not exist.' },
-  BASCULE_E_FILE_READ: { exit: 2, doc: 'A file could not be read.' },
+  BASCULE_E_FILE_NOT_FOUND: { exit: 2, doc: 'A file named on the command line does not exist.' },
+  BASCULE_E_FILE_READ: {
+    exit: 2,
+    doc: 'A file or folder could not be read (reason: the system error code).',
+  },
+  BASCULE_E_FILE_WRITE: { exit: 2, doc: 'A file could not be written (reason: the system error code).' },
   BASCULE_E_FILE_EXISTS: { exit: 2, doc: 'The file to write already exists (use --force).' },
-  BASCULE_E_PREDICATE: { exit: 2, doc: 'A --fail predicate is malformed.' },
+  BASCULE_E_PREDICATE_SYNTAX: {
+    exit: 2,
+    doc: 'A --fail predicate is not of the form key=value[,key=value].',
+  },
+  BASCULE_E_PREDICATE_KEY: { exit: 2, doc: 'A --fail predicate uses a key that does not exist.' },
+  BASCULE_E_PREDICATE_EMPTY: { exit: 2, doc: 'A --fail predicate gives a key an empty value.' },
+  BASCULE_E_PREDICATE_DUPLICATE: { exit: 2, doc: 'A --fail predicate gives the same key twice.' },
   BASCULE_E_SCENARIO_UNKNOWN: { exit: 2, doc: 'No scenario has that id.' },
+  BASCULE_E_USAGE_UNKNOWN_COMMAND: { exit: 2, doc: 'No command has that name.' },
+  BASCULE_E_USAGE_UNKNOWN_FLAG: { exit: 2, doc: 'The command has no such option.' },
+  BASCULE_E_USAGE_MISSING_VALUE: { exit: 2, doc: 'An option that takes a value was given none.' },
+  BASCULE_E_USAGE_UNEXPECTED_VALUE: { exit: 2, doc: 'An on/off option was given a value (--yes=1).' },
+  BASCULE_E_USAGE_UNEXPECTED_ARGUMENT: { exit: 2, doc: 'An argument the command does not take.' },
+  BASCULE_E_USAGE_ARGUMENTS: {
+    exit: 2,
+    doc: 'The command line could not be parsed for another reason (reason: the parser’s error code).',
+  },
+  BASCULE_E_USAGE_FLAG_VALUE: { exit: 2, doc: 'An option value that is not one of the allowed ones.' },
+  BASCULE_E_USAGE_FLAG_FORMAT: {
+    exit: 2,
+    doc: 'An option value not in the expected format (--listen host:port).',
+  },
+  BASCULE_E_USAGE_SIMULATE_MODE: { exit: 2, doc: '`simulate` needs exactly one of --fail and --replay.' },
+  BASCULE_E_USAGE_NOTIFY: { exit: 2, doc: '`notify` takes `test CHANNEL`.' },
+  BASCULE_E_USAGE_AGENT_SERVER: { exit: 2, doc: '`agent` needs --server with the daemon’s http(s) URL.' },
+  BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
+  BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },
+  BASCULE_E_NOTIFY_NONE: { exit: 2, doc: 'The map declares no alert channel to test.' },
+  BASCULE_E_NOTIFY_UNKNOWN_CHANNEL: { exit: 2, doc: 'The map declares no alert channel with that id.' },
+  BASCULE_E_STORE_UNKNOWN: {
+    exit: 2,
+    doc: 'The store is not sqlite, sqlite:FILE or a postgres:// URL.',
+  },
+  BASCULE_E_AGENT_REFUSED: {
+    exit: 2,
+    doc: 'The daemon refused the agent (HTTP status): a wrong token, or a vantage point it does not declare.',
+  },
+  BASCULE_E_RUNTIME_LISTEN: {
+    exit: 3,
+    doc: 'The daemon cannot listen on its address (reason: EADDRINUSE, EACCES, EADDRNOTAVAIL…).',
+  },
+  BASCULE_E_STORE_OPEN: {
+    exit: 3,
+    doc: 'The SQLite store cannot be opened (reason: EACCES, SQLITE_CANTOPEN…; is the data directory writable?).',
+  },
+  BASCULE_E_STORE_UNREACHABLE: {
+    exit: 3,
+    doc: 'The PostgreSQL store does not answer or refuses the connection (reason: ECONNREFUSED, or a SQLSTATE such as 28P01).',
+  },
+  BASCULE_E_STORE_MIGRATE: {
+    exit: 3,
+    doc: 'The store answers but its schema cannot be brought up to date (reason: the SQLSTATE, e.g. 42501 no privilege).',
+  },
+  BASCULE_E_DAEMON_UNREACHABLE: {
+    exit: 3,
+    doc: 'No daemon answers at the address of runtime.listen (is `bascule run` running?); reason: ECONNREFUSED, TimeoutError…',
+  },
+  BASCULE_E_DAEMON_STATUS: {
+    exit: 3,
+    doc: 'Something answers at the daemon’s address, but with an HTTP error instead of the status.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -109,7 +163,33 @@ export class BasculeError extends Error {
   }
 }
 
-/** A single diagnostic without a location. */
-export function fail(code: ErrorCode, params: Params = {}): BasculeError {
+/** The `{name}` placeholders of a message template (`{anyOf: [a, b]}` and the like are text, not placeholders). */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? (P extends `${string} ${string}` ? never : P) | Placeholders<Rest>
+  : never;
+
+/** The parameters a code's message needs, read from its English template; `suggestion` adds a did-you-mean. */
+export type ParamsOf<C extends ErrorCode> = {
+  readonly [K in Placeholders<(typeof en)[C]>]: string | number;
+} & { readonly suggestion?: string };
+
+/**
+ * What went wrong, as a code to put in a message: a system error's code (`EADDRINUSE`), a SQLSTATE
+ * (`28P01`), the code of its cause (fetch's `ECONNREFUSED`), else the error's name (`TimeoutError`).
+ */
+export function errorCode(e: unknown, depth = 0): string {
+  if (typeof e !== 'object' || e === null || depth > 3) return 'unknown';
+  const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && code !== '') return code;
+  const inner = [cause, ...(Array.isArray(errors) ? errors.slice(0, 1) : [])];
+  for (const x of inner) {
+    const found = errorCode(x, depth + 1);
+    if (found !== 'unknown') return found;
+  }
+  return e instanceof Error ? e.name : 'unknown';
+}
+
+/** A single diagnostic without a location, its parameters checked against the code's message. */
+export function fail<C extends ErrorCode>(code: C, params: ParamsOf<C>): BasculeError {
   return new BasculeError([{ code, params }]);
 }

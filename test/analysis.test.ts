@@ -5,7 +5,7 @@ import type { Finding } from '../src/analysis/finding.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import { type Predicate, parsePredicate } from '../src/analysis/predicate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
-import { BasculeError } from '../src/errors.ts';
+import { BasculeError, type ErrorCode } from '../src/errors.ts';
 import type { Config } from '../src/model/schema.ts';
 import type { Scenario } from '../src/scenarios/scenario.ts';
 import { map } from './helpers/map.ts';
@@ -138,11 +138,17 @@ describe('predicates', () => {
       region: 'us-east-1',
     } satisfies Predicate);
   });
-  for (const bad of ['aws', 'provider=', 'colour=red', 'provider=aws,provider=gcp']) {
-    it(`rejects "${bad}" with BASCULE_E_PREDICATE`, () => {
+  const rejected: readonly (readonly [string, ErrorCode])[] = [
+    ['aws', 'BASCULE_E_PREDICATE_SYNTAX'],
+    ['provider=', 'BASCULE_E_PREDICATE_EMPTY'],
+    ['colour=red', 'BASCULE_E_PREDICATE_KEY'],
+    ['provider=aws,provider=gcp', 'BASCULE_E_PREDICATE_DUPLICATE'],
+  ];
+  for (const [bad, code] of rejected) {
+    it(`rejects "${bad}" with ${code}`, () => {
       assert.throws(
         () => parsePredicate(bad),
-        (e: unknown) => e instanceof BasculeError && e.diagnostics[0]!.code === 'BASCULE_E_PREDICATE',
+        (e: unknown) => e instanceof BasculeError && e.diagnostics[0]!.code === code,
       );
     });
   }

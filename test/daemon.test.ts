@@ -8,6 +8,7 @@ import { after, describe, it } from 'node:test';
 import { Agent } from '../src/agent/agent.ts';
 import { Daemon, type DaemonOptions } from '../src/daemon/daemon.ts';
 import type { StatusJson } from '../src/daemon/status.ts';
+import { BasculeError } from '../src/errors.ts';
 import type { IncidentEvent } from '../src/monitor/incidents.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { tempDir } from './helpers/cli.ts';
@@ -156,7 +157,13 @@ describe('bascule run (daemon)', () => {
     assert.equal((await getJson(`${d.url}/healthz`)).status, 200);
 
     // A wrong token is refused at start.
-    await assert.rejects(new Agent({ server: d.url, vantage: 'office', token: 'wrong', log }).start(), /401/);
+    await assert.rejects(
+      new Agent({ server: d.url, vantage: 'office', token: 'wrong', log }).start(),
+      (e: unknown) =>
+        e instanceof BasculeError &&
+        e.diagnostics[0]?.code === 'BASCULE_E_AGENT_REFUSED' &&
+        e.diagnostics[0].params.status === 401,
+    );
 
     // The office agent still reaches the backend while the daemon's own vantage point does not:
     // one of two sees it down, fewer than the quorum (a majority, 2): DEGRADED, not DOWN.

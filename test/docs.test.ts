@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { errorsDoc } from '../scripts/errors-doc.ts';
+import { EXIT_CODES, errorsDoc } from '../scripts/errors-doc.ts';
 import { ERRORS } from '../src/errors.ts';
 import { en } from '../src/i18n/en.ts';
 import { fr } from '../src/i18n/fr.ts';
@@ -9,6 +9,22 @@ import { fr } from '../src/i18n/fr.ts';
 describe('docs and catalogues', () => {
   it('docs/errors.md lists every error code (regenerate: node --import tsx scripts/errors-doc.ts > docs/errors.md)', () => {
     assert.equal(readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8'), errorsDoc());
+  });
+
+  it('docs/errors.md gives each code once with its exit code, and every exit code used is explained', () => {
+    const page = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
+    const rows = [...page.matchAll(/^\| `(BASCULE_E_\w+)` \| (\d+) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    assert.deepEqual(
+      rows,
+      Object.entries(ERRORS).map(([code, e]) => [code, e.exit]),
+    );
+    const explained = new Set(EXIT_CODES.map(([code]) => code));
+    for (const [code, e] of Object.entries(ERRORS))
+      assert.ok(explained.has(e.exit), `${code}: exit ${e.exit}`);
+    for (const [code] of EXIT_CODES) assert.match(page, new RegExp(`^- \\*\\*${code}\\*\\* `, 'm'));
+    const cli = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
+    for (const [code] of EXIT_CODES)
+      assert.match(cli, new RegExp(`\\*\\*${code}\\*\\*`), `docs/cli.md: exit ${code}`);
   });
 
   it('has every message in English and French, with the same placeholders', () => {

@@ -1,4 +1,6 @@
+/** The maps in examples/, analysed: their exact scores, findings and outage replays, so any change to the analyser shows. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -6,166 +8,246 @@ import { runCli } from './helpers/cli.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Finding {
-  kind: string;
-  severity: string;
-  subjects: string[];
-}
 interface Report {
   name: string;
-  score: { overall: number; grade: string };
-  findings: Finding[];
-  outages: { id: string; servicesDown: string[] }[];
+  score: {
+    overall: number;
+    grade: string;
+    singlePointsOfFailure: number;
+    services: {
+      service: string;
+      score: number;
+      outagesSurvived: number;
+      outagesTotal: number;
+      singlePointsOfFailure: number;
+    }[];
+  };
+  findings: { kind: string; severity: string; subjects: string[] }[];
+  outages: { id: string; hits: number; servicesDown: string[] }[];
 }
 
-async function validate(file: string): Promise<void> {
-  const r = await runCli(['validate', '-c', `examples/${file}`], { cwd: ROOT });
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, new RegExp(`^examples/${file.replace('.', '\\.')}: valid — `));
-  assert.equal(r.stderr, '');
+interface Example {
+  readonly file: string;
+  readonly name: string;
+  /** `33/100 (E) 8 SPOFs`, as the text report's score line. */
+  readonly overall: string;
+  /** One row per service, as the text report's table: SERVICE SCORE SURVIVED/TOTAL SPOFS. */
+  readonly services: readonly string[];
+  /** Every finding, in report order (severity, kind, subjects): `severity kind subject…`. */
+  readonly findings: readonly string[];
+  /** Every outage of the library that touches the map, with the services it takes down. */
+  readonly outages: Readonly<Record<string, readonly string[]>>;
 }
 
-async function analyze(file: string): Promise<Report> {
-  const r = await runCli(['analyze', '-c', `examples/${file}`, '--format', 'json'], { cwd: ROOT });
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout) as Report;
-}
-
-/** The subjects of every finding of one kind, as strings, so a failing test shows them all. */
-function subjects(report: Report, kind: string): string[] {
-  return report.findings.filter((f) => f.kind === kind).map((f) => f.subjects.join(' '));
-}
-
-function has(report: Report, kind: string, severity: string, expected: string[]): void {
-  const found = report.findings.find(
-    (f) => f.kind === kind && JSON.stringify(f.subjects) === JSON.stringify(expected),
-  );
-  assert.ok(found, `no ${kind} ${JSON.stringify(expected)} in ${JSON.stringify(subjects(report, kind))}`);
-  assert.equal(found.severity, severity, `${kind} ${expected.join(' ')}`);
-}
-
-function assertScore(report: Report): void {
-  assert.equal(typeof report.score.overall, 'number');
-  assert.ok(report.score.overall >= 0 && report.score.overall <= 100);
-  assert.match(report.score.grade, /^[A-E]$/);
-}
-
-describe('examples/startup-aws.yaml', () => {
-  it('is valid', () => validate('startup-aws.yaml'));
-
-  it('shows the single-AZ database, the shared session store and the zone, Route 53 and the unwatched checkout', async () => {
-    const r = await analyze('startup-aws.yaml');
-    assert.equal(r.name, 'Startup on AWS');
-    assertScore(r);
-    has(r, 'single-point-of-failure', 'critical', ['db', 'checkout', 'api', 'back-office']);
-    has(r, 'single-point-of-failure', 'critical', ['sessions', 'checkout', 'api']);
-    has(r, 'single-point-of-failure', 'critical', ['stripe', 'checkout']);
-    has(r, 'single-point-of-failure', 'high', ['route53', 'storefront']);
-    // Two API tasks in two zones, one Redis: the group dies with the Redis.
-    has(r, 'shared-dependency', 'critical', ['api-tier.dependsOn[1]', 'sessions', 'api-a', 'api-b']);
-    // Two web instances in one zone.
-    has(r, 'shared-dependency', 'high', [
-      'web-tier.dependsOn[2]',
-      'aws/eu-west-3/eu-west-3a',
-      'web-a',
-      'web-b',
-    ]);
-    assert.equal(subjects(r, 'shared-dependency').length, 2);
-    assert.deepEqual(subjects(r, 'control-plane-dependency'), ['origin-failover route53 aws alb']);
-    has(r, 'control-plane-dependency', 'high', ['origin-failover', 'route53', 'aws', 'alb']);
-    // checkout has no check; api is watched only from a probe on AWS; storefront is watched from GCP.
-    assert.deepEqual(subjects(r, 'monitoring-gap'), ['checkout', 'api']);
-    has(r, 'monitoring-gap', 'high', ['checkout']);
-    has(r, 'monitoring-gap', 'medium', ['api']);
-    has(r, 'region-concentration', 'critical', ['checkout', 'aws/eu-west-3']);
-    has(r, 'region-concentration', 'critical', ['checkout', 'aws/us-east-1']);
-    has(r, 'provider-concentration', 'high', ['storefront', 'aws']);
-    // Stripe and Auth0 run in us-east-1: the October 2025 outage takes checkout and the back office.
-    const aws2025 = r.outages.find((o) => o.id === 'aws-2025-10-20');
-    assert.ok(aws2025, 'aws-2025-10-20 is replayed');
-    assert.deepEqual(aws2025.servicesDown, ['back-office', 'checkout']);
-  });
-});
-
-describe('examples/pme-ovh.yaml', () => {
-  it('is valid', () => validate('pme-ovh.yaml'));
-
-  it('shows the ERP and its backups on one OVH site, OVH DNS, Microsoft 365 and the office UPS', async () => {
-    const r = await analyze('pme-ovh.yaml');
-    assert.equal(r.name, 'PME industrielle (OVHcloud + Microsoft 365)');
-    assertScore(r);
-    // The database and its backup both in Strasbourg: the OVH SBG 2021 lesson.
-    has(r, 'shared-dependency', 'high', ['erp-restore.dependsOn[0]', 'ovh/sbg', 'erp-db', 'erp-backup']);
-    has(r, 'region-concentration', 'critical', ['erp', 'ovh/sbg']);
-    has(r, 'region-concentration', 'high', ['erp-restore', 'ovh/sbg']);
-    // Two VPS in two regions, but the load balancer sits in one of them.
-    has(r, 'region-concentration', 'medium', ['site-web', 'ovh/gra']);
-    has(r, 'single-point-of-failure', 'medium', ['site-lb', 'site-web']);
-    // Mail depends on the DNS zone hosted by OVH: no single OVH region, but OVH as a whole.
-    has(r, 'provider-concentration', 'high', ['messagerie', 'ovh']);
-    has(r, 'single-point-of-failure', 'high', ['dns-ovh', 'messagerie', 'site-web']);
-    // Microsoft 365: everything signs in through Entra ID.
-    has(r, 'single-point-of-failure', 'high', ['entra-id', 'fichiers', 'messagerie', 'teams']);
-    has(r, 'provider-concentration', 'high', ['messagerie', 'microsoft']);
-    has(r, 'provider-concentration', 'high', ['fichiers', 'azure']);
-    // Two internet uplinks, two operators, one UPS.
-    has(r, 'shared-dependency', 'critical', [
-      'acces-internet.dependsOn[0]',
-      'onduleur',
-      'fibre-orange',
-      'routeur-4g',
-    ]);
-    has(r, 'single-point-of-failure', 'critical', ['onduleur', 'erp', 'fichiers', 'teams']);
-    has(r, 'single-point-of-failure', 'critical', ['erp-app', 'erp']);
-    // No checks at all: every critical or high service is unwatched.
-    assert.deepEqual(subjects(r, 'monitoring-gap').sort(), [
-      'erp',
-      'erp-restore',
-      'fichiers',
-      'messagerie',
-      'paie',
-    ]);
-    has(r, 'monitoring-gap', 'high', ['erp']);
-    assert.deepEqual(subjects(r, 'control-plane-dependency'), []);
-    // Payroll runs on AWS Paris, not us-east-1.
-    assert.deepEqual(r.outages.find((o) => o.id === 'aws-2025-10-20')?.servicesDown, []);
-  });
-});
-
-describe('examples/multicloud.yaml', () => {
-  it('is valid', () => validate('multicloud.yaml'));
-
-  it('names the session store both clouds share, Route 53 steering away from AWS and the quorum on GCP', async () => {
-    const r = await analyze('multicloud.yaml');
-    assert.equal(r.name, 'Multi-cloud SaaS');
-    assertScore(r);
-    // The hidden shared dependency: one Redis on AWS behind both front ends.
-    assert.deepEqual(subjects(r, 'shared-dependency'), ['web-tier.dependsOn[0] sessions web-aws web-gcp']);
-    has(r, 'shared-dependency', 'critical', ['web-tier.dependsOn[0]', 'sessions', 'web-aws', 'web-gcp']);
-    has(r, 'single-point-of-failure', 'critical', ['sessions', 'app']);
-    has(r, 'region-concentration', 'critical', ['app', 'aws/eu-west-1']);
-    // The API group across clouds is steered by Route 53, which fails with AWS.
-    assert.deepEqual(subjects(r, 'control-plane-dependency'), ['api-edge aws api.dependsOn[1]']);
-    has(r, 'control-plane-dependency', 'critical', ['api-edge', 'aws', 'api.dependsOn[1]']);
-    // A 2-of-3 quorum with two nodes on GCP does not survive GCP.
-    has(r, 'provider-concentration', 'critical', ['app', 'gcp']);
-    has(r, 'provider-concentration', 'critical', ['api', 'gcp']);
-    // app is probed only from the two clouds it runs on; api has a probe outside both.
-    assert.deepEqual(subjects(r, 'monitoring-gap'), ['app']);
-    has(r, 'monitoring-gap', 'high', ['app']);
+const EXAMPLES: readonly Example[] = [
+  {
+    file: 'startup-aws.yaml',
+    name: 'Startup on AWS',
+    overall: '33/100 (E) 8 SPOFs',
+    services: ['storefront 50 2/3 3', 'checkout 6 0/3 6', 'api 70 3/3 3', 'back-office 30 1/3 3'],
+    findings: [
+      'critical provider-concentration checkout cloudflare',
+      'critical region-concentration checkout aws/eu-west-3',
+      // Stripe runs in us-east-1.
+      'critical region-concentration checkout aws/us-east-1',
+      // Two API tasks in two zones, one Redis: the group dies with the Redis.
+      'critical shared-dependency api-tier.dependsOn[1] sessions api-a api-b',
+      'critical single-point-of-failure auth0 checkout back-office',
+      'critical single-point-of-failure cf-cdn checkout storefront',
+      'critical single-point-of-failure cf-dns checkout api storefront',
+      // The single-AZ database.
+      'critical single-point-of-failure db checkout api back-office',
+      'critical single-point-of-failure sessions checkout api',
+      'critical single-point-of-failure stripe checkout',
+      // Failing over away from AWS through Route 53, which fails with AWS.
+      'high control-plane-dependency origin-failover route53 aws alb',
+      // checkout has no check at all.
+      'high monitoring-gap checkout',
+      'high provider-concentration api cloudflare',
+      'high provider-concentration storefront aws',
+      'high provider-concentration storefront cloudflare',
+      'high region-concentration api aws/eu-west-3',
+      // Two web instances in one zone.
+      'high shared-dependency web-tier.dependsOn[2] aws/eu-west-3/eu-west-3a web-a web-b',
+      'high single-point-of-failure route53 storefront',
+      // api is watched only from a probe on AWS; storefront is watched from GCP.
+      'medium monitoring-gap api',
+      'low region-concentration back-office aws/eu-west-3',
+      'low region-concentration back-office aws/us-east-1',
+      'low single-point-of-failure back-office-app back-office',
+    ],
+    outages: {
+      'cloudflare-2025-11-18': ['checkout', 'storefront'],
+      // Stripe and Auth0 run in us-east-1.
+      'aws-2025-10-20': ['back-office', 'checkout'],
+      'aws-2021-12-07': ['back-office', 'checkout'],
+    },
+  },
+  {
+    file: 'pme-ovh.yaml',
+    name: 'PME industrielle (OVHcloud + Microsoft 365)',
+    overall: '52/100 (D) 10 SPOFs',
+    services: [
+      'erp 40 1/2 3',
+      'erp-restore 70 1/2 0',
+      'site-web 73 2/2 2',
+      'messagerie 40 1/2 3',
+      'teams 40 1/2 3',
+      'fichiers 40 1/2 3',
+      'paie 80 2/2 1',
+    ],
+    findings: [
+      'critical region-concentration erp onprem/lyon',
+      'critical region-concentration erp ovh/sbg',
+      // Two internet uplinks, two operators, one UPS.
+      'critical shared-dependency acces-internet.dependsOn[0] onduleur fibre-orange routeur-4g',
+      'critical single-point-of-failure erp-app erp',
+      'critical single-point-of-failure erp-db erp',
+      'critical single-point-of-failure onduleur erp fichiers teams',
+      // No checks at all: every critical or high service is unwatched.
+      'high monitoring-gap erp',
+      'high provider-concentration fichiers azure',
+      'high provider-concentration fichiers microsoft',
+      'high provider-concentration messagerie azure',
+      'high provider-concentration messagerie microsoft',
+      // Mail depends on the DNS zone hosted by OVH: no single OVH region, but OVH as a whole.
+      'high provider-concentration messagerie ovh',
+      'high region-concentration erp-restore ovh/sbg',
+      'high region-concentration fichiers onprem/lyon',
+      'high region-concentration paie aws/eu-west-3',
+      // The database and its backup both in Strasbourg: the OVH SBG 2021 lesson.
+      'high shared-dependency erp-restore.dependsOn[0] ovh/sbg erp-db erp-backup',
+      'high single-point-of-failure dns-ovh messagerie site-web',
+      // Microsoft 365: everything signs in through Entra ID.
+      'high single-point-of-failure entra-id fichiers messagerie teams',
+      'high single-point-of-failure m365-exchange messagerie',
+      'high single-point-of-failure m365-sharepoint fichiers',
+      'high single-point-of-failure payfit paie',
+      'medium monitoring-gap erp-restore',
+      'medium monitoring-gap fichiers',
+      'medium monitoring-gap messagerie',
+      'medium monitoring-gap paie',
+      'medium provider-concentration teams azure',
+      'medium provider-concentration teams microsoft',
+      // Two VPS in two regions, but the load balancer sits in one of them.
+      'medium region-concentration site-web ovh/gra',
+      'medium region-concentration teams onprem/lyon',
+      'medium single-point-of-failure m365-teams teams',
+      'medium single-point-of-failure site-lb site-web',
+    ],
+    // Payroll runs on AWS Paris, not us-east-1: no AWS outage of the library touches it.
+    outages: {
+      'azure-afd-2025-10-29': ['fichiers', 'messagerie', 'teams'],
+      'ovh-sbg-2021-03-10': ['erp', 'erp-restore'],
+    },
+  },
+  {
+    file: 'multicloud.yaml',
+    name: 'Multi-cloud SaaS',
+    overall: '69/100 (C) 5 SPOFs',
+    services: ['app 73 1/1 2', 'api 80 1/1 1', 'reporting 13 0/1 2'],
+    findings: [
+      // The API group across clouds is steered by Route 53, which fails with AWS.
+      'critical control-plane-dependency api-edge aws api.dependsOn[1]',
+      'critical provider-concentration api aws',
+      // A 2-of-3 quorum with two nodes on GCP does not survive GCP.
+      'critical provider-concentration api gcp',
+      'critical provider-concentration app gcp',
+      'critical region-concentration app aws/eu-west-1',
+      // The hidden shared dependency: one Redis on AWS behind both front ends.
+      'critical shared-dependency web-tier.dependsOn[0] sessions web-aws web-gcp',
+      'critical single-point-of-failure api-edge api',
+      'critical single-point-of-failure edge app',
+      'critical single-point-of-failure sessions app',
+      // app is probed only from the two clouds it runs on; api has a probe outside both.
+      'high monitoring-gap app',
+      'medium region-concentration reporting gcp/europe-west1',
+      'medium single-point-of-failure exports reporting',
+      'medium single-point-of-failure reporting-job reporting',
+    ],
     // Nothing runs in us-east-1.
-    assert.deepEqual(r.outages.find((o) => o.id === 'aws-2025-10-20')?.servicesDown, []);
+    outages: { 'gcp-2025-06-12': ['reporting'] },
+  },
+  {
+    file: 'watch.yaml',
+    name: 'Watch demo',
+    overall: '80/100 (B) 2 SPOFs',
+    services: ['website 80 0/0 1', 'status-api 80 0/0 1'],
+    findings: [
+      'high provider-concentration website self-hosted',
+      'high single-point-of-failure web website',
+      // The daemon is the only vantage point, on the same (self-hosted) provider as the website.
+      'medium monitoring-gap website',
+      'low provider-concentration status-api self-hosted',
+      'low single-point-of-failure bascule status-api',
+    ],
+    outages: {},
+  },
+];
+
+const reports = new Map<string, Promise<Report>>();
+
+/** The JSON analysis of one example, computed once for all the tests that read it. */
+function analyze(file: string): Promise<Report> {
+  let report = reports.get(file);
+  if (!report) {
+    report = runCli(['analyze', '-c', `examples/${file}`, '--format', 'json'], { cwd: ROOT }).then((r) => {
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout) as Report;
+    });
+    reports.set(file, report);
+  }
+  return report;
+}
+
+for (const x of EXAMPLES) {
+  describe(`examples/${x.file}`, () => {
+    it('is valid', async () => {
+      const r = await runCli(['validate', '-c', `examples/${x.file}`], { cwd: ROOT });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^examples/${x.file.replace('.', '\\.')}: valid — `));
+      assert.equal(r.stderr, '');
+    });
+
+    it(`scores ${x.overall}, and each service as expected`, async () => {
+      const r = await analyze(x.file);
+      assert.equal(r.name, x.name);
+      const { overall, grade, singlePointsOfFailure: spofs } = r.score;
+      assert.equal(`${overall}/100 (${grade}) ${spofs} SPOFs`, x.overall);
+      assert.deepEqual(
+        r.score.services.map(
+          (s) => `${s.service} ${s.score} ${s.outagesSurvived}/${s.outagesTotal} ${s.singlePointsOfFailure}`,
+        ),
+        x.services,
+      );
+    });
+
+    it(`finds exactly its ${x.findings.length} findings, in order`, async () => {
+      const r = await analyze(x.file);
+      assert.deepEqual(
+        r.findings.map((f) => [f.severity, f.kind, ...f.subjects].join(' ')),
+        x.findings,
+      );
+    });
+
+    it('replays the outages that touch it, with the services each takes down', async () => {
+      const r = await analyze(x.file);
+      const touching = Object.fromEntries(
+        r.outages.filter((o) => o.hits > 0).map((o) => [o.id, o.servicesDown]),
+      );
+      assert.deepEqual(touching, x.outages);
+    });
   });
-});
+}
 
-describe('examples/watch.yaml', () => {
-  it('is valid', () => validate('watch.yaml'));
-
-  it('links its checks to the map: the website is watched, but only from where it runs', async () => {
-    const r = await analyze('watch.yaml');
-    assert.equal(r.name, 'Watch demo');
-    has(r, 'single-point-of-failure', 'high', ['web', 'website']);
-    // The daemon is the only vantage point, on the same (self-hosted) provider as the website.
-    assert.deepEqual(subjects(r, 'monitoring-gap'), ['website']);
+describe('README.md', () => {
+  it('shows the real analysis of examples/startup-aws.yaml (score line and services table)', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const r = await runCli(['analyze', '-c', 'examples/startup-aws.yaml'], { cwd: ROOT });
+    const lines = r.stdout.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('Resilience score'));
+    const to = lines.findIndex((l, i) => i > from && l.startsWith('FINDINGS'));
+    assert.ok(from >= 0 && to > from, r.stdout);
+    assert.ok(readme.includes(lines.slice(0, to).join('\n')), lines.slice(0, to).join('\n'));
   });
 });

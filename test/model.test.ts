@@ -148,9 +148,16 @@ describe('bascule.yaml validation', () => {
     {
       name: 'a timeout longer than the interval',
       body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a, http: "http://127.0.0.1/", interval: 5s, timeout: 10s}\n',
-      code: 'BASCULE_E_CONFIG_CHECK_TIMING',
+      code: 'BASCULE_E_CONFIG_CHECK_TIMEOUT',
       at: '6:71',
       text: /the timeout \(10s\) is longer than the interval \(5s\)/,
+    },
+    {
+      name: 'an interval under a second',
+      body: 'components:\n  a: {provider: x}\nchecks:\n  c: {component: a, http: "http://127.0.0.1/", interval: 500ms}\n',
+      code: 'BASCULE_E_CONFIG_CHECK_INTERVAL',
+      at: '6:58',
+      text: /interval 500ms is too short: the minimum is 1s/,
     },
     {
       name: 'a header the probe sets itself',

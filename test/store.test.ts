@@ -1,6 +1,6 @@
 /** The storage adapters against the contract (memory, SQLite in a temporary directory, a real PostgreSQL), and opening errors. */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -94,28 +94,39 @@ describe('upgrading incidents to deterministic ids', () => {
 });
 
 describe('opening a store', () => {
-  it('refuses an unknown kind of store with a clear message', async () => {
+  it('refuses an unknown kind of store with BASCULE_E_STORE_UNKNOWN, its password hidden', async () => {
     await assert.rejects(openStore('mysql://u:secret@h/db', dir), (e: unknown) => {
       assert.ok(e instanceof BasculeError);
       const d = e.diagnostics[0]!;
-      assert.equal(d.code, 'BASCULE_E_RUNTIME');
-      assert.match(String(d.params?.detail), /unknown store .*use sqlite/);
-      assert.doesNotMatch(String(d.params?.detail), /secret/);
+      assert.equal(d.code, 'BASCULE_E_STORE_UNKNOWN');
+      assert.equal(d.params.store, 'mysql://u:***@h/db');
       return true;
     });
   });
 
-  it('reports an unreachable PostgreSQL without its password', async () => {
+  it('reports an unreachable PostgreSQL with BASCULE_E_STORE_UNREACHABLE and ECONNREFUSED, without its password', async () => {
     const s = await openStore('postgres://bascule:hunter2@127.0.0.1:9/bascule', dir);
     await assert.rejects(s.migrate(), (e: unknown) => {
       assert.ok(e instanceof BasculeError);
-      const detail = String(e.diagnostics[0]!.params?.detail);
-      assert.match(detail, /ECONNREFUSED/);
-      assert.match(detail, /bascule:\*\*\*@127\.0\.0\.1:9/);
-      assert.doesNotMatch(detail, /hunter2/);
+      const d = e.diagnostics[0]!;
+      assert.equal(d.code, 'BASCULE_E_STORE_UNREACHABLE');
+      assert.equal(d.params.reason, 'ECONNREFUSED');
+      assert.equal(d.params.store, 'postgres://bascule:***@127.0.0.1:9/bascule');
       return true;
     });
     await s.close();
+  });
+
+  it('reports a SQLite store it cannot create with BASCULE_E_STORE_OPEN and the system code', async () => {
+    const file = join(dir, 'not-a-dir');
+    writeFileSync(file, 'a file where the data directory should be');
+    await assert.rejects(openStore('sqlite', file), (e: unknown) => {
+      assert.ok(e instanceof BasculeError);
+      const d = e.diagnostics[0]!;
+      assert.equal(d.code, 'BASCULE_E_STORE_OPEN');
+      assert.match(String(d.params.reason), /^[A-Z_]+$/);
+      return true;
+    });
   });
 
   it('redacts passwords of store URLs', () => {

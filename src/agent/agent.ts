@@ -4,6 +4,7 @@
  * buffer while the daemon is unreachable, and are sent when it answers again.
  */
 
+import { BasculeError, fail } from '../errors.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Observation, ProbeResult } from '../monitor/types.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
@@ -51,7 +52,14 @@ export class Agent {
       headers: this.headers(),
       signal: AbortSignal.timeout(10_000),
     });
-    if (!res.ok) throw new Error(`the daemon answered ${res.status} ${await res.text()}`);
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw fail('BASCULE_E_AGENT_REFUSED', {
+        server: this.o.server,
+        status: res.status,
+        vantage: this.o.vantage,
+      });
+    }
     const { checks } = (await res.json()) as { checks: CompiledCheck[] };
     const key = JSON.stringify(checks);
     if (key !== this.checksKey) {
@@ -108,7 +116,10 @@ export class Agent {
     await this.refresh();
     const every = (ms: number, fn: () => Promise<unknown>) => {
       const t = setInterval(() => {
-        fn().catch((e: unknown) => this.o.log.warn({ err: (e as Error).message }, 'agent step failed'));
+        fn().catch((e: unknown) => {
+          const params = e instanceof BasculeError ? { params: e.diagnostics[0]?.params } : {};
+          this.o.log.warn({ err: (e as Error).message, ...params }, 'agent step failed');
+        });
       }, ms);
       t.unref();
       this.timers.push(t);

@@ -4,7 +4,7 @@
  * an unknown service or kind counts as matching (a supplier "somewhere in aws us-east-1" may well use
  * DynamoDB there), while an unknown region or zone does not (it is not in every region at once).
  */
-import { BasculeError } from '../errors.ts';
+import { fail } from '../errors.ts';
 import type { ComponentSpec, Placement } from '../model/schema.ts';
 import { placementsOf } from './graph.ts';
 
@@ -18,23 +18,20 @@ export interface Match {
   readonly via: 'own' | 'component' | number;
 }
 
-/** Parses `key=value[,key=value...]`; throws a BasculeError with the reason. */
+/** Parses `key=value[,key=value...]`; throws a BasculeError whose code says what is wrong. */
 export function parsePredicate(text: string): Predicate {
   const out: Partial<Record<PredicateKey, string>> = {};
-  const bad = (detail: string, params: Record<string, string> = {}) =>
-    new BasculeError([
-      { code: 'BASCULE_E_PREDICATE', params: { value: text, detail: `@${detail}`, ...params } },
-    ]);
   for (const part of text.split(',')) {
     const eq = part.indexOf('=');
-    if (eq < 0) throw bad('predicate.noEquals');
+    if (eq < 0) throw fail('BASCULE_E_PREDICATE_SYNTAX', { value: text });
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (!(PREDICATE_KEYS as readonly string[]).includes(key)) {
-      throw bad('predicate.unknownKey', { key, keys: PREDICATE_KEYS.join(', ') });
+      throw fail('BASCULE_E_PREDICATE_KEY', { value: text, key, keys: PREDICATE_KEYS.join(', ') });
     }
-    if (value === '') throw bad('predicate.emptyValue', { key });
-    if (out[key as PredicateKey] !== undefined) throw bad('predicate.duplicateKey', { key });
+    if (value === '') throw fail('BASCULE_E_PREDICATE_EMPTY', { value: text, key });
+    if (out[key as PredicateKey] !== undefined)
+      throw fail('BASCULE_E_PREDICATE_DUPLICATE', { value: text, key });
     out[key as PredicateKey] = value;
   }
   return out;

@@ -1,6 +1,6 @@
 /** What a command may touch: streams, environment, files. Tests pass their own. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { BasculeError } from '../errors.ts';
+import { errorCode, fail } from '../errors.ts';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -53,17 +53,18 @@ export function readText(file: string, shown = file): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '@io.noSuchFile' : (e as Error).message;
-    throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file: shown, detail } }]);
+    const reason = errorCode(e);
+    if (reason === 'ENOENT') throw fail('BASCULE_E_FILE_NOT_FOUND', { file: shown });
+    throw fail('BASCULE_E_FILE_READ', { file: shown, reason });
   }
 }
 
-export function writeText(file: string, text: string, force = true): void {
-  if (!force && existsSync(file))
-    throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
+/** Writes a UTF-8 file; errors name it as the user wrote it (`shown`). */
+export function writeText(file: string, text: string, force = true, shown = file): void {
+  if (!force && existsSync(file)) throw fail('BASCULE_E_FILE_EXISTS', { file: shown });
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new BasculeError([{ code: 'BASCULE_E_FILE_READ', params: { file, detail: (e as Error).message } }]);
+    throw fail('BASCULE_E_FILE_WRITE', { file: shown, reason: errorCode(e) });
   }
 }

@@ -1,6 +1,6 @@
 /** The `bascule` command line: parses flags, dispatches to a command, prints errors, returns the exit code. */
 import { parseArgs } from 'node:util';
-import { BasculeError, ERRORS } from '../errors.ts';
+import { BasculeError, ERRORS, fail } from '../errors.ts';
 import { detectLang, formatDiagnostic, type Lang, t } from '../i18n/index.ts';
 import { suggest } from '../model/suggest.ts';
 import type { Command } from './command.ts';
@@ -15,7 +15,6 @@ import { simulate } from './commands/simulate.ts';
 import { status } from './commands/status.ts';
 import { validate } from './commands/validate.ts';
 import { type Io, processIo } from './io.ts';
-import { usageError } from './shared.ts';
 
 /** Every command. Adding one is adding a file and a line here. */
 export const COMMANDS: readonly Command[] = [
@@ -48,27 +47,35 @@ function help(lang: Lang, command?: Command): string {
   return `${t(lang, 'cli.help.intro')}\n\n${t(lang, 'cli.help.usage')} bascule <command> [options]\n\n${lines.join('\n')}\n\n${t(lang, 'cli.help.more')}\n`;
 }
 
-/** Turns node:util's parse errors into a located, translated usage error. */
-function parseError(lang: Lang, e: unknown, command: Command): BasculeError {
+/** Turns node:util's parse errors into a usage error with its own code; anything else is a bug. */
+function parseError(e: unknown, command: Command): BasculeError {
   const err = e as NodeJS.ErrnoException;
   const message = err.message ?? '';
-  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+  const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const known = [...Object.keys(command.options), 'lang', 'help'].map((k) => `--${k}`);
-    const hint = suggest(option, known);
-    return usageError(lang, 'cli.unknownOption', {
-      option,
+    const hint = suggest(flag, known);
+    return fail('BASCULE_E_USAGE_UNKNOWN_FLAG', {
+      flag,
       command: command.name,
       ...(hint ? { suggestion: hint } : {}),
     });
   }
-  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return usageError(lang, 'cli.missingValue', { option });
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // The same node code for `--format` with no value and `--yes=1` on an on/off option.
+    const long = /--([a-z][\w-]*)/.exec(message)?.[1] ?? flag.replace(/^-+/, '');
+    const isBoolean = long === 'help' || command.options[long]?.type === 'boolean';
+    return fail(isBoolean ? 'BASCULE_E_USAGE_UNEXPECTED_VALUE' : 'BASCULE_E_USAGE_MISSING_VALUE', {
+      flag: `--${long}`,
+    });
+  }
   if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const arg = /'([^']*)'/.exec(message)?.[1] ?? '';
-    return usageError(lang, 'cli.unexpectedArgument', { arg, command: command.name });
+    return fail('BASCULE_E_USAGE_UNEXPECTED_ARGUMENT', { arg, command: command.name });
   }
-  return usageError(lang, 'cli.badArguments', { detail: message });
+  if (err.code?.startsWith('ERR_PARSE_ARGS_'))
+    return fail('BASCULE_E_USAGE_ARGUMENTS', { reason: err.code, command: command.name });
+  throw e;
 }
 
 function langFlag(argv: readonly string[]): string | undefined {
@@ -77,12 +84,25 @@ function langFlag(argv: readonly string[]): string | undefined {
   return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
 }
 
+/** Each diagnostic on stderr: a located line, or with BASCULE_ERRORS=json one JSON object a line, for scripts. */
+function reportErrors(e: BasculeError, lang: Lang, io: Io): void {
+  if (io.env.BASCULE_ERRORS === 'json') {
+    for (const d of e.diagnostics) {
+      const message = t(lang, d.code, d.params);
+      io.stderr(`${JSON.stringify({ ...d, exit: ERRORS[d.code].exit, message })}\n`);
+    }
+    return;
+  }
+  for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(lang, d)}\n`);
+  if (e.diagnostics.length > 1) io.stderr(`${t(lang, 'cli.errorCount', { count: e.diagnostics.length })}\n`);
+}
+
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const rawLang = langFlag(argv);
   const lang = detectLang(rawLang, io.env);
   try {
     if (rawLang !== undefined && rawLang !== 'fr' && rawLang !== 'en') {
-      throw usageError(lang, 'cli.badChoice', { flag: '--lang', value: rawLang, allowed: 'en, fr' });
+      throw fail('BASCULE_E_USAGE_FLAG_VALUE', { flag: '--lang', value: rawLang, allowed: 'en, fr' });
     }
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -99,7 +119,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         name,
         COMMANDS.map((c) => c.name),
       );
-      throw usageError(lang, 'cli.unknownCommand', { command: name, ...(hint ? { suggestion: hint } : {}) });
+      throw fail('BASCULE_E_USAGE_UNKNOWN_COMMAND', { command: name, ...(hint ? { suggestion: hint } : {}) });
     }
     let parsed: ReturnType<typeof parseArgs>;
     try {
@@ -110,7 +130,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         strict: true,
       });
     } catch (e) {
-      throw parseError(lang, e, command);
+      throw parseError(e, command);
     }
     if (parsed.values.help === true) {
       io.stdout(help(lang, command));
@@ -119,9 +139,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return await command.run({ io, lang, values: parsed.values, positionals: parsed.positionals });
   } catch (e) {
     if (!(e instanceof BasculeError)) throw e;
-    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(lang, d)}\n`);
-    if (e.diagnostics.length > 1)
-      io.stderr(`${t(lang, 'cli.errorCount', { count: e.diagnostics.length })}\n`);
+    reportErrors(e, lang, io);
     return Math.max(...e.diagnostics.map((d) => ERRORS[d.code].exit));
   }
 }

@@ -1,8 +1,8 @@
 /** Helpers the commands share: loading the map, checking flag values, writing output. */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BasculeError } from '../errors.ts';
-import { type Lang, t } from '../i18n/index.ts';
+import { BasculeError, fail } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 import { loadConfig } from '../model/load.ts';
 import type { Config } from '../model/schema.ts';
 import { suggest } from '../model/suggest.ts';
@@ -11,20 +11,12 @@ import type { Scenario } from '../scenarios/scenario.ts';
 import type { CommandContext } from './command.ts';
 import { readText, writeText } from './io.ts';
 
-export function usageError(
-  lang: Lang,
-  key: Parameters<typeof t>[1],
-  params: Record<string, string> = {},
-): BasculeError {
-  return new BasculeError([{ code: 'BASCULE_E_USAGE', params: { detail: t(lang, key, params) } }]);
-}
-
 /** A flag whose value must be one of a list. */
 export function choice<T extends string>(ctx: CommandContext, flag: string, allowed: readonly T[]): T {
   const value = String(ctx.values[flag]);
   if ((allowed as readonly string[]).includes(value)) return value as T;
   const hint = suggest(value, allowed);
-  throw usageError(ctx.lang, 'cli.badChoice', {
+  throw fail('BASCULE_E_USAGE_FLAG_VALUE', {
     flag: `--${flag}`,
     value,
     allowed: allowed.join(', '),
@@ -61,7 +53,7 @@ export function readScenarios(ctx: CommandContext, withConfig: boolean): Scenari
 export function emit(ctx: CommandContext, text: string): void {
   const out = ctx.values.out;
   if (typeof out === 'string') {
-    writeText(resolve(ctx.io.cwd, out), text);
+    writeText(resolve(ctx.io.cwd, out), text, true, out);
     ctx.io.stderr(`${t(ctx.lang, 'cli.wrote', { file: out })}\n`);
   } else ctx.io.stdout(text.endsWith('\n') ? text : `${text}\n`);
 }

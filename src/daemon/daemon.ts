@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
-import { BasculeError } from '../errors.ts';
+import { errorCode, fail } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { Config } from '../model/schema.ts';
@@ -176,8 +176,7 @@ export class Daemon {
       address = await listen(server, host, port);
     } catch (e) {
       await store.close();
-      const detail = `${host}:${port}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
-      throw new BasculeError([{ code: 'BASCULE_E_RUNTIME', params: { detail } }]);
+      throw fail('BASCULE_E_RUNTIME_LISTEN', { address: `${host}:${port}`, reason: errorCode(e) });
     }
     const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const daemon = new Daemon(

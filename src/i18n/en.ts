@@ -1,8 +1,10 @@
 /** English messages. Keys are shared with fr.ts; placeholders are {name}. */
+import { cliErrorsEn } from './parts/cli-errors.ts';
 import { monitorEn } from './parts/monitor.ts';
 import { notifyEn } from './parts/notify.ts';
 
 export const en = {
+  ...cliErrorsEn,
   ...monitorEn,
   ...notifyEn,
   'hint.didYouMean': ' — did you mean "{suggestion}"?',
@@ -34,7 +36,6 @@ export const en = {
   BASCULE_E_CONFIG_CHECK_TARGET: 'a check watches exactly one thing: give "component" or "service"',
   BASCULE_E_CONFIG_CHECK_PROBE: 'a check needs exactly one probe, one of: {types}',
   BASCULE_E_CONFIG_CHECK_OPTION: '"{option}" applies to {applies} checks only, not to a {probe} check',
-  BASCULE_E_CONFIG_CHECK_TIMING: '{detail}',
   BASCULE_E_CONFIG_URL: '"{value}" is not an http:// or https:// URL',
   BASCULE_E_CONFIG_REGEX: 'invalid regular expression: {detail}',
   BASCULE_E_CONFIG_HEADER: 'header "{name}": {detail}',
@@ -43,16 +44,13 @@ export const en = {
   'header.reserved': 'set by the probe itself (a fresh connection per probe, the body’s length)',
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'an alert channel needs exactly one of {types}',
   BASCULE_E_CONFIG_NOTIFY_OPTION: '"{option}" applies to {applies} channels only, not to a {channel} channel',
+  BASCULE_E_CONFIG_CHECK_INTERVAL: 'interval {value} is too short: the minimum is 1s',
+  BASCULE_E_CONFIG_CHECK_TIMEOUT: 'the timeout ({timeout}) is longer than the interval ({interval})',
   BASCULE_E_CONFIG_FORMAT: 'invalid value {value}: expected {format}',
   'format.hostPort': 'host:port (or [IPv6]:port)',
   'format.statusRange': 'a status range such as "200-299"',
-  'timing.interval': 'an interval of at least 1s',
-  'timing.timeout': 'the timeout ({timeout}) is longer than the interval ({interval})',
-  BASCULE_E_USAGE: '{detail}',
   BASCULE_E_CONFIG_MISSING: '{file} not found: create one with "bascule init", or name another with -c FILE',
-  BASCULE_E_FILE_READ: 'cannot read {file}: {detail}',
   BASCULE_E_FILE_EXISTS: '{file} already exists; add --force to overwrite it',
-  BASCULE_E_PREDICATE: 'invalid predicate "{value}": {detail}',
   BASCULE_E_SCENARIO_UNKNOWN: 'unknown scenario "{id}" (see "bascule scenarios")',
 
   'finding.single-point-of-failure.message': '{component} alone takes down {services} ({path})',
@@ -103,12 +101,6 @@ export const en = {
   'cli.help.intro': 'Bascule: know what breaks when a cloud provider fails, and keep running.',
   'cli.help.usage': 'Usage:',
   'cli.help.more': 'Run "bascule <command> --help" for its options. Docs: docs/ in the repository.',
-  'cli.unknownCommand': 'unknown command "{command}" (see "bascule --help")',
-  'cli.unknownOption': 'unknown option {option} for "bascule {command}"',
-  'cli.missingValue': 'option {option} needs a value',
-  'cli.unexpectedArgument': 'unexpected argument "{arg}" for "bascule {command}"',
-  'cli.badArguments': 'bad arguments: {detail}',
-  'cli.badChoice': 'invalid value "{value}" for {flag}: expected one of {allowed}',
   'cli.errorCount': '{count} errors',
   'cli.wrote': 'wrote {file}',
   'cli.col.ID': 'ID',
@@ -153,8 +145,6 @@ export const en = {
   'cli.analyze.method': 'Score: {method}.',
   'cli.simulate.summary':
     'play a failure (--fail provider=aws,region=us-east-1) or a past outage (--replay ID)',
-  'cli.simulate.oneMode':
-    'give either --fail KEY=VALUE (repeatable) or --replay SCENARIO_ID, not both or neither',
   'cli.simulate.scenario': 'Scenario: {fail}',
   'cli.simulate.sources': 'Sources: {sources}',
   'cli.simulate.simplifies': 'Simplifies: {text}',
@@ -212,7 +202,6 @@ export const en = {
   'html.col.outagesDown': 'Outages that take it down',
   'html.none': 'None.',
 
-  'io.noSuchFile': 'no such file',
   'type.string': 'a string',
   'type.number': 'a number',
   'type.integer': 'an integer',
@@ -225,10 +214,6 @@ export const en = {
   'ref.componentOrService': 'component or service',
   'ref.service': 'service',
   'ref.vantage': 'vantage point',
-  'predicate.noEquals': 'expected key=value[,key=value...]',
-  'predicate.unknownKey': 'unknown key "{key}"; keys are {keys}',
-  'predicate.emptyValue': 'empty value for "{key}"',
-  'predicate.duplicateKey': '"{key}" given twice',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,11 @@
 /** Messages en français. Mêmes clés que en.ts. */
 import type { MessageKey } from './en.ts';
+import { cliErrorsFr } from './parts/cli-errors.ts';
 import { monitorFr } from './parts/monitor.ts';
 import { notifyFr } from './parts/notify.ts';
 
 export const fr = {
+  ...cliErrorsFr,
   ...monitorFr,
   ...notifyFr,
   'hint.didYouMean': ' — vouliez-vous dire « {suggestion} » ?',
@@ -41,7 +43,6 @@ export const fr = {
   BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde, parmi : {types}',
   BASCULE_E_CONFIG_CHECK_OPTION:
     '« {option} » ne s’applique qu’aux vérifications {applies}, pas à une vérification {probe}',
-  BASCULE_E_CONFIG_CHECK_TIMING: '{detail}',
   BASCULE_E_CONFIG_URL: '« {value} » n’est pas une URL http:// ou https://',
   BASCULE_E_CONFIG_REGEX: 'expression régulière invalide : {detail}',
   BASCULE_E_CONFIG_HEADER: 'en-tête « {name} » : {detail}',
@@ -51,17 +52,14 @@ export const fr = {
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'un canal d’alerte a exactement un type, parmi : {types}',
   BASCULE_E_CONFIG_NOTIFY_OPTION:
     '« {option} » ne s’applique qu’aux canaux {applies}, pas à un canal {channel}',
+  BASCULE_E_CONFIG_CHECK_INTERVAL: 'l’intervalle {value} est trop court : le minimum est 1s',
+  BASCULE_E_CONFIG_CHECK_TIMEOUT: 'le délai ({timeout}) dépasse l’intervalle ({interval})',
   BASCULE_E_CONFIG_FORMAT: 'valeur {value} invalide : attendu {format}',
   'format.hostPort': 'hôte:port (ou [IPv6]:port)',
   'format.statusRange': 'une plage de statuts comme « 200-299 »',
-  'timing.interval': 'un intervalle d’au moins 1s',
-  'timing.timeout': 'le délai ({timeout}) dépasse l’intervalle ({interval})',
-  BASCULE_E_USAGE: '{detail}',
   BASCULE_E_CONFIG_MISSING:
     '{file} introuvable : créez-le avec « bascule init », ou indiquez-en un autre avec -c FICHIER',
-  BASCULE_E_FILE_READ: 'impossible de lire {file} : {detail}',
   BASCULE_E_FILE_EXISTS: '{file} existe déjà ; ajoutez --force pour l’écraser',
-  BASCULE_E_PREDICATE: 'prédicat « {value} » invalide : {detail}',
   BASCULE_E_SCENARIO_UNKNOWN: 'scénario « {id} » inconnu (voir « bascule scenarios »)',
 
   'finding.single-point-of-failure.message': '{component} suffit à faire tomber {services} ({path})',
@@ -115,12 +113,6 @@ export const fr = {
   'cli.help.usage': 'Usage :',
   'cli.help.more':
     'Lancez « bascule <commande> --help » pour ses options. Documentation : docs/ dans le dépôt.',
-  'cli.unknownCommand': 'commande « {command} » inconnue (voir « bascule --help »)',
-  'cli.unknownOption': 'option {option} inconnue pour « bascule {command} »',
-  'cli.missingValue': 'l’option {option} attend une valeur',
-  'cli.unexpectedArgument': 'argument « {arg} » inattendu pour « bascule {command} »',
-  'cli.badArguments': 'arguments invalides : {detail}',
-  'cli.badChoice': 'valeur « {value} » invalide pour {flag} : valeurs possibles : {allowed}',
   'cli.errorCount': '{count} erreurs',
   'cli.wrote': '{file} écrit',
   'cli.col.ID': 'ID',
@@ -165,8 +157,6 @@ export const fr = {
   'cli.analyze.method': 'Score : {method}.',
   'cli.simulate.summary':
     'jouer une panne (--fail provider=aws,region=us-east-1) ou une panne passée (--replay ID)',
-  'cli.simulate.oneMode':
-    'indiquez soit --fail CLÉ=VALEUR (répétable), soit --replay ID_SCENARIO, pas les deux ni aucun',
   'cli.simulate.scenario': 'Scénario : {fail}',
   'cli.simulate.sources': 'Sources : {sources}',
   'cli.simulate.simplifies': 'Simplifications : {text}',
@@ -226,7 +216,6 @@ export const fr = {
   'html.col.outagesDown': 'Pannes qui le font tomber',
   'html.none': 'Aucun.',
 
-  'io.noSuchFile': 'fichier introuvable',
   'type.string': 'une chaîne',
   'type.number': 'un nombre',
   'type.integer': 'un entier',
@@ -239,8 +228,4 @@ export const fr = {
   'ref.componentOrService': 'composant ou service',
   'ref.service': 'service',
   'ref.vantage': 'point de vue',
-  'predicate.noEquals': 'forme attendue : clé=valeur[,clé=valeur...]',
-  'predicate.unknownKey': 'clé « {key} » inconnue ; clés possibles : {keys}',
-  'predicate.emptyValue': 'valeur vide pour « {key} »',
-  'predicate.duplicateKey': '« {key} » indiqué deux fois',
 } as const satisfies Record<MessageKey, string>;

@@ -44,15 +44,15 @@ function checkProbeOptions(check: CheckSpec, path: readonly PathSegment[]): RawD
   const timeout = parseDuration(check.timeout ?? '10s') ?? 10_000;
   if (interval < 1000) {
     out.push({
-      code: 'BASCULE_E_CONFIG_CHECK_TIMING',
+      code: 'BASCULE_E_CONFIG_CHECK_INTERVAL',
       path: [...path, 'interval'],
-      params: { detail: '@timing.interval' },
+      params: { value: check.interval ?? '30s' },
     });
   } else if (check.timeout !== undefined && timeout > interval) {
     out.push({
-      code: 'BASCULE_E_CONFIG_CHECK_TIMING',
+      code: 'BASCULE_E_CONFIG_CHECK_TIMEOUT',
       path: [...path, 'timeout'],
-      params: { detail: '@timing.timeout', timeout: check.timeout, interval: check.interval ?? '30s' },
+      params: { timeout: check.timeout, interval: check.interval ?? '30s' },
     });
   }
   return out;

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BasculeError, type Diagnostic } from '../errors.ts';
+import { BasculeError, type Diagnostic, errorCode, fail } from '../errors.ts';
 import { loadDocument } from '../model/load.ts';
 import { type Scenario, scenarioSchema } from './scenario.ts';
 
@@ -17,9 +17,9 @@ export function loadScenarioDir(dir: string): Scenario[] {
   try {
     files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
   } catch (e) {
-    throw new BasculeError([
-      { code: 'BASCULE_E_FILE_READ', params: { file: dir, detail: (e as Error).message } },
-    ]);
+    const reason = errorCode(e);
+    if (reason === 'ENOENT') throw fail('BASCULE_E_FILE_NOT_FOUND', { file: dir });
+    throw fail('BASCULE_E_FILE_READ', { file: dir, reason });
   }
   const scenarios: Scenario[] = [];
   const diagnostics: Diagnostic[] = [];

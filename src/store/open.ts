@@ -4,7 +4,7 @@
  * (nothing kept after the process ends: for tests and trials).
  */
 import { join, resolve } from 'node:path';
-import { BasculeError } from '../errors.ts';
+import { errorCode, fail } from '../errors.ts';
 import type { Store } from './store.ts';
 
 /** A store URL with its password replaced by `***`, for logs and messages. */
@@ -31,24 +31,12 @@ export async function openStore(spec: string, dataDir: string): Promise<Store> {
     try {
       return new SqliteStore(file);
     } catch (e) {
-      throw new BasculeError([
-        {
-          code: 'BASCULE_E_RUNTIME',
-          params: { detail: `${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
-        },
-      ]);
+      throw fail('BASCULE_E_STORE_OPEN', { file, reason: errorCode(e) });
     }
   }
   if (/^postgres(ql)?:\/\//.test(spec)) {
     const { PostgresStore } = await import('./postgres.ts');
     return new PostgresStore(spec, redactUrl(spec));
   }
-  throw new BasculeError([
-    {
-      code: 'BASCULE_E_RUNTIME',
-      params: {
-        detail: `unknown store "${redactUrl(spec)}": use sqlite, sqlite:FILE, a postgres:// URL or memory`,
-      },
-    },
-  ]);
+  throw fail('BASCULE_E_STORE_UNKNOWN', { store: redactUrl(spec) });
 }

@@ -4,7 +4,7 @@
  * (epoch milliseconds fit in a double). Connection errors never show the password.
  */
 import pg from 'pg';
-import { BasculeError } from '../errors.ts';
+import { BasculeError, errorCode, fail } from '../errors.ts';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
@@ -47,10 +47,7 @@ export class PostgresStore implements Store {
     try {
       c = await this.pool.connect();
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new BasculeError([
-        { code: 'BASCULE_E_RUNTIME', params: { detail: `PostgreSQL ${this.shown}: ${code}` } },
-      ]);
+      throw fail('BASCULE_E_STORE_UNREACHABLE', { store: this.shown, reason: errorCode(e) });
     }
     try {
       await c.query('BEGIN');
@@ -75,12 +72,7 @@ export class PostgresStore implements Store {
       await this.migrateNow(until);
     } catch (e) {
       if (e instanceof BasculeError) throw e;
-      throw new BasculeError([
-        {
-          code: 'BASCULE_E_RUNTIME',
-          params: { detail: `PostgreSQL ${this.shown}: ${(e as Error).message}` },
-        },
-      ]);
+      throw fail('BASCULE_E_STORE_MIGRATE', { store: this.shown, reason: errorCode(e) });
     }
   }
 

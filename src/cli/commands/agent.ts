@@ -1,11 +1,12 @@
 /** `bascule agent`: a remote vantage point that probes for a daemon and reports to it. */
 import { resolve } from 'node:path';
 import { Agent } from '../../agent/agent.ts';
+import { BasculeError, errorCode, fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
 import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
 import { readSecret } from '../../platform/secrets.ts';
 import type { Command } from '../command.ts';
-import { choice, usageError } from '../shared.ts';
+import { choice } from '../shared.ts';
 
 export const agent = {
   name: 'agent',
@@ -24,13 +25,13 @@ export const agent = {
     const server = ctx.values.server;
     const vantage = ctx.values.vantage;
     if (typeof server !== 'string' || !/^https?:\/\//.test(server)) {
-      throw usageError(ctx.lang, 'cli.agent.server');
+      throw fail('BASCULE_E_USAGE_AGENT_SERVER', {});
     }
-    if (typeof vantage !== 'string' || vantage === '') throw usageError(ctx.lang, 'cli.agent.vantage');
+    if (typeof vantage !== 'string' || vantage === '') throw fail('BASCULE_E_USAGE_AGENT_VANTAGE', {});
     const file = ctx.values['token-file'];
     const env = ctx.values['token-env'];
     if ((typeof file === 'string') === (typeof env === 'string'))
-      throw usageError(ctx.lang, 'cli.agent.token');
+      throw fail('BASCULE_E_USAGE_AGENT_TOKEN', {});
     const token = readSecret(
       typeof file === 'string' ? { file: resolve(ctx.io.cwd, file) } : { env: String(env) },
       '--token',
@@ -42,7 +43,8 @@ export const agent = {
     try {
       await a.start();
     } catch (e) {
-      throw usageError(ctx.lang, 'cli.agent.refused', { server, detail: (e as Error).message });
+      if (e instanceof BasculeError) throw e;
+      throw fail('BASCULE_E_DAEMON_UNREACHABLE', { url: server, reason: errorCode(e) });
     }
     ctx.io.stderr(`${t(ctx.lang, 'cli.agent.started', { vantage, server })}\n`);
     await (ctx.io.untilStopped?.() ?? new Promise<string>(() => {}));

@@ -44,7 +44,7 @@ export const init = {
       throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
     const answers =
       ctx.values.yes === true || !ctx.io.interactive ? INIT_DEFAULTS : await ask(ctx.io, ctx.lang);
-    writeText(path, initTemplate(answers, ctx.lang), force);
+    writeText(path, initTemplate(answers, ctx.lang), force, file);
     ctx.io.stdout(`${t(ctx.lang, 'cli.init.done', { file })}\n`);
     return 0;
   },

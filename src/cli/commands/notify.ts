@@ -1,11 +1,12 @@
 /** `bascule notify test CHANNEL`: sends a test alert to one channel, now, and says whether it arrived. */
 import { dirname, resolve } from 'node:path';
+import { fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
 import { suggest } from '../../model/suggest.ts';
 import { Notifier } from '../../notify/notifier.ts';
 import { channelType } from '../../notify/registry.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
-import { configPath, readConfig, usageError } from '../shared.ts';
+import { configPath, readConfig } from '../shared.ts';
 
 export const notify = {
   name: 'notify',
@@ -17,17 +18,17 @@ export const notify = {
   async run(ctx) {
     const [verb, channel] = ctx.positionals;
     if (verb !== 'test' || channel === undefined || ctx.positionals.length !== 2) {
-      throw usageError(ctx.lang, 'cli.notify.usage');
+      throw fail('BASCULE_E_USAGE_NOTIFY', {});
     }
     const config = readConfig(ctx);
     const ids = Object.keys(config.notify ?? {});
-    if (ids.length === 0) throw usageError(ctx.lang, 'cli.notify.none');
+    if (ids.length === 0) throw fail('BASCULE_E_NOTIFY_NONE', {});
     const spec = config.notify?.[channel];
     if (!spec) {
       const hint = suggest(channel, ids);
-      throw usageError(ctx.lang, 'cli.notify.unknown', {
-        value: channel,
-        allowed: ids.join(', '),
+      throw fail('BASCULE_E_NOTIFY_UNKNOWN_CHANNEL', {
+        channel,
+        channels: ids.join(', '),
         ...(hint ? { suggestion: hint } : {}),
       });
     }

@@ -1,12 +1,13 @@
 /** `bascule run`: the monitoring daemon, until SIGINT or SIGTERM. */
 import { dirname, resolve } from 'node:path';
 import { Daemon } from '../../daemon/daemon.ts';
+import { fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
 import { HOST_PORT_PATTERN } from '../../model/schema-operations.ts';
 import { Notifier } from '../../notify/notifier.ts';
 import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
-import { choice, configPath, readConfig, usageError } from '../shared.ts';
+import { choice, configPath, readConfig } from '../shared.ts';
 
 export const run = {
   name: 'run',
@@ -25,7 +26,11 @@ export const run = {
     const level = choice(ctx, 'log-level', LOG_LEVELS);
     const listen = ctx.values.listen as string | undefined;
     if (listen !== undefined && !new RegExp(HOST_PORT_PATTERN).test(listen)) {
-      throw usageError(ctx.lang, 'cli.badListen', { value: listen });
+      throw fail('BASCULE_E_USAGE_FLAG_FORMAT', {
+        flag: '--listen',
+        value: listen,
+        format: '@format.hostPort',
+      });
     }
     const config = readConfig(ctx);
     const log = createLogger(level);

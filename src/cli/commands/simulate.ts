@@ -2,12 +2,12 @@
 import { buildGraph } from '../../analysis/graph.ts';
 import { parsePredicate } from '../../analysis/predicate.ts';
 import { simulate as runSimulation } from '../../analysis/simulate.ts';
-import { BasculeError } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { suggest } from '../../model/suggest.ts';
 import { simulationJson } from '../../report/json.ts';
 import { CONFIG_OPTION, type Command, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { simulationText } from '../render/simulation-text.ts';
-import { choice, configPath, emit, json, readConfig, readScenarios, usageError } from '../shared.ts';
+import { choice, configPath, emit, json, readConfig, readScenarios } from '../shared.ts';
 import { painter } from '../style.ts';
 
 export const simulate = {
@@ -26,10 +26,10 @@ export const simulate = {
   },
   async run(ctx) {
     const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
-    const fail = (ctx.values.fail as string[] | undefined) ?? [];
+    const failFlags = (ctx.values.fail as string[] | undefined) ?? [];
     const replayId = ctx.values.replay as string | undefined;
-    if (fail.length > 0 === (replayId !== undefined)) throw usageError(ctx.lang, 'cli.simulate.oneMode');
-    const predicates = fail.map(parsePredicate);
+    if (failFlags.length > 0 === (replayId !== undefined)) throw fail('BASCULE_E_USAGE_SIMULATE_MODE', {});
+    const predicates = failFlags.map(parsePredicate);
     const config = readConfig(ctx);
     let replay: ReturnType<typeof readScenarios>[number] | undefined;
     if (replayId !== undefined) {
@@ -40,12 +40,7 @@ export const simulate = {
           replayId,
           library.map((s) => s.id),
         );
-        throw new BasculeError([
-          {
-            code: 'BASCULE_E_SCENARIO_UNKNOWN',
-            params: hint ? { id: replayId, suggestion: hint } : { id: replayId },
-          },
-        ]);
+        throw fail('BASCULE_E_SCENARIO_UNKNOWN', { id: replayId, ...(hint ? { suggestion: hint } : {}) });
       }
     }
     const graph = buildGraph(config);

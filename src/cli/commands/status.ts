@@ -1,6 +1,6 @@
 /** `bascule status`: the live state, asked of the running daemon at runtime.listen. */
 import type { StatusJson } from '../../daemon/status.ts';
-import { BasculeError } from '../../errors.ts';
+import { errorCode, fail } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { FAILURE_REASONS, type State } from '../../monitor/types.ts';
 import { CONFIG_OPTION, type Command, FORMAT_OPTION } from '../command.ts';
@@ -16,14 +16,19 @@ const STATE_COLOR: Readonly<Record<State, Color>> = {
 
 async function fetchStatus(base: string): Promise<StatusJson> {
   const url = `${base.replace(/\/$/, '')}/api/v1/status`;
+  let res: Response;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch (e) {
+    throw fail('BASCULE_E_DAEMON_UNREACHABLE', { url: base, reason: errorCode(e) });
+  }
+  if (!res.ok) throw fail('BASCULE_E_DAEMON_STATUS', { url: base, status: res.status });
+  try {
     return (await res.json()) as StatusJson;
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code;
-    const detail = cause ?? (e instanceof Error ? e.message : String(e));
-    throw new BasculeError([{ code: 'BASCULE_E_DAEMON_UNREACHABLE', params: { url: base, detail } }]);
+    // Not JSON: something else listens there.
+    if (e instanceof SyntaxError) throw fail('BASCULE_E_DAEMON_STATUS', { url: base, status: res.status });
+    throw fail('BASCULE_E_DAEMON_UNREACHABLE', { url: base, reason: errorCode(e) });
   }
 }
 

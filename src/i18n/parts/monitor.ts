@@ -27,21 +27,12 @@ export const monitorEn = {
   'state.UNKNOWN': 'UNKNOWN',
   'cli.run.summary': 'run the monitoring daemon: probes, quorum, incidents, alerts, API and /metrics',
   'cli.run.started': 'Bascule is watching; API at {url} (status: bascule status; stop: Ctrl-C)',
-  'cli.badListen': 'invalid --listen "{value}": expected host:port',
   'cli.status.summary': 'show the live state of checks, services and incidents from the running daemon',
   'cli.status.noIncident': 'No open incident.',
   'cli.agent.summary': 'probe from another place (another provider, the office) and report to the daemon',
-  'cli.agent.server': '--server needs the daemon’s URL: http(s)://host:port',
-  'cli.agent.vantage': '--vantage needs the id of a vantage point declared in the daemon’s map',
-  'cli.agent.token':
-    'give the vantage point’s token with exactly one of --token-file FILE or --token-env VAR',
-  'cli.agent.refused': 'the daemon at {server} refused this agent: {detail}',
   'cli.agent.started': 'probing as vantage point "{vantage}" for {server} (stop: Ctrl-C)',
   'cli.status.since': 'since {at}',
   'cli.notify.summary': 'send a test alert to one alert channel of the map (bascule notify test CHANNEL)',
-  'cli.notify.usage': 'expected: bascule notify test CHANNEL',
-  'cli.notify.unknown': 'no alert channel "{value}" under notify (channels: {allowed})',
-  'cli.notify.none': 'this map declares no alert channel under notify',
   'cli.notify.sent': 'test alert delivered to "{channel}" ({type})',
   'cli.notify.failed': 'the test alert to "{channel}" failed: {detail}',
   'cli.col.STATE': 'STATE',
@@ -49,8 +40,14 @@ export const monitorEn = {
   'cli.col.VANTAGES': 'VANTAGE POINTS',
   'cli.col.REASON': 'REASON',
   BASCULE_E_SECRET_MISSING: '{where}: the secret {source} is not set or cannot be read',
-  BASCULE_E_RUNTIME: 'cannot start: {detail}',
-  BASCULE_E_DAEMON_UNREACHABLE: 'no Bascule daemon answers at {url} ({detail}); start it with "bascule run"',
+  BASCULE_E_RUNTIME_LISTEN:
+    'cannot listen on {address} ({reason}); give another address with --listen or runtime.listen',
+  BASCULE_E_STORE_UNKNOWN: 'unknown store "{store}": use sqlite, sqlite:FILE or a postgres:// URL',
+  BASCULE_E_STORE_OPEN: 'cannot open the SQLite store {file} ({reason}); is its directory writable?',
+  BASCULE_E_STORE_UNREACHABLE: 'cannot connect to the store {store} ({reason})',
+  BASCULE_E_STORE_MIGRATE: 'cannot bring the schema of the store {store} up to date ({reason})',
+  BASCULE_E_DAEMON_UNREACHABLE: 'no Bascule daemon answers at {url} ({reason}); start it with "bascule run"',
+  BASCULE_E_DAEMON_STATUS: '{url} answered HTTP {status} instead of the status: is it a Bascule daemon?',
 } as const;
 
 export const monitorFr = {
@@ -81,24 +78,15 @@ export const monitorFr = {
   'state.UNKNOWN': 'INCONNU',
   'cli.run.summary': 'lancer le démon de supervision : sondes, quorum, incidents, alertes, API et /metrics',
   'cli.run.started': 'Bascule surveille ; API sur {url} (état : bascule status ; arrêt : Ctrl-C)',
-  'cli.badListen': '--listen « {value} » invalide : forme attendue hôte:port',
   'cli.status.summary':
     'afficher l’état en direct des vérifications, services et incidents, demandé au démon',
   'cli.status.noIncident': 'Aucun incident ouvert.',
   'cli.agent.summary':
     'sonder depuis un autre lieu (un autre fournisseur, le bureau) et rendre compte au démon',
-  'cli.agent.server': '--server attend l’URL du démon : http(s)://hôte:port',
-  'cli.agent.vantage': '--vantage attend l’id d’un point de vue déclaré dans la carte du démon',
-  'cli.agent.token':
-    'donnez le jeton du point de vue avec exactement un de --token-file FICHIER ou --token-env VARIABLE',
-  'cli.agent.refused': 'le démon de {server} refuse cet agent : {detail}',
   'cli.agent.started': 'sonde en tant que point de vue « {vantage} » pour {server} (arrêt : Ctrl-C)',
   'cli.status.since': 'depuis {at}',
   'cli.notify.summary':
     'envoyer une alerte de test à un canal d’alerte de la carte (bascule notify test CANAL)',
-  'cli.notify.usage': 'forme attendue : bascule notify test CANAL',
-  'cli.notify.unknown': 'aucun canal d’alerte « {value} » sous notify (canaux : {allowed})',
-  'cli.notify.none': 'cette carte ne déclare aucun canal d’alerte sous notify',
   'cli.notify.sent': 'alerte de test remise à « {channel} » ({type})',
   'cli.notify.failed': 'l’alerte de test à « {channel} » a échoué : {detail}',
   'cli.col.STATE': 'ÉTAT',
@@ -106,7 +94,15 @@ export const monitorFr = {
   'cli.col.VANTAGES': 'POINTS DE VUE',
   'cli.col.REASON': 'RAISON',
   BASCULE_E_SECRET_MISSING: '{where} : le secret {source} n’est pas défini ou illisible',
-  BASCULE_E_RUNTIME: 'démarrage impossible : {detail}',
+  BASCULE_E_RUNTIME_LISTEN:
+    'impossible d’écouter sur {address} ({reason}) ; indiquez une autre adresse avec --listen ou runtime.listen',
+  BASCULE_E_STORE_UNKNOWN:
+    'stockage « {store} » inconnu : indiquez sqlite, sqlite:FICHIER ou une URL postgres://',
+  BASCULE_E_STORE_OPEN:
+    'impossible d’ouvrir la base SQLite {file} ({reason}) ; son dossier est-il accessible en écriture ?',
+  BASCULE_E_STORE_UNREACHABLE: 'connexion impossible à la base {store} ({reason})',
+  BASCULE_E_STORE_MIGRATE: 'impossible de mettre à jour le schéma de la base {store} ({reason})',
   BASCULE_E_DAEMON_UNREACHABLE:
-    'aucun démon Bascule ne répond à {url} ({detail}) ; lancez-le avec « bascule run »',
+    'aucun démon Bascule ne répond à {url} ({reason}) ; lancez-le avec « bascule run »',
+  BASCULE_E_DAEMON_STATUS: '{url} a répondu HTTP {status} au lieu de l’état : est-ce bien un démon Bascule ?',
 } as const satisfies Record<keyof typeof monitorEn, string>;
