@@ -21,11 +21,14 @@ import type { Logger } from '../platform/log.ts';
 import { readSecret } from '../platform/secrets.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
-import { apiRoutes } from '../server/api.ts';
-import { createHttpServer, listen } from '../server/http.ts';
+import { createApi } from '../server/api.ts';
+import { type Listening, listen } from '../server/listen.ts';
+import { LiveFeed } from '../server/live.ts';
+import { daemonToken } from '../server/operator-token.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { createMetrics, type Metrics, STATE_VALUE } from './metrics.ts';
+import { statusJson } from './status.ts';
 import { type Resumed, resume, SNAPSHOT_KEY } from './resume.ts';
 
 export interface DaemonOptions {
@@ -82,7 +85,7 @@ export class Daemon {
     readonly metrics: Metrics,
     private readonly tracker: IncidentTracker,
     private readonly scheduler: Scheduler,
-    private readonly server: import('node:http').Server,
+    private readonly server: Listening,
     private readonly graph: Graph,
     private readonly checks: readonly CompiledCheck[],
   ) {
@@ -114,6 +117,7 @@ export class Daemon {
     for (const [id, v] of Object.entries(o.config.vantages)) {
       if (v.token) tokens.set(id, readSecret(v.token, `vantages.${id}.token`, o.baseDir, o.env));
     }
+    const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
     const store = await openStore(storeSpec, dataDir);
     await store.migrate();
     const resumed = await resume(store, monitor, checks, clock.now());
@@ -136,28 +140,37 @@ export class Daemon {
       },
     });
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
-    const routes = apiRoutes({
+    const targets = new Map(
+      checks.map((c) => [
+        c.id,
+        { ...(c.component ? { component: c.component } : {}), ...(c.service ? { service: c.service } : {}) },
+      ]),
+    );
+    const api = createApi({
       name: o.config.name,
       checks,
-      tokens,
-      monitor,
-      metrics,
-      now: () => clock.now(),
-      incidents: () => store.incidents({ limit: 50 }),
+      vantageTokens: tokens,
+      operatorToken: operator.token,
+      registry: metrics.registry,
+      clock,
+      status: async () =>
+        statusJson(o.config.name, monitor, targets, await store.incidents({ limit: 50 }), clock.now()),
+      // Until the store looks incidents up by id, one is found among the latest.
+      incidents: (q) => store.incidents(q.id !== undefined ? { limit: 1000 } : q),
       accept: (batch) => daemon?.acceptStored(batch) ?? Promise.reject(new Error('starting')),
+      live: new LiveFeed({ firstId: clock.now() }),
+      onError: (e) => o.log.error({ err: e }, 'request failed'),
     });
-    const server = createHttpServer(routes, (e) => o.log.error({ err: e }, 'request failed'));
-    let address: import('node:net').AddressInfo;
+    let server: Listening;
     try {
-      address = await listen(server, host, port);
+      server = await listen(api, host, port);
     } catch (e) {
       await store.close();
       const detail = `${host}:${port}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
       throw new BasculeError([{ code: 'BASCULE_E_RUNTIME', params: { detail } }]);
     }
-    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     daemon = new Daemon(
-      `http://${shown}:${address.port}`,
+      server.url,
       o,
       clock,
       store,
@@ -317,10 +330,7 @@ export class Daemon {
       await this.o.notifier.close();
       await this.store.saveState(ALERTS_KEY, this.o.notifier.snapshot());
     }
-    await new Promise<void>((r) => {
-      this.server.close(() => r());
-      this.server.closeAllConnections();
-    });
+    await this.server.stop();
     await this.store.close();
     this.o.log.info('bascule daemon stopped');
   }

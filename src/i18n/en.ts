@@ -1,9 +1,11 @@
 /** English messages. Keys are shared with fr.ts; placeholders are {name}. */
+import { httpEn } from './parts/http.ts';
 import { monitorEn } from './parts/monitor.ts';
 import { notifyEn } from './parts/notify.ts';
 
 export const en = {
   ...monitorEn,
+  ...httpEn,
   ...notifyEn,
   'hint.didYouMean': ' — did you mean "{suggestion}"?',
 

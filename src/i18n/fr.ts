@@ -1,10 +1,12 @@
 /** Messages en français. Mêmes clés que en.ts. */
 import type { MessageKey } from './en.ts';
+import { httpFr } from './parts/http.ts';
 import { monitorFr } from './parts/monitor.ts';
 import { notifyFr } from './parts/notify.ts';
 
 export const fr = {
   ...monitorFr,
+  ...httpFr,
   ...notifyFr,
   'hint.didYouMean': ' — vouliez-vous dire « {suggestion} » ?',
 
