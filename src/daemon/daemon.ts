@@ -28,8 +28,8 @@ import { daemonToken } from '../server/operator-token.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { createMetrics, type Metrics, STATE_VALUE } from './metrics.ts';
-import { statusJson } from './status.ts';
 import { type Resumed, resume, SNAPSHOT_KEY } from './resume.ts';
+import { statusJson } from './status.ts';
 
 export interface DaemonOptions {
   readonly config: Config;
