@@ -170,10 +170,7 @@ describe('bascule run, killed and restarted', () => {
     assert.equal((JSON.parse(cli.stdout) as StatusJson).checks.find((c) => c.id === 'web')?.state, 'DOWN');
     const refused = await runEntry(['status', '-c', file], { BASCULE_TOKEN: 'not-the-token' });
     assert.equal(refused.code, 2);
-    assert.match(
-      refused.stderr,
-      /refused the operator token \(\$BASCULE_TOKEN\)/,
-    );
+    assert.match(refused.stderr, /refused the operator token \(\$BASCULE_TOKEN\)/);
     assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
     await new Promise((r) => setTimeout(r, 3000)); // more failing probes after the restart
     assert.deepEqual(
