@@ -75,6 +75,8 @@ export class Daemon {
   private lastSnapshot = 0;
   private stopped = false;
   private ticks = 0;
+  /** State changes and incident events, streamed at GET /api/v1/events. */
+  private live: LiveFeed | undefined;
 
   private constructor(
     readonly url: string,
@@ -146,6 +148,7 @@ export class Daemon {
         { ...(c.component ? { component: c.component } : {}), ...(c.service ? { service: c.service } : {}) },
       ]),
     );
+    const live = new LiveFeed({ firstId: clock.now() });
     const api = createApi({
       name: o.config.name,
       checks,
@@ -158,7 +161,7 @@ export class Daemon {
       // Until the store looks incidents up by id, one is found among the latest.
       incidents: (q) => store.incidents(q.id !== undefined ? { limit: 1000 } : q),
       accept: (batch) => daemon?.acceptStored(batch) ?? Promise.reject(new Error('starting')),
-      live: new LiveFeed({ firstId: clock.now() }),
+      live,
       onError: (e) => o.log.error({ err: e }, 'request failed'),
     });
     let server: Listening;
@@ -182,6 +185,7 @@ export class Daemon {
       graph,
       checks,
     );
+    daemon.live = live;
     daemon.begin(local.length, redactUrl(storeSpec), dataDir, resumed);
     return daemon;
   }
@@ -281,8 +285,10 @@ export class Daemon {
         if (t.type === 'check') this.metrics.checkState.set({ check: t.id }, STATE_VALUE[t.to]);
         else if (t.type === 'service') this.metrics.serviceState.set({ service: t.id }, STATE_VALUE[t.to]);
         else this.metrics.componentState.set({ component: t.id }, STATE_VALUE[t.to]);
+        this.live?.publish('state', t);
       }
       const events = await this.tracker.apply(transitions);
+      for (const e of events) this.live?.publish(e.type, e.incident);
       this.metrics.incidentsOpen.set(this.tracker.openIncidents().length);
       if (events.length > 0) {
         await this.o.onIncidents?.(events);
