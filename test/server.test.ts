@@ -1,159 +1,26 @@
 /**
  * The HTTP API against a real listening server (127.0.0.1:0) and fake daemon pieces: each group's
  * auth, 404/405, body limits before parsing, validation naming the field, the clock-skew clamp, the
- * public projection and its caching, server-sent events, and the OpenAPI document.
+ * public projection and its caching, and the OpenAPI document (events: server-events.test.ts).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Gauge, Registry } from 'prom-client';
-import type { StatusJson } from '../src/daemon/status.ts';
 import type { CompiledCheck } from '../src/monitor/compile.ts';
-import type { Incident, Observation } from '../src/monitor/types.ts';
-import { ManualClock } from '../src/platform/manual-clock.ts';
-import { type ApiDeps, createApi, type IncidentsQuery } from '../src/server/api.ts';
-import { type Listening, listen } from '../src/server/listen.ts';
-import { LiveFeed } from '../src/server/live.ts';
-import { clientToken, daemonToken } from '../src/server/operator-token.ts';
-
-const OPERATOR = 'operator-secret-5d1e';
-const OFFICE = 'office-secret-93ac';
-const STRING_ID = 'checkout@2026-11-29T15:23:25.623Z';
-
-const check = (id: string, host: string, from: string[]): CompiledCheck => ({
-  id,
-  target: { type: 'tcp', host, port: 5432 } as unknown as CompiledCheck['target'],
-  intervalMs: 1000,
-  timeoutMs: 500,
-  failAfter: 2,
-  recoverAfter: 1,
-  from,
-  component: 'db-eu',
-});
-
-function incident(id: number | string, closedAt?: number): Incident {
-  return {
-    id: id as number,
-    service: 'checkout',
-    openedAt: Date.UTC(2026, 10, 29, 15, 23, 25),
-    ...(closedAt !== undefined ? { closedAt } : {}),
-    worst: 'DOWN',
-    state: closedAt === undefined ? 'DOWN' : 'UP',
-    timeline: [{ at: 1, type: 'check', id: 'db-tcp', from: 'UP', to: 'DOWN', reason: 'refused' }],
-  };
-}
-
-/** Fake daemon pieces; the fields tests look at are public. */
-class Fake {
-  readonly clock = new ManualClock();
-  readonly live = new LiveFeed({ capacity: 5, firstId: 1000 });
-  readonly accepted: Observation[][] = [];
-  readonly queries: IncidentsQuery[] = [];
-  readonly errors: unknown[] = [];
-  failStore = false;
-  failStatus = false;
-  serviceState: 'UP' | 'DOWN' = 'DOWN';
-  readonly incidents = [incident(1, Date.UTC(2026, 10, 28)), incident(STRING_ID)];
-
-  status(): StatusJson {
-    return {
-      name: 'Acme Shop',
-      at: new Date(this.clock.now()).toISOString(),
-      checks: [
-        {
-          id: 'db-tcp',
-          state: 'DOWN',
-          reason: 'refused',
-          detail: 'connect ECONNREFUSED db1.internal.acme.example:5432',
-          target: { component: 'db-eu' },
-          vantages: [{ id: 'office', state: 'DOWN', lastAt: null, reason: 'refused', latencyMs: 3 }],
-        },
-      ],
-      components: [{ id: 'db-eu', state: 'DOWN' }],
-      services: [{ id: 'checkout', state: this.serviceState, cause: 'db-eu' }],
-      incidents: this.incidents,
-    };
-  }
-
-  deps(): ApiDeps {
-    return {
-      name: 'Acme Shop',
-      checks: [check('db-tcp', 'db1.internal.acme.example', ['office']), check('local-only', 'x', ['local'])],
-      vantageTokens: new Map([['office', OFFICE]]),
-      operatorToken: OPERATOR,
-      registry: this.registry(),
-      clock: this.clock,
-      status: async () => {
-        if (this.failStatus) throw new Error('the store is on fire at /var/lib/bascule');
-        return this.status();
-      },
-      incidents: async (q) => {
-        this.queries.push(q);
-        return this.incidents;
-      },
-      accept: async (batch) => {
-        if (this.failStore) throw new Error('disk full');
-        this.accepted.push([...batch]);
-      },
-      live: this.live,
-      onError: (e) => this.errors.push(e),
-    };
-  }
-
-  private registry(): Registry {
-    const r = new Registry();
-    new Gauge({ name: 'bascule_test_gauge', help: 'a test gauge', registers: [r] }).set(1);
-    return r;
-  }
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: { error?: { code: string; message: string } } & Record<string, unknown>;
-}
+import type { Listening } from '../src/server/listen.ts';
+import { type Fake, OFFICE, OPERATOR, STRING_ID, startApi, type TestApi } from './helpers/api.ts';
 
 describe('HTTP API', () => {
-  const fake = new Fake();
+  let api: TestApi;
+  let fake: Fake;
   let server: Listening;
   before(async () => {
-    server = await listen(createApi(fake.deps()), '127.0.0.1', 0);
+    api = await startApi();
+    ({ fake, server } = api);
   });
   after(() => server.stop());
-
-  async function call(
-    path: string,
-    o: { method?: string; token?: string; body?: string; headers?: Record<string, string> } = {},
-  ): Promise<Answer> {
-    const res = await fetch(`${server.url}${path}`, {
-      method: o.method ?? 'GET',
-      headers: {
-        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...o.headers,
-      },
-      ...(o.body !== undefined ? { body: o.body } : {}),
-      signal: AbortSignal.timeout(5000),
-    });
-    const text = await res.text();
-    let json: Answer['json'] = {};
-    try {
-      json = JSON.parse(text) as Answer['json'];
-    } catch {
-      // text answers (metrics)
-    }
-    return { status: res.status, headers: res.headers, text, json };
-  }
-  const post = (observations: unknown[], token = OFFICE) =>
-    call('/api/v1/agent/observations?vantage=office', {
-      method: 'POST',
-      token,
-      body: JSON.stringify({ observations }),
-    });
+  const call: TestApi['call'] = (...a) => api.call(...a);
+  const post: TestApi['post'] = (...a) => api.post(...a);
 
   describe('authentication, per group', () => {
     const operatorRoutes = ['/api/v1/status', '/api/v1/incidents', '/api/v1/incidents/1', '/metrics'];
@@ -449,94 +316,6 @@ describe('HTTP API', () => {
     });
   });
 
-  describe('server-sent events', () => {
-    /** Reads an event stream until `until` matches what arrived; `close()` disconnects. */
-    async function subscribe(query = '', headers: Record<string, string> = {}) {
-      const abort = new AbortController();
-      const res = await fetch(`${server.url}/api/v1/events${query}`, {
-        headers: { authorization: `Bearer ${OPERATOR}`, ...headers },
-        signal: abort.signal,
-      });
-      assert.equal(res.status, 200);
-      assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
-      assert.equal(res.headers.get('cache-control'), 'no-store');
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      return {
-        async until(re: RegExp): Promise<string> {
-          const deadline = Date.now() + 5000;
-          while (!re.test(text)) {
-            if (Date.now() > deadline) throw new Error(`no ${re} in ${JSON.stringify(text)}`);
-            let timer: NodeJS.Timeout | undefined;
-            const { value, done } = await Promise.race([
-              reader.read(),
-              new Promise<never>((_, reject) => {
-                timer = setTimeout(() => reject(new Error(`no ${re} in ${JSON.stringify(text)}`)), 5000);
-              }),
-            ]).finally(() => clearTimeout(timer));
-            if (done) throw new Error(`stream ended before ${re}: ${JSON.stringify(text)}`);
-            text += decoder.decode(value, { stream: true });
-          }
-          return text;
-        },
-        close: () => abort.abort(),
-      };
-    }
-    const waitUntil = async (what: string, probe: () => boolean) => {
-      for (let i = 0; i < 100 && !probe(); i++) await new Promise((r) => setTimeout(r, 20));
-      assert.ok(probe(), what);
-    };
-
-    it('replays after Last-Event-ID, then streams new events, with retry and heartbeats; cleans up on disconnect', async () => {
-      const a = fake.live.publish('incident-opened', { service: 'checkout' });
-      fake.live.publish('state', { id: 'db-tcp', to: 'DOWN' });
-      fake.live.publish('state', { id: 'db-tcp', to: 'UP' });
-      const s = await subscribe('', { 'last-event-id': String(a.id) });
-      const replayed = await s.until(/"to":"UP"/);
-      assert.match(replayed, /^retry: 3000\n\n/);
-      assert.doesNotMatch(replayed, /incident-opened/, 'not the event it had already seen');
-      assert.match(
-        replayed,
-        new RegExp(`event: state\ndata: \\{"id":"db-tcp","to":"DOWN"\\}\nid: ${a.id + 1}\n\n`),
-      );
-      const live = fake.live.publish('incident-resolved', { service: 'checkout' });
-      assert.match(await s.until(/incident-resolved/), new RegExp(`id: ${live.id}\n`));
-      await fake.clock.advance(15_000);
-      await s.until(/: heartbeat\n\n/);
-      assert.equal(fake.live.subscribers(), 1);
-      s.close();
-      await waitUntil('unsubscribed on disconnect', () => fake.live.subscribers() === 0);
-      await waitUntil('heartbeat timer cleared', () => fake.clock.pending() === 0);
-    });
-
-    it('takes ?lastEventId= for clients that cannot set the header', async () => {
-      const last = fake.live.lastId();
-      fake.live.publish('state', { n: 'from-query' });
-      const s = await subscribe(`?lastEventId=${last}`);
-      await s.until(/from-query/);
-      s.close();
-      await waitUntil('unsubscribed', () => fake.live.subscribers() === 0);
-    });
-
-    it('sends a reset when the id asked for is older than the ring holds, or unknown', async () => {
-      const old = fake.live.lastId();
-      for (let i = 0; i < 7; i++) fake.live.publish('state', { i }); // the ring holds 5
-      for (const id of [old, fake.live.lastId() + 50]) {
-        const s = await subscribe('', { 'last-event-id': String(id) });
-        const text = await s.until(/event: reset\n/);
-        assert.match(text, new RegExp(`id: ${fake.live.lastId()}\n`));
-        assert.doesNotMatch(text, /"i":/, 'no partial replay after a gap');
-        s.close();
-      }
-      await waitUntil('unsubscribed', () => fake.live.subscribers() === 0);
-      const s = await subscribe('', { 'last-event-id': String(fake.live.lastId() - 2) });
-      const text = await s.until(/"i":6/);
-      assert.doesNotMatch(text, /reset/, 'within the ring: a replay');
-      s.close();
-    });
-  });
-
   it('publishes an OpenAPI 3.1 document listing every route', async () => {
     const doc = (await call('/api/v1/openapi.json')).json as {
       openapi: string;
@@ -560,77 +339,5 @@ describe('HTTP API', () => {
     assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/agent/observations']?.post?.security, [{ vantageToken: [] }]);
     assert.equal(doc.paths['/api/v1/public/status']?.get?.security, undefined);
-  });
-});
-
-describe('listening', () => {
-  it('binds IPv6 loopback and gives its address in brackets', async (t) => {
-    let s: Listening;
-    try {
-      s = await listen(createApi(new Fake().deps()), '::1', 0);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') return t.skip('no IPv6 loopback here');
-      throw e;
-    }
-    try {
-      assert.match(s.url, /^http:\/\/\[::1\]:\d+$/);
-      assert.equal((await fetch(`${s.url}/healthz`)).status, 200);
-    } finally {
-      await s.stop();
-    }
-  });
-
-  it('stops with an event stream open', async () => {
-    const s = await listen(createApi(new Fake().deps()), '127.0.0.1', 0);
-    const res = await fetch(`${s.url}/api/v1/events`, { headers: { authorization: `Bearer ${OPERATOR}` } });
-    assert.equal(res.status, 200);
-    await s.stop();
-    await assert.rejects(res.text());
-  });
-});
-
-describe('operator token', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'bascule-token-'));
-
-  it('is created once in the data directory, private, and found there by the CLI', () => {
-    const baseDir = dir();
-    const lookup = { dataDir: 'data', baseDir, env: {} };
-    const first = daemonToken(lookup);
-    const path = join(baseDir, 'data', 'operator.token');
-    assert.equal(first.source, path);
-    assert.match(first.token, /^[\w-]{43}$/, '32 random bytes, base64url');
-    assert.equal(statSync(path).mode & 0o777, 0o600);
-    assert.equal(readFileSync(path, 'utf8').trim(), first.token);
-    assert.equal(daemonToken(lookup).token, first.token, 'reused across restarts');
-    assert.deepEqual(clientToken(lookup), first);
-    assert.equal(
-      clientToken({ dataDir: 'elsewhere', baseDir, env: {} }),
-      undefined,
-      'the CLI creates nothing',
-    );
-  });
-
-  it('comes from BASCULE_TOKEN, then runtime.token, then --token-file for the CLI', () => {
-    const baseDir = dir();
-    const env = { BASCULE_TOKEN: 'from-env', MAP_TOKEN: 'from-map' };
-    const secret = { env: 'MAP_TOKEN' };
-    assert.deepEqual(daemonToken({ dataDir: 'd', baseDir, env, secret }), {
-      token: 'from-env',
-      source: '$BASCULE_TOKEN',
-    });
-    assert.deepEqual(daemonToken({ dataDir: 'd', baseDir, env: { MAP_TOKEN: 'from-map' }, secret }), {
-      token: 'from-map',
-      source: 'runtime.token',
-    });
-    const file = join(baseDir, 'mine.token');
-    daemonToken({ dataDir: '.', baseDir, env: {} });
-    assert.equal(
-      clientToken({ dataDir: 'd', baseDir, env, secret, flagFile: join(baseDir, 'operator.token') })?.source,
-      `--token-file ${join(baseDir, 'operator.token')}`,
-    );
-    assert.throws(
-      () => clientToken({ dataDir: 'd', baseDir, env, flagFile: file }),
-      /BASCULE_E_SECRET_MISSING/,
-    );
   });
 });
