@@ -137,6 +137,41 @@ export const ERRORS = {
     exit: 3,
     doc: 'Something answers at the daemon’s address, but with an HTTP error instead of the status.',
   },
+  BASCULE_E_DAEMON_UNAUTHORIZED: {
+    exit: 2,
+    doc: 'The daemon refused the operator token `bascule status` sent (see docs/monitoring.md, "The operator token").',
+  },
+  BASCULE_E_HTTP_UNAUTHORIZED: {
+    exit: 2,
+    http: 401,
+    doc: 'An operator endpoint was called without the operator token, or with a wrong one.',
+  },
+  BASCULE_E_HTTP_VANTAGE_UNAUTHORIZED: {
+    exit: 2,
+    http: 401,
+    doc: 'An agent endpoint was called without its vantage point, or without or with a wrong token for it.',
+  },
+  BASCULE_E_HTTP_NOT_FOUND: { exit: 2, http: 404, doc: 'No endpoint has that path.' },
+  BASCULE_E_HTTP_METHOD: {
+    exit: 2,
+    http: 405,
+    doc: 'The endpoint exists but not with this method (the Allow header lists those it takes).',
+  },
+  BASCULE_E_HTTP_TOO_LARGE: { exit: 2, http: 413, doc: 'The request body is over the limit (1 MiB).' },
+  BASCULE_E_HTTP_MEDIA_TYPE: { exit: 2, http: 415, doc: 'The request body is not sent as application/json.' },
+  BASCULE_E_HTTP_BAD_JSON: { exit: 2, http: 400, doc: 'The request body is not valid JSON.' },
+  BASCULE_E_HTTP_BAD_REQUEST: {
+    exit: 2,
+    http: 400,
+    doc: 'A query parameter, path parameter or body field is invalid (the message names it).',
+  },
+  BASCULE_E_HTTP_INCIDENT_UNKNOWN: { exit: 2, http: 404, doc: 'No incident has that id.' },
+  BASCULE_E_HTTP_UNAVAILABLE: {
+    exit: 2,
+    http: 503,
+    doc: 'The daemon could not store the results (its store is failing); the agent keeps them and retries.',
+  },
+  BASCULE_E_HTTP_INTERNAL: { exit: 70, http: 500, doc: 'A bug in the daemon; the details are in its log.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

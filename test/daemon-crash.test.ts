@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -26,6 +26,27 @@ async function freePort(): Promise<number> {
   const { port } = s.address() as AddressInfo;
   await new Promise((r) => s.close(r));
   return port;
+}
+
+/** The CLI as a child process, its output captured. */
+function runEntry(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { BASCULE_TOKEN: _unset, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...inherited, LANG: 'en_US.UTF-8', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => {
+    stdout += c;
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c;
+  });
+  return new Promise((r) => child.once('close', (code) => r({ code, stdout, stderr })));
 }
 
 interface Hook {
@@ -132,10 +153,25 @@ describe('bascule run, killed and restarted', () => {
 
     const second = start();
     await waitFor('daemon up again', async () => (await getJson(`${url}/healthz`)).status === 200, 30_000);
-    const s = (await getJson<StatusJson>(`${url}/api/v1/status`)).body;
+    // No token configured: the first run wrote one, private, into the data directory; it is reused.
+    const tokenPath = join(dir, 'data', 'operator.token');
+    assert.equal(statSync(tokenPath).mode & 0o777, 0o600);
+    const operator = readFileSync(tokenPath, 'utf8').trim();
+    assert.equal((await getJson(`${url}/api/v1/status`)).status, 401);
+    const s = (
+      await getJson<StatusJson>(`${url}/api/v1/status`, { headers: { authorization: `Bearer ${operator}` } })
+    ).body;
     assert.equal(s.checks.find((c) => c.id === 'web')?.state, 'DOWN', 'the outage is remembered');
     const open = s.incidents.filter((i) => i.closedAt === undefined || i.closedAt === null);
     assert.equal(open.length, 1);
+    // `bascule status` on the same machine finds that token by itself (exit 1: a service is DOWN).
+    const cli = await runEntry(['status', '-c', file, '--format', 'json']);
+    assert.equal(cli.code, 1, cli.stderr);
+    assert.equal((JSON.parse(cli.stdout) as StatusJson).checks.find((c) => c.id === 'web')?.state, 'DOWN');
+    const refused = await runEntry(['status', '-c', file], { BASCULE_TOKEN: 'not-the-token' });
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /refused the operator token \(\$BASCULE_TOKEN\)/);
+    assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
     await new Promise((r) => setTimeout(r, 3000)); // more failing probes after the restart
     assert.deepEqual(
       hooks.map((h) => h.kind),

@@ -17,6 +17,8 @@ import { map } from './helpers/map.ts';
 
 const log = createLogger('silent');
 const TOKEN = 'office-token-7f3a9c';
+const OPERATOR = 'operator-token-2b8e51';
+const asOperator = { headers: { authorization: `Bearer ${OPERATOR}` } };
 
 function shop(backend: Backend, extra: Record<string, unknown> = {}) {
   return map({
@@ -46,7 +48,7 @@ async function start(
     listen: '127.0.0.1:0',
     lang: 'en',
     log,
-    env: { OFFICE_TOKEN: TOKEN },
+    env: { OFFICE_TOKEN: TOKEN, BASCULE_TOKEN: OPERATOR },
     flushMs: 50,
     onIncidents: (e) => {
       events.push(...e);
@@ -55,7 +57,7 @@ async function start(
   });
 }
 
-const status = async (d: Daemon) => (await getJson<StatusJson>(`${d.url}/api/v1/status`)).body;
+const status = async (d: Daemon) => (await getJson<StatusJson>(`${d.url}/api/v1/status`, asOperator)).body;
 const checkState = async (d: Daemon, id = 'api-http') => (await status(d)).checks.find((c) => c.id === id);
 
 describe('bascule run (daemon)', () => {
@@ -95,7 +97,7 @@ describe('bascule run (daemon)', () => {
       /api-http: DOWN — bad status \(503 Service Unavailable\) — 1\/1/,
     );
 
-    const metrics = (await getJson<string>(`${d.url}/metrics`)).body;
+    const metrics = (await getJson<string>(`${d.url}/metrics`, asOperator)).body;
     assert.match(metrics, /bascule_check_state\{check="api-http"\} 0/);
     assert.match(metrics, /bascule_probe_failures_total\{reason="status",vantage="local"\} [1-9]/);
     assert.match(metrics, /bascule_probe_duration_seconds_count\{type="http",vantage="local"\} [1-9]/);
@@ -143,7 +145,7 @@ describe('bascule run (daemon)', () => {
     assert.equal((await post('{}', TOKEN, 'paris')).status, 401);
     const garbage = await post('\u0000\u0001not json', TOKEN);
     assert.equal(garbage.status, 400);
-    assert.equal(garbage.body.error?.code, 'bad-json');
+    assert.equal(garbage.body.error?.code, 'BASCULE_E_HTTP_BAD_JSON');
     const shape = await post(JSON.stringify({ observations: [{ check: 'api-http', at: 'soon' }] }), TOKEN);
     assert.equal(shape.status, 400);
     assert.match(shape.body.error?.message ?? '', /observations\.0\.at/);

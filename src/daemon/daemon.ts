@@ -23,14 +23,17 @@ import { createRegistry } from '../platform/metrics.ts';
 import { readSecret } from '../platform/secrets.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
-import { apiRoutes } from '../server/api.ts';
-import { createHttpServer, listen } from '../server/http.ts';
+import { createApi } from '../server/api.ts';
+import { type Listening, listen } from '../server/listen.ts';
+import { LiveFeed } from '../server/live.ts';
+import { daemonToken } from '../server/operator-token.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
 import { incidentsStage } from './stages/incidents.ts';
+import { liveStage } from './stages/live.ts';
 import { logStage } from './stages/log.ts';
 import {
   countObservations,
@@ -43,6 +46,7 @@ import { persistTransitionsStage } from './stages/persist.ts';
 import { retentionStage } from './stages/retention.ts';
 import { snapshotStage } from './stages/snapshot.ts';
 import { stalenessStage } from './stages/staleness.ts';
+import { statusJson } from './status.ts';
 
 export interface DaemonOptions {
   readonly config: Config;
@@ -80,7 +84,7 @@ export class Daemon {
     readonly pipeline: Pipeline,
     readonly intake: Intake,
     private readonly scheduler: Scheduler,
-    private readonly server: import('node:http').Server,
+    private readonly server: Listening,
     clock: Clock,
     flushMs: number,
     causes: (service: string) => string[],
@@ -118,6 +122,8 @@ export class Daemon {
       if (v.token) tokens.set(id, readSecret(v.token, `vantages.${id}.token`, o.baseDir, o.env));
     }
     const store = given ?? (await openStore(storeSpec, dataDir));
+    // After the store: an unusable data directory is reported as such (BASCULE_E_STORE_OPEN).
+    const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
     await store.migrate();
     const resumed = await resume(store, monitor, checks, clock.now());
     const metrics = createMonitorMetrics(createRegistry());
@@ -125,6 +131,8 @@ export class Daemon {
       serviceCauses(graph, checks, (id) => monitor.checkView(id), service, o.lang);
 
     const incidents = await incidentsStage(store);
+    // Event ids start at the start time: an id from a previous run asks for a reload, not a gap.
+    const live = new LiveFeed({ firstId: clock.now() });
     const stages: Stage[] = [
       stalenessStage(monitor),
       persistTransitionsStage(store),
@@ -132,6 +140,7 @@ export class Daemon {
       incidents,
       metricsStage(metrics, () => incidents.book().open.size),
       ...(o.notifier ? [await notifyStage({ notifier: o.notifier, store, log: o.log, clock, causes })] : []),
+      liveStage(live),
       ...(o.onIncidents ? [hook(o.onIncidents)] : []),
       snapshotStage(monitor, store),
       retentionStage(store, runtime?.retention, o.log),
@@ -160,27 +169,39 @@ export class Daemon {
       },
     });
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
-    const routes = apiRoutes({
+    const targets = new Map(
+      checks.map((c) => [
+        c.id,
+        { ...(c.component ? { component: c.component } : {}), ...(c.service ? { service: c.service } : {}) },
+      ]),
+    );
+    const api = createApi({
       name: o.config.name,
       checks,
-      tokens,
-      monitor,
+      vantageTokens: tokens,
+      operatorToken: operator.token,
       registry: metrics.registry,
-      now: () => clock.now(),
-      incidents: () => store.incidents({ limit: 50 }),
+      clock,
+      status: async () =>
+        statusJson(o.config.name, monitor, targets, await store.incidents({ limit: 50 }), clock.now()),
+      incidents: async (q) => {
+        if (q.id === undefined) return store.incidents(q);
+        const found = await store.incident(q.id);
+        return found ? [found] : [];
+      },
       accept: (batch) => intake.acceptStored(batch),
+      live,
+      onError: (e) => o.log.error({ err: e }, 'request failed'),
     });
-    const server = createHttpServer(routes, (e) => o.log.error({ err: e }, 'request failed'));
-    let address: import('node:net').AddressInfo;
+    let server: Listening;
     try {
-      address = await listen(server, host, port);
+      server = await listen(api, host, port);
     } catch (e) {
-      await store.close();
+      if (!given) await store.close();
       throw fail('BASCULE_E_RUNTIME_LISTEN', { address: `${host}:${port}`, reason: errorCode(e) });
     }
-    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const daemon = new Daemon(
-      `http://${shown}:${address.port}`,
+      server.url,
       o.log,
       store,
       monitor,
@@ -218,10 +239,7 @@ export class Daemon {
     await this.intake.flush();
     this.intake.close();
     await this.pipeline.stop();
-    await new Promise<void>((r) => {
-      this.server.close(() => r());
-      this.server.closeAllConnections();
-    });
+    await this.server.stop();
     await this.store.close();
     this.log.info('bascule daemon stopped');
   }

@@ -1,11 +1,13 @@
 /** English messages. Keys are shared with fr.ts; placeholders are {name}. */
 import { cliErrorsEn } from './parts/cli-errors.ts';
+import { httpEn } from './parts/http.ts';
 import { monitorEn } from './parts/monitor.ts';
 import { notifyEn } from './parts/notify.ts';
 
 export const en = {
   ...cliErrorsEn,
   ...monitorEn,
+  ...httpEn,
   ...notifyEn,
   'hint.didYouMean': ' — did you mean "{suggestion}"?',
 

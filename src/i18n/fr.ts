@@ -1,12 +1,14 @@
 /** Messages en français. Mêmes clés que en.ts. */
 import type { MessageKey } from './en.ts';
 import { cliErrorsFr } from './parts/cli-errors.ts';
+import { httpFr } from './parts/http.ts';
 import { monitorFr } from './parts/monitor.ts';
 import { notifyFr } from './parts/notify.ts';
 
 export const fr = {
   ...cliErrorsFr,
   ...monitorFr,
+  ...httpFr,
   ...notifyFr,
   'hint.didYouMean': ' — vouliez-vous dire « {suggestion} » ?',
 

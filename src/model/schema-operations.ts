@@ -109,7 +109,10 @@ export const runtime = z
     vantage: id
       .optional()
       .meta({ description: 'The vantage point the daemon itself probes from (default: "local").' }),
-    token: secret.optional().meta({ description: 'The API token for anything that changes state.' }),
+    token: secret.optional().meta({
+      description:
+        'The operator token of the HTTP API (BASCULE_TOKEN overrides it; default: a random one in <dataDir>/operator.token).',
+    }),
     retention: z
       .strictObject({
         raw: duration.default('7d').meta({ description: 'How long every single result is kept.' }),

@@ -1,120 +1,102 @@
 /**
- * The daemon's HTTP API: live status, Prometheus metrics, and the two endpoints remote agents use
- * (fetch their checks, post their results) with their vantage point's token.
+ * The daemon's HTTP API as one Hono app: the agent, operator and public groups mounted under their
+ * prefixes, /healthz, the OpenAPI document derived from the route schemas, and the rules every
+ * answer follows (no-store unless said otherwise, 404/405 with Allow, errors as registry codes).
  */
-import { z } from 'zod';
-import { statusJson } from '../daemon/status.ts';
-import type { CompiledCheck } from '../monitor/compile.ts';
-import type { Monitor } from '../monitor/monitor.ts';
-import { FAILURE_REASONS, type Incident, type Observation, WARNINGS } from '../monitor/types.ts';
-import type { Registry } from '../platform/metrics.ts';
-import { sameSecret } from '../platform/secrets.ts';
-import { bearer, HttpError, type Request, type Route } from './http.ts';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { agentRoutes } from './agent-routes.ts';
+import type { AgentEnv } from './auth.ts';
+import type { ApiDeps } from './deps.ts';
+import { ApiError, errorResponse } from './http-error.ts';
+import { allowedMethods } from './methods.ts';
+import { metricsRoutes, operatorRoutes } from './operator-routes.ts';
+import { publicRoutes } from './public-routes.ts';
+import { OPERATOR_AUTH, VANTAGE_AUTH } from './schemas.ts';
 
-export interface ApiContext {
-  readonly name: string;
-  readonly checks: readonly CompiledCheck[];
-  /** vantage id → the token its agent must present */
-  readonly tokens: ReadonlyMap<string, string>;
-  readonly monitor: Monitor;
-  readonly registry: Registry;
-  readonly now: () => number;
-  readonly incidents: () => Promise<Incident[]>;
-  /** Stores an agent's batch; resolves once it is durable. */
-  readonly accept: (batch: readonly Observation[]) => Promise<void>;
+export type { ApiDeps, IncidentsQuery } from './deps.ts';
+
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+
+/** A validation failure answers 400 naming the first field at fault: `observations.0.at: …`. */
+function defaultHook(result: { success: boolean; error?: z.ZodError }): void {
+  if (result.success || !result.error) return;
+  const first = result.error.issues[0];
+  throw new ApiError('BASCULE_E_HTTP_BAD_REQUEST', {
+    field: first?.path.join('.') || 'body',
+    detail: first?.message ?? 'invalid',
+  });
 }
 
-/** Most observations one agent post may carry. */
-export const MAX_BATCH = 10_000;
-/** An agent clock further off than this is not trusted: the server's time is used instead. */
-const MAX_SKEW_MS = 5 * 60_000;
-
-const observation = z.strictObject({
-  check: z.string().min(1).max(200),
-  at: z.number().int().nonnegative(),
-  ok: z.boolean(),
-  reason: z.enum(FAILURE_REASONS).optional(),
-  detail: z.string().max(500).optional(),
-  latencyMs: z.number().nonnegative().max(3_600_000),
-  warning: z.enum(WARNINGS).optional(),
-  certDaysLeft: z.number().optional(),
-});
-const agentPost = z.strictObject({ observations: z.array(observation).max(MAX_BATCH) });
-
-/** The vantage point a request authenticates as, or a 401. */
-async function authenticate(ctx: ApiContext, req: Request, vantage: string | undefined): Promise<string> {
-  const token = bearer(req);
-  const expected = vantage === undefined ? undefined : ctx.tokens.get(vantage);
-  if (!token || !vantage || !expected || !(await sameSecret(token, expected))) {
-    throw new HttpError(401, 'unauthorized', 'missing or wrong token for this vantage point');
-  }
-  return vantage;
+/** Hono's own HTTP exceptions (body parsing, media type), as registry errors. */
+function fromHono(e: HTTPException): ApiError {
+  if (e.status === 415) return new ApiError('BASCULE_E_HTTP_MEDIA_TYPE');
+  if (e.status === 413) return new ApiError('BASCULE_E_HTTP_TOO_LARGE', { limit: 1 << 20 });
+  // The only other one our routes can raise: "Malformed JSON in request body".
+  return new ApiError('BASCULE_E_HTTP_BAD_JSON');
 }
 
-export function apiRoutes(ctx: ApiContext): Route[] {
-  const targets = new Map(
-    ctx.checks.map((c) => [
-      c.id,
-      { ...(c.component ? { component: c.component } : {}), ...(c.service ? { service: c.service } : {}) },
-    ]),
+export function createApi(deps: ApiDeps): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook });
+
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/healthz',
+      summary: 'Liveness: answers as long as the daemon serves HTTP',
+      responses: {
+        200: {
+          description: 'Alive',
+          content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } },
+        },
+      },
+    }),
+    (c) => c.json({ ok: true as const }, 200),
   );
-  return [
-    { method: 'GET', path: '/healthz', handler: () => ({ status: 200, body: { ok: true } }) },
-    {
-      method: 'GET',
-      path: '/api/v1/status',
-      handler: async () => ({
-        status: 200,
-        body: statusJson(ctx.name, ctx.monitor, targets, await ctx.incidents(), ctx.now()),
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/metrics',
-      handler: async () => ({
-        status: 200,
-        type: ctx.registry.contentType,
-        body: await ctx.registry.metrics(),
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/agent/checks',
-      handler: async (req) => {
-        const vantage = await authenticate(ctx, req, req.query.get('vantage') ?? undefined);
-        return { status: 200, body: { vantage, checks: ctx.checks.filter((c) => c.from.includes(vantage)) } };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/api/v1/agent/observations',
-      handler: async (req) => {
-        // Authenticate before reading the body: a stranger's megabyte is never parsed.
-        const vantage = await authenticate(ctx, req, req.query.get('vantage') ?? undefined);
-        const parsed = agentPost.safeParse(await req.json());
-        if (!parsed.success) {
-          const first = parsed.error.issues[0]!;
-          throw new HttpError(400, 'bad-request', `${first.path.join('.') || 'body'}: ${first.message}`);
-        }
-        const now = ctx.now();
-        const assigned = new Set(ctx.checks.filter((c) => c.from.includes(vantage)).map((c) => c.id));
-        const batch: Observation[] = [];
-        let ignored = 0;
-        for (const o of parsed.data.observations) {
-          if (!assigned.has(o.check)) {
-            ignored++;
-            continue;
-          }
-          const at = Math.abs(o.at - now) > MAX_SKEW_MS ? now : o.at;
-          batch.push({ ...o, vantage, at });
-        }
-        try {
-          await ctx.accept(batch);
-        } catch {
-          throw new HttpError(503, 'unavailable', 'results could not be stored; retry later');
-        }
-        return { status: 202, body: { accepted: batch.length, ignored } };
-      },
-    },
-  ];
+
+  app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
+  app.route('/api/v1/public', publicRoutes(deps));
+  app.route('/api/v1', operatorRoutes(deps));
+  app.route('/', metricsRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', OPERATOR_AUTH, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The operator token (runtime.token, BASCULE_TOKEN, or <dataDir>/operator.token).',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', VANTAGE_AUTH, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of the vantage point named by ?vantage= (vantages.<id>.token).',
+  });
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: { title: 'Bascule API', version: 'v1' },
+  });
+
+  const allowed = allowedMethods(app.routes);
+  app.notFound((c) => {
+    const path = c.req.path;
+    const methods = allowed(path);
+    if (methods.length === 0) return errorResponse(c, new ApiError('BASCULE_E_HTTP_NOT_FOUND', { path }));
+    const allow = methods.join(', ');
+    return errorResponse(
+      c,
+      new ApiError('BASCULE_E_HTTP_METHOD', { method: c.req.method, path, allowed: allow }, { allow }),
+    );
+  });
+
+  app.onError((e, c) => {
+    if (e instanceof ApiError) return errorResponse(c, e);
+    if (e instanceof HTTPException && e.status < 500) return errorResponse(c, fromHono(e));
+    deps.onError(e);
+    return errorResponse(c, new ApiError('BASCULE_E_HTTP_INTERNAL'));
+  });
+  return app;
 }

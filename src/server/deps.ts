@@ -1,0 +1,41 @@
+/** What the HTTP API needs from the daemon: data and a few functions, no daemon internals. */
+import type { Registry } from 'prom-client';
+import type { StatusJson } from '../daemon/status.ts';
+import type { CompiledCheck } from '../monitor/compile.ts';
+import type { Incident, Observation } from '../monitor/types.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { LiveFeed } from './live.ts';
+
+/** GET /api/v1/incidents filters; `id` narrows to one incident (GET /api/v1/incidents/:id). */
+export interface IncidentsQuery {
+  /** true: open ones only; false: closed ones only; undefined: both. */
+  readonly open?: boolean;
+  readonly service?: string;
+  /** Newest first. */
+  readonly limit?: number;
+  readonly id?: string;
+}
+
+export interface ApiDeps {
+  /** The map's name. */
+  readonly name: string;
+  /** Every check; an agent is given those whose `from` names its vantage point. */
+  readonly checks: readonly CompiledCheck[];
+  /** vantage id → the token its agent presents. */
+  readonly vantageTokens: ReadonlyMap<string, string>;
+  /** The token of the operator API (operator-token.ts). */
+  readonly operatorToken: string;
+  /** Served at /metrics. */
+  readonly registry: Registry;
+  /** Time (the agents' clock-skew clamp) and timers (SSE heartbeats); tests pass a ManualClock. */
+  readonly clock: Clock;
+  /** The full live state (GET /api/v1/status; the public status is projected from it). */
+  status(): Promise<StatusJson>;
+  incidents(query: IncidentsQuery): Promise<readonly Incident[]>;
+  /** Stores an agent's batch; resolves once it is durable (a rejection answers 503). */
+  accept(batch: readonly Observation[]): Promise<void>;
+  /** Events streamed at GET /api/v1/events. */
+  readonly live: LiveFeed;
+  /** Internal errors (answered 500, never with their details). */
+  onError(error: unknown): void;
+}

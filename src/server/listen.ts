@@ -1,0 +1,65 @@
+/**
+ * Serves a Hono app on node:http through @hono/node-server: binds host:port (0 picks a free port),
+ * bounds slow or oversized requests, and stops by closing every connection (SSE streams included).
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+
+interface FetchApp {
+  fetch(request: Request, ...rest: never[]): Response | Promise<Response>;
+}
+
+export interface Listening {
+  /** `http://127.0.0.1:8420`, `http://[::1]:8420`: the bound address. */
+  readonly url: string;
+  readonly address: AddressInfo;
+  readonly server: Server;
+  /** Stops accepting, closes every connection (idle, busy and streaming), resolves when closed. */
+  stop(): Promise<void>;
+}
+
+/** Limits of the node server: a client gets 10 s for its headers and 30 s for its whole request. */
+export const LIMITS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  /** Longer than the pause between agent posts (1 s) so their connection is reused, below load balancers' 60 s. */
+  keepAliveTimeout: 10_000,
+  maxHeaderSize: 16 * 1024,
+} as const;
+
+export function urlOf(address: AddressInfo): string {
+  const host =
+    address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+export async function listen(app: FetchApp, host: string, port: number): Promise<Listening> {
+  const server = createAdaptorServer({
+    fetch: app.fetch as (request: Request) => Response | Promise<Response>,
+    // Leave the process's global Request/Response alone: probes and tests use fetch in it too.
+    overrideGlobalObjects: false,
+    serverOptions: { maxHeaderSize: LIMITS.maxHeaderSize },
+  }) as Server;
+  server.headersTimeout = LIMITS.headersTimeout;
+  server.requestTimeout = LIMITS.requestTimeout;
+  server.keepAliveTimeout = LIMITS.keepAliveTimeout;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: urlOf(address),
+    address,
+    server,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The zod schemas of the API: they validate requests and, through @hono/zod-openapi, are the
+ * OpenAPI document (GET /api/v1/openapi.json). Responses are described, not validated.
+ */
+import { z } from '@hono/zod-openapi';
+import { FAILURE_REASONS, WARNINGS } from '../monitor/types.ts';
+
+/** Most observations one agent post may carry. */
+export const MAX_BATCH = 10_000;
+/** The largest request body read (bigger ones are refused before being read). */
+export const MAX_BODY = 1 << 20;
+
+const STATES = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const;
+const state = z.enum(STATES);
+
+export const errorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error', { example: { error: { code: 'BASCULE_E_HTTP_UNAUTHORIZED', message: '…' } } });
+
+export const observation = z.strictObject({
+  check: z.string().min(1).max(200),
+  at: z.number().int().nonnegative().openapi({ description: 'Epoch ms, by the agent’s clock.' }),
+  ok: z.boolean(),
+  reason: z.enum(FAILURE_REASONS).optional(),
+  detail: z.string().max(500).optional(),
+  latencyMs: z.number().nonnegative().max(3_600_000),
+  warning: z.enum(WARNINGS).optional(),
+  certDaysLeft: z.number().optional(),
+});
+export const agentPost = z
+  .strictObject({ observations: z.array(observation).max(MAX_BATCH) })
+  .openapi('AgentObservations');
+export const agentAccepted = z.object({ accepted: z.number().int(), ignored: z.number().int() });
+export const vantageQuery = z.object({
+  vantage: z.string().min(1).openapi({ description: 'The vantage point the agent probes as.' }),
+});
+export const agentChecks = z
+  .object({ vantage: z.string(), checks: z.array(z.looseObject({ id: z.string() })) })
+  .openapi('AgentChecks');
+
+const transition = z.object({
+  at: z.number(),
+  type: z.enum(['check', 'component', 'service']),
+  id: z.string(),
+  from: state,
+  to: state,
+  reason: z.string().optional(),
+});
+const incidentId = z.union([z.string(), z.number()]).openapi({
+  description: 'An incident id; compare it as a string (ids are becoming `service@ISO-time`).',
+});
+export const incident = z
+  .object({
+    id: incidentId,
+    service: z.string(),
+    openedAt: z.number(),
+    closedAt: z.number().optional(),
+    worst: z.enum(['DOWN', 'DEGRADED']),
+    state,
+    timeline: z.array(transition),
+  })
+  .openapi('Incident');
+
+export const statusSchema = z
+  .object({
+    name: z.string(),
+    at: z.string(),
+    checks: z.array(
+      z.object({
+        id: z.string(),
+        state,
+        reason: z.string().nullable(),
+        detail: z.string().nullable(),
+        target: z.object({ component: z.string().optional(), service: z.string().optional() }),
+        vantages: z.array(
+          z.object({
+            id: z.string(),
+            state: z.string(),
+            lastAt: z.string().nullable(),
+            reason: z.string().nullable(),
+            latencyMs: z.number().nullable(),
+          }),
+        ),
+      }),
+    ),
+    components: z.array(z.object({ id: z.string(), state })),
+    services: z.array(z.object({ id: z.string(), state, cause: z.string().nullable() })),
+    incidents: z.array(incident),
+  })
+  .openapi('Status', { description: 'The live state (the contract of docs/monitoring.md).' });
+
+export const incidentsQuery = z.object({
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'true: open incidents only; false: closed ones only.' }),
+  service: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Default 100.' }),
+});
+export const incidentParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(300)
+    .openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
+});
+
+export const eventsQuery = z.object({
+  lastEventId: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .openapi({ description: 'As the Last-Event-ID header (for clients that cannot set it).' }),
+});
+
+export const publicStatus = z
+  .object({
+    name: z.string(),
+    at: z.string(),
+    services: z.array(z.object({ id: z.string(), state })),
+    incidents: z.array(
+      z.object({
+        service: z.string(),
+        state,
+        worst: z.enum(['DOWN', 'DEGRADED']),
+        openedAt: z.string(),
+        closedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('PublicStatus', { description: 'The redacted projection for a public status page.' });
+
+/** The OpenAPI security schemes, by name. */
+export const OPERATOR_AUTH = 'operatorToken';
+export const VANTAGE_AUTH = 'vantageToken';

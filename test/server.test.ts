@@ -1,0 +1,352 @@
+/**
+ * The HTTP API against a real listening server (127.0.0.1:0) and fake daemon pieces: each group's
+ * auth, 404/405, body limits before parsing, validation naming the field, the clock-skew clamp, the
+ * public projection and its caching, and the OpenAPI document (events: server-events.test.ts).
+ */
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { CompiledCheck } from '../src/monitor/compile.ts';
+import type { Listening } from '../src/server/listen.ts';
+import { type Fake, OFFICE, OPERATOR, STRING_ID, startApi, type TestApi } from './helpers/api.ts';
+
+describe('HTTP API', () => {
+  let api: TestApi;
+  let fake: Fake;
+  let server: Listening;
+  before(async () => {
+    api = await startApi();
+    ({ fake, server } = api);
+  });
+  after(() => server.stop());
+  const call: TestApi['call'] = (...a) => api.call(...a);
+  const post: TestApi['post'] = (...a) => api.post(...a);
+
+  describe('authentication, per group', () => {
+    const operatorRoutes = [
+      '/api/v1/status',
+      '/api/v1/incidents',
+      `/api/v1/incidents/${encodeURIComponent(STRING_ID)}`,
+      '/metrics',
+    ];
+    for (const path of operatorRoutes) {
+      it(`${path} needs the operator token: 401 with WWW-Authenticate without it, with a wrong one or an agent's`, async () => {
+        for (const token of [undefined, 'wrong', OFFICE]) {
+          const r = await call(path, token ? { token } : {});
+          assert.equal(r.status, 401, `${path} with ${token}`);
+          assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_UNAUTHORIZED');
+          assert.match(r.headers.get('www-authenticate') ?? '', /^Bearer /);
+          assert.equal(r.headers.get('cache-control'), 'no-store');
+        }
+        const ok = await call(path, { token: OPERATOR });
+        assert.equal(ok.status, 200, ok.text);
+        assert.equal(ok.headers.get('cache-control'), 'no-store');
+      });
+    }
+
+    it('the agent routes need that vantage point’s token, not the operator’s', async () => {
+      const path = '/api/v1/agent/checks?vantage=office';
+      for (const [url, token] of [
+        [path, undefined],
+        [path, 'wrong'],
+        [path, OPERATOR],
+        ['/api/v1/agent/checks?vantage=paris', OFFICE],
+        ['/api/v1/agent/checks', OFFICE],
+      ] as const) {
+        const r = await call(url, token ? { token } : {});
+        assert.equal(r.status, 401, `${url} with ${token}`);
+        assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_VANTAGE_UNAUTHORIZED');
+        assert.match(r.headers.get('www-authenticate') ?? '', /^Bearer /);
+      }
+      const ok = await call(path, { token: OFFICE });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(
+        (ok.json.checks as CompiledCheck[]).map((c) => c.id),
+        ['db-tcp'],
+        'only the checks assigned to it',
+      );
+      assert.equal((await post([], OPERATOR)).status, 401);
+    });
+
+    it('the full status keeps its shape for the operator', async () => {
+      const r = await call('/api/v1/status', { token: OPERATOR });
+      assert.deepEqual(r.json, JSON.parse(JSON.stringify(fake.status())));
+    });
+
+    it('/healthz, the public status and the OpenAPI document need no token', async () => {
+      const health = await call('/healthz');
+      assert.deepEqual([health.status, health.json], [200, { ok: true }]);
+      assert.equal(health.headers.get('cache-control'), 'no-store');
+      assert.equal((await call('/api/v1/public/status')).status, 200);
+      assert.equal((await call('/api/v1/openapi.json')).status, 200);
+    });
+  });
+
+  describe('routing', () => {
+    it('answers 405 with Allow for a known path asked with another method', async () => {
+      for (const [method, path, allow] of [
+        ['POST', '/api/v1/status', 'GET, HEAD'],
+        ['DELETE', `/api/v1/incidents/${encodeURIComponent(STRING_ID)}`, 'GET, HEAD'],
+        ['GET', '/api/v1/agent/observations?vantage=office', 'POST'],
+        ['PUT', '/metrics', 'GET, HEAD'],
+      ] as const) {
+        const r = await call(path, { method, token: OPERATOR });
+        assert.equal(r.status, 405, `${method} ${path}`);
+        assert.equal(r.headers.get('allow'), allow);
+        assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_METHOD');
+        assert.equal(r.headers.get('cache-control'), 'no-store');
+      }
+    });
+
+    it('answers 404 with a registry code for an unknown path', async () => {
+      for (const path of ['/nope', '/api/v1/statuses', '/api/v1/agent/nope', '/api/v1/status/']) {
+        const r = await call(path, { token: OPERATOR });
+        assert.equal(r.status, 404, path);
+        assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_NOT_FOUND');
+      }
+    });
+
+    it('finds an incident by its URL-encoded string id, or says 404 with a clear code', async () => {
+      const r = await call(`/api/v1/incidents/${encodeURIComponent(STRING_ID)}`, { token: OPERATOR });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.id, STRING_ID);
+      assert.equal(fake.queries.at(-1)?.id, STRING_ID);
+      const older = 'checkout@2026-11-28T00:00:00.000Z';
+      assert.equal(
+        (await call(`/api/v1/incidents/${encodeURIComponent(older)}`, { token: OPERATOR })).json.id,
+        older,
+      );
+      const unknown = await call('/api/v1/incidents/checkout%402020-01-01', { token: OPERATOR });
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.json.error?.code, 'BASCULE_E_HTTP_INCIDENT_UNKNOWN');
+      assert.match(unknown.json.error?.message ?? '', /checkout@2020-01-01/);
+    });
+
+    it('passes validated incident filters on', async () => {
+      const r = await call('/api/v1/incidents?open=true&service=checkout&limit=5', { token: OPERATOR });
+      assert.equal(r.status, 200);
+      assert.equal((r.json.incidents as unknown[]).length, 2);
+      assert.deepEqual(fake.queries.at(-1), { open: true, service: 'checkout', limit: 5 });
+    });
+  });
+
+  describe('validation and limits', () => {
+    it('answers 400 naming the field at fault', async () => {
+      for (const [path, field] of [
+        ['/api/v1/incidents?limit=0', 'limit'],
+        ['/api/v1/incidents?limit=ten', 'limit'],
+        ['/api/v1/incidents?open=maybe', 'open'],
+        ['/api/v1/events?lastEventId=yesterday', 'lastEventId'],
+      ] as const) {
+        const r = await call(path, { token: OPERATOR });
+        assert.equal(r.status, 400, path);
+        assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_BAD_REQUEST');
+        assert.match(r.json.error?.message ?? '', new RegExp(`^${field}: `), path);
+      }
+      const shape = await post([{ check: 'db-tcp', at: 'soon', ok: true, latencyMs: 1 }]);
+      assert.equal(shape.status, 400);
+      assert.match(shape.json.error?.message ?? '', /^observations\.0\.at: /);
+      const extra = await post([{ check: 'db-tcp', at: 1, ok: true, latencyMs: 1, host: 'x' }]);
+      assert.equal(extra.status, 400);
+      const bad = await call('/api/v1/agent/observations?vantage=office', {
+        method: 'POST',
+        token: OFFICE,
+        body: '\u0000not json',
+      });
+      assert.deepEqual([bad.status, bad.json.error?.code], [400, 'BASCULE_E_HTTP_BAD_JSON']);
+      const text = await call('/api/v1/agent/observations?vantage=office', {
+        method: 'POST',
+        token: OFFICE,
+        body: '{}',
+        headers: { 'content-type': 'text/plain' },
+      });
+      assert.deepEqual([text.status, text.json.error?.code], [415, 'BASCULE_E_HTTP_MEDIA_TYPE']);
+      assert.equal(fake.accepted.length, 0);
+    });
+
+    it('answers in French to a client that asks for it', async () => {
+      const r = await call('/api/v1/status', { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+      assert.match(r.json.error?.message ?? '', /jeton d’opérateur/);
+    });
+
+    it('refuses a 2 MiB body with 413 before it reaches the handler, declared or chunked', async () => {
+      const obs = JSON.stringify({ check: 'db-tcp', at: fake.clock.now(), ok: true, latencyMs: 1 });
+      const big = `{"observations":[${Array(Math.ceil((2 << 20) / obs.length))
+        .fill(obs)
+        .join(',')}]}`;
+      assert.ok(big.length > 2 << 20);
+      for (const chunked of [false, true]) {
+        const r = await raw('POST', '/api/v1/agent/observations?vantage=office', big, {
+          authorization: `Bearer ${OFFICE}`,
+          ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(big)) }),
+        });
+        assert.equal(r.status, 413, `chunked: ${chunked}`);
+        assert.equal(JSON.parse(r.body).error.code, 'BASCULE_E_HTTP_TOO_LARGE');
+      }
+      // A stranger is refused on its headers, whatever it sends.
+      const stranger = await raw('POST', '/api/v1/agent/observations?vantage=office', big, {});
+      assert.equal(stranger.status, 401);
+      assert.equal(fake.accepted.length, 0, 'nothing reached the handler');
+    });
+
+    async function raw(
+      method: string,
+      path: string,
+      body: string,
+      headers: Record<string, string>,
+    ): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const req = request(
+          `${server.url}${path}`,
+          { method, headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => {
+              text += c;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        // The server may answer and close before the whole body is sent: that is the point.
+        req.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') reject(e);
+        });
+        req.end(body);
+      });
+    }
+  });
+
+  describe('agent results', () => {
+    it('keeps a clock 1 min off, replaces one 10 min off with the server’s time, ignores unassigned checks', async () => {
+      const now = fake.clock.now();
+      const before = fake.accepted.length;
+      const r = await post([
+        { check: 'db-tcp', at: now + 10 * 60_000, ok: true, latencyMs: 1 },
+        { check: 'db-tcp', at: now - 60_000, ok: false, reason: 'refused', latencyMs: 2 },
+        { check: 'local-only', at: now, ok: true, latencyMs: 1 },
+      ]);
+      assert.equal(r.status, 202);
+      assert.deepEqual(r.json, { accepted: 2, ignored: 1 });
+      const stored = fake.accepted[before]!;
+      assert.deepEqual(
+        stored.map((o) => [o.check, o.vantage, o.at]),
+        [
+          ['db-tcp', 'office', now],
+          ['db-tcp', 'office', now - 60_000],
+        ],
+      );
+    });
+
+    it('answers 503 when the store fails, so the agent keeps its results', async () => {
+      fake.failStore = true;
+      try {
+        const r = await post([{ check: 'db-tcp', at: fake.clock.now(), ok: true, latencyMs: 1 }]);
+        assert.deepEqual([r.status, r.json.error?.code], [503, 'BASCULE_E_HTTP_UNAVAILABLE']);
+      } finally {
+        fake.failStore = false;
+      }
+    });
+
+    it('answers 500 without details when something breaks, and reports the error', async () => {
+      fake.failStatus = true;
+      try {
+        const r = await call('/api/v1/status', { token: OPERATOR });
+        assert.deepEqual([r.status, r.json.error?.code], [500, 'BASCULE_E_HTTP_INTERNAL']);
+        assert.doesNotMatch(r.text, /fire|var\/lib|at .*\.ts/);
+        assert.match(String(fake.errors.at(-1)), /on fire/);
+      } finally {
+        fake.failStatus = false;
+      }
+    });
+  });
+
+  describe('public status', () => {
+    it('shows services and incidents, and no check, host, reason, component or vantage point', async () => {
+      const r = await call('/api/v1/public/status');
+      assert.equal(r.status, 200);
+      assert.deepEqual(r.json, {
+        name: 'Acme Shop',
+        at: new Date(fake.clock.now()).toISOString(),
+        services: [{ id: 'checkout', state: fake.serviceState }],
+        incidents: [
+          {
+            service: 'checkout',
+            state: 'UP',
+            worst: 'DOWN',
+            openedAt: '2026-11-29T15:23:25.000Z',
+            closedAt: '2026-11-28T00:00:00.000Z',
+          },
+          {
+            service: 'checkout',
+            state: 'DOWN',
+            worst: 'DOWN',
+            openedAt: '2026-11-29T15:23:25.000Z',
+            closedAt: null,
+          },
+        ],
+      });
+      for (const secret of [
+        'db-tcp',
+        'db1.internal',
+        'ECONNREFUSED',
+        'refused',
+        'office',
+        'db-eu',
+        'timeline',
+      ]) {
+        assert.ok(!r.text.includes(secret), `the public status shows "${secret}"`);
+      }
+    });
+
+    it('is cacheable for 5 s and answers 304 to its weak ETag until something changes', async () => {
+      const first = await call('/api/v1/public/status');
+      const etag = first.headers.get('etag') ?? '';
+      assert.match(etag, /^W\/"[\w-]+"$/);
+      assert.equal(first.headers.get('cache-control'), 'public, max-age=5');
+      await fake.clock.advance(60_000); // only the time changes: the same status
+      const same = await call('/api/v1/public/status', { headers: { 'if-none-match': etag } });
+      assert.equal(same.status, 304);
+      assert.equal(same.text, '');
+      assert.equal(same.headers.get('etag'), etag);
+      assert.equal(same.headers.get('cache-control'), 'public, max-age=5');
+      const listed = await call('/api/v1/public/status', {
+        headers: { 'if-none-match': `W/"other", ${etag}` },
+      });
+      assert.equal(listed.status, 304);
+      fake.serviceState = 'UP';
+      try {
+        const changed = await call('/api/v1/public/status', { headers: { 'if-none-match': etag } });
+        assert.equal(changed.status, 200);
+        assert.notEqual(changed.headers.get('etag'), etag);
+      } finally {
+        fake.serviceState = 'DOWN';
+      }
+    });
+  });
+
+  it('publishes an OpenAPI 3.1 document listing every route', async () => {
+    const doc = (await call('/api/v1/openapi.json')).json as {
+      openapi: string;
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    assert.equal(doc.openapi, '3.1.0');
+    const listed = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    assert.deepEqual(listed, [
+      'GET /api/v1/agent/checks',
+      'GET /api/v1/events',
+      'GET /api/v1/incidents',
+      'GET /api/v1/incidents/{id}',
+      'GET /api/v1/public/status',
+      'GET /api/v1/status',
+      'GET /healthz',
+      'GET /metrics',
+      'POST /api/v1/agent/observations',
+    ]);
+    assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);
+    assert.deepEqual(doc.paths['/api/v1/agent/observations']?.post?.security, [{ vantageToken: [] }]);
+    assert.equal(doc.paths['/api/v1/public/status']?.get?.security, undefined);
+  });
+});
