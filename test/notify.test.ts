@@ -15,11 +15,11 @@ import { type Config, configSchema, type NotifyChannelSpec } from '../src/model/
 import type { IncidentEvent } from '../src/monitor/incidents.ts';
 import type { Incident } from '../src/monitor/types.ts';
 import type { Alert } from '../src/notify/alert.ts';
+import { AlertRouter, type Delivery } from '../src/notify/alert-router.ts';
 import { post } from '../src/notify/channels/post.ts';
 import { Notifier, type SendFn } from '../src/notify/notifier.ts';
 import { CHANNELS, channelFor } from '../src/notify/registry.ts';
 import { formatSpan, inputFromIncident, renderAlert } from '../src/notify/render.ts';
-import { type Delivery, Router } from '../src/notify/router.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { type Mail, receiver, smtpReceiver } from './helpers/receivers.ts';
 
@@ -102,7 +102,7 @@ describe('router', () => {
   });
 
   it('routes by services and minCriticality', () => {
-    const r = new Router(cfg, 'en');
+    const r = new AlertRouter(cfg, 'en');
     const out = r.route([opened(), opened(incident({ id: 'blog@13', service: 'blog' }))], causes, T0);
     assert.deepEqual(to(out.deliveries).sort(), [
       'all blog@13:opened',
@@ -115,13 +115,13 @@ describe('router', () => {
   });
 
   it('never sends the same key twice to a channel', () => {
-    const r = new Router(cfg, 'en');
+    const r = new AlertRouter(cfg, 'en');
     assert.equal(r.route([opened()], causes, T0).deliveries.length, 3);
     assert.equal(r.route([opened()], causes, T0 + 1000).deliveries.length, 0);
   });
 
   it('repeats every `repeat` while open, then stops once resolved', () => {
-    const r = new Router(cfg, 'en');
+    const r = new AlertRouter(cfg, 'en');
     r.route([opened()], causes, T0);
     assert.deepEqual(to(r.due(T0 + 14 * MIN).deliveries), []);
     const first = r.due(T0 + 15 * MIN).deliveries;
@@ -136,7 +136,7 @@ describe('router', () => {
   });
 
   it('sends resolved only to channels that got the incident', () => {
-    const r = new Router(cfg, 'en');
+    const r = new AlertRouter(cfg, 'en');
     assert.deepEqual(to(r.route([resolved()], causes, T0).deliveries), []);
     r.route([opened()], causes, T0);
     const out = r.route([resolved()], causes, T0 + 12 * MIN);
@@ -149,7 +149,7 @@ describe('router', () => {
   });
 
   it('rate-limits each channel and mentions the suppressed count', () => {
-    const r = new Router(config({ all: { webhook: 'http://127.0.0.1:1/a' } }), 'en', {
+    const r = new AlertRouter(config({ all: { webhook: 'http://127.0.0.1:1/a' } }), 'en', {
       burst: 3,
       perMs: 3 * MIN,
     });
@@ -168,10 +168,10 @@ describe('router', () => {
   });
 
   it('snapshots and restores its state as plain JSON', () => {
-    const r = new Router(cfg, 'en');
+    const r = new AlertRouter(cfg, 'en');
     r.route([opened()], causes, T0);
     const json = JSON.parse(JSON.stringify(r.toJSON())) as unknown;
-    const back = new Router(cfg, 'en');
+    const back = new AlertRouter(cfg, 'en');
     assert.equal(back.restore(json), true);
     assert.equal(back.restore({ version: 2 }), false);
     assert.deepEqual(to(back.route([opened()], causes, T0).deliveries), []);

@@ -1,6 +1,6 @@
 /**
  * The alerting shell the daemon uses: reads every channel's secrets at start (a missing one fails
- * fast), routes incident events through the Router, and delivers — up to 3 attempts with backoff,
+ * fast), routes incident events through the AlertRouter, and delivers — up to 3 attempts with backoff,
  * channels in parallel, one delivery at a time per channel so order is kept. Failures are logged
  * with the channel id and a secret-free message, counted, and never thrown out of handle/tick.
  */
@@ -12,9 +12,15 @@ import type { IncidentEvent } from '../monitor/incidents.ts';
 import type { Logger } from '../platform/log.ts';
 import { readSecret } from '../platform/secrets.ts';
 import type { Alert, ResolvedSecrets } from './alert.ts';
+import {
+  AlertRouter,
+  type AlertRouterState,
+  type Delivery,
+  type RateLimit,
+  type Routing,
+} from './alert-router.ts';
 import { channelFor, channelTarget } from './registry.ts';
 import { testAlert } from './render.ts';
-import { type Delivery, type RateLimit, Router, type RouterState, type Routing } from './router.ts';
 
 export type SendFn = (
   channelId: string,
@@ -54,7 +60,7 @@ const DEFAULT_RETRY_DELAYS = [1000, 4000] as const;
 export class Notifier {
   readonly stats: Readonly<Record<string, Readonly<ChannelStats>>>;
   private readonly counters: Record<string, ChannelStats> = {};
-  private readonly router: Router;
+  private readonly router: AlertRouter;
   private readonly secrets = new Map<string, ResolvedSecrets>();
   private readonly queues = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
@@ -84,7 +90,7 @@ export class Notifier {
       this.counters[id] = { sent: 0, failed: 0, suppressed: 0 };
     }
     this.stats = this.counters;
-    this.router = new Router(config, options.lang, options.rateLimit);
+    this.router = new AlertRouter(config, options.lang, options.rateLimit);
     this.now = options.now ?? Date.now;
     this.sendFn =
       options.send ??
@@ -134,8 +140,8 @@ export class Notifier {
     }
   }
 
-  /** Router state for the daemon's snapshot (plain JSON). */
-  snapshot(): RouterState {
+  /** AlertRouter state for the daemon's snapshot (plain JSON). */
+  snapshot(): AlertRouterState {
     return this.router.toJSON();
   }
 

@@ -2,7 +2,7 @@
 import { formatPredicate } from '../../analysis/predicate.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, t } from '../../i18n/index.ts';
-import { rootCauses } from '../../report/causes.ts';
+import { rootCauses } from '../../report/root-causes.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { type Paint, table } from '../style.ts';
 import { SEVERITY_COLOR } from './analysis-text.ts';

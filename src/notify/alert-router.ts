@@ -56,13 +56,13 @@ interface Bucket {
   keys: string[];
 }
 
-export interface RouterState {
+export interface AlertRouterState {
   readonly version: 1;
   readonly open: Record<string, OpenIncident>;
   readonly channels: Record<string, Bucket>;
 }
 
-export class Router {
+export class AlertRouter {
   private open: Record<string, OpenIncident> = {};
   private channels: Record<string, Bucket> = {};
   private readonly specs: [string, NotifyChannelSpec][];
@@ -190,7 +190,7 @@ export class Router {
     return Object.keys(this.open).length;
   }
 
-  toJSON(): RouterState {
+  toJSON(): AlertRouterState {
     return structuredClone({ version: 1, open: this.open, channels: this.channels });
   }
 
@@ -222,7 +222,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function isRouterState(v: unknown): v is RouterState {
+function isRouterState(v: unknown): v is AlertRouterState {
   if (!isRecord(v) || v.version !== 1 || !isRecord(v.open) || !isRecord(v.channels)) return false;
   for (const o of Object.values(v.open)) {
     if (!isRecord(o) || typeof o.service !== 'string' || typeof o.incident !== 'string' || !isNum(o.openedAt))
