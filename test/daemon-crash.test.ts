@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import type { StatusJson } from '../src/daemon/status.ts';
+import type { StatusJson } from '../src/server/status-json.ts';
 import { openStore } from '../src/store/open.ts';
 import { tempDir } from './helpers/cli.ts';
 import { getJson, startBackend, waitFor } from './helpers/daemon.ts';

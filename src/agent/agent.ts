@@ -7,7 +7,7 @@
 import { BasculeError, fail } from '../errors.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Observation, ProbeResult } from '../monitor/types.ts';
-import { type Clock, systemClock } from '../platform/clock.ts';
+import { type Clock, every, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
@@ -32,7 +32,7 @@ export class Agent {
   private scheduler: Scheduler | undefined;
   private checksKey = '';
   private buffer: Observation[] = [];
-  private timers: NodeJS.Timeout[] = [];
+  private timers: (() => void)[] = [];
   private posting = false;
   dropped = 0;
 
@@ -114,22 +114,29 @@ export class Agent {
 
   async start(): Promise<void> {
     await this.refresh();
-    const every = (ms: number, fn: () => Promise<unknown>) => {
-      const t = setInterval(() => {
-        fn().catch((e: unknown) => {
-          const params = e instanceof BasculeError ? { params: e.diagnostics[0]?.params } : {};
-          this.o.log.warn({ err: (e as Error).message, ...params }, 'agent step failed');
-        });
-      }, ms);
-      t.unref();
-      this.timers.push(t);
-    };
-    every(this.o.postEveryMs ?? 1000, () => this.post());
-    every(this.o.refreshEveryMs ?? 60_000, () => this.refresh());
+    const clock = this.o.clock ?? systemClock;
+    const step = (fn: () => Promise<unknown>) => () =>
+      fn().catch((e: unknown) => {
+        const params = e instanceof BasculeError ? { params: e.diagnostics[0]?.params } : {};
+        this.o.log.warn({ err: (e as Error).message, ...params }, 'agent step failed');
+      });
+    this.timers.push(
+      every(
+        clock,
+        this.o.postEveryMs ?? 1000,
+        step(() => this.post()),
+      ),
+      every(
+        clock,
+        this.o.refreshEveryMs ?? 60_000,
+        step(() => this.refresh()),
+      ),
+    );
   }
 
   async stop(): Promise<void> {
-    for (const t of this.timers) clearInterval(t);
+    for (const stop of this.timers) stop();
+    this.timers = [];
     await this.scheduler?.stop();
     await this.post();
   }

@@ -27,6 +27,7 @@ import { createApi } from '../server/api.ts';
 import { type Listening, listen } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
 import { daemonToken } from '../server/operator-token.ts';
+import { statusJson } from '../server/status-json.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { Intake } from './intake.ts';
@@ -46,7 +47,6 @@ import { persistTransitionsStage } from './stages/persist.ts';
 import { retentionStage } from './stages/retention.ts';
 import { snapshotStage } from './stages/snapshot.ts';
 import { stalenessStage } from './stages/staleness.ts';
-import { statusJson } from './status.ts';
 
 export interface DaemonOptions {
   readonly config: Config;

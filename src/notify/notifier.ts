@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/index.ts';
 import type { ChannelKind } from '../model/channels/kind.ts';
 import type { Config, NotifyChannelSpec, Secret } from '../model/schema.ts';
 import type { IncidentEvent } from '../monitor/incidents.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import { readSecret } from '../platform/secrets.ts';
 import type { Alert, ResolvedSecrets } from './alert.ts';
@@ -38,6 +39,8 @@ export interface NotifierOptions {
   readonly baseDir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly log?: Logger;
+  /** Time and waits between attempts (default: the system clock). */
+  readonly clock?: Clock;
   readonly now?: () => number;
   /** Replaces the real channels (tests). */
   readonly send?: SendFn;
@@ -91,12 +94,13 @@ export class Notifier {
     }
     this.stats = this.counters;
     this.router = new AlertRouter(config, options.lang, options.rateLimit);
-    this.now = options.now ?? Date.now;
+    const clock = options.clock ?? systemClock;
+    this.now = options.now ?? (() => clock.now());
     this.sendFn =
       options.send ??
       ((_id, alert, spec, secrets, signal) => channelFor(spec).send(alert, spec, secrets, signal));
     this.delays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
-    this.sleep = options.sleep ?? sleep;
+    this.sleep = options.sleep ?? ((ms, signal) => clock.sleep(ms, signal));
   }
 
   /** Routes and delivers the incident tracker's events; resolves once they are delivered or given up. */
@@ -259,17 +263,4 @@ function readChannelSecrets(
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

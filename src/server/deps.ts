@@ -1,10 +1,10 @@
 /** What the HTTP API needs from the daemon: data and a few functions, no daemon internals. */
 import type { Registry } from 'prom-client';
-import type { StatusJson } from '../daemon/status.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { LiveFeed } from './live.ts';
+import type { StatusJson } from './status-json.ts';
 
 /** GET /api/v1/incidents filters; `id` narrows to one incident (GET /api/v1/incidents/:id). */
 export interface IncidentsQuery {

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { StatusJson } from '../daemon/status.ts';
 import type { ApiDeps } from './deps.ts';
 import { publicStatus } from './schemas.ts';
+import type { StatusJson } from './status-json.ts';
 
 export type PublicStatus = z.infer<typeof publicStatus>;
 

@@ -1,13 +1,13 @@
 /** A real listening API with fake daemon pieces, for the HTTP tests (server*.test.ts). */
 import assert from 'node:assert/strict';
 import { Gauge, Registry } from 'prom-client';
-import type { StatusJson } from '../../src/daemon/status.ts';
 import type { CompiledCheck } from '../../src/monitor/compile.ts';
 import type { Incident, Observation } from '../../src/monitor/types.ts';
 import { ManualClock } from '../../src/platform/manual-clock.ts';
 import { type ApiDeps, createApi, type IncidentsQuery } from '../../src/server/api.ts';
 import { type Listening, listen } from '../../src/server/listen.ts';
 import { LiveFeed } from '../../src/server/live.ts';
+import type { StatusJson } from '../../src/server/status-json.ts';
 
 export const OPERATOR = 'operator-secret-5d1e';
 export const OFFICE = 'office-secret-93ac';

@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { StatusJson } from '../../daemon/status.ts';
 import { errorCode, fail } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { FAILURE_REASONS, type State } from '../../monitor/types.ts';
 import { clientToken, type FoundToken, tokenFile } from '../../server/operator-token.ts';
+import type { StatusJson } from '../../server/status-json.ts';
 import { CONFIG_OPTION, type Command, type CommandContext, FORMAT_OPTION } from '../command.ts';
 import { choice, configPath, emit, json, readConfig } from '../shared.ts';
 import { type Color, type Paint, painter, table } from '../style.ts';

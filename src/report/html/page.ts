@@ -5,8 +5,8 @@ import { formatPredicate } from '../../analysis/predicate.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
-import { rootCauses } from '../root-causes.ts';
 import { renderFinding } from '../findings.ts';
+import { rootCauses } from '../root-causes.ts';
 import { esc } from './escape.ts';
 import { COLORS } from './svg.ts';
 

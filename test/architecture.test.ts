@@ -1,0 +1,112 @@
+/**
+ * Which folder may import which (docs/architecture.md): the core imports no adapter, no Node I/O
+ * and sets no timers; the platform leaf imports nothing above it; only the CLI builds the daemon.
+ * Read from the sources' import statements, so a wrong import fails here, not in review.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+
+/** The pure core: model, analysis, monitor state machines, failover decisions. */
+const CORE = new Set(['model', 'analysis', 'monitor', 'failover']);
+/** Packages the core may use: data only. */
+const CORE_PACKAGES = new Set(['zod', 'yaml', 'js-yaml']);
+/** Files outside the core folders that the core may use: data formats, no I/O. */
+const CORE_FILES = new Set(['errors.ts', 'scenarios/scenario.ts']);
+/** Imports of the core still to be moved to the edge (each a known debt, to be emptied). */
+const CORE_DEBT = new Set(['monitor/service-causes.ts -> i18n']);
+
+interface Import {
+  readonly file: string; // relative to src, e.g. monitor/monitor.ts
+  readonly from: string; // the folder under src (or `errors.ts`), or the package / node: module
+  readonly relative: boolean;
+  /** The imported file relative to src, for relative imports. */
+  readonly target?: string;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+
+function imports(): Import[] {
+  const out: Import[] = [];
+  for (const path of sources(SRC)) {
+    const file = relative(SRC, path);
+    const text = readFileSync(path, 'utf8');
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2]!;
+      if (spec.startsWith('.')) {
+        const target = relative(SRC, resolve(dirname(path), spec));
+        out.push({
+          file,
+          from: target.includes('/') ? target.split('/')[0]! : target,
+          relative: true,
+          target,
+        });
+      } else out.push({ file, from: spec.startsWith('node:') ? spec : spec.split('/')[0]!, relative: false });
+    }
+  }
+  return out;
+}
+
+const folder = (file: string) => (file.includes('/') ? file.split('/')[0]! : file);
+const ALL = imports();
+
+describe('architecture: who may import what', () => {
+  it('finds the imports (the scan itself works)', () => {
+    assert.ok(ALL.length > 300, `${ALL.length} imports`);
+    assert.ok(ALL.some((i) => i.file === 'daemon/daemon.ts' && i.from === 'store'));
+  });
+
+  it('the core imports only the core, errors.ts and data packages: no adapter, no Node I/O', () => {
+    const bad = ALL.filter((i) => CORE.has(folder(i.file)))
+      .filter((i) =>
+        i.relative ? !CORE.has(i.from) && !CORE_FILES.has(i.target ?? '') : !CORE_PACKAGES.has(i.from),
+      )
+      .map((i) => `${i.file} -> ${i.from}`)
+      .filter((x) => !CORE_DEBT.has(x));
+    assert.deepEqual(bad, []);
+  });
+
+  it('the core sets no timers and reads no clock of its own: time is passed in', () => {
+    const bad: string[] = [];
+    for (const path of sources(SRC)) {
+      const file = relative(SRC, path);
+      if (!CORE.has(folder(file))) continue;
+      const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      for (const w of ['setTimeout(', 'setInterval(', 'setImmediate(', 'Date.now(', 'performance.now(']) {
+        if (code.includes(w)) bad.push(`${file}: ${w}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('the platform leaf imports nothing of Bascule but errors.ts', () => {
+    const bad = ALL.filter((i) => folder(i.file) === 'platform' && i.relative)
+      .filter((i) => i.from !== 'platform' && i.from !== 'errors.ts')
+      .map((i) => `${i.file} -> ${i.from}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('only the CLI imports the daemon', () => {
+    const bad = ALL.filter((i) => i.relative && i.from === 'daemon')
+      .filter((i) => !['cli', 'daemon'].includes(folder(i.file)))
+      .map((i) => `${i.file} -> daemon`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('adapters never import the CLI, and nothing imports tests or benchmarks', () => {
+    const bad = ALL.filter(
+      (i) => i.relative && ((i.from === 'cli' && folder(i.file) !== 'cli') || /^(test|bench)\b/.test(i.from)),
+    ).map((i) => `${i.file} -> ${i.from}`);
+    assert.deepEqual(bad, []);
+  });
+});
