@@ -24,6 +24,9 @@ const LIMITS = { driftP99: 250, peakRssMB: 400 };
 
 const mapDir = mkdtempSync(join(tmpdir(), 'bascule-bench-map-'));
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+// The daemon runs compiled, as bin/bascule.js runs it (no tsx, no source maps, no esbuild service).
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: here('..') });
+
 const target = spawn(process.execPath, ['--import', 'tsx', here('./monitor-target.ts')], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -72,9 +75,7 @@ try {
       process.execPath,
       [
         '--max-semi-space-size=32', // as bin/bascule.js runs
-        '--import',
-        'tsx',
-        here('./monitor-once.ts'),
+        here('./monitor-once.mjs'),
         String(checks),
         String(INTERVAL_S),
         String(DURATION_S),

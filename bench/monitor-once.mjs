@@ -1,21 +1,18 @@
 /**
- * One monitoring benchmark run, in a fresh process: the real daemon (real HTTP probes, SQLite in a
+ * One monitoring benchmark run, in a fresh process running the compiled code (dist/, as
+ * bin/bascule.js does; the parent builds it first): the real daemon (real HTTP probes, SQLite in a
  * temporary directory, the API listening) with N HTTP checks at a given interval against the
  * targets named in the map file, for a given duration. Prints one JSON line: drift percentiles (after the
  * first interval, which only spreads the phases), runs, missed runs, overlaps, failures, peak RSS
  * and CPU.
- * Usage: node --import tsx bench/monitor-once.ts CHECKS INTERVAL_S DURATION_S MAP_FILE
+ * Usage: node bench/monitor-once.mjs CHECKS INTERVAL_S DURATION_S MAP_FILE (after npm run build)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Daemon } from '../src/daemon/daemon.ts';
-import { loadConfig } from '../src/model/load.ts';
-import { createLogger } from '../src/platform/log.ts';
-
-// As shipped: bin/bascule.js runs the compiled code without source maps. tsx turns them on, and
-// with them every Error's stack (Node's streams read it on each socket destroyed) costs ~80 µs.
-process.setSourceMapsEnabled(false);
+import { Daemon } from '../dist/daemon/daemon.js';
+import { loadConfig } from '../dist/model/load.js';
+import { createLogger } from '../dist/platform/log.js';
 
 const [checksArg, intervalArg, durationArg, mapFile] = process.argv.slice(2);
 const N = Number(checksArg);
@@ -24,11 +21,12 @@ const durationS = Number(durationArg);
 
 // The map is written by the parent (bench/monitor-map.ts): this process only reads and loads it,
 // as `bascule run` does.
-const loaded = loadConfig(readFileSync(mapFile!, 'utf8'), mapFile!);
+const loaded = loadConfig(readFileSync(mapFile, 'utf8'), mapFile);
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics.slice(0, 3)));
 
 const dir = mkdtempSync(join(tmpdir(), 'bascule-bench-'));
-const drift: number[] = [];
+/** @type {number[]} */
+const drift = [];
 let recording = false;
 const daemon = await Daemon.start({
   config: loaded.config,
@@ -38,7 +36,7 @@ const daemon = await Daemon.start({
   lang: 'en',
   log: createLogger('warn'),
   env: {},
-  onDrift: (ms) => {
+  onDrift: (/** @type {number} */ ms) => {
     if (recording) drift.push(ms);
   },
 });
@@ -65,7 +63,8 @@ await daemon.stop();
 rmSync(dir, { recursive: true, force: true });
 
 drift.sort((a, b) => a - b);
-const pct = (p: number) => drift[Math.min(drift.length - 1, Math.floor((p / 100) * drift.length))] ?? 0;
+const pct = (/** @type {number} */ p) =>
+  drift[Math.min(drift.length - 1, Math.floor((p / 100) * drift.length))] ?? 0;
 const runs = after.runs - before.runs;
 console.log(
   JSON.stringify({
