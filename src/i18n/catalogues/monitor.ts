@@ -1,5 +1,10 @@
-/** Messages of live monitoring: failure reasons, states, the daemon and its commands. */
-export const monitorEn = {
+/** Messages of live monitoring: failure reasons, states, transitions, the store and the daemon. */
+import { count, plural } from '../plural.ts';
+import type { Translations } from '../types.ts';
+
+type Seen = { readonly down: number; readonly reporting: number };
+
+export const en = {
   'reason.timeout': 'timeout',
   'reason.refused': 'connection refused',
   'reason.reset': 'connection reset',
@@ -19,27 +24,14 @@ export const monitorEn = {
   'reason.too-large': 'answer too large',
   'reason.protocol': 'protocol error',
   'reason.error': 'error',
-  'warning.cert-expiring': 'certificate expires in {days} days',
-  'monitor.cause.vantages': '{down}/{reporting} vantage points',
+  'warning.cert-expiring': (p: { readonly days: number }) =>
+    `certificate expires in ${count('en', p.days, { one: 'day', other: 'days' })}`,
+  'monitor.cause.vantages': (p: Seen) =>
+    `${p.down}/${p.reporting} ${plural('en', p.reporting, { one: 'vantage point', other: 'vantage points' })}`,
   'state.UP': 'UP',
   'state.DEGRADED': 'DEGRADED',
   'state.DOWN': 'DOWN',
   'state.UNKNOWN': 'UNKNOWN',
-  'cli.run.summary': 'run the monitoring daemon: probes, quorum, incidents, alerts, API and /metrics',
-  'cli.run.started': 'Bascule is watching; API at {url} (status: bascule status; stop: Ctrl-C)',
-  'cli.status.summary': 'show the live state of checks, services and incidents from the running daemon',
-  'cli.status.noIncident': 'No open incident.',
-  'cli.agent.summary': 'probe from another place (another provider, the office) and report to the daemon',
-  'cli.agent.started': 'probing as vantage point "{vantage}" for {server} (stop: Ctrl-C)',
-  'cli.status.since': 'since {at}',
-  'cli.notify.summary': 'send a test alert to one alert channel of the map (bascule notify test CHANNEL)',
-  'cli.notify.sent': 'test alert delivered to "{channel}" ({type})',
-  'cli.notify.failed': 'the test alert to "{channel}" failed: {detail}',
-  'cli.col.STATE': 'STATE',
-  'cli.col.CHECK': 'CHECK',
-  'cli.col.VANTAGES': 'VANTAGE POINTS',
-  'cli.col.REASON': 'REASON',
-  BASCULE_E_SECRET_MISSING: '{where}: the secret {source} is not set or cannot be read',
   BASCULE_E_RUNTIME_LISTEN:
     'cannot listen on {address} ({reason}); give another address with --listen or runtime.listen',
   BASCULE_E_STORE_UNKNOWN: 'unknown store "{store}": use sqlite, sqlite:FILE or a postgres:// URL',
@@ -50,7 +42,7 @@ export const monitorEn = {
   BASCULE_E_DAEMON_STATUS: '{url} answered HTTP {status} instead of the status: is it a Bascule daemon?',
 } as const;
 
-export const monitorFr = {
+export const fr = {
   'reason.timeout': 'délai dépassé',
   'reason.refused': 'connexion refusée',
   'reason.reset': 'connexion interrompue',
@@ -70,30 +62,14 @@ export const monitorFr = {
   'reason.too-large': 'réponse trop volumineuse',
   'reason.protocol': 'erreur de protocole',
   'reason.error': 'erreur',
-  'warning.cert-expiring': 'le certificat expire dans {days} jours',
-  'monitor.cause.vantages': '{down}/{reporting} points de vue',
+  'warning.cert-expiring': (p: { readonly days: number }) =>
+    `le certificat expire dans ${count('fr', p.days, { one: 'jour', other: 'jours' })}`,
+  'monitor.cause.vantages': (p: Seen) =>
+    `${p.down}/${p.reporting} ${plural('fr', p.reporting, { one: 'point de vue', other: 'points de vue' })}`,
   'state.UP': 'DISPONIBLE',
   'state.DEGRADED': 'DÉGRADÉ',
   'state.DOWN': 'EN PANNE',
   'state.UNKNOWN': 'INCONNU',
-  'cli.run.summary': 'lancer le démon de supervision : sondes, quorum, incidents, alertes, API et /metrics',
-  'cli.run.started': 'Bascule surveille ; API sur {url} (état : bascule status ; arrêt : Ctrl-C)',
-  'cli.status.summary':
-    'afficher l’état en direct des vérifications, services et incidents, demandé au démon',
-  'cli.status.noIncident': 'Aucun incident ouvert.',
-  'cli.agent.summary':
-    'sonder depuis un autre lieu (un autre fournisseur, le bureau) et rendre compte au démon',
-  'cli.agent.started': 'sonde en tant que point de vue « {vantage} » pour {server} (arrêt : Ctrl-C)',
-  'cli.status.since': 'depuis {at}',
-  'cli.notify.summary':
-    'envoyer une alerte de test à un canal d’alerte de la carte (bascule notify test CANAL)',
-  'cli.notify.sent': 'alerte de test remise à « {channel} » ({type})',
-  'cli.notify.failed': 'l’alerte de test à « {channel} » a échoué : {detail}',
-  'cli.col.STATE': 'ÉTAT',
-  'cli.col.CHECK': 'VÉRIFICATION',
-  'cli.col.VANTAGES': 'POINTS DE VUE',
-  'cli.col.REASON': 'RAISON',
-  BASCULE_E_SECRET_MISSING: '{where} : le secret {source} n’est pas défini ou illisible',
   BASCULE_E_RUNTIME_LISTEN:
     'impossible d’écouter sur {address} ({reason}) ; indiquez une autre adresse avec --listen ou runtime.listen',
   BASCULE_E_STORE_UNKNOWN:
@@ -105,4 +81,4 @@ export const monitorFr = {
   BASCULE_E_DAEMON_UNREACHABLE:
     'aucun démon Bascule ne répond à {url} ({reason}) ; lancez-le avec « bascule run »',
   BASCULE_E_DAEMON_STATUS: '{url} a répondu HTTP {status} au lieu de l’état : est-ce bien un démon Bascule ?',
-} as const satisfies Record<keyof typeof monitorEn, string>;
+} as const satisfies Translations<typeof en>;
