@@ -10,10 +10,13 @@ export type { MessageKey };
 
 const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, Message>>>> = { en, fr };
 
+type First<T> = T extends readonly [infer F, ...unknown[]] ? F : never;
 type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** The parameters of a message, as its English entry declares them (of every message, for a union of keys). */
-export type MessageParams<K extends MessageKey> = Intersection<ParamsOf<English[K]>>;
+export type MessageParams<K extends MessageKey> = First<
+  Intersection<{ [P in K]: [ParamsOf<English[P]>] }[K]>
+>;
 
 /** The keys of messages that take no parameters (headings, column names, command summaries). */
 export type PlainKey = {

@@ -2,9 +2,7 @@
 import type { HeaderProblem, RefKind, ValueFormat, ValueType } from '../../errors.ts';
 import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
-
-/** A word from a table, or the value itself when the table does not know it (data from a newer version). */
-const word = (table: Readonly<Record<string, string>>, key: string): string => table[key] ?? key;
+import { word } from '../words.ts';
 
 const TYPE_EN: Readonly<Record<ValueType, string>> = {
   string: 'a string',
