@@ -1,6 +1,6 @@
 // Writes docs/errors.md from the error registry (a test checks the page is up to date).
-import { ERRORS } from '../src/errors.ts';
-import { en } from '../src/i18n/en.ts';
+import { ERRORS, type ErrorCode } from '../src/errors.ts';
+import { template } from '../src/i18n/index.ts';
 
 /** What each exit code means, and why 3 is apart from 2: a script retries on 3, a person fixes on 2. */
 export const EXIT_CODES: readonly (readonly [number, string])[] = [
@@ -20,7 +20,7 @@ export const EXIT_CODES: readonly (readonly [number, string])[] = [
 export function errorsDoc(): string {
   const rows = Object.entries(ERRORS).map(
     ([code, e]) =>
-      `| \`${code}\` | ${e.exit} | ${e.doc} | ${en[code as keyof typeof en].replace(/\|/g, '\\|')} |`,
+      `| \`${code}\` | ${e.exit} | ${e.doc} | ${template('en', code as ErrorCode).replace(/\|/g, '\\|')} |`,
   );
   return [
     '# Error codes',

@@ -3,7 +3,8 @@
  * where it can be an HTTP answer, its HTTP status. Messages live in the i18n catalogues under the
  * same code; tests assert on codes, not wording.
  */
-import type { en } from './i18n/en.ts';
+import type { English } from './i18n/catalogue.ts';
+import type { ParamsOf as MessageParamsOf } from './i18n/types.ts';
 
 /** One registered error: the CLI exits with `exit`; the HTTP API answers with `http`. */
 export interface ErrorSpec {
@@ -177,6 +178,20 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 export type Params = Readonly<Record<string, string | number>>;
 
+/** Parameter values that name a thing the message words in each language (a type, a kind of reference). */
+export type ValueType =
+  | 'string'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'object'
+  | 'array'
+  | 'undefined'
+  | 'null';
+export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage';
+export type HeaderProblem = 'name' | 'value' | 'reserved';
+export type ValueFormat = 'hostPort' | 'statusRange';
+
 /** A problem in user input, located when it comes from a file. */
 export interface Diagnostic {
   readonly code: ErrorCode;
@@ -198,15 +213,8 @@ export class BasculeError extends Error {
   }
 }
 
-/** The `{name}` placeholders of a message template (`{anyOf: [a, b]}` and the like are text, not placeholders). */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? (P extends `${string} ${string}` ? never : P) | Placeholders<Rest>
-  : never;
-
-/** The parameters a code's message needs, read from its English template; `suggestion` adds a did-you-mean. */
-export type ParamsOf<C extends ErrorCode> = {
-  readonly [K in Placeholders<(typeof en)[C]>]: string | number;
-} & { readonly suggestion?: string };
+/** The parameters a code's message needs, read from its English entry; `suggestion` adds a did-you-mean. */
+export type ParamsOf<C extends ErrorCode> = MessageParamsOf<English[C]> & { readonly suggestion?: string };
 
 /**
  * What went wrong, as a code to put in a message: a system error's code (`EADDRINUSE`), a SQLSTATE

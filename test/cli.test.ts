@@ -27,7 +27,7 @@ describe('bascule validate', () => {
     assert.equal(r.code, 0);
     assert.match(
       r.stdout,
-      /^bascule\.yaml: valid — "Acme", 1 services, 3 components, 0 redundancy groups, 0 checks\n$/,
+      /^bascule\.yaml: valid — "Acme", 1 service, 3 components, 0 redundancy groups, 0 checks\n$/,
     );
   });
 

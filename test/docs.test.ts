@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { EXIT_CODES, errorsDoc } from '../scripts/errors-doc.ts';
 import { ERRORS } from '../src/errors.ts';
-import { en } from '../src/i18n/en.ts';
-import { fr } from '../src/i18n/fr.ts';
+import { DOMAINS, en } from '../src/i18n/catalogue.ts';
+import { LANGS, type MessageKey, template } from '../src/i18n/index.ts';
 
 describe('docs and catalogues', () => {
   it('docs/errors.md lists every error code (regenerate: node --import tsx scripts/errors-doc.ts > docs/errors.md)', () => {
@@ -27,12 +27,22 @@ describe('docs and catalogues', () => {
       assert.match(cli, new RegExp(`\\*\\*${code}\\*\\*`), `docs/cli.md: exit ${code}`);
   });
 
-  it('has every message in English and French, with the same placeholders', () => {
-    assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      assert.deepEqual(names(fr[key]), names(en[key]), key);
+  it('has every message of every domain in English and French, with the same placeholders', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [domain, catalogue] of Object.entries(DOMAINS)) {
+      assert.deepEqual(Object.keys(catalogue.fr).sort(), Object.keys(catalogue.en).sort(), domain);
+      for (const key of Object.keys(catalogue.en) as MessageKey[]) {
+        const [english, ...others] = LANGS.map((lang) => names(template(lang, key)));
+        for (const other of others) assert.deepEqual(other, english, `${domain}: ${key}`);
+        assert.equal(
+          typeof catalogue.fr[key as keyof typeof catalogue.fr],
+          typeof catalogue.en[key as keyof typeof catalogue.en],
+          key,
+        );
+      }
     }
+    const all = Object.values(DOMAINS).flatMap((c) => Object.keys(c.en));
+    assert.equal(new Set(all).size, all.length, 'a key is defined by two domains');
     for (const code of Object.keys(ERRORS)) assert.ok(code in en, code);
   });
 });

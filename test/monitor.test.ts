@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildGraph } from '../src/analysis/graph.ts';
+import { t as message } from '../src/i18n/index.ts';
 import { compileChecks } from '../src/monitor/compile.ts';
 import { Monitor } from '../src/monitor/monitor.ts';
 import type { Observation, ProbeResult, Transition } from '../src/monitor/types.ts';
@@ -80,7 +81,15 @@ describe('monitor', () => {
       'component web UP→DEGRADED',
       'service checkout UP→DEGRADED',
     ]);
-    assert.equal(down[0]!.reason, 'timeout (10s) — 3/3');
+    assert.deepEqual(down[0]!.reason, {
+      code: 'check-failed',
+      reason: 'timeout',
+      detail: '10s',
+      down: 3,
+      reporting: 3,
+    });
+    assert.equal(message('en', 'monitor.transition', down[0]!.reason!), 'timeout (10s) — 3/3');
+    assert.equal(message('fr', 'monitor.transition', down[0]!.reason!), 'délai dépassé (10s) — 3/3');
   });
 
   it('calls a failure seen by one vantage point of three DEGRADED, not DOWN', () => {

@@ -162,7 +162,7 @@ describe('router', () => {
     );
     const later = r.route([opened(incident({ id: 'checkout@6' }))], causes, T0 + MIN);
     assert.equal(later.deliveries.length, 1);
-    assert.match(later.deliveries[0]?.alert.text ?? '', /2 earlier alert\(s\) were dropped/);
+    assert.match(later.deliveries[0]?.alert.text ?? '', /2 earlier alerts were dropped/);
     const next = r.route([opened(incident({ id: 'checkout@7' }))], causes, T0 + 2 * MIN);
     assert.doesNotMatch(next.deliveries[0]?.alert.text ?? '', /dropped/);
   });
@@ -506,7 +506,7 @@ describe('notifier', () => {
     assert.equal(sent.length, 3);
     assert.equal(sent[2]?.kind, 'repeat');
     assert.deepEqual(sent[2]?.causes, ['db: DOWN — connection refused']);
-    assert.match(sent[2]?.text ?? '', /1 earlier alert\(s\) were dropped/);
+    assert.match(sent[2]?.text ?? '', /1 earlier alert was dropped/);
   });
 
   it('a send that keeps failing is retried with the injected delays, then given up', async () => {

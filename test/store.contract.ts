@@ -148,7 +148,7 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
     it('keeps transitions, newest first, by subject and time', async () => {
       const s = await fresh();
       await s.appendTransitions([
-        tr(T0, 'UP', 'DOWN', { reason: 'dependency api' }),
+        tr(T0, 'UP', 'DOWN', { reason: { code: 'dependency', via: 'api' } }),
         tr(T0 + 1, 'UP', 'DOWN', { type: 'check', id: 'api' }),
         tr(T0 + 2, 'DOWN', 'UP'),
       ]);
@@ -161,7 +161,7 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
           ['checkout', 'DOWN'],
         ],
       );
-      assert.equal(all[2]!.reason, 'dependency api');
+      assert.deepEqual(all[2]!.reason, { code: 'dependency', via: 'api' });
       assert.equal('reason' in all[0]!, false);
       assert.equal((await s.transitions({ id: 'checkout' })).length, 2);
       assert.equal((await s.transitions({ since: T0 + 1 })).length, 2);
@@ -171,7 +171,7 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
 
     it('saves incidents whole, by id, appending only new timeline entries', async () => {
       const s = await fresh();
-      const t1 = tr(T0, 'UP', 'DEGRADED', { reason: 'dependency api' });
+      const t1 = tr(T0, 'UP', 'DEGRADED', { reason: { code: 'dependency', via: 'api' } });
       const t2 = tr(T0 + 1, 'DEGRADED', 'DOWN');
       const t3 = tr(T0 + 4, 'DOWN', 'UP');
       const opened = {

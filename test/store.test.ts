@@ -58,7 +58,7 @@ describe('upgrading incidents to deterministic ids', () => {
     assert.deepEqual(
       all[1]!.timeline.map((t) => [t.to, t.reason ?? null]),
       [
-        ['DOWN', 'dependency web'],
+        ['DOWN', { code: 'legacy', text: 'dependency web' }],
         ['UP', null],
       ],
     );

@@ -1,6 +1,6 @@
 /** The interface every CLI command implements; main.ts lists them in one table. */
 import type { ParseArgsConfig } from 'node:util';
-import type { Lang, MessageKey } from '../i18n/index.ts';
+import type { Lang, PlainKey } from '../i18n/index.ts';
 import type { Io } from './io.ts';
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -15,7 +15,7 @@ export interface CommandContext {
 export interface Command {
   readonly name: string;
   /** One line for `bascule --help`. */
-  readonly summary: MessageKey;
+  readonly summary: PlainKey;
   readonly usage: string;
   /** What it does to the world, as Checkly's CLI declares it. */
   readonly effect: 'read-only' | 'writes-files' | 'sends-messages' | 'long-running';

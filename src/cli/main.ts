@@ -1,7 +1,7 @@
 /** The `bascule` command line: parses flags, dispatches to a command, prints errors, returns the exit code. */
 import { parseArgs } from 'node:util';
 import { BasculeError, ERRORS, fail } from '../errors.ts';
-import { detectLang, formatDiagnostic, type Lang, t } from '../i18n/index.ts';
+import { detectLang, formatDiagnostic, type Lang, render, t } from '../i18n/index.ts';
 import { suggest } from '../model/suggest.ts';
 import type { Command } from './command.ts';
 import { agent } from './commands/agent.ts';
@@ -88,7 +88,7 @@ function langFlag(argv: readonly string[]): string | undefined {
 function reportErrors(e: BasculeError, lang: Lang, io: Io): void {
   if (io.env.BASCULE_ERRORS === 'json') {
     for (const d of e.diagnostics) {
-      const message = t(lang, d.code, d.params);
+      const message = render(lang, d.code, d.params);
       io.stderr(`${JSON.stringify({ ...d, exit: ERRORS[d.code].exit, message })}\n`);
     }
     return;

@@ -17,6 +17,7 @@ import { Monitor } from '../monitor/monitor.ts';
 import { serviceCauses } from '../monitor/service-causes.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import type { Notifier } from '../notify/notifier.ts';
+import { causeLines } from '../notify/render.ts';
 import { type Clock, every, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import { createRegistry } from '../platform/metrics.ts';
@@ -128,7 +129,10 @@ export class Daemon {
     const resumed = await resume(store, monitor, checks, clock.now());
     const metrics = createMonitorMetrics(createRegistry());
     const causes = (service: string) =>
-      serviceCauses(graph, checks, (id) => monitor.checkView(id), service, o.lang);
+      causeLines(
+        o.lang,
+        serviceCauses(graph, checks, (id) => monitor.checkView(id), service),
+      );
 
     const incidents = await incidentsStage(store);
     // Event ids start at the start time: an id from a previous run asks for a reload, not a gap.

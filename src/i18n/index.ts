@@ -1,45 +1,64 @@
-/** Message catalogues: every text a user reads exists in English and French. */
+/** Message catalogues: every text a user reads exists in English and French, with typed parameters. */
 import type { Diagnostic, Params } from '../errors.ts';
-import { en, type MessageKey } from './en.ts';
-import { fr } from './fr.ts';
+import { type English, en, fr, type MessageKey } from './catalogue.ts';
+import type { Lang } from './lang.ts';
+import type { Message, ParamsOf } from './types.ts';
 
-export type Lang = 'en' | 'fr';
-export const LANGS: readonly Lang[] = ['en', 'fr'];
-const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, fr };
-
+export { detectLang, LANGS, type Lang } from './lang.ts';
+export { count, plural } from './plural.ts';
 export type { MessageKey };
 
-/** The language from --lang, else from LANG/LC_ALL/LC_MESSAGES, else English. */
-export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (flag === 'fr' || flag === 'en') return flag;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, Message>>>> = { en, fr };
+
+type First<T> = T extends readonly [infer F, ...unknown[]] ? F : never;
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The parameters of a message, as its English entry declares them (of every message, for a union of keys). */
+export type MessageParams<K extends MessageKey> = First<
+  Intersection<{ [P in K]: [ParamsOf<English[P]>] }[K]>
+>;
+
+/** The keys of messages that take no parameters (headings, column names, command summaries). */
+export type PlainKey = {
+  [K in MessageKey]: [keyof MessageParams<K>] extends [never] ? K : never;
+}[MessageKey];
+
+/** The rest of `t`'s arguments: nothing for a message without parameters, else its parameters. */
+export type ParamsArg<K extends MessageKey> = [keyof MessageParams<K>] extends [never]
+  ? [params?: MessageParams<K>]
+  : [params: MessageParams<K>];
+
+/** A message in a language, its parameters checked when compiling: `t('fr', 'cli.simulate.down', { count: 2 })`. */
+export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsArg<K>): string {
+  return render(lang, key, (params[0] ?? {}) as Params);
 }
 
-/** A message with its {placeholders} filled; `suggestion` adds a "did you mean" hint. */
-export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = CATALOGUES[lang][key];
-  const fill = (source: string): string =>
-    source.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = params[name];
-      if (value === undefined) return `{${name}}`;
-      // A value "@key" is itself a message key (a type name, a kind of reference), translated here.
-      if (typeof value === 'string' && value.startsWith('@') && value.slice(1) in CATALOGUES[lang]) {
-        return CATALOGUES[lang][value.slice(1) as MessageKey];
-      }
-      return String(value);
-    });
-  // Two passes: a translated "@key" value may itself hold placeholders.
-  let text = fill(fill(template));
-  if (params.suggestion !== undefined && !template.includes('{suggestion}')) {
-    text += CATALOGUES[lang]['hint.didYouMean'].replace('{suggestion}', String(params.suggestion));
-  }
-  return text;
+/**
+ * A message whose key and parameters come from data (a diagnostic, a finding), so they are not
+ * checked when compiling: a missing placeholder stays `{name}`; `suggestion` adds a "did you mean".
+ */
+export function render(lang: Lang, key: MessageKey, params: Params): string {
+  const message = CATALOGUES[lang][key];
+  const text =
+    typeof message === 'function'
+      ? (message as (p: Params) => string)(params)
+      : message.replace(/\{(\w+)\}/g, (hole, name: string) => String(params[name] ?? hole));
+  const hasSuggestion = typeof message === 'string' && message.includes('{suggestion}');
+  if (params.suggestion === undefined || hasSuggestion) return text;
+  return text + render(lang, 'hint.didYouMean', { suggestion: params.suggestion });
+}
+
+/** A message with its placeholders left as `{name}` (plurals take their general form): for docs and tests. */
+export function template(lang: Lang, key: MessageKey): string {
+  const message = CATALOGUES[lang][key];
+  if (typeof message === 'string') return message;
+  const holes = new Proxy({}, { get: (_, name) => (typeof name === 'string' ? `{${name}}` : undefined) });
+  return (message as (p: object) => string)(holes);
 }
 
 /** `bascule.yaml:12:7: components.web.dependsOn[1]: unknown component "dbb" — did you mean "db"?` */
 export function formatDiagnostic(lang: Lang, d: Diagnostic): string {
   const where = d.file ? (d.line ? `${d.file}:${d.line}:${d.col ?? 1}: ` : `${d.file}: `) : '';
   const path = d.path ? `${d.path}: ` : '';
-  return `${where}${path}${t(lang, d.code, d.params)}`;
+  return `${where}${path}${render(lang, d.code, d.params)}`;
 }

@@ -3,6 +3,7 @@
  * vantage points, checks and alert channels have exactly one type and only use options that type
  * declares (the tables in probes/ and channels/ say which).
  */
+import type { RefKind } from '../errors.ts';
 import { CHANNEL_OPTIONS, CHANNEL_TYPES, channelKindOf, channelTypesOf } from './channels/registry.ts';
 import { parseDuration } from './duration.ts';
 import type { PathSegment } from './locate.ts';
@@ -84,7 +85,7 @@ export function checkOperations(config: Config, out: RawDiagnostic[]): void {
   const vantages = Object.keys(config.vantages);
   // The daemon's own vantage point is "local" unless runtime.vantage names a declared one.
   const vantagesWithLocal = config.runtime?.vantage ? vantages : [...vantages, LOCAL_VANTAGE];
-  const ref = (id: string | undefined, known: string[], what: string, path: PathSegment[]): void => {
+  const ref = (id: string | undefined, known: string[], what: RefKind, path: PathSegment[]): void => {
     if (id !== undefined && !known.includes(id)) out.push(unknownRef(id, what, known, path));
   };
   for (const [id, check] of Object.entries(config.checks)) {
@@ -95,10 +96,10 @@ export function checkOperations(config: Config, out: RawDiagnostic[]): void {
     if (probeTypesOf(check).length !== 1) {
       out.push({ code: 'BASCULE_E_CONFIG_CHECK_PROBE', path, params: { types: PROBE_TYPES.join(', ') } });
     }
-    ref(check.component, components, '@ref.component', [...path, 'component']);
-    ref(check.service, services, '@ref.service', [...path, 'service']);
+    ref(check.component, components, 'component', [...path, 'component']);
+    ref(check.service, services, 'service', [...path, 'service']);
     check.from?.forEach((v, i) => {
-      ref(v, vantagesWithLocal, '@ref.vantage', [...path, 'from', i]);
+      ref(v, vantagesWithLocal, 'vantage', [...path, 'from', i]);
     });
     out.push(...checkProbeOptions(check, path));
   }
@@ -113,18 +114,18 @@ export function checkOperations(config: Config, out: RawDiagnostic[]): void {
     }
     out.push(...checkChannelOptions(n, path));
     n.services?.forEach((s, i) => {
-      ref(s, services, '@ref.service', [...path, 'services', i]);
+      ref(s, services, 'service', [...path, 'services', i]);
     });
   }
   if (config.runtime?.vantage !== undefined) {
-    ref(config.runtime.vantage, vantages, '@ref.vantage', ['runtime', 'vantage']);
+    ref(config.runtime.vantage, vantages, 'vantage', ['runtime', 'vantage']);
   }
   for (const [id, f] of Object.entries(config.failover)) {
     const path = ['failover', id];
-    ref(f.primary, components, '@ref.component', [...path, 'primary']);
-    ref(f.via, components, '@ref.component', [...path, 'via']);
+    ref(f.primary, components, 'component', [...path, 'primary']);
+    ref(f.via, components, 'component', [...path, 'via']);
     f.secondary.forEach((s, i) => {
-      ref(s, components, '@ref.component', [...path, 'secondary', i]);
+      ref(s, components, 'component', [...path, 'secondary', i]);
     });
   }
 }

@@ -3,6 +3,7 @@
  * redundancy groups are sound, and dependencies form no cycle.
  */
 
+import type { RefKind } from '../errors.ts';
 import type { PathSegment } from './locate.ts';
 import { checkOperations } from './operations-check.ts';
 import type { Config, Dependency } from './schema.ts';
@@ -43,7 +44,7 @@ function checkGroup(dep: Dependency, path: readonly PathSegment[], out: RawDiagn
 
 export function unknownRef(
   id: string,
-  what: string,
+  what: RefKind,
   known: Iterable<string>,
   path: readonly PathSegment[],
 ): RawDiagnostic {
@@ -77,7 +78,7 @@ function collectEdges(config: Config, out: RawDiagnostic[]): Map<string, Edge[]>
           if (section === 'components' && serviceSet.has(edge.to)) {
             out.push({ code: 'BASCULE_E_CONFIG_SERVICE_REF', path: edge.path, params: { id: edge.to } });
           } else if (!componentSet.has(edge.to) && !serviceSet.has(edge.to)) {
-            const what = section === 'services' ? '@ref.componentOrService' : '@ref.component';
+            const what = section === 'services' ? 'componentOrService' : 'component';
             out.push(unknownRef(edge.to, what, section === 'services' ? all : components, edge.path));
           } else list.push(edge);
         }

@@ -17,10 +17,10 @@ export interface RawDiagnostic {
 type Issue = z.core.$ZodIssue;
 
 function typeName(value: unknown): string {
-  if (value === null) return '@type.null';
-  if (Array.isArray(value)) return '@type.array';
-  if (typeof value === 'number' && Number.isInteger(value)) return '@type.integer';
-  return `@type.${typeof value === 'object' ? 'object' : typeof value}`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'integer';
+  return typeof value === 'object' ? 'object' : typeof value;
 }
 
 function show(value: unknown): string {
@@ -89,7 +89,7 @@ export function fromZodIssues(
         } else if (path.length === 1 && last === 'version') {
           out.push({ code: 'BASCULE_E_CONFIG_VERSION', path, params: { value: show(input) } });
         } else {
-          const expected = issue.expected === 'int' ? '@type.integer' : `@type.${issue.expected}`;
+          const expected = issue.expected === 'int' ? 'integer' : issue.expected;
           out.push({ code: 'BASCULE_E_CONFIG_TYPE', path, params: { expected, received: typeName(input) } });
         }
         break;
@@ -113,7 +113,7 @@ export function fromZodIssues(
           out.push({
             code: 'BASCULE_E_CONFIG_FORMAT',
             path,
-            params: { value: show(input), format: `@format.${issue.message}` },
+            params: { value: show(input), format: issue.message },
           });
           break;
         }

@@ -8,7 +8,7 @@ import { Propagator } from '../analysis/propagate.ts';
 import type { CompiledCheck } from './compile.ts';
 import { deriveHealth, type Health, worse } from './health.ts';
 import { type CheckView, combine, defaultStaleAfter } from './quorum.ts';
-import type { Observation, State, SubjectType, Transition } from './types.ts';
+import type { Observation, State, SubjectType, Transition, TransitionReason } from './types.ts';
 import { INITIAL, observe, type VantageState } from './vantage-state.ts';
 
 export interface MonitorSnapshot {
@@ -131,7 +131,7 @@ export class Monitor {
       const p = prev.get(id) ?? 'UNKNOWN';
       if (s !== p) {
         const cause = this.health.causes.get(id);
-        out.push(transition(now, type, id, p, s, cause ? `dependency ${cause}` : undefined));
+        out.push(transition(now, type, id, p, s, cause ? { code: 'dependency', via: cause } : undefined));
       }
     }
     return out;
@@ -192,15 +192,15 @@ function transition(
   id: string,
   from: State,
   to: State,
-  reason?: string,
+  reason?: TransitionReason,
 ): Transition {
   return { at, type, id, from, to, ...(reason ? { reason } : {}) };
 }
 
-/** `timeout (2s) — 2/3 vantage points` */
-function describe(v: CheckView): string | undefined {
+/** Why a check is DOWN or DEGRADED: `{ code: 'check-failed', reason: 'timeout', detail: '2s', down: 2, reporting: 3 }`. */
+function describe(v: CheckView): TransitionReason | undefined {
   if (v.state === 'UP' || v.state === 'UNKNOWN') return undefined;
-  if (v.reason === undefined) return v.warning;
-  const detail = v.detail ? ` (${v.detail})` : '';
-  return `${v.reason}${detail} — ${v.down}/${v.reporting}`;
+  if (v.reason === undefined) return v.warning ? { code: 'check-warning', warning: v.warning } : undefined;
+  const detail = v.detail ? { detail: v.detail } : {};
+  return { code: 'check-failed', reason: v.reason, ...detail, down: v.down, reporting: v.reporting };
 }

@@ -5,7 +5,7 @@
  * is told apart from "our probe in AWS is cut off". Pure.
  */
 import type { CompiledCheck } from './compile.ts';
-import type { State } from './types.ts';
+import type { FailureReason, State, Warning } from './types.ts';
 import type { VantageState } from './vantage-state.ts';
 
 export interface VantageView {
@@ -13,7 +13,7 @@ export interface VantageView {
   /** UP / DOWN / UNKNOWN as this vantage point sees it, or STALE when it stopped reporting. */
   readonly state: VantageState['state'] | 'STALE';
   readonly lastAt: number;
-  readonly reason?: string;
+  readonly reason?: FailureReason;
   readonly detail?: string;
   readonly latencyMs?: number;
 }
@@ -25,9 +25,9 @@ export interface CheckView {
   readonly down: number;
   readonly quorum: number;
   /** The reason and detail of a failing vantage point (the first one), for people. */
-  readonly reason?: string;
+  readonly reason?: FailureReason;
   readonly detail?: string;
-  readonly warning?: string;
+  readonly warning?: Warning;
   readonly vantages: readonly VantageView[];
 }
 
@@ -47,7 +47,7 @@ export function combine(
   let down = 0;
   let known = 0;
   let failing: VantageState | undefined;
-  let warning: string | undefined;
+  let warning: Warning | undefined;
   for (const vantage of check.from) {
     const s = states.get(vantage);
     if (!s || s.lastAt === 0 || now - s.lastAt > staleAfterMs) {

@@ -1,15 +1,24 @@
 /**
- * Why a service is down, for people: the failing checks on the components it depends on (directly
- * or through the map), each with its reason and how many vantage points see it failing —
- * `api-aws: DOWN — timeout (2s) — 2/3 vantage points`. Pure.
+ * Why a service is down, as data: the failing checks on the components it depends on (directly or
+ * through the map), each with its state, reason and how many vantage points see it failing. Pure;
+ * the edges word it (`api-aws: DOWN — timeout (2s) — 2/3 vantage points`, i18n `monitor.cause`).
  */
 import type { Graph } from '../analysis/graph.ts';
-import { type Lang, t } from '../i18n/index.ts';
 import type { CompiledCheck } from './compile.ts';
 import type { CheckView } from './quorum.ts';
-import { FAILURE_REASONS, type FailureReason } from './types.ts';
+import type { FailureReason, State, Warning } from './types.ts';
 
-const REASONS = new Set<string>(FAILURE_REASONS);
+/** One failing check under a service. */
+export interface ServiceCause {
+  readonly check: string;
+  readonly state: Exclude<State, 'UP' | 'UNKNOWN'>;
+  /** The first failing vantage point's reason, or the warning that keeps the check DEGRADED. */
+  readonly reason?: FailureReason;
+  readonly warning?: Warning;
+  readonly detail?: string;
+  readonly down: number;
+  readonly reporting: number;
+}
 
 /** Every node id the service depends on, itself included. */
 export function dependencyClosure(graph: Graph, id: string): Set<string> {
@@ -31,21 +40,22 @@ export function serviceCauses(
   checks: readonly CompiledCheck[],
   view: (check: string) => CheckView | undefined,
   service: string,
-  lang: Lang,
-): string[] {
+): ServiceCause[] {
   const below = dependencyClosure(graph, service);
-  const out: string[] = [];
+  const out: ServiceCause[] = [];
   for (const c of checks) {
     const target = c.component ?? c.service;
     if (target === undefined || !below.has(target)) continue;
     const v = view(c.id);
     if (!v || v.state === 'UP' || v.state === 'UNKNOWN') continue;
-    const reason = v.reason ?? v.warning;
-    const why =
-      reason === undefined ? '' : REASONS.has(reason) ? t(lang, `reason.${reason as FailureReason}`) : reason;
-    const detail = v.detail ? ` (${v.detail})` : '';
-    const seen = t(lang, 'monitor.cause.vantages', { down: v.down, reporting: v.reporting });
-    out.push(`${c.id}: ${v.state}${why ? ` — ${why}${detail}` : ''} — ${seen}`);
+    out.push({
+      check: c.id,
+      state: v.state,
+      ...(v.reason ? { reason: v.reason } : v.warning ? { warning: v.warning } : {}),
+      ...(v.reason && v.detail ? { detail: v.detail } : {}),
+      down: v.down,
+      reporting: v.reporting,
+    });
   }
   return out;
 }

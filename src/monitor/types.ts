@@ -63,9 +63,29 @@ export interface Transition {
   readonly id: string;
   readonly from: State;
   readonly to: State;
-  /** Why, for people: the failure reason and detail that tipped it, or the dependency that failed. */
-  readonly reason?: string;
+  /** Why, as data rendered at the edge: the check's failure that tipped it, or the dependency that failed. */
+  readonly reason?: TransitionReason;
 }
+
+/**
+ * Why a subject changed state. The core says it with codes and numbers; people read it in their
+ * language (i18n `monitor.transition`); the store keeps it as JSON in the `reason` column.
+ */
+export type TransitionReason =
+  /** A check failed: the first failing vantage point's reason, and how many of those reporting see it down. */
+  | {
+      readonly code: 'check-failed';
+      readonly reason: FailureReason;
+      readonly detail?: string;
+      readonly down: number;
+      readonly reporting: number;
+    }
+  /** A check is up with a warning (DEGRADED). */
+  | { readonly code: 'check-warning'; readonly warning: Warning }
+  /** A component or service follows what it depends on. */
+  | { readonly code: 'dependency'; readonly via: string }
+  /** A row written before reasons were data: its text, as it was stored. */
+  | { readonly code: 'legacy'; readonly text: string };
 
 /** An incident: a service DOWN or DEGRADED, from when it left UP until it came back. */
 export interface Incident {

@@ -5,6 +5,7 @@
  */
 import { type Lang, t } from '../i18n/index.ts';
 import type { Criticality } from '../model/schema.ts';
+import type { ServiceCause } from '../monitor/service-causes.ts';
 import type { Incident, State } from '../monitor/types.ts';
 import type { Alert, AlertKind } from './alert.ts';
 
@@ -50,6 +51,11 @@ export function formatSpan(lang: Lang, ms: number): string {
 /** `2026-11-24 14:35 UTC`: unambiguous for every reader, whatever their time zone. */
 export function formatTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A service's causes as alerts list them: `api-aws: DOWN — timeout (2s) — 2/3 vantage points`. */
+export function causeLines(lang: Lang, causes: readonly ServiceCause[]): string[] {
+  return causes.map((c) => t(lang, 'monitor.cause', c));
 }
 
 /** The rendered alert for one incident event. */

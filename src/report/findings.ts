@@ -1,6 +1,6 @@
 /** Findings rendered for people: message and recommendation in the chosen language. */
 import type { Finding } from '../analysis/finding.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
+import { type Lang, type MessageKey, render } from '../i18n/index.ts';
 
 export interface RenderedFinding {
   readonly kind: Finding['kind'];
@@ -16,7 +16,7 @@ export function renderFinding(lang: Lang, f: Finding): RenderedFinding {
     kind: f.kind,
     severity: f.severity,
     subjects: f.subjects,
-    message: t(lang, `${key}.message` as MessageKey, f.params),
-    recommendation: t(lang, `${key}.recommendation` as MessageKey, f.params),
+    message: render(lang, `${key}.message` as MessageKey, f.params),
+    recommendation: render(lang, `${key}.recommendation` as MessageKey, f.params),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { ERRORS, type ErrorCode, type Params } from '../errors.ts';
-import { type Lang, t } from '../i18n/index.ts';
+import { type Lang, render } from '../i18n/index.ts';
 
 /** The HTTP codes of the registry: those with an `http` status. */
 export type HttpErrorCode = {
@@ -35,7 +35,7 @@ export function requestLang(c: Context): Lang {
 }
 
 export function errorBody(lang: Lang, code: HttpErrorCode, params: Params = {}): ErrorBody {
-  return { error: { code, message: t(lang, code, params) } };
+  return { error: { code, message: render(lang, code, params) } };
 }
 
 /** Answers an ApiError: its status, its headers, no-store. */

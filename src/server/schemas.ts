@@ -38,13 +38,30 @@ export const agentChecks = z
   .object({ vantage: z.string(), checks: z.array(z.looseObject({ id: z.string() })) })
   .openapi('AgentChecks');
 
+const transitionReason = z
+  .discriminatedUnion('code', [
+    z.object({
+      code: z.literal('check-failed'),
+      reason: z.enum(FAILURE_REASONS),
+      detail: z.string().optional(),
+      down: z.number().int(),
+      reporting: z.number().int(),
+    }),
+    z.object({ code: z.literal('check-warning'), warning: z.enum(WARNINGS) }),
+    z.object({ code: z.literal('dependency'), via: z.string() }),
+    z.object({ code: z.literal('legacy'), text: z.string() }),
+  ])
+  .openapi('TransitionReason', {
+    description:
+      'Why the subject changed state, as data to word in the reader’s language: a check’s failure (reason code, detail, vantage points down of those reporting), a warning, the dependency that failed, or the text of a row stored before reasons were data.',
+  });
 const transition = z.object({
   at: z.number(),
   type: z.enum(['check', 'component', 'service']),
   id: z.string(),
   from: state,
   to: state,
-  reason: z.string().optional(),
+  reason: transitionReason.optional(),
 });
 const incidentId = z.union([z.string(), z.number()]).openapi({
   description: 'An incident id; compare it as a string (ids are becoming `service@ISO-time`).',

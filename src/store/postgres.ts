@@ -9,6 +9,7 @@ import type { Incident, Observation, Transition } from '../monitor/types.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import {
+  encodeReason,
   type IncidentRow,
   incidentOf,
   type ObservationRow,
@@ -199,7 +200,7 @@ export class PostgresStore implements Store {
         batch.map((t) => t.id),
         batch.map((t) => t.from),
         batch.map((t) => t.to),
-        batch.map((t) => t.reason ?? null),
+        batch.map((t) => encodeReason(t.reason)),
       ],
     );
   }
@@ -249,7 +250,7 @@ export class PostgresStore implements Store {
             t.map((e) => e.id),
             t.map((e) => e.from),
             t.map((e) => e.to),
-            t.map((e) => e.reason ?? null),
+            t.map((e) => encodeReason(e.reason)),
           ],
         );
       }

@@ -6,6 +6,7 @@ import type {
   State,
   SubjectType,
   Transition,
+  TransitionReason,
   Warning,
 } from '../monitor/types.ts';
 import type { Rollup } from './store.ts';
@@ -52,8 +53,35 @@ export function transitionOf(r: TransitionRow): Transition {
     id: r.id,
     from: r.from_state as State,
     to: r.to_state as State,
-    ...(r.reason !== null ? { reason: r.reason } : {}),
+    ...(r.reason !== null ? { reason: decodeReason(r.reason) } : {}),
   };
+}
+
+const REASON_CODES: ReadonlySet<string> = new Set<TransitionReason['code']>([
+  'check-failed',
+  'check-warning',
+  'dependency',
+  'legacy',
+]);
+
+/** A transition's reason as the `reason` column holds it: JSON text. */
+export function encodeReason(reason: TransitionReason | undefined): string | null {
+  return reason === undefined ? null : JSON.stringify(reason);
+}
+
+/** The column back to data; a row written before reasons were data (`dependency api`) is a legacy reason. */
+export function decodeReason(text: string): TransitionReason {
+  if (text.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      const code =
+        typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined;
+      if (typeof code === 'string' && REASON_CODES.has(code)) return value as TransitionReason;
+    } catch {
+      // Not JSON after all: a legacy text that starts with a brace.
+    }
+  }
+  return { code: 'legacy', text };
 }
 
 export interface IncidentRow {

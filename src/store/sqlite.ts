@@ -12,6 +12,7 @@ import type { Incident, Observation, Transition } from '../monitor/types.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import {
+  encodeReason,
   type IncidentRow,
   incidentOf,
   type ObservationRow,
@@ -141,7 +142,8 @@ export class SqliteStore implements Store {
   async appendTransitions(batch: readonly Transition[]): Promise<void> {
     if (batch.length === 0) return;
     this.db.transaction(() => {
-      for (const t of batch) this.s.insertTransition.run(t.at, t.type, t.id, t.from, t.to, t.reason ?? null);
+      for (const t of batch)
+        this.s.insertTransition.run(t.at, t.type, t.id, t.from, t.to, encodeReason(t.reason));
     })();
   }
 
@@ -166,7 +168,7 @@ export class SqliteStore implements Store {
         const { n } = this.s.timelineLength.get(i.id) as { n: number };
         for (let seq = n; seq < i.timeline.length; seq++) {
           const t = i.timeline[seq]!;
-          this.s.insertTimeline.run(i.id, seq, t.at, t.type, t.id, t.from, t.to, t.reason ?? null);
+          this.s.insertTimeline.run(i.id, seq, t.at, t.type, t.id, t.from, t.to, encodeReason(t.reason));
         }
       }
     })();

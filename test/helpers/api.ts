@@ -32,7 +32,16 @@ function incident(id: string, closedAt?: number): Incident {
     ...(closedAt !== undefined ? { closedAt } : {}),
     worst: 'DOWN',
     state: closedAt === undefined ? 'DOWN' : 'UP',
-    timeline: [{ at: 1, type: 'check', id: 'db-tcp', from: 'UP', to: 'DOWN', reason: 'refused' }],
+    timeline: [
+      {
+        at: 1,
+        type: 'check',
+        id: 'db-tcp',
+        from: 'UP',
+        to: 'DOWN',
+        reason: { code: 'check-failed', reason: 'refused', down: 1, reporting: 1 },
+      },
+    ],
   };
 }
 

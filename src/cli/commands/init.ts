@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BasculeError } from '../../errors.ts';
-import { type Lang, t } from '../../i18n/index.ts';
+import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
 import { INIT_DEFAULTS, type InitAnswers, initTemplate } from '../init-template.ts';
 import type { Io } from '../io.ts';
@@ -18,7 +18,7 @@ function list(answer: string, fallback: readonly string[]): string[] {
 }
 
 async function ask(io: Io, lang: Lang): Promise<InitAnswers> {
-  const q = async (key: Parameters<typeof t>[1], fallback: string) =>
+  const q = async (key: PlainKey, fallback: string) =>
     (await io.ask(`${t(lang, key)} [${fallback}] `)).trim() || fallback;
   const d = INIT_DEFAULTS;
   return {

@@ -103,14 +103,13 @@ function blast(a: Analysis, lang: Lang, paint: Paint): string {
 }
 
 export function analysisText(a: Analysis, lang: Lang, paint: Paint): string {
-  const section = (key: Parameters<typeof t>[1], body: string, params = {}) =>
-    `${paint('bold', t(lang, key, params).toUpperCase())}\n${body}`;
+  const section = (title: string, body: string) => `${paint('bold', title.toUpperCase())}\n${body}`;
   return [
     header(a, lang, paint),
-    section('cli.analyze.services', services(a, lang, paint)),
-    section('cli.analyze.findings', findings(a, lang, paint), { count: a.findings.length }),
-    section('cli.analyze.outages', outages(a, lang, paint)),
-    section('cli.analyze.blast', blast(a, lang, paint)),
+    section(t(lang, 'cli.analyze.services'), services(a, lang, paint)),
+    section(t(lang, 'cli.analyze.findings', { count: a.findings.length }), findings(a, lang, paint)),
+    section(t(lang, 'cli.analyze.outages'), outages(a, lang, paint)),
+    section(t(lang, 'cli.analyze.blast'), blast(a, lang, paint)),
     paint('dim', t(lang, 'cli.analyze.method', { method: a.score.method })),
   ].join('\n\n');
 }

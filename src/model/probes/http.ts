@@ -3,6 +3,7 @@
  * the status, body, JSON and certificate expectations. The runner is src/probes/http.ts.
  */
 import { z } from 'zod';
+import type { HeaderProblem } from '../../errors.ts';
 import { parseDuration } from '../duration.ts';
 import type { RawDiagnostic } from '../schema-issues.ts';
 import { isHttpUrl, text } from '../schema-primitives.ts';
@@ -92,19 +93,19 @@ export const httpKind = defineProbe({
       out.push({ code: 'BASCULE_E_CONFIG_URL', path: [...path, 'http'], params: { value: spec.http } });
     }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
-      const detail = !HEADER_NAME.test(name)
-        ? '@header.name'
+      const problem: HeaderProblem | undefined = !HEADER_NAME.test(name)
+        ? 'name'
         : !HEADER_VALUE.test(value)
-          ? '@header.value'
+          ? 'value'
           : PROBE_HEADERS.has(name.toLowerCase())
-            ? '@header.reserved'
+            ? 'reserved'
             : undefined;
-      if (detail) {
+      if (problem) {
         out.push({
           code: 'BASCULE_E_CONFIG_HEADER',
           path: [...path, 'headers', name],
-          atKey: detail !== '@header.value',
-          params: { name, detail },
+          atKey: problem !== 'value',
+          params: { name, problem },
         });
       }
     }

@@ -3,7 +3,7 @@ import type { Analysis } from '../../analysis/analyze.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { formatPredicate } from '../../analysis/predicate.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
-import { type Lang, t } from '../../i18n/index.ts';
+import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { renderFinding } from '../findings.ts';
 import { rootCauses } from '../root-causes.ts';
@@ -63,7 +63,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return `<table>\n${head}\n${body}\n</table>`;
 }
 
-const col = (lang: Lang, c: Parameters<typeof t>[1]): string => t(lang, c);
+const col = (lang: Lang, c: PlainKey): string => t(lang, c);
 const sev = (s: Severity): string =>
   `<span class="sev" style="background:${SEVERITY_COLOR[s]}">${esc(s)}</span>`;
 const card = (value: string, label: string, color = '#0f172a'): string =>
@@ -75,7 +75,7 @@ function link(url: string, text: string): string {
 }
 
 export function legend(lang: Lang, simulation: boolean): string {
-  const item = (style: string, key: Parameters<typeof t>[1]): string =>
+  const item = (style: string, key: PlainKey): string =>
     `<span><i style="${style}"></i>${esc(t(lang, key))}</span>`;
   const items = [
     item(`background:${COLORS.service};border:1px solid ${COLORS.serviceStroke}`, 'html.legend.service'),

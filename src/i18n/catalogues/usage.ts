@@ -1,5 +1,7 @@
-/** Messages of the command line's errors: usage, files, --fail predicates, `notify` and `agent`. */
-export const cliErrorsEn = {
+/** Messages of the command line’s errors: usage, files, --fail predicates, `notify` and `agent`. */
+import type { Translations } from '../types.ts';
+
+export const en = {
   BASCULE_E_USAGE_UNKNOWN_COMMAND: 'unknown command "{command}" (see "bascule --help")',
   BASCULE_E_USAGE_UNKNOWN_FLAG: 'unknown option {flag} for "bascule {command}"',
   BASCULE_E_USAGE_MISSING_VALUE: 'option {flag} needs a value',
@@ -26,9 +28,12 @@ export const cliErrorsEn = {
   BASCULE_E_PREDICATE_KEY: 'invalid predicate "{value}": unknown key "{key}"; keys are {keys}',
   BASCULE_E_PREDICATE_EMPTY: 'invalid predicate "{value}": empty value for "{key}"',
   BASCULE_E_PREDICATE_DUPLICATE: 'invalid predicate "{value}": "{key}" given twice',
+  BASCULE_E_CONFIG_MISSING: '{file} not found: create one with "bascule init", or name another with -c FILE',
+  BASCULE_E_FILE_EXISTS: '{file} already exists; add --force to overwrite it',
+  BASCULE_E_SCENARIO_UNKNOWN: 'unknown scenario "{id}" (see "bascule scenarios")',
 } as const;
 
-export const cliErrorsFr = {
+export const fr = {
   BASCULE_E_USAGE_UNKNOWN_COMMAND: 'commande « {command} » inconnue (voir « bascule --help »)',
   BASCULE_E_USAGE_UNKNOWN_FLAG: 'option {flag} inconnue pour « bascule {command} »',
   BASCULE_E_USAGE_MISSING_VALUE: 'l’option {flag} attend une valeur',
@@ -55,4 +60,8 @@ export const cliErrorsFr = {
   BASCULE_E_PREDICATE_KEY: 'prédicat « {value} » invalide : clé « {key} » inconnue ; clés possibles : {keys}',
   BASCULE_E_PREDICATE_EMPTY: 'prédicat « {value} » invalide : valeur vide pour « {key} »',
   BASCULE_E_PREDICATE_DUPLICATE: 'prédicat « {value} » invalide : « {key} » indiqué deux fois',
-} as const satisfies Record<keyof typeof cliErrorsEn, string>;
+  BASCULE_E_CONFIG_MISSING:
+    '{file} introuvable : créez-le avec « bascule init », ou indiquez-en un autre avec -c FICHIER',
+  BASCULE_E_FILE_EXISTS: '{file} existe déjà ; ajoutez --force pour l’écraser',
+  BASCULE_E_SCENARIO_UNKNOWN: 'scénario « {id} » inconnu (voir « bascule scenarios »)',
+} as const satisfies Translations<typeof en>;

@@ -1,5 +1,7 @@
 /** Messages of the HTTP API (its error answers) and of the operator token on the CLI side. */
-export const httpEn = {
+import type { Translations } from '../types.ts';
+
+export const en = {
   BASCULE_E_DAEMON_UNAUTHORIZED:
     'the daemon at {url} refused the operator token ({source}); give the right one with --token-file FILE, BASCULE_TOKEN or runtime.token',
   BASCULE_E_HTTP_UNAUTHORIZED: 'this endpoint needs the operator token: "Authorization: Bearer <token>"',
@@ -16,7 +18,7 @@ export const httpEn = {
   'token.none': 'none found: no --token-file, BASCULE_TOKEN, runtime.token or {file}',
 } as const;
 
-export const httpFr = {
+export const fr = {
   BASCULE_E_DAEMON_UNAUTHORIZED:
     'le démon de {url} refuse le jeton d’opérateur ({source}) ; donnez le bon avec --token-file FICHIER, BASCULE_TOKEN ou runtime.token',
   BASCULE_E_HTTP_UNAUTHORIZED:
@@ -32,4 +34,4 @@ export const httpFr = {
   BASCULE_E_HTTP_UNAVAILABLE: 'les résultats n’ont pas pu être enregistrés ; réessayez plus tard',
   BASCULE_E_HTTP_INTERNAL: 'erreur interne',
   'token.none': 'aucun trouvé : ni --token-file, ni BASCULE_TOKEN, ni runtime.token, ni {file}',
-} as const satisfies Record<keyof typeof httpEn, string>;
+} as const satisfies Translations<typeof en>;

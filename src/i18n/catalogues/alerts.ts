@@ -1,5 +1,8 @@
 /** Messages of alerts: titles, texts, durations and criticalities as channels show them. */
-export const notifyEn = {
+import { count } from '../plural.ts';
+import type { Translations } from '../types.ts';
+
+export const en = {
   'alert.opened.title': '{service} is {state}',
   'alert.worsened.title': '{service} is now {state}',
   'alert.repeat.title': 'Reminder: {service} is still {state} after {duration}',
@@ -11,7 +14,8 @@ export const notifyEn = {
   'alert.text.causes': 'Causes:',
   'alert.text.noCause': 'No cause known yet.',
   'alert.text.incident': 'Incident {id}',
-  'alert.text.suppressed': '{count} earlier alert(s) were dropped by the rate limit of this channel.',
+  'alert.text.suppressed': (p: { readonly count: number }) =>
+    `${count('en', p.count, { one: 'earlier alert was', other: 'earlier alerts were' })} dropped by the rate limit of this channel.`,
   'alert.criticality.critical': 'critical',
   'alert.criticality.high': 'high',
   'alert.criticality.medium': 'medium',
@@ -22,7 +26,7 @@ export const notifyEn = {
   'alert.unit.d': '{n}d',
 } as const;
 
-export const notifyFr = {
+export const fr = {
   'alert.opened.title': '{service} est {state}',
   'alert.worsened.title': '{service} est maintenant {state}',
   'alert.repeat.title': 'Rappel : {service} est toujours {state} depuis {duration}',
@@ -35,8 +39,8 @@ export const notifyFr = {
   'alert.text.causes': 'Causes :',
   'alert.text.noCause': 'Cause encore inconnue.',
   'alert.text.incident': 'Incident {id}',
-  'alert.text.suppressed':
-    '{count} alerte(s) précédente(s) ont été écartées par la limite de débit de ce canal.',
+  'alert.text.suppressed': (p: { readonly count: number }) =>
+    `${count('fr', p.count, { one: 'alerte précédente a été écartée', other: 'alertes précédentes ont été écartées' })} par la limite de débit de ce canal.`,
   'alert.criticality.critical': 'critique',
   'alert.criticality.high': 'haute',
   'alert.criticality.medium': 'moyenne',
@@ -45,4 +49,4 @@ export const notifyFr = {
   'alert.unit.m': '{n} min',
   'alert.unit.h': '{n} h',
   'alert.unit.d': '{n} j',
-} as const satisfies Record<keyof typeof notifyEn, string>;
+} as const satisfies Translations<typeof en>;

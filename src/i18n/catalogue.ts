@@ -1,0 +1,61 @@
+/**
+ * The catalogues of every domain, merged: the English one defines the keys and their parameters,
+ * the French one must match it (checked when compiling: keys, placeholders, no key in two domains).
+ */
+import * as alerts from './catalogues/alerts.ts';
+import * as analysis from './catalogues/analysis.ts';
+import * as cli from './catalogues/cli.ts';
+import * as config from './catalogues/config.ts';
+import * as http from './catalogues/http.ts';
+import * as monitor from './catalogues/monitor.ts';
+import * as report from './catalogues/report.ts';
+import * as usage from './catalogues/usage.ts';
+import type { Collisions, SamePlaceholders, Translations } from './types.ts';
+
+/** Every domain, in one list: a new domain is a file in catalogues/ and a line here. */
+export const DOMAINS = { alerts, analysis, cli, config, http, monitor, report, usage } as const;
+
+export const en = {
+  ...alerts.en,
+  ...analysis.en,
+  ...cli.en,
+  ...config.en,
+  ...http.en,
+  ...monitor.en,
+  ...report.en,
+  ...usage.en,
+} as const;
+
+export const fr = {
+  ...alerts.fr,
+  ...analysis.fr,
+  ...cli.fr,
+  ...config.fr,
+  ...http.fr,
+  ...monitor.fr,
+  ...report.fr,
+  ...usage.fr,
+} as const satisfies Translations<typeof en>;
+
+export type English = typeof en;
+export type MessageKey = keyof English;
+
+// Compile-time checks: a failing one is a type error on its line, naming the keys at fault.
+const noCollision: [
+  Collisions<
+    [
+      typeof alerts.en,
+      typeof analysis.en,
+      typeof cli.en,
+      typeof config.en,
+      typeof http.en,
+      typeof monitor.en,
+      typeof report.en,
+      typeof usage.en,
+    ]
+  >,
+] extends [never]
+  ? true
+  : false = true;
+const samePlaceholders: SamePlaceholders<typeof en, typeof fr> = true;
+export const CHECKED = noCollision && samePlaceholders;

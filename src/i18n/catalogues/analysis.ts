@@ -1,0 +1,98 @@
+/** Messages of the analysis: each finding’s message and recommendation. */
+import type { Translations } from '../types.ts';
+
+export const en = {
+  'finding.single-point-of-failure.message': '{component} alone takes down {services} ({path})',
+  'finding.single-point-of-failure.recommendation':
+    'Make {component} redundant (a second instance in another zone or provider, declared with anyOf), or record the accepted risk in the continuity plan.',
+  'finding.shared-dependency.message':
+    'The redundancy {group} of {owner} is illusory: {members} all fail when {shared} fails ({path})',
+  'finding.shared-dependency.recommendation':
+    'Give each member its own {shared}, or make {shared} itself redundant on another provider.',
+  'finding.shared-dependency.placement.message':
+    'The redundancy {group} of {owner} is illusory: {members} all run in {shared}',
+  'finding.shared-dependency.placement.recommendation':
+    'Spread the members over different zones, regions or providers.',
+  'finding.shared-dependency.placement-indirect.message':
+    'The redundancy {group} of {owner} is illusory: {members} all fail when {shared} fails, through what they depend on',
+  'finding.shared-dependency.placement-indirect.recommendation':
+    'Find what the members depend on in {shared} (replay it with --fail) and give each member its own, outside {shared}.',
+  'finding.shared-dependency.failover.message':
+    'Failover {failover} from {primary} to {secondary} is illusory: all of them fail with {place}',
+  'finding.shared-dependency.failover.recommendation':
+    'Place a secondary of {failover} outside {place}: another region at least, another provider for provider-wide outages.',
+  'finding.provider-concentration.message': 'A failure of {provider} takes {service} down whole ({path})',
+  'finding.provider-concentration.recommendation':
+    'Add a standby of the path shown on another provider, with a failover that does not need {provider} to switch.',
+  'finding.region-concentration.message': 'A failure of region {region} takes {service} down whole ({path})',
+  'finding.region-concentration.recommendation':
+    'Run a standby of the path shown in another region or on another provider.',
+  'finding.control-plane-dependency.failover.message':
+    'Failover {failover} away from {primary} goes through {via}, which fails with {place}: when {place} fails, the switch itself cannot be made',
+  'finding.control-plane-dependency.failover.recommendation':
+    "Move {via} off {place}: a DNS or proxy on another provider (or Bascule's own), pre-provisioned so that switching needs no call to {place}.",
+  'finding.control-plane-dependency.steering.message':
+    'Traffic to {group} is steered by {via}, which fails with {place}: losing {place} also loses the way to the surviving members',
+  'finding.control-plane-dependency.steering.recommendation':
+    'Host {via} outside {place}, or make it redundant across providers (for DNS: secondary name servers on another provider).',
+  'finding.monitoring-gap.none.message': '{service} ({criticality}) has no check watching it',
+  'finding.monitoring-gap.none.recommendation':
+    'Add an HTTP or TCP check on {service}, run from a vantage point outside {providers}.',
+  'finding.monitoring-gap.inside.message':
+    '{service} ({criticality}) is watched only from {vantages}, inside the providers it depends on ({providers})',
+  'finding.monitoring-gap.inside.recommendation':
+    'Add a vantage point on a provider {service} does not use, so an outage of {providers} does not blind the monitor.',
+  'finding.monitoring-gap.unplaced.message':
+    '{service} ({criticality}) is watched, but no vantage point says where it runs: it may fail with {providers}',
+  'finding.monitoring-gap.unplaced.recommendation':
+    'Declare vantages with their provider, and run at least one outside {providers}.',
+} as const;
+
+export const fr = {
+  'finding.single-point-of-failure.message': '{component} suffit à faire tomber {services} ({path})',
+  'finding.single-point-of-failure.recommendation':
+    'Rendez {component} redondant (une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf), ou consignez le risque accepté dans le plan de continuité.',
+  'finding.shared-dependency.message':
+    'La redondance {group} de {owner} est illusoire : {members} tombent tous quand {shared} tombe ({path})',
+  'finding.shared-dependency.recommendation':
+    'Donnez à chaque membre son propre {shared}, ou rendez {shared} lui-même redondant chez un autre fournisseur.',
+  'finding.shared-dependency.placement.message':
+    'La redondance {group} de {owner} est illusoire : {members} tournent tous dans {shared}',
+  'finding.shared-dependency.placement.recommendation':
+    'Répartissez les membres entre plusieurs zones, régions ou fournisseurs.',
+  'finding.shared-dependency.placement-indirect.message':
+    'La redondance {group} de {owner} est illusoire : {members} tombent tous quand {shared} tombe, par ce dont ils dépendent',
+  'finding.shared-dependency.placement-indirect.recommendation':
+    'Cherchez ce dont les membres dépendent dans {shared} (rejouez-le avec --fail) et donnez à chacun le sien, hors de {shared}.',
+  'finding.shared-dependency.failover.message':
+    'La bascule {failover} de {primary} vers {secondary} est illusoire : tous tombent avec {place}',
+  'finding.shared-dependency.failover.recommendation':
+    'Placez une réserve de {failover} hors de {place} : au moins une autre région, un autre fournisseur pour les pannes globales.',
+  'finding.provider-concentration.message':
+    'Une panne de {provider} fait tomber {service} entièrement ({path})',
+  'finding.provider-concentration.recommendation':
+    'Ajoutez une réserve du chemin indiqué chez un autre fournisseur, avec une bascule qui n’a pas besoin de {provider}.',
+  'finding.region-concentration.message':
+    'Une panne de la région {region} fait tomber {service} entièrement ({path})',
+  'finding.region-concentration.recommendation':
+    'Faites tourner une réserve du chemin indiqué dans une autre région ou chez un autre fournisseur.',
+  'finding.control-plane-dependency.failover.message':
+    'La bascule {failover} depuis {primary} passe par {via}, qui tombe avec {place} : quand {place} tombe, la bascule elle-même est impossible',
+  'finding.control-plane-dependency.failover.recommendation':
+    'Sortez {via} de {place} : un DNS ou un proxy chez un autre fournisseur (ou celui de Bascule), prêt à l’avance pour que la bascule n’exige aucun appel à {place}.',
+  'finding.control-plane-dependency.steering.message':
+    'Le trafic vers {group} est aiguillé par {via}, qui tombe avec {place} : perdre {place} fait aussi perdre l’accès aux membres restants',
+  'finding.control-plane-dependency.steering.recommendation':
+    'Hébergez {via} hors de {place}, ou rendez-le redondant entre fournisseurs (pour le DNS : des serveurs secondaires chez un autre fournisseur).',
+  'finding.monitoring-gap.none.message': '{service} ({criticality}) n’est surveillé par aucune vérification',
+  'finding.monitoring-gap.none.recommendation':
+    'Ajoutez une vérification HTTP ou TCP de {service}, lancée depuis un point de vue hors de {providers}.',
+  'finding.monitoring-gap.inside.message':
+    '{service} ({criticality}) n’est surveillé que depuis {vantages}, chez les fournisseurs dont il dépend ({providers})',
+  'finding.monitoring-gap.inside.recommendation':
+    'Ajoutez un point de vue chez un fournisseur que {service} n’utilise pas, pour qu’une panne de {providers} n’aveugle pas la surveillance.',
+  'finding.monitoring-gap.unplaced.message':
+    '{service} ({criticality}) est surveillé, mais aucun point de vue ne dit où il tourne : il peut tomber avec {providers}',
+  'finding.monitoring-gap.unplaced.recommendation':
+    'Déclarez des points de vue (vantages) avec leur fournisseur, dont au moins un hors de {providers}.',
+} as const satisfies Translations<typeof en>;

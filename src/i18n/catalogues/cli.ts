@@ -1,0 +1,187 @@
+/** Messages of the command line: help, command summaries, table headers and reports. */
+import { count } from '../plural.ts';
+
+import type { Translations } from '../types.ts';
+
+type Valid = {
+  readonly file: string;
+  readonly name: string;
+  readonly services: number;
+  readonly components: number;
+  readonly groups: number;
+  readonly checks: number;
+};
+type Counts = { readonly services: number; readonly components: number; readonly providers: string };
+type ScoreDetail = { readonly spofs: number; readonly survived: number; readonly total: number };
+
+export const en = {
+  'cli.run.summary': 'run the monitoring daemon: probes, quorum, incidents, alerts, API and /metrics',
+  'cli.run.started': 'Bascule is watching; API at {url} (status: bascule status; stop: Ctrl-C)',
+  'cli.status.summary': 'show the live state of checks, services and incidents from the running daemon',
+  'cli.status.noIncident': 'No open incident.',
+  'cli.agent.summary': 'probe from another place (another provider, the office) and report to the daemon',
+  'cli.agent.started': 'probing as vantage point "{vantage}" for {server} (stop: Ctrl-C)',
+  'cli.status.since': 'since {at}',
+  'cli.notify.summary': 'send a test alert to one alert channel of the map (bascule notify test CHANNEL)',
+  'cli.notify.sent': 'test alert delivered to "{channel}" ({type})',
+  'cli.notify.failed': 'the test alert to "{channel}" failed: {detail}',
+  'cli.col.STATE': 'STATE',
+  'cli.col.CHECK': 'CHECK',
+  'cli.col.VANTAGES': 'VANTAGE POINTS',
+  'cli.col.REASON': 'REASON',
+  'cli.help.intro': 'Bascule: know what breaks when a cloud provider fails, and keep running.',
+  'cli.help.usage': 'Usage:',
+  'cli.help.more': 'Run "bascule <command> --help" for its options. Docs: docs/ in the repository.',
+  'cli.errorCount': (p: { readonly count: number }) =>
+    count('en', p.count, { one: 'error', other: 'errors' }),
+  'cli.wrote': 'wrote {file}',
+  'cli.col.ID': 'ID',
+  'cli.col.DATE': 'DATE',
+  'cli.col.DURATION': 'DURATION',
+  'cli.col.TITLE': 'TITLE',
+  'cli.col.SOURCE': 'SOURCE',
+  'cli.col.SERVICE': 'SERVICE',
+  'cli.col.CRITICALITY': 'CRITICALITY',
+  'cli.col.SCORE': 'SCORE',
+  'cli.col.OUTAGES': 'OUTAGES SURVIVED',
+  'cli.col.SPOFS': 'SPOFS',
+  'cli.col.OUTAGE': 'OUTAGE',
+  'cli.col.DOWN': 'SERVICES DOWN',
+  'cli.col.COMPONENT': 'COMPONENT',
+  'cli.col.COMPONENTS': 'COMPONENTS DOWN',
+  'cli.col.CHAIN': 'CHAIN',
+  'cli.col.CAUSE': 'ROOT CAUSE',
+  'cli.validate.summary': 'check bascule.yaml and report every error with its line and column',
+  'cli.validate.ok': (p: Valid) =>
+    `${p.file}: valid — "${p.name}", ${count('en', p.services, { one: 'service', other: 'services' })}, ${count('en', p.components, { one: 'component', other: 'components' })}, ${count('en', p.groups, { one: 'redundancy group', other: 'redundancy groups' })}, ${count('en', p.checks, { one: 'check', other: 'checks' })}`,
+  'cli.schema.summary': 'print the JSON Schema of bascule.yaml (for editor completion)',
+  'cli.scenarios.summary': 'list the historical outages Bascule can replay, with dates and sources',
+  'cli.scenarios.hint': 'Replay one against your map: bascule simulate --replay ID',
+  'cli.analyze.summary':
+    'find single points of failure, shared dependencies, concentration; replay past outages',
+  'cli.analyze.title': '{name} — resilience analysis',
+  'cli.analyze.counts': (p: Counts) =>
+    `${count('en', p.services, { one: 'service', other: 'services' })} · ${count('en', p.components, { one: 'component', other: 'components' })} · providers: ${p.providers}`,
+  'cli.analyze.score': 'Resilience score',
+  'cli.analyze.scoreDetail': (p: ScoreDetail) =>
+    `${count('en', p.spofs, { one: 'single point of failure', other: 'single points of failure' })} · ${p.survived} of ${count('en', p.total, { one: 'service-outage replay', other: 'service-outage replays' })} survived`,
+  'cli.analyze.services': 'Services',
+  'cli.analyze.findings': 'Findings ({count})',
+  'cli.analyze.noFindings': 'No findings.',
+  'cli.analyze.more': '… and {count} more (use --format json or html for all of them)',
+  'cli.analyze.outages': 'Historical outages replayed',
+  'cli.analyze.noOutages': 'No scenarios loaded.',
+  'cli.analyze.survives': 'all services survive',
+  'cli.analyze.untouched': 'does not touch this map (not counted)',
+  'cli.analyze.blast': 'Largest blast radius',
+  'cli.analyze.noBlast': 'No component takes anything else down.',
+  'cli.analyze.method': 'Score: {method}.',
+  'cli.simulate.summary':
+    'play a failure (--fail provider=aws,region=us-east-1) or a past outage (--replay ID)',
+  'cli.simulate.scenario': 'Scenario: {fail}',
+  'cli.simulate.sources': 'Sources: {sources}',
+  'cli.simulate.simplifies': 'Simplifies: {text}',
+  'cli.simulate.nothingMatched': 'No component of the map matches this scenario.',
+  'cli.simulate.allUp': 'All services stay up.',
+  'cli.simulate.down': (p: { readonly count: number }) =>
+    count('en', p.count, { one: 'service down', other: 'services down' }),
+  'cli.simulate.matched': '{id} [{predicate}, {via}]',
+  'cli.simulate.componentsDown': (p: { readonly count: number }) =>
+    count('en', p.count, { one: 'component down', other: 'components down' }),
+  'cli.simulate.degraded': 'Redundancy lost but still up',
+  'cli.init.summary': 'write a commented starter bascule.yaml',
+  'cli.init.askName': 'Company name?',
+  'cli.init.askProviders': 'Cloud providers you use (comma-separated)?',
+  'cli.init.askServices': 'Services your customers use (comma-separated)?',
+  'cli.init.askSuppliers': 'Suppliers (payment, auth, SaaS; comma-separated)?',
+  'cli.init.done': 'wrote {file}; edit it, then run: bascule validate -c {file} && bascule analyze -c {file}',
+} as const;
+
+export const fr = {
+  'cli.run.summary': 'lancer le démon de supervision : sondes, quorum, incidents, alertes, API et /metrics',
+  'cli.run.started': 'Bascule surveille ; API sur {url} (état : bascule status ; arrêt : Ctrl-C)',
+  'cli.status.summary':
+    'afficher l’état en direct des vérifications, services et incidents, demandé au démon',
+  'cli.status.noIncident': 'Aucun incident ouvert.',
+  'cli.agent.summary':
+    'sonder depuis un autre lieu (un autre fournisseur, le bureau) et rendre compte au démon',
+  'cli.agent.started': 'sonde en tant que point de vue « {vantage} » pour {server} (arrêt : Ctrl-C)',
+  'cli.status.since': 'depuis {at}',
+  'cli.notify.summary':
+    'envoyer une alerte de test à un canal d’alerte de la carte (bascule notify test CANAL)',
+  'cli.notify.sent': 'alerte de test remise à « {channel} » ({type})',
+  'cli.notify.failed': 'l’alerte de test à « {channel} » a échoué : {detail}',
+  'cli.col.STATE': 'ÉTAT',
+  'cli.col.CHECK': 'VÉRIFICATION',
+  'cli.col.VANTAGES': 'POINTS DE VUE',
+  'cli.col.REASON': 'RAISON',
+  'cli.help.intro': 'Bascule : savoir ce qui casse quand un fournisseur cloud tombe, et continuer à tourner.',
+  'cli.help.usage': 'Usage :',
+  'cli.help.more':
+    'Lancez « bascule <commande> --help » pour ses options. Documentation : docs/ dans le dépôt.',
+  'cli.errorCount': (p: { readonly count: number }) =>
+    count('fr', p.count, { one: 'erreur', other: 'erreurs' }),
+  'cli.wrote': '{file} écrit',
+  'cli.col.ID': 'ID',
+  'cli.col.DATE': 'DATE',
+  'cli.col.DURATION': 'DURÉE',
+  'cli.col.TITLE': 'TITRE',
+  'cli.col.SOURCE': 'SOURCE',
+  'cli.col.SERVICE': 'SERVICE',
+  'cli.col.CRITICALITY': 'CRITICITÉ',
+  'cli.col.SCORE': 'SCORE',
+  'cli.col.OUTAGES': 'PANNES SURVÉCUES',
+  'cli.col.SPOFS': 'POINTS UNIQUES',
+  'cli.col.OUTAGE': 'PANNE',
+  'cli.col.DOWN': 'SERVICES TOMBÉS',
+  'cli.col.COMPONENT': 'COMPOSANT',
+  'cli.col.COMPONENTS': 'COMPOSANTS TOMBÉS',
+  'cli.col.CHAIN': 'CHAÎNE',
+  'cli.col.CAUSE': 'CAUSE PREMIÈRE',
+  'cli.validate.summary': 'vérifier bascule.yaml et signaler chaque erreur avec sa ligne et sa colonne',
+  'cli.validate.ok': (p: Valid) =>
+    `${p.file} : valide — « ${p.name} », ${count('fr', p.services, { one: 'service', other: 'services' })}, ${count('fr', p.components, { one: 'composant', other: 'composants' })}, ${count('fr', p.groups, { one: 'groupe de redondance', other: 'groupes de redondance' })}, ${count('fr', p.checks, { one: 'vérification', other: 'vérifications' })}`,
+  'cli.schema.summary': 'afficher le schéma JSON de bascule.yaml (pour la complétion dans l’éditeur)',
+  'cli.scenarios.summary': 'lister les pannes historiques que Bascule sait rejouer, avec dates et sources',
+  'cli.scenarios.hint': 'Rejouez-en une sur votre carte : bascule simulate --replay ID',
+  'cli.analyze.summary':
+    'trouver points uniques de défaillance, dépendances partagées, concentration ; rejouer les pannes passées',
+  'cli.analyze.title': '{name} — analyse de résilience',
+  'cli.analyze.counts': (p: Counts) =>
+    `${count('fr', p.services, { one: 'service', other: 'services' })} · ${count('fr', p.components, { one: 'composant', other: 'composants' })} · fournisseurs : ${p.providers}`,
+  'cli.analyze.score': 'Score de résilience',
+  'cli.analyze.scoreDetail': (p: ScoreDetail) =>
+    `${count('fr', p.spofs, { one: 'point unique de défaillance', other: 'points uniques de défaillance' })} · ${count('fr', p.survived, { one: 'rejeu service-panne survécu', other: 'rejeux service-panne survécus' })} sur ${p.total}`,
+  'cli.analyze.services': 'Services',
+  'cli.analyze.findings': 'Constats ({count})',
+  'cli.analyze.noFindings': 'Aucun constat.',
+  'cli.analyze.more': '… et {count} de plus (utilisez --format json ou html pour tout voir)',
+  'cli.analyze.outages': 'Pannes historiques rejouées',
+  'cli.analyze.noOutages': 'Aucun scénario chargé.',
+  'cli.analyze.survives': 'tous les services tiennent',
+  'cli.analyze.untouched': 'ne touche pas cette carte (non comptée)',
+  'cli.analyze.blast': 'Plus grands rayons d’impact',
+  'cli.analyze.noBlast': 'Aucun composant n’en fait tomber d’autre.',
+  'cli.analyze.method': 'Score : {method}.',
+  'cli.simulate.summary':
+    'jouer une panne (--fail provider=aws,region=us-east-1) ou une panne passée (--replay ID)',
+  'cli.simulate.scenario': 'Scénario : {fail}',
+  'cli.simulate.sources': 'Sources : {sources}',
+  'cli.simulate.simplifies': 'Simplifications : {text}',
+  'cli.simulate.nothingMatched': 'Aucun composant de la carte ne correspond à ce scénario.',
+  'cli.simulate.allUp': 'Tous les services restent disponibles.',
+  'cli.simulate.down': (p: { readonly count: number }) =>
+    count('fr', p.count, { one: 'service tombé', other: 'services tombés' }),
+  'cli.simulate.matched': '{id} [{predicate}, {via}]',
+  'cli.simulate.componentsDown': (p: { readonly count: number }) =>
+    count('fr', p.count, { one: 'composant tombé', other: 'composants tombés' }),
+  'cli.simulate.degraded': 'Redondance perdue mais toujours disponible',
+  'cli.init.summary': 'écrire un bascule.yaml de départ commenté',
+  'cli.init.askName': 'Nom de l’entreprise ?',
+  'cli.init.askProviders': 'Fournisseurs cloud utilisés (séparés par des virgules) ?',
+  'cli.init.askServices': 'Services utilisés par vos clients (séparés par des virgules) ?',
+  'cli.init.askSuppliers':
+    'Fournisseurs tiers (paiement, authentification, SaaS ; séparés par des virgules) ?',
+  'cli.init.done':
+    '{file} écrit ; modifiez-le, puis lancez : bascule validate -c {file} && bascule analyze -c {file}',
+} as const satisfies Translations<typeof en>;

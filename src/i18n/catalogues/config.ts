@@ -1,0 +1,154 @@
+/** Messages of bascule.yaml’s diagnostics: YAML, schema, references, checks and channels. */
+import type { HeaderProblem, RefKind, ValueFormat, ValueType } from '../../errors.ts';
+import { count } from '../plural.ts';
+import type { Translations } from '../types.ts';
+import { word } from '../words.ts';
+
+const TYPE_EN: Readonly<Record<ValueType, string>> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  undefined: 'nothing',
+  null: 'null',
+};
+const TYPE_FR: Readonly<Record<ValueType, string>> = {
+  string: 'une chaîne',
+  number: 'un nombre',
+  integer: 'un entier',
+  boolean: 'true ou false',
+  object: 'un dictionnaire',
+  array: 'une liste',
+  undefined: 'rien',
+  null: 'null',
+};
+const REF_EN: Readonly<Record<RefKind, string>> = {
+  component: 'component',
+  componentOrService: 'component or service',
+  service: 'service',
+  vantage: 'vantage point',
+};
+const REF_FR: Readonly<Record<RefKind, string>> = {
+  component: 'composant',
+  componentOrService: 'composant ou service',
+  service: 'service',
+  vantage: 'point de vue',
+};
+const HEADER_EN: Readonly<Record<HeaderProblem, string>> = {
+  name: "not a valid header name (letters, digits and !#$%&'*+.^_`|~- only)",
+  value: 'its value has a line break or a control character',
+  reserved: 'set by the probe itself (a fresh connection per probe, the body’s length)',
+};
+const HEADER_FR: Readonly<Record<HeaderProblem, string>> = {
+  name: "nom d’en-tête invalide (lettres, chiffres et !#$%&'*+.^_`|~- seulement)",
+  value: 'sa valeur contient un saut de ligne ou un caractère de contrôle',
+  reserved: 'fixé par la sonde elle-même (une connexion neuve à chaque sonde, la longueur du corps)',
+};
+const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
+  hostPort: 'host:port (or [IPv6]:port)',
+  statusRange: 'a status range such as "200-299"',
+};
+const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
+  hostPort: 'hôte:port (ou [IPv6]:port)',
+  statusRange: 'une plage de statuts comme « 200-299 »',
+};
+
+type TypeParams = { readonly expected: ValueType; readonly received: ValueType };
+type RefParams = { readonly what: RefKind; readonly id: string };
+type HeaderParams = { readonly name: string; readonly problem: HeaderProblem };
+type FormatParams = { readonly value: string; readonly format: ValueFormat };
+
+export const en = {
+  BASCULE_E_SECRET_MISSING: '{where}: the secret {source} is not set or cannot be read',
+  'hint.didYouMean': ' — did you mean "{suggestion}"?',
+  BASCULE_E_YAML_SYNTAX: 'YAML syntax error: {detail}',
+  BASCULE_E_YAML_DUPLICATE_KEY: 'duplicate key "{key}"',
+  BASCULE_E_CONFIG_EMPTY: 'the file is empty: it should start with "version: 1" (see "bascule init")',
+  BASCULE_E_CONFIG_UNKNOWN_KEY: 'unknown key "{key}"',
+  BASCULE_E_CONFIG_REQUIRED: 'missing required key "{key}"',
+  BASCULE_E_CONFIG_TYPE: (p: TypeParams) =>
+    `expected ${word(TYPE_EN, p.expected)}, got ${word(TYPE_EN, p.received)}`,
+  BASCULE_E_CONFIG_VALUE: 'invalid value {value}: expected one of {values}',
+  BASCULE_E_CONFIG_MIN: '{value} is too small: the minimum is {min}',
+  BASCULE_E_CONFIG_MAX: '{value} is too large: the maximum is {max}',
+  BASCULE_E_CONFIG_TOO_FEW: (p: { readonly min: number }) =>
+    `needs at least ${count('en', p.min, { one: 'item', other: 'items' })}`,
+  BASCULE_E_CONFIG_INVALID: 'invalid value {value}',
+  BASCULE_E_CONFIG_ID:
+    'invalid id "{value}": use letters, digits, ".", "_" and "-", starting with a letter or digit',
+  BASCULE_E_CONFIG_DURATION: 'invalid duration {value}: write it like 30s, 15m, 4h, 2d or 1h30m',
+  BASCULE_E_CONFIG_VERSION: 'unsupported version {value}: this Bascule reads "version: 1"',
+  BASCULE_E_CONFIG_DEPENDENCY: 'expected an id, {anyOf: [a, b]} or {quorum: {need: 2, of: [a, b, c]}}',
+  BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `unknown ${word(REF_EN, p.what)} "${p.id}"`,
+  BASCULE_E_CONFIG_DUPLICATE_ID: '"{id}" is both a service and a component; ids must be unique',
+  BASCULE_E_CONFIG_SERVICE_REF:
+    'a component cannot depend on service "{id}" (only services depend on services)',
+  BASCULE_E_CONFIG_CYCLE: 'dependency cycle: {cycle}',
+  BASCULE_E_CONFIG_GROUP_EMPTY: 'empty redundancy group: list at least one member',
+  BASCULE_E_CONFIG_GROUP_NEED: 'need must be between 1 and {size} (the number of members), got {need}',
+  BASCULE_E_CONFIG_GROUP_DUPLICATE: '"{id}" is listed twice in this group',
+  BASCULE_E_CONFIG_CHECK_TARGET: 'a check watches exactly one thing: give "component" or "service"',
+  BASCULE_E_CONFIG_CHECK_PROBE: 'a check needs exactly one probe, one of: {types}',
+  BASCULE_E_CONFIG_CHECK_OPTION: '"{option}" applies to {applies} checks only, not to a {probe} check',
+  BASCULE_E_CONFIG_URL: '"{value}" is not an http:// or https:// URL',
+  BASCULE_E_CONFIG_REGEX: 'invalid regular expression: {detail}',
+  BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `header "${p.name}": ${word(HEADER_EN, p.problem)}`,
+  BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'an alert channel needs exactly one of {types}',
+  BASCULE_E_CONFIG_NOTIFY_OPTION: '"{option}" applies to {applies} channels only, not to a {channel} channel',
+  BASCULE_E_CONFIG_CHECK_INTERVAL: 'interval {value} is too short: the minimum is 1s',
+  BASCULE_E_CONFIG_CHECK_TIMEOUT: 'the timeout ({timeout}) is longer than the interval ({interval})',
+  BASCULE_E_CONFIG_FORMAT: (p: FormatParams) =>
+    `invalid value ${p.value}: expected ${word(FORMAT_EN, p.format)}`,
+} as const;
+
+export const fr = {
+  BASCULE_E_SECRET_MISSING: '{where} : le secret {source} n’est pas défini ou illisible',
+  'hint.didYouMean': ' — vouliez-vous dire « {suggestion} » ?',
+  BASCULE_E_YAML_SYNTAX: 'erreur de syntaxe YAML : {detail}',
+  BASCULE_E_YAML_DUPLICATE_KEY: 'clé « {key} » en double',
+  BASCULE_E_CONFIG_EMPTY:
+    'le fichier est vide : il doit commencer par « version: 1 » (voir « bascule init »)',
+  BASCULE_E_CONFIG_UNKNOWN_KEY: 'clé inconnue « {key} »',
+  BASCULE_E_CONFIG_REQUIRED: 'clé obligatoire « {key} » manquante',
+  BASCULE_E_CONFIG_TYPE: (p: TypeParams) =>
+    `type attendu : ${word(TYPE_FR, p.expected)}, trouvé : ${word(TYPE_FR, p.received)}`,
+  BASCULE_E_CONFIG_VALUE: 'valeur {value} invalide : valeurs possibles : {values}',
+  BASCULE_E_CONFIG_MIN: '{value} est trop petit : le minimum est {min}',
+  BASCULE_E_CONFIG_MAX: '{value} est trop grand : le maximum est {max}',
+  BASCULE_E_CONFIG_TOO_FEW: (p: { readonly min: number }) =>
+    `au moins ${count('fr', p.min, { one: 'élément requis', other: 'éléments requis' })}`,
+  BASCULE_E_CONFIG_INVALID: 'valeur {value} invalide',
+  BASCULE_E_CONFIG_ID:
+    'identifiant « {value} » invalide : lettres, chiffres, « . », « _ » et « - », en commençant par une lettre ou un chiffre',
+  BASCULE_E_CONFIG_DURATION: 'durée {value} invalide : écrivez-la comme 30s, 15m, 4h, 2d ou 1h30m',
+  BASCULE_E_CONFIG_VERSION: 'version {value} non prise en charge : ce Bascule lit « version: 1 »',
+  BASCULE_E_CONFIG_DEPENDENCY:
+    'un identifiant, {anyOf: [a, b]} ou {quorum: {need: 2, of: [a, b, c]}} est attendu',
+  BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `${word(REF_FR, p.what)} « ${p.id} » inconnu`,
+  BASCULE_E_CONFIG_DUPLICATE_ID:
+    '« {id} » est à la fois un service et un composant ; les identifiants doivent être uniques',
+  BASCULE_E_CONFIG_SERVICE_REF:
+    'un composant ne peut pas dépendre du service « {id} » (seuls les services dépendent de services)',
+  BASCULE_E_CONFIG_CYCLE: 'cycle de dépendances : {cycle}',
+  BASCULE_E_CONFIG_GROUP_EMPTY: 'groupe de redondance vide : indiquez au moins un membre',
+  BASCULE_E_CONFIG_GROUP_NEED:
+    'need doit être compris entre 1 et {size} (le nombre de membres), trouvé {need}',
+  BASCULE_E_CONFIG_GROUP_DUPLICATE: '« {id} » figure deux fois dans ce groupe',
+  BASCULE_E_CONFIG_CHECK_TARGET:
+    'une vérification surveille une seule chose : indiquez « component » ou « service »',
+  BASCULE_E_CONFIG_CHECK_PROBE: 'une vérification a exactement une sonde, parmi : {types}',
+  BASCULE_E_CONFIG_CHECK_OPTION:
+    '« {option} » ne s’applique qu’aux vérifications {applies}, pas à une vérification {probe}',
+  BASCULE_E_CONFIG_URL: '« {value} » n’est pas une URL http:// ou https://',
+  BASCULE_E_CONFIG_REGEX: 'expression régulière invalide : {detail}',
+  BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `en-tête « ${p.name} » : ${word(HEADER_FR, p.problem)}`,
+  BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'un canal d’alerte a exactement un type, parmi : {types}',
+  BASCULE_E_CONFIG_NOTIFY_OPTION:
+    '« {option} » ne s’applique qu’aux canaux {applies}, pas à un canal {channel}',
+  BASCULE_E_CONFIG_CHECK_INTERVAL: 'l’intervalle {value} est trop court : le minimum est 1s',
+  BASCULE_E_CONFIG_CHECK_TIMEOUT: 'le délai ({timeout}) dépasse l’intervalle ({interval})',
+  BASCULE_E_CONFIG_FORMAT: (p: FormatParams) =>
+    `valeur ${p.value} invalide : forme attendue : ${word(FORMAT_FR, p.format)}`,
+} as const satisfies Translations<typeof en>;
