@@ -20,7 +20,7 @@ export const EXIT_CODES: readonly (readonly [number, string])[] = [
 export function errorsDoc(): string {
   const rows = Object.entries(ERRORS).map(
     ([code, e]) =>
-      `| \`${code}\` | ${e.exit} | ${e.doc} | ${template('en', code as ErrorCode).replace(/\|/g, '\\|')} |`,
+      `| \`${code}\` | ${e.exit} | ${'http' in e ? e.http : ''} | ${e.doc} | ${template('en', code as ErrorCode).replace(/\|/g, '\\|')} |`,
   );
   return [
     '# Error codes',
@@ -35,8 +35,11 @@ export function errorsDoc(): string {
     '',
     ...EXIT_CODES.map(([code, meaning]) => `- **${code}** ${meaning}`),
     '',
-    '| code | exit | when | message (en) |',
-    '| --- | --- | --- | --- |',
+    'The HTTP column gives the status the API answers with, for the errors it can return (as',
+    '`{"error": {"code", "message"}}`, the message in French when the request asks for it).',
+    '',
+    '| code | exit | HTTP | when | message (en) |',
+    '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');

@@ -11,12 +11,16 @@ describe('docs and catalogues', () => {
     assert.equal(readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8'), errorsDoc());
   });
 
-  it('docs/errors.md gives each code once with its exit code, and every exit code used is explained', () => {
+  it('docs/errors.md gives each code once with its exit code and HTTP status, and every exit code used is explained', () => {
     const page = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
-    const rows = [...page.matchAll(/^\| `(BASCULE_E_\w+)` \| (\d+) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    const rows = [...page.matchAll(/^\| `(BASCULE_E_\w+)` \| (\d+) \| (\d*) \|/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+      m[3] === '' ? undefined : Number(m[3]),
+    ]);
     assert.deepEqual(
       rows,
-      Object.entries(ERRORS).map(([code, e]) => [code, e.exit]),
+      Object.entries(ERRORS).map(([code, e]) => [code, e.exit, 'http' in e ? e.http : undefined]),
     );
     const explained = new Set(EXIT_CODES.map(([code]) => code));
     for (const [code, e] of Object.entries(ERRORS))

@@ -1,6 +1,6 @@
 /** The operator token: created once, private, reused; found by the daemon and the CLI in the same order. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -25,6 +25,16 @@ describe('operator token', () => {
       undefined,
       'the CLI creates nothing',
     );
+  });
+
+  it('makes a token file that others can read private again', () => {
+    const baseDir = dir();
+    const lookup = { dataDir: 'data', baseDir, env: {} };
+    const path = join(baseDir, 'data', 'operator.token');
+    const { token } = daemonToken(lookup);
+    chmodSync(path, 0o644);
+    assert.equal(daemonToken(lookup).token, token);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
   });
 
   it('comes from BASCULE_TOKEN, then runtime.token, then --token-file for the CLI', () => {

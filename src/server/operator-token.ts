@@ -5,7 +5,7 @@
  * to the API it opens, rather than in platform/: it is a rule of this API, not a shared service.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BasculeError } from '../errors.ts';
 import { readSecret, type Secret } from '../platform/secrets.ts';
@@ -71,7 +71,11 @@ export function daemonToken(o: TokenLookup): FoundToken {
   if (found) return found;
   const path = tokenFile(o);
   const existing = readTokenFile(path);
-  if (existing !== undefined) return { token: existing, source: path };
+  if (existing !== undefined) {
+    // A token file others can read (copied, restored from a backup) is made private again.
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+    return { token: existing, source: path };
+  }
   mkdirSync(resolve(o.baseDir, o.dataDir), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(tmp, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });

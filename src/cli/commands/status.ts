@@ -110,7 +110,7 @@ function render(s: StatusJson, lang: Lang, paint: Paint): string {
       : open
           .map(
             (i) =>
-              `${paint('red', `#${i.id}`)} ${i.service} ${state(i.state)} ${t(lang, 'cli.status.since', { at: new Date(i.openedAt).toISOString() })}`,
+              `${paint('red', '●')} ${i.service} ${state(i.state)} ${t(lang, 'cli.status.since', { at: new Date(i.openedAt).toISOString() })}`,
           )
           .join('\n'),
   );
