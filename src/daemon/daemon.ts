@@ -28,9 +28,9 @@ import { createApi } from '../server/api.ts';
 import { type Listening, listen } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
 import { daemonToken } from '../server/operator-token.ts';
-import { statusJson } from '../server/status-json.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
+import { apiDeps } from './api-deps.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
@@ -72,35 +72,55 @@ export interface DaemonOptions {
   readonly onIncidents?: (events: readonly IncidentEvent[]) => Promise<void> | void;
 }
 
+/** What a running daemon is made of. */
+interface DaemonParts {
+  readonly log: Logger;
+  readonly store: Store;
+  readonly monitor: Monitor;
+  readonly metrics: MonitorMetrics;
+  readonly pipeline: Pipeline;
+  readonly intake: Intake;
+  readonly scheduler: Scheduler;
+  readonly server: Listening;
+  readonly clock: Clock;
+  readonly flushMs: number;
+  readonly causes: (service: string) => string[];
+}
+
 export class Daemon {
   private stopped = false;
   private readonly stopFlush: () => void;
 
-  private constructor(
-    readonly url: string,
-    private readonly log: Logger,
-    readonly store: Store,
-    readonly monitor: Monitor,
-    readonly metrics: MonitorMetrics,
-    readonly pipeline: Pipeline,
-    readonly intake: Intake,
-    private readonly scheduler: Scheduler,
-    private readonly server: Listening,
-    clock: Clock,
-    flushMs: number,
-    causes: (service: string) => string[],
-  ) {
-    this.causes = causes;
-    this.stopFlush = every(clock, flushMs, () => this.intake.flush());
+  readonly url: string;
+  readonly store: Store;
+  readonly monitor: Monitor;
+  readonly metrics: MonitorMetrics;
+  readonly pipeline: Pipeline;
+  readonly intake: Intake;
+  /** Why a service is down now, per failing check below it (the words of alerts). */
+  readonly causes: (service: string) => string[];
+  private readonly log: Logger;
+  private readonly scheduler: Scheduler;
+  private readonly server: Listening;
+
+  private constructor(p: DaemonParts) {
+    this.url = p.server.url;
+    this.log = p.log;
+    this.store = p.store;
+    this.monitor = p.monitor;
+    this.metrics = p.metrics;
+    this.pipeline = p.pipeline;
+    this.intake = p.intake;
+    this.scheduler = p.scheduler;
+    this.server = p.server;
+    this.causes = p.causes;
+    this.stopFlush = every(p.clock, p.flushMs, () => this.intake.flush());
   }
 
   /** The local scheduler's counters: runs, overlaps, missed runs, probes in flight. */
   schedulerStats() {
     return this.scheduler.stats();
   }
-
-  /** Why a service is down now, per failing check below it (the words of alerts). */
-  readonly causes: (service: string) => string[];
 
   /** Stores then processes what arrived since the last flush. */
   flush(): Promise<void> {
@@ -110,22 +130,11 @@ export class Daemon {
   static async start(o: DaemonOptions): Promise<Daemon> {
     const clock = o.clock ?? systemClock;
     const runtime = o.config.runtime;
-    const dataDir = resolve(o.baseDir, o.dataDir ?? runtime?.dataDir ?? '.bascule');
-    const given = typeof o.store === 'object' ? o.store : undefined;
-    const storeSpec = given
-      ? 'given'
-      : ((o.store as string | undefined) ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite');
     const checks = compileChecks(o.config);
     const graph = buildGraph(o.config);
     const monitor = new Monitor(graph, checks, parseDuration(runtime?.staleAfter ?? ''));
-    const tokens = new Map<string, string>();
-    for (const [id, v] of Object.entries(o.config.vantages)) {
-      if (v.token) tokens.set(id, readSecret(v.token, `vantages.${id}.token`, o.baseDir, o.env));
-    }
-    const store = given ?? (await openStore(storeSpec, dataDir));
-    // After the store: an unusable data directory is reported as such (BASCULE_E_STORE_OPEN).
-    const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
-    await store.migrate();
+    const vantageTokens = readVantageTokens(o);
+    const { store, storeSpec, dataDir, operatorToken } = await openState(o);
     const resumed = await resume(store, monitor, checks, clock.now());
     const metrics = createMonitorMetrics(createRegistry());
     const causes = (service: string) =>
@@ -133,23 +142,13 @@ export class Daemon {
         o.lang,
         serviceCauses(graph, checks, (id) => monitor.checkView(id), service),
       );
-
-    const incidents = await incidentsStage(store);
     // Event ids start at the start time: an id from a previous run asks for a reload, not a gap.
     const live = new LiveFeed({ firstId: clock.now() });
-    const stages: Stage[] = [
-      stalenessStage(monitor),
-      persistTransitionsStage(store),
-      logStage(o.log),
-      incidents,
-      metricsStage(metrics, () => incidents.book().open.size),
-      ...(o.notifier ? [await notifyStage({ notifier: o.notifier, store, log: o.log, clock, causes })] : []),
-      liveStage(live),
-      ...(o.onIncidents ? [hook(o.onIncidents)] : []),
-      snapshotStage(monitor, store),
-      retentionStage(store, runtime?.retention, o.log),
-    ];
-    const pipeline = new Pipeline(stages, clock, o.log);
+    const pipeline = new Pipeline(
+      await stagesOf({ o, clock, monitor, store, metrics, live, causes }),
+      clock,
+      o.log,
+    );
     const types = new Map(checks.map((c) => [c.id, c.target.type]));
     const intake = new Intake(
       store,
@@ -159,7 +158,6 @@ export class Daemon {
       (batch) => countObservations(metrics, types, batch),
       () => clock.now(),
     );
-
     const vantage = localVantage(o.config);
     const local = checks.filter((c) => c.from.includes(vantage));
     const scheduler = new Scheduler(local, {
@@ -172,66 +170,39 @@ export class Daemon {
         intake.accept([obs]);
       },
     });
-    const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
-    const targets = new Map(
-      checks.map((c) => [
-        c.id,
-        { ...(c.component ? { component: c.component } : {}), ...(c.service ? { service: c.service } : {}) },
-      ]),
+    const api = createApi(
+      apiDeps({
+        config: o.config,
+        checks,
+        vantageTokens,
+        operatorToken,
+        registry: metrics.registry,
+        clock,
+        monitor,
+        incidents: store,
+        accept: (batch) => intake.acceptStored(batch),
+        live,
+        log: o.log,
+      }),
     );
-    const api = createApi({
-      name: o.config.name,
-      checks,
-      vantageTokens: tokens,
-      operatorToken: operator.token,
-      registry: metrics.registry,
-      clock,
-      status: async () =>
-        statusJson(o.config.name, monitor, targets, await store.incidents({ limit: 50 }), clock.now()),
-      incidents: async (q) => {
-        if (q.id === undefined) return store.incidents(q);
-        const found = await store.incident(q.id);
-        return found ? [found] : [];
-      },
-      accept: (batch) => intake.acceptStored(batch),
-      live,
-      onError: (e) => o.log.error({ err: e }, 'request failed'),
-    });
+    const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
     let server: Listening;
     try {
       server = await listen(api, host, port);
     } catch (e) {
-      if (!given) await store.close();
+      if (typeof o.store !== 'object') await store.close();
       throw fail('BASCULE_E_RUNTIME_LISTEN', { address: `${host}:${port}`, reason: errorCode(e) });
     }
-    const daemon = new Daemon(
-      server.url,
-      o.log,
-      store,
-      monitor,
-      metrics,
-      pipeline,
-      intake,
-      scheduler,
-      server,
-      clock,
-      o.flushMs ?? 250,
-      causes,
-    );
+    const daemon = new Daemon({
+      ...{ log: o.log, store, monitor, metrics, pipeline, intake, scheduler, server, clock, causes },
+      flushMs: o.flushMs ?? 250,
+    });
     // Transitions a crash cut off between storing results and acting on them.
     if (resumed.transitions.length > 0) void pipeline.publish('transitions', resumed.transitions);
     pipeline.start();
     scheduler.start();
-    o.log.info(
-      {
-        url: daemon.url,
-        checks: local.length,
-        store: redactUrl(storeSpec),
-        dataDir,
-        replayed: resumed.replayed,
-      },
-      'bascule daemon started',
-    );
+    const started = { url: daemon.url, checks: local.length, store: redactUrl(storeSpec), dataDir };
+    o.log.info({ ...started, replayed: resumed.replayed }, 'bascule daemon started');
     return daemon;
   }
 
@@ -247,6 +218,60 @@ export class Daemon {
     await this.store.close();
     this.log.info('bascule daemon stopped');
   }
+}
+
+interface StageParts {
+  readonly o: DaemonOptions;
+  readonly clock: Clock;
+  readonly monitor: Monitor;
+  readonly store: Store;
+  readonly metrics: MonitorMetrics;
+  readonly live: LiveFeed;
+  readonly causes: (service: string) => string[];
+}
+
+/**
+ * The stages, in the order a batch goes through them: persist before act. A feature (failover,
+ * audit…) adds its stage here.
+ */
+async function stagesOf(p: StageParts): Promise<Stage[]> {
+  const { o, clock, monitor, store, metrics, live, causes } = p;
+  const incidents = await incidentsStage(store);
+  return [
+    stalenessStage(monitor),
+    persistTransitionsStage(store),
+    logStage(o.log),
+    incidents,
+    metricsStage(metrics, () => incidents.book().open.size),
+    ...(o.notifier ? [await notifyStage({ notifier: o.notifier, store, log: o.log, clock, causes })] : []),
+    liveStage(live),
+    ...(o.onIncidents ? [hook(o.onIncidents)] : []),
+    snapshotStage(monitor, store),
+    retentionStage(store, o.config.runtime?.retention, o.log),
+  ];
+}
+
+/** The agents' tokens, read now: a missing one stops the start, not the first post. */
+function readVantageTokens(o: DaemonOptions): Map<string, string> {
+  const tokens = new Map<string, string>();
+  for (const [id, v] of Object.entries(o.config.vantages)) {
+    if (v.token) tokens.set(id, readSecret(v.token, `vantages.${id}.token`, o.baseDir, o.env));
+  }
+  return tokens;
+}
+
+/** Opens (or takes) the store, upgrades its schema, and finds the operator token. */
+async function openState(o: DaemonOptions) {
+  const runtime = o.config.runtime;
+  const dataDir = resolve(o.baseDir, o.dataDir ?? runtime?.dataDir ?? '.bascule');
+  const given = typeof o.store === 'object' ? o.store : undefined;
+  const spec = typeof o.store === 'string' ? o.store : undefined;
+  const storeSpec = given ? 'given' : (spec ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite');
+  const store = given ?? (await openStore(storeSpec, dataDir));
+  // After the store: an unusable data directory is reported as such (BASCULE_E_STORE_OPEN).
+  const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
+  await store.migrate();
+  return { store, storeSpec, dataDir, operatorToken: operator.token };
 }
 
 /** A stage that hands incident events to a callback (tests). */

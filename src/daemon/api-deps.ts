@@ -1,0 +1,62 @@
+/** What the HTTP API sees of the daemon (server/deps.ts): data and a few functions, no internals. */
+import type { Config } from '../model/schema.ts';
+import type { CompiledCheck } from '../monitor/compile.ts';
+import type { Monitor } from '../monitor/monitor.ts';
+import type { Observation } from '../monitor/types.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
+import type { Registry } from '../platform/metrics.ts';
+import type { ApiDeps } from '../server/deps.ts';
+import type { LiveFeed } from '../server/live.ts';
+import { statusJson } from '../server/status-json.ts';
+import type { IncidentStore } from '../store/store.ts';
+
+/** Incidents shown with the live status. */
+const STATUS_INCIDENTS = 50;
+
+export interface ApiParts {
+  readonly config: Config;
+  readonly checks: readonly CompiledCheck[];
+  readonly vantageTokens: ReadonlyMap<string, string>;
+  readonly operatorToken: string;
+  readonly registry: Registry;
+  readonly clock: Clock;
+  readonly monitor: Monitor;
+  readonly incidents: IncidentStore;
+  readonly accept: (batch: readonly Observation[]) => Promise<void>;
+  readonly live: LiveFeed;
+  readonly log: Logger;
+}
+
+export function apiDeps(p: ApiParts): ApiDeps {
+  const targets = new Map(
+    p.checks.map((c) => [
+      c.id,
+      { ...(c.component ? { component: c.component } : {}), ...(c.service ? { service: c.service } : {}) },
+    ]),
+  );
+  return {
+    name: p.config.name,
+    checks: p.checks,
+    vantageTokens: p.vantageTokens,
+    operatorToken: p.operatorToken,
+    registry: p.registry,
+    clock: p.clock,
+    status: async () =>
+      statusJson(
+        p.config.name,
+        p.monitor,
+        targets,
+        await p.incidents.incidents({ limit: STATUS_INCIDENTS }),
+        p.clock.now(),
+      ),
+    incidents: async (q) => {
+      if (q.id === undefined) return p.incidents.incidents(q);
+      const found = await p.incidents.incident(q.id);
+      return found ? [found] : [];
+    },
+    accept: p.accept,
+    live: p.live,
+    onError: (e) => p.log.error({ err: e }, 'request failed'),
+  };
+}
