@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { BasculeError } from '../src/errors.ts';
 import { CHANNEL_KINDS, CHANNEL_TYPES } from '../src/model/channels/registry.ts';
 import { type Config, configSchema, type NotifyChannelSpec } from '../src/model/schema.ts';
-import type { IncidentEvent } from '../src/monitor/incidents.ts';
+import { type IncidentEvent, incidentId } from '../src/monitor/incidents.ts';
 import type { Incident } from '../src/monitor/types.ts';
 import type { Alert } from '../src/notify/alert.ts';
 import { AlertRouter, type Delivery } from '../src/notify/alert-router.ts';
@@ -177,6 +177,24 @@ describe('router', () => {
     assert.deepEqual(to(back.route([opened()], causes, T0).deliveries), []);
     assert.deepEqual(to(back.due(T0 + 15 * MIN).deliveries), ['pager checkout@12:repeat:1']);
     assert.equal(back.route([resolved()], causes, T0 + 20 * MIN).deliveries.length, 3);
+  });
+
+  it('takes back a state saved with numeric incident ids, so an open incident still resolves', () => {
+    const id = incidentId('checkout', T0);
+    const r = new AlertRouter(cfg, 'en');
+    r.route([opened(incident({ id }))], causes, T0);
+    const saved = r.toJSON() as unknown as { open: Record<string, { incident: unknown }> };
+    // As the previous version saved it: `checkout:12`, incident 12.
+    const old = { ...saved, open: { 'checkout:12': { ...saved.open[`checkout:${id}`]!, incident: 12 } } };
+    const back = new AlertRouter(cfg, 'en');
+    assert.equal(back.restore(JSON.parse(JSON.stringify(old))), true);
+    assert.equal(back.openIncidents(), 1);
+    const after = back.route([resolved(incident({ id, closedAt: T0 + MIN }))], causes, T0 + MIN);
+    assert.deepEqual(to(after.deliveries).sort(), [
+      `all ${id}:resolved`,
+      `critical ${id}:resolved`,
+      `pager ${id}:resolved`,
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { Config, Criticality, NotifyChannelSpec } from '../model/schema.ts';
-import type { IncidentEvent } from '../monitor/incidents.ts';
+import { type IncidentEvent, incidentId } from '../monitor/incidents.ts';
 import type { State } from '../monitor/types.ts';
 import type { Alert } from './alert.ts';
 import { type AlertInput, inputFromIncident, renderAlert } from './render.ts';
@@ -195,7 +195,8 @@ export class AlertRouter {
   }
 
   /** Takes back a snapshot; anything not shaped like one is ignored (returns false). */
-  restore(state: unknown): boolean {
+  restore(saved: unknown): boolean {
+    const state = upgraded(saved);
     if (!isRouterState(state)) return false;
     const copy = structuredClone(state);
     this.open = copy.open;
@@ -221,6 +222,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * A state saved before incident ids were strings (`incident: 12`): each open incident gets the id it
+ * has now, the service and its opening time, so its "resolved" alert still goes out after an upgrade.
+ */
+function upgraded(v: unknown): unknown {
+  if (!isRecord(v) || !isRecord(v.open)) return v;
+  const open: Record<string, unknown> = {};
+  for (const [ref, o] of Object.entries(v.open)) {
+    if (isRecord(o) && isNum(o.incident) && typeof o.service === 'string' && isNum(o.openedAt)) {
+      const id = incidentId(o.service, o.openedAt);
+      open[`${o.service}:${id}`] = { ...o, incident: id };
+    } else open[ref] = o;
+  }
+  return { ...v, open };
+}
 
 function isRouterState(v: unknown): v is AlertRouterState {
   if (!isRecord(v) || v.version !== 1 || !isRecord(v.open) || !isRecord(v.channels)) return false;

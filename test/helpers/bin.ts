@@ -25,6 +25,7 @@ export interface ReportedError {
   readonly code: ErrorCode;
   readonly exit: number;
   readonly params: Readonly<Record<string, string | number>>;
+  readonly message: string;
 }
 
 export interface Reported {
@@ -106,6 +107,12 @@ export function checkErrors(cases: readonly ErrorCase[]): void {
       const expected = typeof c.params === 'function' ? c.params() : (c.params ?? {});
       for (const [k, v] of Object.entries(expected)) assert.equal(r.errors[0]!.params[k], v, k);
       assert.doesNotMatch(r.stderr, /hunter2|at .*\.js:\d+/);
+      // Every parameter is worded: no placeholder or message key shows through.
+      assert.doesNotMatch(
+        r.errors[0]!.message,
+        /\{\w+\}|@[a-z]+\.[a-zA-Z]|\bundefined\b/,
+        r.errors[0]!.message,
+      );
     });
   }
 }

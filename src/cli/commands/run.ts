@@ -29,7 +29,7 @@ export const run = {
       throw fail('BASCULE_E_USAGE_FLAG_FORMAT', {
         flag: '--listen',
         value: listen,
-        format: '@format.hostPort',
+        format: 'hostPort',
       });
     }
     const config = readConfig(ctx);

@@ -47,7 +47,10 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
       },
     },
     async stop() {
-      await Promise.race([notifier.idle(), o.clock.sleep(DRAIN_MS)]);
+      // Alerts in flight get a few seconds; the wait ends as soon as they are delivered.
+      const drained = new AbortController();
+      await Promise.race([notifier.idle(), o.clock.sleep(DRAIN_MS, drained.signal)]);
+      drained.abort();
       await notifier.close();
       await save();
     },

@@ -46,11 +46,11 @@ const HEADER_FR: Readonly<Record<HeaderProblem, string>> = {
   value: 'sa valeur contient un saut de ligne ou un caractère de contrôle',
   reserved: 'fixé par la sonde elle-même (une connexion neuve à chaque sonde, la longueur du corps)',
 };
-const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
+export const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'host:port (or [IPv6]:port)',
   statusRange: 'a status range such as "200-299"',
 };
-const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
+export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'hôte:port (ou [IPv6]:port)',
   statusRange: 'une plage de statuts comme « 200-299 »',
 };

@@ -1,5 +1,9 @@
 /** Messages of the command line’s errors: usage, files, --fail predicates, `notify` and `agent`. */
+import type { ValueFormat } from '../../errors.ts';
 import type { Translations } from '../types.ts';
+import { FORMAT_EN, FORMAT_FR } from './config.ts';
+
+type FlagFormatParams = { readonly flag: string; readonly value: string; readonly format: ValueFormat };
 
 export const en = {
   BASCULE_E_USAGE_UNKNOWN_COMMAND: 'unknown command "{command}" (see "bascule --help")',
@@ -9,7 +13,8 @@ export const en = {
   BASCULE_E_USAGE_UNEXPECTED_ARGUMENT: 'unexpected argument "{arg}" for "bascule {command}"',
   BASCULE_E_USAGE_ARGUMENTS: 'cannot read the command line ({reason}); see "bascule {command} --help"',
   BASCULE_E_USAGE_FLAG_VALUE: 'invalid value "{value}" for {flag}: expected one of {allowed}',
-  BASCULE_E_USAGE_FLAG_FORMAT: 'invalid value "{value}" for {flag}: expected {format}',
+  BASCULE_E_USAGE_FLAG_FORMAT: (p: FlagFormatParams) =>
+    `invalid value "${p.value}" for ${p.flag}: expected ${FORMAT_EN[p.format]}`,
   BASCULE_E_USAGE_SIMULATE_MODE:
     'give either --fail KEY=VALUE (repeatable) or --replay SCENARIO_ID, not both or neither',
   BASCULE_E_USAGE_NOTIFY: 'expected: bascule notify test CHANNEL',
@@ -41,7 +46,8 @@ export const fr = {
   BASCULE_E_USAGE_UNEXPECTED_ARGUMENT: 'argument « {arg} » inattendu pour « bascule {command} »',
   BASCULE_E_USAGE_ARGUMENTS: 'ligne de commande illisible ({reason}) ; voir « bascule {command} --help »',
   BASCULE_E_USAGE_FLAG_VALUE: 'valeur « {value} » invalide pour {flag} : valeurs possibles : {allowed}',
-  BASCULE_E_USAGE_FLAG_FORMAT: 'valeur « {value} » invalide pour {flag} : forme attendue : {format}',
+  BASCULE_E_USAGE_FLAG_FORMAT: (p: FlagFormatParams) =>
+    `valeur « ${p.value} » invalide pour ${p.flag} : forme attendue : ${FORMAT_FR[p.format]}`,
   BASCULE_E_USAGE_SIMULATE_MODE:
     'indiquez soit --fail CLÉ=VALEUR (répétable), soit --replay ID_SCENARIO, pas les deux ni aucun',
   BASCULE_E_USAGE_NOTIFY: 'forme attendue : bascule notify test CANAL',
