@@ -13,12 +13,21 @@ coordinatorContract('lease on a memory bucket', () => {
 });
 
 actuatorContract('memory', async () => {
-  const actuator = new MemoryActuator();
+  // A restart is a new actuator on the target's kept state.
+  let actuator = new MemoryActuator();
   return {
-    actuator,
+    get actuator() {
+      return actuator;
+    },
     served: async (group) => (await actuator.current(group))?.endpoint,
     breakTarget: async () => {
       actuator.unreachable = true;
+    },
+    hangTarget: async () => {
+      actuator.hung = true;
+    },
+    restart: async () => {
+      actuator = new MemoryActuator(actuator.target);
     },
     close: async () => {},
   };
