@@ -23,13 +23,18 @@ export const APPLY_FAILURES = [
 export type ApplyFailure = (typeof APPLY_FAILURES)[number];
 
 export type ApplyResult =
-  | { readonly ok: true; readonly changed: boolean }
+  /** `fence`: the fence the target holds now (the newest it has applied, this one or a later one). */
+  | { readonly ok: true; readonly changed: boolean; readonly fence: number }
   | { readonly ok: false; readonly reason: ApplyFailure; readonly detail?: string };
 
 export interface Actuator {
   /** `proxy`, `dns`, `rfc2136`, `haproxy`, `webhook`, `memory`. */
   readonly kind: string;
-  /** Applies `routing` if `fence` is not older than the newest fence this target has seen. */
+  /**
+   * Applies `routing` if `fence` is not older than the newest fence this target has applied (the
+   * target keeps that fence across its restarts). An aborted `signal` makes it answer at once with a
+   * failure; the change may or may not have reached the target then.
+   */
   apply(routing: Routing, fence: number, signal?: AbortSignal): Promise<ApplyResult>;
   /** What the target routes to now, as it says (undefined: nothing applied yet, or unknown). */
   current(group: string): Promise<Routing | undefined>;

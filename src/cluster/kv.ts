@@ -1,13 +1,17 @@
 /**
  * The key-value port the coordinator is built on, shaped like a NATS JetStream key-value bucket:
  * every write gets a new revision, writes can be conditional on the revision (compare-and-set),
- * and a key not written for the bucket's TTL disappears. The memory bucket (memory-kv.ts) is the
- * single-node implementation; a NATS adapter comes with the cluster mode.
+ * and a key not written for the bucket's TTL disappears (one TTL for the whole bucket, as a NATS
+ * bucket's max age; a bucket may have none). The memory bucket (memory-kv.ts) is the single-node
+ * implementation; a NATS adapter comes with the cluster mode.
  */
 
 export interface KvEntry<V> {
   readonly value: V;
-  /** Increases with every write to the bucket; the fencing token of whoever wrote it. */
+  /**
+   * Increases with every write to the bucket (gaps allowed), and never goes back, not even across a
+   * restart; in the lease bucket, the fencing token of whoever wrote it.
+   */
   readonly revision: number;
 }
 

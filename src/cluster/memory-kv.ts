@@ -6,15 +6,32 @@ interface Stored<V> extends KvEntry<V> {
   readonly writtenAt: number;
 }
 
+export interface MemoryKvOptions {
+  /** A key not written for that long is gone (as a bucket's max age); absent: keys never expire. */
+  readonly ttlMs?: number;
+  /**
+   * The lowest revision this bucket issues; default: the clock's now (ms) when it is made. Every
+   * revision is also at least the clock's now when written (and one more than the last), so
+   * revisions (the fences) keep growing across restarts of the process as long as the clock does
+   * not go back and a restart takes longer than the last run's bursts of more than one write per
+   * ms ran ahead of the clock (a few ms at most; lease writes come every few seconds).
+   */
+  readonly firstRevision?: number;
+}
+
 export class MemoryKv<V> implements KvBucket<V> {
   private readonly entries = new Map<string, Stored<V>>();
-  private revision = 0;
+  /** The last revision issued. */
+  private revision: number;
+  private readonly ttlMs: number;
 
-  /** `ttlMs`: a key not written for that long is gone (as a bucket's max age). */
   constructor(
     private readonly clock: Clock,
-    private readonly ttlMs: number,
-  ) {}
+    options: MemoryKvOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? Number.POSITIVE_INFINITY;
+    this.revision = (options.firstRevision ?? clock.now()) - 1;
+  }
 
   private live(key: string): Stored<V> | undefined {
     const e = this.entries.get(key);
@@ -26,7 +43,9 @@ export class MemoryKv<V> implements KvBucket<V> {
   }
 
   private write(key: string, value: V): KvEntry<V> {
-    const e = { value: structuredClone(value), revision: ++this.revision, writtenAt: this.clock.now() };
+    const now = this.clock.now();
+    this.revision = Math.max(this.revision + 1, Math.floor(now));
+    const e = { value: structuredClone(value), revision: this.revision, writtenAt: now };
     this.entries.set(key, e);
     return { value: structuredClone(value), revision: e.revision };
   }
