@@ -122,6 +122,10 @@ export const ERRORS = {
     exit: 3,
     doc: 'The SQLite store cannot be opened (reason: EACCES, SQLITE_CANTOPEN…; is the data directory writable?).',
   },
+  BASCULE_E_DATA_DIR: {
+    exit: 3,
+    doc: 'The daemon cannot write its data directory (the operator token goes there; reason: EACCES, ENOTDIR, ENOSPC…).',
+  },
   BASCULE_E_STORE_UNREACHABLE: {
     exit: 3,
     doc: 'The PostgreSQL store does not answer or refuses the connection (reason: ECONNREFUSED, or a SQLSTATE such as 28P01).',

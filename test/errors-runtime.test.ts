@@ -118,6 +118,13 @@ describe('the bascule executable when the daemon, the store or the address is no
       exit: 3,
     },
     {
+      name: 'run with a memory store and a data directory that is a file',
+      args: () => ['run', '--listen', '127.0.0.1:0', '--store', 'memory', '--data-dir', 'bascule.yaml'],
+      code: 'BASCULE_E_DATA_DIR',
+      exit: 3,
+      params: { reason: 'ENOTDIR' },
+    },
+    {
       name: 'run with a PostgreSQL that does not answer',
       args: () => [
         'run',

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { BasculeError } from '../errors.ts';
+import { dirname, join, resolve } from 'node:path';
+import { BasculeError, errorCode, fail } from '../errors.ts';
 import { readSecret, type Secret } from '../platform/secrets.ts';
 
 export const TOKEN_FILE = 'operator.token';
@@ -48,7 +48,10 @@ function readTokenFile(path: string): string | undefined {
   try {
     text = readFileSync(path, 'utf8').trim();
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    // The data directory is a file, or cannot be entered: a problem of the directory, not of a secret.
+    if (code === 'ENOTDIR') throw fail('BASCULE_E_DATA_DIR', { dir: dirname(path), reason: code });
     throw new BasculeError([
       { code: 'BASCULE_E_SECRET_MISSING', params: { where: 'operator token', source: path } },
     ]);
@@ -76,15 +79,20 @@ export function daemonToken(o: TokenLookup): FoundToken {
     if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
     return { token: existing, source: path };
   }
-  mkdirSync(resolve(o.baseDir, o.dataDir), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  const dir = resolve(o.baseDir, o.dataDir);
   try {
-    linkSync(tmp, path);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    unlinkSync(tmp);
+    throw fail('BASCULE_E_DATA_DIR', { dir, reason: errorCode(e) });
   }
   return { token: readTokenFile(path) ?? '', source: path };
 }

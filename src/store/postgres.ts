@@ -32,6 +32,9 @@ const types = {
 
 type Client = pg.PoolClient;
 
+/** The longest a statement may run (a roll-up chunk takes well under a second). */
+const STATEMENT_TIMEOUT_MS = 30_000;
+
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
 
@@ -39,7 +42,16 @@ export class PostgresStore implements Store {
     url: string,
     private readonly shown: string,
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, types });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: 10_000,
+      // A hung server must not hold the daemon's pipeline for ever: the statement is cancelled
+      // server-side, and the client gives up a little later should the server not answer at all.
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
+      types,
+    });
     this.pool.on('error', () => {}); // an idle client's error: the next query reports it
   }
 

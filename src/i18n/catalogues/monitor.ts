@@ -107,6 +107,7 @@ export const en = {
     'cannot listen on {address} ({reason}); give another address with --listen or runtime.listen',
   BASCULE_E_STORE_UNKNOWN: 'unknown store "{store}": use sqlite, sqlite:FILE or a postgres:// URL',
   BASCULE_E_STORE_OPEN: 'cannot open the SQLite store {file} ({reason}); is its directory writable?',
+  BASCULE_E_DATA_DIR: 'cannot write the data directory {dir} ({reason}); choose another with --data-dir',
   BASCULE_E_STORE_UNREACHABLE: 'cannot connect to the store {store} ({reason})',
   BASCULE_E_STORE_MIGRATE: 'cannot bring the schema of the store {store} up to date ({reason})',
   BASCULE_E_DAEMON_UNREACHABLE: 'no Bascule daemon answers at {url} ({reason}); start it with "bascule run"',
@@ -130,6 +131,8 @@ export const fr = {
     'stockage « {store} » inconnu : indiquez sqlite, sqlite:FICHIER ou une URL postgres://',
   BASCULE_E_STORE_OPEN:
     'impossible d’ouvrir la base SQLite {file} ({reason}) ; son dossier est-il accessible en écriture ?',
+  BASCULE_E_DATA_DIR:
+    'impossible d’écrire dans le répertoire de données {dir} ({reason}) ; choisissez-en un autre avec --data-dir',
   BASCULE_E_STORE_UNREACHABLE: 'connexion impossible à la base {store} ({reason})',
   BASCULE_E_STORE_MIGRATE: 'impossible de mettre à jour le schéma de la base {store} ({reason})',
   BASCULE_E_DAEMON_UNREACHABLE:
