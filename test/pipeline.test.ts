@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Daemon } from '../src/daemon/daemon.ts';
 import type { IncidentEvent } from '../src/monitor/incidents.ts';
-import type { Observation, ProbeResult } from '../src/monitor/types.ts';
+import type { Incident, Observation, ProbeResult, Transition } from '../src/monitor/types.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { ManualClock } from '../src/platform/manual-clock.ts';
 import { MemoryStore } from '../src/store/memory.ts';
@@ -34,9 +34,19 @@ const SHOP = map({
 /** A store whose observation writes fail while `failing` is set (a locked or unreachable database). */
 class FlakyStore extends MemoryStore {
   failing = false;
+  failTransitions = false;
+  failIncidents = false;
   override async appendObservations(batch: readonly Observation[]): Promise<void> {
     if (this.failing) throw new Error('database is locked');
     return super.appendObservations(batch);
+  }
+  override async appendTransitions(batch: readonly Transition[]): Promise<void> {
+    if (this.failTransitions) throw new Error('database is locked');
+    return super.appendTransitions(batch);
+  }
+  override async saveIncidents(batch: readonly Incident[]): Promise<void> {
+    if (this.failIncidents) throw new Error('database is locked');
+    return super.saveIncidents(batch);
   }
 }
 
@@ -116,6 +126,45 @@ describe('daemon pipeline on an injected clock', () => {
     assert.deepEqual(kinds(), ['incident-opened']);
     const stored = await store.observations('api', 0);
     assert.ok(stored.filter((o) => !o.ok).length >= 3, 'the failures seen during the outage were stored');
+  });
+
+  for (const what of ['failTransitions', 'failIncidents'] as const) {
+    it(`holds state changes while the store cannot record them (${what}), then acts on them once`, async () => {
+      const health: { up: boolean | 'silent' } = { up: true };
+      const { d, clock, store, kinds } = await start(health);
+      daemons.push(d);
+      await clock.advance(2_000);
+      store[what] = true;
+      health.up = false;
+      await clock.advance(10_000);
+      assert.equal(service(d), 'DOWN', 'the monitor knows');
+      assert.deepEqual(kinds(), [], 'nothing acted on before it is recorded');
+      assert.equal((await store.incidents()).length, 0);
+      store[what] = false;
+      await clock.advance(6_000); // the retry backoff is at most 5 s
+      assert.deepEqual(kinds(), ['incident-opened'], 'acted on once it is recorded, exactly once');
+      assert.equal((await store.incidents({ open: true })).length, 1);
+      const recorded = (await store.transitions({ id: 'checkout' })).filter((t) => t.to === 'DOWN');
+      assert.equal(recorded.length, 1, 'the transition recorded once');
+    });
+  }
+
+  it('stops promptly while the store cannot record', { timeout: 10_000 }, async () => {
+    const health: { up: boolean | 'silent' } = { up: true };
+    const { d, clock, store } = await start(health);
+    await clock.advance(2_000);
+    store.failTransitions = true;
+    health.up = false;
+    await clock.advance(4_000);
+    // Were it to hang, the daemon's listening socket would hold this test file open: fail loudly.
+    const guard = setTimeout(() => {
+      console.error('the daemon did not stop while its store was failing');
+      process.exit(1);
+    }, 8_000);
+    const stopped = d.stop();
+    await clock.advance(1); // any wait on the clock
+    await stopped;
+    clearTimeout(guard);
   });
 
   it('a check that goes silent makes the service UNKNOWN and keeps its incident open', async () => {

@@ -211,6 +211,7 @@ export class Daemon {
     this.stopped = true;
     this.stopFlush();
     await this.scheduler.stop();
+    this.pipeline.halt(); // a store that is down now must not hold the stop
     await this.intake.flush();
     this.intake.close();
     await this.pipeline.stop();

@@ -18,6 +18,7 @@ export async function incidentsStage(store: IncidentStore): Promise<IncidentsSta
   let book = bookOf(await store.incidents({ open: true, limit: MAX_OPEN }));
   return {
     name: 'incidents',
+    durable: true,
     book: () => book,
     on: {
       async transitions(batch, _now, emit) {
