@@ -143,6 +143,36 @@ describe('monitor', () => {
     assert.deepEqual(states(m.tick(40_000)).slice(0, 1), ['check payments UP→UNKNOWN']);
   });
 
+  it('stamps a change with the time of the result that made it, however results are batched', () => {
+    // payments (failAfter 1, local, paris and frankfurt) fails from 12 000; processed at 15 000.
+    const fail = (at: number, vantage: string): Observation => ({
+      ...TIMEOUT,
+      check: 'payments',
+      vantage,
+      at,
+    });
+    const results = [fail(12_000, 'local'), fail(12_500, 'paris'), fail(13_000, 'frankfurt')];
+    const times = (ts: Transition[]) => ts.map((t) => `${t.type} ${t.id} ${t.to} @${t.at}`);
+    const oneBatch = newMonitor();
+    oneBatch.ingest(round('payments', 1_000, all(OK)), 1_000);
+    const together = oneBatch.ingest(results, 15_000);
+    const split = newMonitor();
+    split.ingest(round('payments', 1_000, all(OK)), 1_000);
+    const apart = [...split.ingest(results.slice(0, 2), 14_000), ...split.ingest(results.slice(2), 16_000)];
+    // Two of three is the quorum: DOWN from paris's result at 12 500.
+    assert.deepEqual(times(together), [
+      'check payments DOWN @12500',
+      'component payments DOWN @12500',
+      'service checkout DOWN @12500',
+    ]);
+    assert.deepEqual(times(apart), times(together), 'the same results, the same times');
+    // Silence: stamped when the last vantage point went stale, not when the tick noticed.
+    const silent = newMonitor(60_000);
+    silent.ingest(round('payments', 1_000, all(OK)), 1_000);
+    const stale = silent.tick(200_000);
+    assert.deepEqual(times(stale).slice(0, 1), ['check payments UNKNOWN @61001']);
+  });
+
   it('needs recoverAfter successes to come back UP', () => {
     const m = newMonitor();
     let t = 1_000;

@@ -28,6 +28,8 @@ export class Monitor {
   private readonly views = new Map<string, CheckView>();
   /** check → the time its view next changes by itself (a reporting vantage point going stale). */
   private readonly staleAt = new Map<string, number>();
+  /** subject → the time of its last transition: times never go back for one subject. */
+  private readonly changedAt = new Map<string, number>();
   private health: Health;
   private readonly prop: Propagator;
 
@@ -41,9 +43,18 @@ export class Monitor {
     this.health = deriveHealth(graph, new Map(), this.prop);
   }
 
-  /** Takes a batch of observations; returns what changed state (checks, components, services). */
+  /**
+   * Takes a batch of observations; returns what changed state (checks, components, services).
+   * A change is stamped with the time of the result that made it, not the time it was processed:
+   * the same results give the same times, hence the same incident ids, on any node and however
+   * they were batched (a change the batch's results do not explain, staleness, is stamped `now`).
+   */
   ingest(batch: readonly Observation[], now: number): Transition[] {
     const touched = new Set<string>();
+    /** check → the time of the result that last changed its state in this batch */
+    const stamps = new Map<string, number>();
+    /** check → its state as the batch's results go, result after result (only once one flips) */
+    const running = new Map<string, State>();
     for (const o of batch) {
       const check = this.checks.get(o.check);
       if (!check?.from.includes(o.vantage)) continue; // not ours, or not from a vantage it runs on
@@ -52,20 +63,29 @@ export class Monitor {
         byVantage = new Map();
         this.vantages.set(o.check, byVantage);
       }
-      byVantage.set(o.vantage, observe(byVantage.get(o.vantage) ?? INITIAL, o, o.at, check));
+      const before = byVantage.get(o.vantage) ?? INITIAL;
+      const after = observe(before, o, o.at, check);
+      byVantage.set(o.vantage, after);
       touched.add(o.check);
+      // Only a vantage point changing its mind (rare) can change the check's: then see if it did.
+      if (after.state === before.state && after.last.warning === before.last.warning) continue;
+      const was = running.get(o.check) ?? this.views.get(o.check)?.state ?? 'UNKNOWN';
+      const is = combine(check, byVantage, o.at, this.staleAfter(check)).state;
+      running.set(o.check, is);
+      if (is !== was) stamps.set(o.check, o.at);
     }
-    return this.reevaluate(touched, now);
+    return this.reevaluate(touched, now, stamps);
   }
 
   /**
    * Re-evaluates the checks whose vantage points went stale since, e.g. once a second. Only those:
    * between observations a view changes only by staleness, so a tick costs little at 50,000 checks.
+   * A change is stamped with the time the vantage point went stale.
    */
   tick(now: number): Transition[] {
-    const due: string[] = [];
-    for (const [id, at] of this.staleAt) if (at <= now) due.push(id);
-    return this.reevaluate(due, now);
+    const due = new Map<string, number>();
+    for (const [id, at] of this.staleAt) if (at <= now) due.set(id, at);
+    return this.reevaluate(due.keys(), now, due);
   }
 
   private staleAfter(check: CompiledCheck): number {
@@ -87,22 +107,33 @@ export class Monitor {
     return combine(check, states ?? new Map(), now, staleAfter);
   }
 
-  private reevaluate(ids: Iterable<string>, now: number): Transition[] {
+  /** When a subject changed: its stamp, never later than now nor earlier than its last change. */
+  private stampOf(id: string, stamp: number, now: number): number {
+    const at = Math.min(now, Math.max(stamp, this.changedAt.get(id) ?? 0));
+    this.changedAt.set(id, at);
+    return at;
+  }
+
+  private reevaluate(ids: Iterable<string>, now: number, stamps: ReadonlyMap<string, number>): Transition[] {
     const out: Transition[] = [];
+    let latest = 0;
     for (const id of ids) {
       const check = this.checks.get(id)!;
       const before = this.views.get(id)?.state ?? 'UNKNOWN';
       const view = this.view(check, now);
       this.views.set(id, view);
       if (view.state !== before) {
-        out.push(transition(now, 'check', id, before, view.state, describe(view)));
+        const at = this.stampOf(id, stamps.get(id) ?? now, now);
+        latest = Math.max(latest, at);
+        out.push(transition(at, 'check', id, before, view.state, describe(view)));
       }
     }
-    if (out.length > 0) out.push(...this.rederive(now));
+    if (out.length > 0) out.push(...this.rederive(latest, now));
     return out;
   }
 
-  private rederive(now: number): Transition[] {
+  /** Components and services again; what changed is stamped `at` (the latest check change). */
+  private rederive(at: number, now: number): Transition[] {
     const own = new Map<string, State>();
     for (const [id, check] of this.checks) {
       const s = this.views.get(id)?.state ?? 'UNKNOWN';
@@ -131,7 +162,8 @@ export class Monitor {
       const p = prev.get(id) ?? 'UNKNOWN';
       if (s !== p) {
         const cause = this.health.causes.get(id);
-        out.push(transition(now, type, id, p, s, cause ? { code: 'dependency', via: cause } : undefined));
+        const when = this.stampOf(id, at, now);
+        out.push(transition(when, type, id, p, s, cause ? { code: 'dependency', via: cause } : undefined));
       }
     }
     return out;
@@ -182,7 +214,7 @@ export class Monitor {
       causes: new Map(),
     };
     this.health = prev;
-    this.rederive(now); // the restored states are the baseline: no transitions are reported for them
+    this.rederive(now, now); // the restored states are the baseline: no transitions are reported for them
   }
 }
 
