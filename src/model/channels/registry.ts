@@ -4,8 +4,8 @@
  * channel type is a descriptor file and a line here (and its sender in src/notify/registry.ts,
  * which the compiler asks for).
  */
-import type { z } from 'zod';
 import { mergeShapes } from '../schema-primitives.ts';
+import type { Flat, OwnKeys, UnionToIntersection } from '../shape-types.ts';
 import { discordKind } from './discord.ts';
 import { emailKind } from './email.ts';
 import type { ChannelKind } from './kind.ts';
@@ -25,17 +25,6 @@ export type ChannelSecretName = { [P in ChannelType]: keyof ChannelKindOf<P>['se
 
 /** The channel types in table order: `webhook, slack, discord, teams, ntfy, email` in messages. */
 export const CHANNEL_TYPES: readonly ChannelType[] = CHANNEL_KINDS.map((k) => k.type);
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
-type Flat<T> = { [K in keyof T]: T[K] };
-type OwnKeys<K> = K extends {
-  readonly type: infer Ty extends string;
-  readonly key: infer S extends z.ZodType;
-}
-  ? { [P in Ty]: z.ZodOptional<S> }
-  : never;
 
 /** Every channel's key (`webhook`, `slack`, …) and options (`secret`, `token`), for the notify schema. */
 export type ChannelShape = Flat<UnionToIntersection<OwnKeys<Kinds> | Kinds['options']>>;

@@ -3,8 +3,8 @@
  * the types and the compiled target union are all derived from PROBE_KINDS: a new probe type is a
  * descriptor file and a line here (and its runner in src/probes/registry.ts, which the compiler asks for).
  */
-import type { z } from 'zod';
 import { mergeShapes } from '../schema-primitives.ts';
+import type { Flat, OwnKeys, UnionToIntersection } from '../shape-types.ts';
 import { dnsKind } from './dns.ts';
 import { httpKind } from './http.ts';
 import type { ProbeKind } from './kind.ts';
@@ -23,17 +23,6 @@ export type Target = { [P in ProbeType]: TargetOf<P> }[ProbeType];
 
 /** The probe types in table order: `http, tcp, tls, dns` in messages. */
 export const PROBE_TYPES: readonly ProbeType[] = PROBE_KINDS.map((k) => k.type);
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
-type Flat<T> = { [K in keyof T]: T[K] };
-type OwnKeys<K> = K extends {
-  readonly type: infer Ty extends string;
-  readonly key: infer S extends z.ZodType;
-}
-  ? { [P in Ty]: z.ZodOptional<S> }
-  : never;
 
 /** Every probe's key (`http`, `tcp`, …) and options (`method`, `verifyTls`, …), for the check schema. */
 export type ProbeShape = Flat<UnionToIntersection<OwnKeys<Kinds> | Kinds['options']>>;
