@@ -190,6 +190,65 @@ describe('HTTP API', () => {
       assert.equal(fake.accepted.length, 0, 'nothing reached the handler');
     });
 
+    it('takes a chunked body (no Content-Length) like any other: 202, 400, 415, and 413 past 1 MiB before it ends', async () => {
+      const path = '/api/v1/agent/observations?vantage=office';
+      const headers = { authorization: `Bearer ${OFFICE}`, 'transfer-encoding': 'chunked' };
+      const obs = JSON.stringify({ check: 'db-tcp', at: fake.clock.now(), ok: true, latencyMs: 1 });
+      const before = fake.accepted.length;
+      const ok = await chunked(path, headers, ['{"observations":[', obs, ']}']);
+      assert.deepEqual([ok.status, JSON.parse(ok.body)], [202, { accepted: 1, ignored: 0 }], ok.body);
+      assert.equal(fake.accepted.length, before + 1);
+      const invalid = await chunked(path, headers, ['{"observations":[{"check":"db-tcp"}]}']);
+      assert.deepEqual(
+        [invalid.status, JSON.parse(invalid.body).error.code],
+        [400, 'BASCULE_E_HTTP_BAD_REQUEST'],
+      );
+      const notJson = await chunked(path, headers, ['{"observations":', '[']);
+      assert.deepEqual(
+        [notJson.status, JSON.parse(notJson.body).error.code],
+        [400, 'BASCULE_E_HTTP_BAD_JSON'],
+      );
+      const text = await chunked(path, { ...headers, 'content-type': 'text/plain' }, ['{}']);
+      assert.deepEqual([text.status, JSON.parse(text.body).error.code], [415, 'BASCULE_E_HTTP_MEDIA_TYPE']);
+      // 1.5 MiB sent and the request left open: the answer comes without waiting for the rest.
+      const started = Date.now();
+      const big = await chunked(path, headers, Array(24).fill('x'.repeat(64 * 1024)), false);
+      assert.deepEqual([big.status, JSON.parse(big.body).error.code], [413, 'BASCULE_E_HTTP_TOO_LARGE']);
+      assert.ok(Date.now() - started < 2000, 'answered at once');
+      assert.equal(fake.accepted.length, before + 1);
+      assert.deepEqual(fake.errors, [], 'no internal error');
+    });
+
+    /** A request whose body is sent in `chunks`, ended or left open. */
+    async function chunked(
+      path: string,
+      headers: Record<string, string>,
+      chunks: string[],
+      end = true,
+    ): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const req = request(
+          `${server.url}${path}`,
+          { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => {
+              text += c;
+            });
+            res.on('end', () => {
+              req.destroy();
+              resolve({ status: res.statusCode ?? 0, body: text });
+            });
+          },
+        );
+        req.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') reject(e);
+        });
+        for (const c of chunks) req.write(c);
+        if (end) req.end();
+      });
+    }
+
     async function raw(
       method: string,
       path: string,
