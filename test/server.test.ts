@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { CompiledCheck } from '../src/monitor/compile.ts';
 import type { Listening } from '../src/server/listen.ts';
+import { PUBLIC_BUILD_MS } from '../src/server/public-routes.ts';
 import { type Fake, OFFICE, OPERATOR, STRING_ID, startApi, type TestApi } from './helpers/api.ts';
 
 describe('HTTP API', () => {
@@ -195,6 +196,7 @@ describe('HTTP API', () => {
       const headers = { authorization: `Bearer ${OFFICE}`, 'transfer-encoding': 'chunked' };
       const obs = JSON.stringify({ check: 'db-tcp', at: fake.clock.now(), ok: true, latencyMs: 1 });
       const before = fake.accepted.length;
+      const errors = fake.errors.length;
       const ok = await chunked(path, headers, ['{"observations":[', obs, ']}']);
       assert.deepEqual([ok.status, JSON.parse(ok.body)], [202, { accepted: 1, ignored: 0 }], ok.body);
       assert.equal(fake.accepted.length, before + 1);
@@ -216,7 +218,7 @@ describe('HTTP API', () => {
       assert.deepEqual([big.status, JSON.parse(big.body).error.code], [413, 'BASCULE_E_HTTP_TOO_LARGE']);
       assert.ok(Date.now() - started < 2000, 'answered at once');
       assert.equal(fake.accepted.length, before + 1);
-      assert.deepEqual(fake.errors, [], 'no internal error');
+      assert.equal(fake.errors.length, errors, 'no internal error');
     });
 
     /** A request whose body is sent in `chunks`, ended or left open. */
@@ -358,6 +360,35 @@ describe('HTTP API', () => {
       }
     });
 
+    it('costs one status build for a burst of callers within a second, and a failed build is not kept', async () => {
+      await fake.clock.advance(PUBLIC_BUILD_MS); // past anything an earlier test built
+      const built = fake.statusCalls;
+      const burst = await Promise.all(Array.from({ length: 20 }, () => call('/api/v1/public/status')));
+      assert.deepEqual(new Set(burst.map((r) => r.status)), new Set([200]));
+      assert.equal(new Set(burst.map((r) => r.headers.get('etag'))).size, 1);
+      assert.equal(fake.statusCalls - built, 1, 'one build for 20 callers');
+      await fake.clock.advance(PUBLIC_BUILD_MS - 1);
+      await call('/api/v1/public/status');
+      assert.equal(fake.statusCalls - built, 1, 'still within the second');
+      await fake.clock.advance(1);
+      await call('/api/v1/public/status');
+      assert.equal(fake.statusCalls - built, 2, 'built again after it');
+      await fake.clock.advance(PUBLIC_BUILD_MS);
+      fake.failStatus = true;
+      try {
+        assert.equal((await call('/api/v1/public/status')).status, 500);
+      } finally {
+        fake.failStatus = false;
+        fake.errors.length = 0;
+      }
+      assert.equal((await call('/api/v1/public/status')).status, 200, 'the failure was not kept');
+      assert.equal(fake.statusCalls - built, 4);
+      // The operator's full status is never shared.
+      await call('/api/v1/status', { token: OPERATOR });
+      await call('/api/v1/status', { token: OPERATOR });
+      assert.equal(fake.statusCalls - built, 6);
+    });
+
     it('is cacheable for 5 s and answers 304 to its weak ETag until something changes', async () => {
       const first = await call('/api/v1/public/status');
       const etag = first.headers.get('etag') ?? '';
@@ -375,6 +406,7 @@ describe('HTTP API', () => {
       assert.equal(listed.status, 304);
       fake.serviceState = 'UP';
       try {
+        await fake.clock.advance(PUBLIC_BUILD_MS); // past the build the last answers shared
         const changed = await call('/api/v1/public/status', { headers: { 'if-none-match': etag } });
         assert.equal(changed.status, 200);
         assert.notEqual(changed.headers.get('etag'), etag);
