@@ -11,6 +11,12 @@ import type { Listening } from '../src/server/listen.ts';
 import { PUBLIC_BUILD_MS } from '../src/server/public-routes.ts';
 import { type Fake, OFFICE, OPERATOR, STRING_ID, startApi, type TestApi } from './helpers/api.ts';
 
+interface Schema {
+  type?: string;
+  example?: string;
+  properties?: Record<string, Schema>;
+}
+
 describe('HTTP API', () => {
   let api: TestApi;
   let fake: Fake;
@@ -439,5 +445,13 @@ describe('HTTP API', () => {
     assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/agent/observations']?.post?.security, [{ vantageToken: [] }]);
     assert.equal(doc.paths['/api/v1/public/status']?.get?.security, undefined);
+    const schemas = (doc as unknown as { components: { schemas: Record<string, Schema> } }).components
+      .schemas;
+    const id = schemas.Incident?.properties?.id;
+    assert.equal(id?.type, 'string', 'an incident id is a string');
+    assert.match(id?.example ?? '', /^checkout@\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    assert.doesNotMatch(JSON.stringify(doc), /becoming|numbers today/);
+    const one = doc.paths['/api/v1/incidents/{id}']?.get as { parameters?: { schema?: Schema }[] };
+    assert.equal(one.parameters?.[0]?.schema?.example, STRING_ID);
   });
 });

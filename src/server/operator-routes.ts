@@ -88,7 +88,7 @@ export function operatorRoutes(deps: ApiDeps, streams = new EventStreams()): Ope
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      // Ids are compared as strings: numbers today, `service@ISO-time` tomorrow.
+      // `service@ISO-time`, decoded from the path; compared exactly.
       const found = (await deps.incidents({ id })).find((i) => i.id === id);
       if (!found) throw new ApiError('BASCULE_E_HTTP_INCIDENT_UNKNOWN', { id });
       return c.json(found as never, 200);
