@@ -176,6 +176,11 @@ export const ERRORS = {
     http: 503,
     doc: 'The daemon could not store the results (its store is failing); the agent keeps them and retries.',
   },
+  BASCULE_E_HTTP_BUSY: {
+    exit: 3,
+    http: 503,
+    doc: 'As many live event streams as the daemon takes (100) are open; the client retries after Retry-After.',
+  },
   BASCULE_E_HTTP_INTERNAL: { exit: 70, http: 500, doc: 'A bug in the daemon; the details are in its log.' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -1,14 +1,20 @@
 /**
  * The HTTP API against a real listening server (127.0.0.1:0) and fake daemon pieces: each group's
- * auth, 404/405, body limits before parsing, validation naming the field, the clock-skew clamp, the
- * public projection and its caching, and the OpenAPI document (events: server-events.test.ts).
+ * auth, 404/405, the clock-skew clamp, the public projection and its caching, and the OpenAPI
+ * document (validation and body limits: server-limits.test.ts; events: server-events.test.ts).
  */
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { CompiledCheck } from '../src/monitor/compile.ts';
 import type { Listening } from '../src/server/listen.ts';
+import { PUBLIC_BUILD_MS } from '../src/server/public-routes.ts';
 import { type Fake, OFFICE, OPERATOR, STRING_ID, startApi, type TestApi } from './helpers/api.ts';
+
+interface Schema {
+  type?: string;
+  example?: string;
+  properties?: Record<string, Schema>;
+}
 
 describe('HTTP API', () => {
   let api: TestApi;
@@ -131,92 +137,6 @@ describe('HTTP API', () => {
     });
   });
 
-  describe('validation and limits', () => {
-    it('answers 400 naming the field at fault', async () => {
-      for (const [path, field] of [
-        ['/api/v1/incidents?limit=0', 'limit'],
-        ['/api/v1/incidents?limit=ten', 'limit'],
-        ['/api/v1/incidents?open=maybe', 'open'],
-        ['/api/v1/events?lastEventId=yesterday', 'lastEventId'],
-      ] as const) {
-        const r = await call(path, { token: OPERATOR });
-        assert.equal(r.status, 400, path);
-        assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_BAD_REQUEST');
-        assert.match(r.json.error?.message ?? '', new RegExp(`^${field}: `), path);
-      }
-      const shape = await post([{ check: 'db-tcp', at: 'soon', ok: true, latencyMs: 1 }]);
-      assert.equal(shape.status, 400);
-      assert.match(shape.json.error?.message ?? '', /^observations\.0\.at: /);
-      const extra = await post([{ check: 'db-tcp', at: 1, ok: true, latencyMs: 1, host: 'x' }]);
-      assert.equal(extra.status, 400);
-      const bad = await call('/api/v1/agent/observations?vantage=office', {
-        method: 'POST',
-        token: OFFICE,
-        body: '\u0000not json',
-      });
-      assert.deepEqual([bad.status, bad.json.error?.code], [400, 'BASCULE_E_HTTP_BAD_JSON']);
-      const text = await call('/api/v1/agent/observations?vantage=office', {
-        method: 'POST',
-        token: OFFICE,
-        body: '{}',
-        headers: { 'content-type': 'text/plain' },
-      });
-      assert.deepEqual([text.status, text.json.error?.code], [415, 'BASCULE_E_HTTP_MEDIA_TYPE']);
-      assert.equal(fake.accepted.length, 0);
-    });
-
-    it('answers in French to a client that asks for it', async () => {
-      const r = await call('/api/v1/status', { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
-      assert.match(r.json.error?.message ?? '', /jeton d’opérateur/);
-    });
-
-    it('refuses a 2 MiB body with 413 before it reaches the handler, declared or chunked', async () => {
-      const obs = JSON.stringify({ check: 'db-tcp', at: fake.clock.now(), ok: true, latencyMs: 1 });
-      const big = `{"observations":[${Array(Math.ceil((2 << 20) / obs.length))
-        .fill(obs)
-        .join(',')}]}`;
-      assert.ok(big.length > 2 << 20);
-      for (const chunked of [false, true]) {
-        const r = await raw('POST', '/api/v1/agent/observations?vantage=office', big, {
-          authorization: `Bearer ${OFFICE}`,
-          ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(big)) }),
-        });
-        assert.equal(r.status, 413, `chunked: ${chunked}`);
-        assert.equal(JSON.parse(r.body).error.code, 'BASCULE_E_HTTP_TOO_LARGE');
-      }
-      // A stranger is refused on its headers, whatever it sends.
-      const stranger = await raw('POST', '/api/v1/agent/observations?vantage=office', big, {});
-      assert.equal(stranger.status, 401);
-      assert.equal(fake.accepted.length, 0, 'nothing reached the handler');
-    });
-
-    async function raw(
-      method: string,
-      path: string,
-      body: string,
-      headers: Record<string, string>,
-    ): Promise<{ status: number; body: string }> {
-      return new Promise((resolve, reject) => {
-        const req = request(
-          `${server.url}${path}`,
-          { method, headers: { 'content-type': 'application/json', ...headers } },
-          (res) => {
-            let text = '';
-            res.on('data', (c: Buffer) => {
-              text += c;
-            });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-          },
-        );
-        // The server may answer and close before the whole body is sent: that is the point.
-        req.on('error', (e: NodeJS.ErrnoException) => {
-          if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') reject(e);
-        });
-        req.end(body);
-      });
-    }
-  });
-
   describe('agent results', () => {
     it('keeps a clock 1 min off, replaces one 10 min off with the server’s time, ignores unassigned checks', async () => {
       const now = fake.clock.now();
@@ -299,6 +219,35 @@ describe('HTTP API', () => {
       }
     });
 
+    it('costs one status build for a burst of callers within a second, and a failed build is not kept', async () => {
+      await fake.clock.advance(PUBLIC_BUILD_MS); // past anything an earlier test built
+      const built = fake.statusCalls;
+      const burst = await Promise.all(Array.from({ length: 20 }, () => call('/api/v1/public/status')));
+      assert.deepEqual(new Set(burst.map((r) => r.status)), new Set([200]));
+      assert.equal(new Set(burst.map((r) => r.headers.get('etag'))).size, 1);
+      assert.equal(fake.statusCalls - built, 1, 'one build for 20 callers');
+      await fake.clock.advance(PUBLIC_BUILD_MS - 1);
+      await call('/api/v1/public/status');
+      assert.equal(fake.statusCalls - built, 1, 'still within the second');
+      await fake.clock.advance(1);
+      await call('/api/v1/public/status');
+      assert.equal(fake.statusCalls - built, 2, 'built again after it');
+      await fake.clock.advance(PUBLIC_BUILD_MS);
+      fake.failStatus = true;
+      try {
+        assert.equal((await call('/api/v1/public/status')).status, 500);
+      } finally {
+        fake.failStatus = false;
+        fake.errors.length = 0;
+      }
+      assert.equal((await call('/api/v1/public/status')).status, 200, 'the failure was not kept');
+      assert.equal(fake.statusCalls - built, 4);
+      // The operator's full status is never shared.
+      await call('/api/v1/status', { token: OPERATOR });
+      await call('/api/v1/status', { token: OPERATOR });
+      assert.equal(fake.statusCalls - built, 6);
+    });
+
     it('is cacheable for 5 s and answers 304 to its weak ETag until something changes', async () => {
       const first = await call('/api/v1/public/status');
       const etag = first.headers.get('etag') ?? '';
@@ -316,6 +265,7 @@ describe('HTTP API', () => {
       assert.equal(listed.status, 304);
       fake.serviceState = 'UP';
       try {
+        await fake.clock.advance(PUBLIC_BUILD_MS); // past the build the last answers shared
         const changed = await call('/api/v1/public/status', { headers: { 'if-none-match': etag } });
         assert.equal(changed.status, 200);
         assert.notEqual(changed.headers.get('etag'), etag);
@@ -348,5 +298,13 @@ describe('HTTP API', () => {
     assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/agent/observations']?.post?.security, [{ vantageToken: [] }]);
     assert.equal(doc.paths['/api/v1/public/status']?.get?.security, undefined);
+    const schemas = (doc as unknown as { components: { schemas: Record<string, Schema> } }).components
+      .schemas;
+    const id = schemas.Incident?.properties?.id;
+    assert.equal(id?.type, 'string', 'an incident id is a string');
+    assert.match(id?.example ?? '', /^checkout@\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    assert.doesNotMatch(JSON.stringify(doc), /becoming|numbers today/);
+    const one = doc.paths['/api/v1/incidents/{id}']?.get as { parameters?: { schema?: Schema }[] };
+    assert.equal(one.parameters?.[0]?.schema?.example, STRING_ID);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The agent group (/api/v1/agent): a remote vantage point fetches its checks and posts its results
- * with its own token. The token is checked, then the body's size, before a byte of it is parsed.
+ * with its own token. The token is checked, then the body's type and size, before a byte of it is read.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { Observation } from '../monitor/types.ts';
 import { type AgentEnv, vantageAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
 import { ApiError } from './http-error.ts';
+import { jsonBody } from './json-body.ts';
 import {
   agentAccepted,
   agentChecks,
@@ -24,13 +24,6 @@ export const MAX_SKEW_MS = 5 * 60_000;
 const error = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorSchema } },
-});
-
-const limit = bodyLimit({
-  maxSize: MAX_BODY,
-  onError: () => {
-    throw new ApiError('BASCULE_E_HTTP_TOO_LARGE', { limit: MAX_BODY }, { connection: 'close' });
-  },
 });
 
 export function agentRoutes(deps: ApiDeps, app: OpenAPIHono<AgentEnv>): OpenAPIHono<AgentEnv> {
@@ -62,8 +55,9 @@ export function agentRoutes(deps: ApiDeps, app: OpenAPIHono<AgentEnv>): OpenAPIH
       path: '/observations',
       summary: 'Results from this vantage point (stored before the answer)',
       security: [{ [VANTAGE_AUTH]: [] }],
-      // Authenticate, then bound the body, then parse it: a stranger's megabyte is never parsed.
-      middleware: [auth, limit] as const,
+      // Authenticate, then check the media type and bound the body, then parse it: a stranger's
+      // megabyte is never read, nor a body that is not JSON.
+      middleware: [auth, jsonBody(MAX_BODY)] as const,
       request: {
         query: vantageQuery,
         body: { required: true, content: { 'application/json': { schema: agentPost } } },
@@ -72,7 +66,8 @@ export function agentRoutes(deps: ApiDeps, app: OpenAPIHono<AgentEnv>): OpenAPIH
         202: { description: 'Stored', content: { 'application/json': { schema: agentAccepted } } },
         400: error('Not JSON, or a field is invalid (the message names it)'),
         401: error('Missing or wrong token for this vantage point'),
-        413: error('Body over 1 MiB'),
+        413: error('Body over 1 MiB, declared or chunked'),
+        415: error('Body not sent as application/json'),
         503: error('The store is failing: keep the results and retry'),
       },
     }),

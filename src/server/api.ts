@@ -13,6 +13,7 @@ import { allowedMethods } from './methods.ts';
 import { metricsRoutes, operatorRoutes } from './operator-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { OPERATOR_AUTH, VANTAGE_AUTH } from './schemas.ts';
+import { EventStreams } from './sse.ts';
 
 export type { ApiDeps, IncidentsQuery } from './deps.ts';
 
@@ -36,8 +37,12 @@ function fromHono(e: HTTPException): ApiError {
   return new ApiError('BASCULE_E_HTTP_BAD_JSON');
 }
 
-export function createApi(deps: ApiDeps): OpenAPIHono {
+/** The app, and `close()` ending its long-lived answers (listen()'s stop() calls it). */
+export type Api = OpenAPIHono & { close(): void };
+
+export function createApi(deps: ApiDeps): Api {
   const app = new OpenAPIHono({ defaultHook });
+  const streams = new EventStreams(deps.maxStreams);
 
   app.use(async (c, next) => {
     await next();
@@ -62,7 +67,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
 
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
   app.route('/api/v1/public', publicRoutes(deps));
-  app.route('/api/v1', operatorRoutes(deps));
+  app.route('/api/v1', operatorRoutes(deps, streams));
   app.route('/', metricsRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', OPERATOR_AUTH, {
@@ -98,5 +103,5 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
     deps.onError(e);
     return errorResponse(c, new ApiError('BASCULE_E_HTTP_INTERNAL'));
   });
-  return app;
+  return Object.assign(app, { close: () => streams.close() });
 }

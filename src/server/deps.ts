@@ -36,6 +36,8 @@ export interface ApiDeps {
   accept(batch: readonly Observation[]): Promise<void>;
   /** Events streamed at GET /api/v1/events. */
   readonly live: LiveFeed;
+  /** Event streams open at once (default MAX_STREAMS, 100); one more is answered 503. */
+  readonly maxStreams?: number;
   /** Internal errors (answered 500, never with their details). */
   onError(error: unknown): void;
 }

@@ -8,6 +8,8 @@ import { createAdaptorServer } from '@hono/node-server';
 
 interface FetchApp {
   fetch(request: Request, ...rest: never[]): Response | Promise<Response>;
+  /** Ends the answers that would otherwise outlive the server (event streams), on stop(). */
+  close?(): void;
 }
 
 export interface Listening {
@@ -58,6 +60,7 @@ export async function listen(app: FetchApp, host: string, port: number): Promise
     server,
     stop: () =>
       new Promise<void>((resolve) => {
+        app.close?.();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

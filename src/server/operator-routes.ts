@@ -15,7 +15,7 @@ import {
   OPERATOR_AUTH,
   statusSchema,
 } from './schemas.ts';
-import { streamEvents } from './sse.ts';
+import { EventStreams, eventsHead, streamEvents } from './sse.ts';
 
 const error = (description: string) => ({
   description,
@@ -24,8 +24,8 @@ const error = (description: string) => ({
 const unauthorized = error('Missing or wrong operator token (WWW-Authenticate: Bearer)');
 const security = [{ [OPERATOR_AUTH]: [] }];
 
-/** The /api/v1 part of the group. */
-export function operatorRoutes(deps: ApiDeps): OpenAPIHono {
+/** The /api/v1 part of the group; `streams` holds its open event streams. */
+export function operatorRoutes(deps: ApiDeps, streams = new EventStreams()): OpenAPIHono {
   const app = new OpenAPIHono();
   const auth = operatorAuth(deps.operatorToken);
 
@@ -88,7 +88,7 @@ export function operatorRoutes(deps: ApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      // Ids are compared as strings: numbers today, `service@ISO-time` tomorrow.
+      // `service@ISO-time`, decoded from the path; compared exactly.
       const found = (await deps.incidents({ id })).find((i) => i.id === id);
       if (!found) throw new ApiError('BASCULE_E_HTTP_INCIDENT_UNKNOWN', { id });
       return c.json(found as never, 200);
@@ -110,12 +110,16 @@ export function operatorRoutes(deps: ApiDeps): OpenAPIHono {
         200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
         400: error('Last-Event-ID is not a number'),
         401: unauthorized,
+        503: error('As many streams as the daemon takes are open (BASCULE_E_HTTP_BUSY; Retry-After)'),
       },
     }),
     (c) => {
+      // Hono answers HEAD with the GET handler and drops the body: a stream nobody would read.
+      if (c.req.method === 'HEAD') return eventsHead(c) as never;
       const raw = c.req.valid('header')['last-event-id'] ?? c.req.valid('query').lastEventId;
       const afterId = raw === undefined ? undefined : Number(raw);
-      return streamEvents(c, deps.live, deps.clock, afterId, deps.onError) as never;
+      const { live, clock, onError } = deps;
+      return streamEvents(c, { live, clock, streams, afterId, onError }) as never;
     },
   );
   return app;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Clock } from '../platform/clock.ts';
 import type { ApiDeps } from './deps.ts';
 import { publicStatus } from './schemas.ts';
 import type { StatusJson } from './status-json.ts';
@@ -17,6 +18,37 @@ export type PublicStatus = z.infer<typeof publicStatus>;
  * the burst while no one sees a state more than 5 s old.
  */
 export const PUBLIC_CACHE = 'public, max-age=5';
+
+/**
+ * How long one build of the public status answers every caller, in ms. Anyone may ask, and a build
+ * reads every check and the recent incidents with their timelines (51 queries on PostgreSQL): a
+ * burst in one second costs one build, and the answer is at most this much older than the state.
+ */
+export const PUBLIC_BUILD_MS = 1000;
+
+interface Built {
+  readonly body: PublicStatus;
+  readonly etag: string;
+}
+
+/**
+ * `build()` shared by every call within `ms` of the one that started it (by `clock`), while it runs
+ * and once it is done; a failure is shared by the calls that waited for it, never kept.
+ */
+export function sharedFor<T>(clock: Clock, ms: number, build: () => Promise<T>): () => Promise<T> {
+  let held: { readonly at: number; readonly value: Promise<T> } | undefined;
+  return () => {
+    const now = clock.now();
+    if (held && now >= held.at && now - held.at < ms) return held.value;
+    const value = build();
+    const entry = { at: now, value };
+    held = entry;
+    value.catch(() => {
+      if (held === entry) held = undefined;
+    });
+    return value;
+  };
+}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -54,6 +86,10 @@ function matches(header: string | undefined, etag: string): boolean {
 
 export function publicRoutes(deps: ApiDeps): OpenAPIHono {
   const app = new OpenAPIHono();
+  const current = sharedFor<Built>(deps.clock, PUBLIC_BUILD_MS, async () => {
+    const body = publicProjection(await deps.status());
+    return { body, etag: publicEtag(body) };
+  });
   app.openapi(
     createRoute({
       method: 'get',
@@ -68,8 +104,7 @@ export function publicRoutes(deps: ApiDeps): OpenAPIHono {
       },
     }),
     async (c) => {
-      const body = publicProjection(await deps.status());
-      const etag = publicEtag(body);
+      const { body, etag } = await current();
       // Any origin may read it: a status page is often served from another domain.
       const headers = { etag, 'cache-control': PUBLIC_CACHE, 'access-control-allow-origin': '*' };
       if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);

@@ -63,8 +63,11 @@ const transition = z.object({
   to: state,
   reason: transitionReason.optional(),
 });
-const incidentId = z.union([z.string(), z.number()]).openapi({
-  description: 'An incident id; compare it as a string (ids are becoming `service@ISO-time`).',
+/** An incident's id: its service and its opening time, so two nodes name an incident alike. */
+const INCIDENT_ID_EXAMPLE = 'checkout@2026-11-29T15:23:25.623Z';
+const incidentId = z.string().openapi({
+  description: 'The service and the time the incident opened (ISO 8601, UTC): `service@time`.',
+  example: INCIDENT_ID_EXAMPLE,
 });
 export const incident = z
   .object({
@@ -119,7 +122,7 @@ export const incidentParams = z.object({
     .string()
     .min(1)
     .max(300)
-    .openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
+    .openapi({ param: { name: 'id', in: 'path' }, example: INCIDENT_ID_EXAMPLE }),
 });
 
 export const eventsQuery = z.object({

@@ -1,72 +1,184 @@
 /**
  * Server-sent events for GET /api/v1/events: `retry:` first, then the events a client missed after
  * its Last-Event-ID (or a reset), then new ones as they are published, with a comment every 15 s
- * so proxies keep the connection open. A client too slow to keep up is sent a reset and closed.
+ * so proxies keep the connection open. A client too slow to keep up is disconnected (it reconnects
+ * and replays, or gets a reset); at most MAX_STREAMS are open at once, all ended when the API stops.
  */
+import type { Socket } from 'node:net';
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import type { Clock } from '../platform/clock.ts';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import type { Clock, TimerHandle } from '../platform/clock.ts';
+import { ApiError } from './http-error.ts';
 import type { LiveEvent, LiveFeed } from './live.ts';
 
 /** How long a client waits before reconnecting (the `retry:` field), in ms. */
 export const RETRY_MS = 3000;
 export const HEARTBEAT_MS = 15_000;
-/** Events queued for one client beyond which it is dropped (it reconnects and replays or resets). */
-const MAX_QUEUED = 1000;
+/** Event streams open at once by default; one more is answered 503 (BASCULE_E_HTTP_BUSY). */
+export const MAX_STREAMS = 100;
+/** Seconds a client refused for being one stream too many waits (Retry-After). */
+export const BUSY_RETRY_S = 5;
+/**
+ * What may wait for one client that does not read (events, and bytes of them); past either it is
+ * disconnected, so a stalled client costs at most this much, never the writer of the others.
+ */
+export const MAX_QUEUED = 1000;
+export const MAX_QUEUED_BYTES = 1 << 20;
 
-export function streamEvents(
-  c: Context,
-  live: LiveFeed,
-  clock: Clock,
-  afterId: number | undefined,
-  onError: (e: unknown) => void,
-): Response {
+/** The open event streams of one API: admits up to `max`, and ends them all on close(). */
+export class EventStreams {
+  private readonly ends = new Set<() => void>();
+  constructor(readonly max: number = MAX_STREAMS) {}
+
+  /** Streams open now. */
+  size(): number {
+    return this.ends.size;
+  }
+
+  /** Throws BASCULE_E_HTTP_BUSY (503, Retry-After) when `max` streams are open. */
+  admit(): void {
+    if (this.ends.size >= this.max) {
+      throw new ApiError('BASCULE_E_HTTP_BUSY', { limit: this.max }, { 'retry-after': String(BUSY_RETRY_S) });
+    }
+  }
+
+  add(end: () => void): void {
+    this.ends.add(end);
+  }
+
+  delete(end: () => void): void {
+    this.ends.delete(end);
+  }
+
+  /** Ends every open stream: unsubscribed, timers cleared, answers closed. */
+  close(): void {
+    for (const end of [...this.ends]) end();
+  }
+}
+
+export interface StreamOptions {
+  readonly live: LiveFeed;
+  readonly clock: Clock;
+  readonly streams: EventStreams;
+  readonly afterId: number | undefined;
+  readonly onError: (e: unknown) => void;
+}
+
+/** The headers of the stream (Cache-Control: operator answers are never stored by a cache). */
+const HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-store' } as const;
+
+/** HEAD: what a GET would answer, without opening a stream (nothing would ever read it). */
+export function eventsHead(c: Context): Response {
+  return c.body(null, 200, HEADERS);
+}
+
+const frame = (e: LiveEvent) => `event: ${e.type}\ndata: ${JSON.stringify(e.data)}\nid: ${e.id}\n\n`;
+
+/** A timer never holds the process open on its own (a no-op for clocks whose handles are not Node's). */
+function unref(handle: TimerHandle): void {
+  (handle as { unref?: () => void } | null | undefined)?.unref?.();
+}
+
+/**
+ * Drops the connection of a client that stopped reading: a write to it would never complete.
+ * The node adapter gives the response in `c.env.outgoing`; elsewhere aborting the stream is all.
+ */
+function disconnect(c: Context, stream: SSEStreamingApi): void {
+  const env: unknown = c.env;
+  const outgoing = (env as { outgoing?: { socket?: Socket | null; destroy(): void } } | undefined)?.outgoing;
+  if (outgoing?.socket) outgoing.socket.resetAndDestroy();
+  else outgoing?.destroy();
+  stream.abort();
+}
+
+/**
+ * What waits for one client: frames not yet handed to its connection. The replay on connection is
+ * bounded by the feed's ring and is not counted, or a client that reconnects after a gap would be
+ * dropped again on every reconnection; what is published after it counts against the limits.
+ */
+class Backlog {
+  private frames: string[] = [];
+  private events = 0;
+  private bytes = 0;
+  counting = false;
+
+  /** Queues a frame; false when that puts the backlog past MAX_QUEUED or MAX_QUEUED_BYTES. */
+  push(text: string): boolean {
+    this.frames.push(text);
+    if (!this.counting) return true;
+    this.events += 1;
+    this.bytes += text.length;
+    return this.events <= MAX_QUEUED && this.bytes <= MAX_QUEUED_BYTES;
+  }
+
+  get empty(): boolean {
+    return this.frames.length === 0;
+  }
+
+  /** Everything queued, as one chunk, and an empty backlog. */
+  take(): string {
+    const chunk = this.frames.join('');
+    this.frames = [];
+    this.events = 0;
+    this.bytes = 0;
+    return chunk;
+  }
+}
+
+export function streamEvents(c: Context, o: StreamOptions): Response {
+  o.streams.admit();
   const res = streamSSE(c, async (stream) => {
-    const queue: (LiveEvent | 'heartbeat')[] = [];
+    const backlog = new Backlog();
+    backlog.push(`retry: ${RETRY_MS}\n\n`);
     let wake: (() => void) | undefined;
-    let done = false;
-    const push = (item: LiveEvent | 'heartbeat') => {
-      if (queue.length >= MAX_QUEUED) {
-        queue.length = 0;
-        queue.push(live.reset());
-        done = true;
-      } else queue.push(item);
-      wake?.();
-    };
-    await stream.write(`retry: ${RETRY_MS}\n\n`);
-    const unsubscribe = live.subscribe(afterId, push);
-    let timer = clock.setTimeout(function beat() {
-      push('heartbeat');
-      timer = clock.setTimeout(beat, HEARTBEAT_MS);
-    }, HEARTBEAT_MS);
-    const stop = () => {
-      done = true;
+    let ended = false;
+    let unsubscribe = () => {};
+    let timer: TimerHandle;
+    const end = (drop = false) => {
+      if (ended) return;
+      ended = true;
       unsubscribe();
-      clock.clearTimeout(timer);
+      o.clock.clearTimeout(timer);
+      o.streams.delete(end);
+      backlog.take();
+      if (drop) disconnect(c, stream);
       wake?.();
     };
-    stream.onAbort(stop);
+    const push = (text: string) => {
+      if (ended) return;
+      if (backlog.push(text)) wake?.();
+      else end(true);
+    };
+    const arm = () => {
+      timer = o.clock.setTimeout(beat, HEARTBEAT_MS);
+      unref(timer);
+    };
+    const beat = () => {
+      if (backlog.empty) push(': heartbeat\n\n');
+      arm();
+    };
+    o.streams.add(end);
+    stream.onAbort(() => end());
+    unsubscribe = o.live.subscribe(o.afterId, (e) => push(frame(e)));
+    backlog.counting = true;
+    arm();
     try {
-      while (!stream.aborted) {
-        for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-          if (item === 'heartbeat') await stream.write(': heartbeat\n\n');
-          else
-            await stream.writeSSE({ id: String(item.id), event: item.type, data: JSON.stringify(item.data) });
-        }
-        if (done) break;
-        await new Promise<void>((r) => {
-          wake = r;
-        });
+      while (!ended) {
+        // Blocks while the client does not read; meanwhile `push` counts what waits.
+        if (!backlog.empty) await stream.write(backlog.take());
+        else
+          await new Promise<void>((r) => {
+            wake = r;
+          });
         wake = undefined;
       }
     } catch (e) {
       // a write to a client that went away; anything else is ours
-      if (!stream.aborted) onError(e);
+      if (!stream.aborted) o.onError(e);
     } finally {
-      stop();
+      end();
     }
   });
-  // Operator answers are never stored by a cache (streamSSE says no-cache).
-  res.headers.set('cache-control', 'no-store');
+  res.headers.set('cache-control', HEADERS['cache-control']);
   return res;
 }

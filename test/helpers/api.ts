@@ -54,6 +54,8 @@ export class Fake {
   readonly errors: unknown[] = [];
   failStore = false;
   failStatus = false;
+  /** Calls of `status()`, each a full build on a real daemon. */
+  statusCalls = 0;
   serviceState: 'UP' | 'DOWN' = 'DOWN';
   readonly incidents = [
     incident('checkout@2026-11-28T00:00:00.000Z', Date.UTC(2026, 10, 28)),
@@ -89,6 +91,7 @@ export class Fake {
       registry: this.registry(),
       clock: this.clock,
       status: async () => {
+        this.statusCalls++;
         if (this.failStatus) throw new Error('the store is on fire at /var/lib/bascule');
         return this.status();
       },

@@ -14,6 +14,7 @@ export const en = {
   BASCULE_E_HTTP_BAD_REQUEST: '{field}: {detail}',
   BASCULE_E_HTTP_INCIDENT_UNKNOWN: 'no incident "{id}"',
   BASCULE_E_HTTP_UNAVAILABLE: 'results could not be stored; retry later',
+  BASCULE_E_HTTP_BUSY: 'too many live event streams are open ({limit}); retry later',
   BASCULE_E_HTTP_INTERNAL: 'internal error',
   'token.none': 'none found: no --token-file, BASCULE_TOKEN, runtime.token or {file}',
 } as const;
@@ -32,6 +33,7 @@ export const fr = {
   BASCULE_E_HTTP_BAD_REQUEST: '{field} : {detail}',
   BASCULE_E_HTTP_INCIDENT_UNKNOWN: 'aucun incident « {id} »',
   BASCULE_E_HTTP_UNAVAILABLE: 'les résultats n’ont pas pu être enregistrés ; réessayez plus tard',
+  BASCULE_E_HTTP_BUSY: 'trop de flux d’événements en direct sont ouverts ({limit}) ; réessayez plus tard',
   BASCULE_E_HTTP_INTERNAL: 'erreur interne',
   'token.none': 'aucun trouvé : ni --token-file, ni BASCULE_TOKEN, ni runtime.token, ni {file}',
 } as const satisfies Translations<typeof en>;
