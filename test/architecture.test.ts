@@ -79,7 +79,14 @@ describe('architecture: who may import what', () => {
       const file = relative(SRC, path);
       if (!CORE.has(folder(file))) continue;
       const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      for (const w of ['setTimeout(', 'setInterval(', 'setImmediate(', 'Date.now(', 'performance.now(']) {
+      for (const w of [
+        'setTimeout(',
+        'setInterval(',
+        'setImmediate(',
+        'Date.now(',
+        'performance.now(',
+        'new Date()',
+      ]) {
         if (code.includes(w)) bad.push(`${file}: ${w}`);
       }
     }
@@ -89,6 +96,13 @@ describe('architecture: who may import what', () => {
   it('the platform leaf imports nothing of Bascule but errors.ts', () => {
     const bad = ALL.filter((i) => folder(i.file) === 'platform' && i.relative)
       .filter((i) => i.from !== 'platform' && i.from !== 'errors.ts')
+      .map((i) => `${i.file} -> ${i.from}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('the catalogues import only the core (its vocabulary) and errors.ts', () => {
+    const bad = ALL.filter((i) => folder(i.file) === 'i18n' && i.relative)
+      .filter((i) => !['i18n', 'errors.ts'].includes(i.from) && !CORE.has(i.from))
       .map((i) => `${i.file} -> ${i.from}`);
     assert.deepEqual(bad, []);
   });
