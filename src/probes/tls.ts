@@ -10,6 +10,7 @@ import type { ProbeResult } from '../monitor/types.ts';
 import { caList, daysLeft } from './certs.ts';
 import { classify, since } from './classify.ts';
 import { type ProbePlugin, probePlugin } from './probe.ts';
+import { socketProbe } from './socket-probe.ts';
 
 function judge(
   target: TlsTarget,
@@ -44,38 +45,20 @@ function judge(
 }
 
 export const tlsProbe: ProbePlugin<'tls'> = probePlugin(tlsKind, function runTls(target, check, signal) {
-  const t0 = performance.now();
-  // An abort listener added to an aborted signal never fires: answer now.
-  if (signal?.aborted)
-    return Promise.resolve({ ok: false, reason: 'error', detail: 'aborted', latencyMs: 0 });
-  return new Promise((resolve) => {
-    const ca = caList();
-    const socket = connect({
-      host: target.host,
-      port: target.port,
-      ...(isIP(target.host) ? {} : { servername: target.host }),
-      // Judged below, so an untrusted or expired certificate gets its own reason.
-      rejectUnauthorized: false,
-      ...(ca ? { ca } : {}),
-    });
-    let done = false;
-    const finish = (r: ProbeResult) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.destroy();
-      resolve(r);
-    };
-    const timer = setTimeout(
-      () => finish({ ok: false, ...classify(undefined, true), latencyMs: since(t0) }),
-      check.timeoutMs,
-    );
-    const onAbort = () => finish({ ok: false, reason: 'error', detail: 'aborted', latencyMs: since(t0) });
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('secureConnect', () =>
-      finish(judge(target, socket.getPeerCertificate(), socket.authorizationError ?? null, t0)),
-    );
-    socket.once('error', (e) => finish({ ok: false, ...classify(e), latencyMs: since(t0) }));
-  });
+  const ca = caList();
+  return socketProbe(
+    () =>
+      connect({
+        host: target.host,
+        port: target.port,
+        ...(isIP(target.host) ? {} : { servername: target.host }),
+        // Judged below, so an untrusted or expired certificate gets its own reason.
+        rejectUnauthorized: false,
+        ...(ca ? { ca } : {}),
+      }),
+    'secureConnect',
+    (socket, t0) => judge(target, socket.getPeerCertificate(), socket.authorizationError ?? null, t0),
+    check.timeoutMs,
+    signal,
+  );
 });
