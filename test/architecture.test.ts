@@ -32,7 +32,9 @@ function sources(dir: string): string[] {
   );
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+/** `import … from '…'`, `export … from '…'`, `import '…'` (side effects only) and `import('…')`. */
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
 
 function imports(): Import[] {
   const out: Import[] = [];
@@ -40,7 +42,7 @@ function imports(): Import[] {
     const file = relative(SRC, path);
     const text = readFileSync(path, 'utf8');
     for (const m of text.matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2]!;
+      const spec = m[1] ?? m[2] ?? m[3]!;
       if (spec.startsWith('.')) {
         const target = relative(SRC, resolve(dirname(path), spec));
         out.push({
