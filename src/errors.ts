@@ -199,7 +199,7 @@ export type ValueType =
   | 'null';
 export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage';
 export type HeaderProblem = 'name' | 'value' | 'reserved';
-export type ValueFormat = 'hostPort' | 'statusRange';
+export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl';
 
 /** A problem in user input, located when it comes from a file. */
 export interface Diagnostic {

@@ -46,6 +46,20 @@ describe('the bascule executable when the daemon, the store or the address is no
       exit: 2,
       params: { flag: '--listen', value: 'nowhere' },
     },
+    {
+      name: 'a --listen whose port is out of range',
+      args: () => ['run', '--listen', '127.0.0.1:99999'],
+      code: 'BASCULE_E_USAGE_FLAG_FORMAT',
+      exit: 2,
+      params: { flag: '--listen', value: '127.0.0.1:99999' },
+    },
+    {
+      name: 'a --url that is not an http URL',
+      args: () => ['status', '--url', 'notaurl'],
+      code: 'BASCULE_E_USAGE_FLAG_FORMAT',
+      exit: 2,
+      params: { flag: '--url', value: 'notaurl' },
+    },
     { name: 'agent without --server', args: () => ['agent'], code: 'BASCULE_E_USAGE_AGENT_SERVER', exit: 2 },
     {
       name: 'agent without --vantage',

@@ -188,6 +188,13 @@ describe('bascule.yaml validation', () => {
       text: /expected host:port/,
     },
     {
+      name: 'a listen address whose port is out of range',
+      body: 'components:\n  a: {provider: x}\nruntime:\n  listen: 127.0.0.1:99999\n',
+      code: 'BASCULE_E_CONFIG_FORMAT',
+      at: '6:11',
+      text: /invalid value "?127\.0\.0\.1:99999"?: expected host:port/,
+    },
+    {
       name: 'a check from an unknown vantage point',
       body: 'components:\n  a: {provider: x}\nvantages:\n  office: {provider: onprem}\nchecks:\n  c: {component: a, tcp: "db:5432", from: [ofice]}\n',
       code: 'BASCULE_E_CONFIG_UNKNOWN_REF',

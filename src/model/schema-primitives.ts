@@ -18,9 +18,18 @@ export const text = z.string().min(1);
 
 /** host:port, [v6]:port */
 export const HOST_PORT_PATTERN = '^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):\\d{1,5}$';
+/** host:port or [v6]:port with a port from 0 to 65535. */
+export function isHostPort(text: string): boolean {
+  return new RegExp(HOST_PORT_PATTERN).test(text) && Number(text.slice(text.lastIndexOf(':') + 1)) <= 65_535;
+}
 export const hostPort = z
   .string()
   .regex(new RegExp(HOST_PORT_PATTERN), { message: 'hostPort' })
+  .superRefine((value, ctx) => {
+    // The pattern has its own issue; a port past 65535 is reported the same way.
+    if (new RegExp(HOST_PORT_PATTERN).test(value) && !isHostPort(value))
+      ctx.addIssue({ code: 'invalid_format', format: 'regex', message: 'hostPort', input: value });
+  })
   .meta({ description: 'host:port, or [IPv6]:port.' });
 
 /** `host:port` or `[v6]:port` (validated by the schema). */

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Daemon } from '../../daemon/daemon.ts';
 import { fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
-import { HOST_PORT_PATTERN } from '../../model/schema-operations.ts';
+import { isHostPort } from '../../model/schema-primitives.ts';
 import { Notifier } from '../../notify/notifier.ts';
 import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
@@ -25,7 +25,7 @@ export const run = {
   async run(ctx) {
     const level = choice(ctx, 'log-level', LOG_LEVELS);
     const listen = ctx.values.listen as string | undefined;
-    if (listen !== undefined && !new RegExp(HOST_PORT_PATTERN).test(listen)) {
+    if (listen !== undefined && !isHostPort(listen)) {
       throw fail('BASCULE_E_USAGE_FLAG_FORMAT', {
         flag: '--listen',
         value: listen,

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { errorCode, fail } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { isHttpUrl } from '../../model/schema-primitives.ts';
 import { FAILURE_REASONS, type State } from '../../monitor/types.ts';
 import { clientToken, type FoundToken, tokenFile } from '../../server/operator-token.ts';
 import type { StatusJson } from '../../server/status-json.ts';
@@ -54,6 +55,9 @@ async function fetchStatus(
 function target(ctx: CommandContext): { base: string; token: FoundToken | undefined; file: string } {
   const file = configPath(ctx);
   const url = ctx.values.url;
+  if (typeof url === 'string' && !isHttpUrl(url)) {
+    throw fail('BASCULE_E_USAGE_FLAG_FORMAT', { flag: '--url', value: url, format: 'httpUrl' });
+  }
   // With --url and no map here, only --token-file and BASCULE_TOKEN can give the token.
   const config =
     typeof url === 'string' && !existsSync(resolve(ctx.io.cwd, file)) ? undefined : readConfig(ctx);

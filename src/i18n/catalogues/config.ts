@@ -49,10 +49,12 @@ const HEADER_FR: Readonly<Record<HeaderProblem, string>> = {
 export const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'host:port (or [IPv6]:port)',
   statusRange: 'a status range such as "200-299"',
+  httpUrl: 'an http:// or https:// URL',
 };
 export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'hôte:port (ou [IPv6]:port)',
   statusRange: 'une plage de statuts comme « 200-299 »',
+  httpUrl: 'une URL http:// ou https://',
 };
 
 type TypeParams = { readonly expected: ValueType; readonly received: ValueType };

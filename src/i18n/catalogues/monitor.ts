@@ -105,7 +105,7 @@ export const en = {
   'state.UNKNOWN': 'UNKNOWN',
   BASCULE_E_RUNTIME_LISTEN:
     'cannot listen on {address} ({reason}); give another address with --listen or runtime.listen',
-  BASCULE_E_STORE_UNKNOWN: 'unknown store "{store}": use sqlite, sqlite:FILE or a postgres:// URL',
+  BASCULE_E_STORE_UNKNOWN: 'unknown store "{store}": use sqlite, sqlite:FILE, a postgres:// URL or memory',
   BASCULE_E_STORE_OPEN: 'cannot open the SQLite store {file} ({reason}); is its directory writable?',
   BASCULE_E_DATA_DIR: 'cannot write the data directory {dir} ({reason}); choose another with --data-dir',
   BASCULE_E_STORE_UNREACHABLE: 'cannot connect to the store {store} ({reason})',
@@ -128,7 +128,7 @@ export const fr = {
   BASCULE_E_RUNTIME_LISTEN:
     'impossible d’écouter sur {address} ({reason}) ; indiquez une autre adresse avec --listen ou runtime.listen',
   BASCULE_E_STORE_UNKNOWN:
-    'stockage « {store} » inconnu : indiquez sqlite, sqlite:FICHIER ou une URL postgres://',
+    'stockage « {store} » inconnu : indiquez sqlite, sqlite:FICHIER, une URL postgres:// ou memory',
   BASCULE_E_STORE_OPEN:
     'impossible d’ouvrir la base SQLite {file} ({reason}) ; son dossier est-il accessible en écriture ?',
   BASCULE_E_DATA_DIR:
