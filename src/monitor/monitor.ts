@@ -3,10 +3,9 @@
  * check, combines them by quorum, and derives component and service health through the map. Pure
  * (time is passed in); the daemon feeds it and persists what it returns.
  */
-import { type Graph, NODE_COMPONENT, NODE_SERVICE } from '../analysis/graph.ts';
-import { Propagator } from '../analysis/propagate.ts';
+import type { Graph } from '../analysis/graph.ts';
 import type { CompiledCheck } from './compile.ts';
-import { deriveHealth, type Health, worse } from './health.ts';
+import { type Health, LiveHealth, worse } from './health.ts';
 import { type CheckView, combine, defaultStaleAfter } from './quorum.ts';
 import type { Observation, State, SubjectType, Transition, TransitionReason } from './types.ts';
 import { INITIAL, observe, type VantageState } from './vantage-state.ts';
@@ -30,17 +29,25 @@ export class Monitor {
   private readonly staleAt = new Map<string, number>();
   /** subject → the time of its last transition: times never go back for one subject. */
   private readonly changedAt = new Map<string, number>();
-  private health: Health;
-  private readonly prop: Propagator;
+  /** component or service → the checks that watch it directly */
+  private readonly watchers = new Map<string, CompiledCheck[]>();
+  private readonly health: LiveHealth;
 
   constructor(
-    private readonly graph: Graph,
+    graph: Graph,
     checks: readonly CompiledCheck[],
     private readonly staleAfterMs?: number,
   ) {
     this.checks = new Map(checks.map((c) => [c.id, c]));
-    this.prop = new Propagator(graph);
-    this.health = deriveHealth(graph, new Map(), this.prop);
+    for (const c of checks) {
+      const target = c.component ?? c.service;
+      if (target === undefined) continue;
+      const list = this.watchers.get(target);
+      if (list) list.push(c);
+      else this.watchers.set(target, [c]);
+    }
+    this.health = new LiveHealth(graph);
+    this.health.update();
   }
 
   /**
@@ -116,6 +123,7 @@ export class Monitor {
 
   private reevaluate(ids: Iterable<string>, now: number, stamps: ReadonlyMap<string, number>): Transition[] {
     const out: Transition[] = [];
+    const targets = new Set<string>();
     let latest = 0;
     for (const id of ids) {
       const check = this.checks.get(id)!;
@@ -126,47 +134,35 @@ export class Monitor {
         const at = this.stampOf(id, stamps.get(id) ?? now, now);
         latest = Math.max(latest, at);
         out.push(transition(at, 'check', id, before, view.state, describe(view)));
+        const target = check.component ?? check.service;
+        if (target !== undefined) targets.add(target);
       }
     }
-    if (out.length > 0) out.push(...this.rederive(latest, now));
+    if (out.length > 0) out.push(...this.rederive(targets, latest, now));
     return out;
   }
 
-  /** Components and services again; what changed is stamped `at` (the latest check change). */
-  private rederive(at: number, now: number): Transition[] {
-    const own = new Map<string, State>();
-    for (const [id, check] of this.checks) {
-      const s = this.views.get(id)?.state ?? 'UNKNOWN';
-      const target = check.component ?? check.service;
-      if (target !== undefined) own.set(target, worse(own.get(target) ?? 'UNKNOWN', s));
+  /**
+   * Components and services again, after the checks of `targets` changed; what changed is stamped
+   * `at` (the latest check change), foundations first so a timeline reads cause before effect.
+   */
+  private rederive(targets: Iterable<string>, at: number, now: number): Transition[] {
+    for (const target of targets) {
+      let s: State = 'UNKNOWN';
+      for (const c of this.watchers.get(target) ?? []) s = worse(s, this.views.get(c.id)?.state ?? 'UNKNOWN');
+      this.health.setOwn(target, s);
     }
-    const before = this.health;
-    this.health = deriveHealth(this.graph, own, this.prop);
-    const out: Transition[] = [];
-    // Foundations first, so a timeline reads cause before effect.
-    for (let i = this.graph.order.length - 1; i >= 0; i--) {
-      const n = this.graph.order[i]!;
-      const type =
-        this.graph.nodeType[n] === NODE_SERVICE
-          ? 'service'
-          : this.graph.nodeType[n] === NODE_COMPONENT
-            ? 'component'
-            : undefined;
-      if (!type) continue;
-      const id = this.graph.ids[n]!;
-      const [now_, prev] =
-        type === 'service'
-          ? [this.health.services, before.services]
-          : [this.health.components, before.components];
-      const s = now_.get(id) ?? 'UNKNOWN';
-      const p = prev.get(id) ?? 'UNKNOWN';
-      if (s !== p) {
-        const cause = this.health.causes.get(id);
-        const when = this.stampOf(id, at, now);
-        out.push(transition(when, type, id, p, s, cause ? { code: 'dependency', via: cause } : undefined));
-      }
-    }
-    return out;
+    return this.health.update().map(({ type, id, from, to }) => {
+      const cause = this.health.causes.get(id);
+      return transition(
+        this.stampOf(id, at, now),
+        type,
+        id,
+        from,
+        to,
+        cause ? { code: 'dependency', via: cause } : undefined,
+      );
+    });
   }
 
   checkView(id: string): CheckView | undefined {
@@ -208,13 +204,10 @@ export class Monitor {
       this.vantages.set(check, m);
     }
     for (const [id, check] of this.checks) this.views.set(id, this.view(check, now));
-    const prev: Health = {
-      components: new Map(Object.entries(s.components)),
-      services: new Map(Object.entries(s.services)),
-      causes: new Map(),
-    };
-    this.health = prev;
-    this.rederive(now, now); // the restored states are the baseline: no transitions are reported for them
+    for (const [id, st] of Object.entries(s.components)) this.health.setDerived(id, st);
+    for (const [id, st] of Object.entries(s.services)) this.health.setDerived(id, st);
+    // The restored states are the baseline: no transitions are reported for them.
+    this.rederive(this.watchers.keys(), now, now);
   }
 }
 
