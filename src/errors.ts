@@ -126,6 +126,14 @@ export const ERRORS = {
     exit: 3,
     doc: 'The daemon cannot write its data directory (the operator token goes there; reason: EACCES, ENOTDIR, ENOSPC…).',
   },
+  BASCULE_E_DATA_DIR_READONLY: {
+    exit: 3,
+    doc: 'The data directory is on a read-only file system, or opened read-only: the daemon cannot keep its state there.',
+  },
+  BASCULE_E_DATA_DIR_LOCKED: {
+    exit: 2,
+    doc: 'Another daemon (its PID is named) already runs on this data directory: two would open two incidents for one outage.',
+  },
   BASCULE_E_STORE_UNREACHABLE: {
     exit: 3,
     doc: 'The PostgreSQL store does not answer or refuses the connection (reason: ECONNREFUSED, or a SQLSTATE such as 28P01).',

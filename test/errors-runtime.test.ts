@@ -128,6 +128,13 @@ describe('the bascule executable when the daemon, the store or the address is no
     {
       name: 'run with a data directory that is a file',
       args: () => ['run', '--listen', '127.0.0.1:0', '--data-dir', 'bascule.yaml'],
+      code: 'BASCULE_E_DATA_DIR',
+      exit: 3,
+      params: { reason: 'ENOTDIR' },
+    },
+    {
+      name: 'run with an SQLite file that is a directory',
+      args: () => ['run', '--listen', '127.0.0.1:0', '--data-dir', 'data', '--store', 'sqlite:../folder'],
       code: 'BASCULE_E_STORE_OPEN',
       exit: 3,
     },

@@ -31,6 +31,7 @@ import { daemonToken } from '../server/operator-token.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { apiDeps } from './api-deps.ts';
+import { type DataDirLock, lockDataDir, prepareDataDir } from './data-dir.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
@@ -85,6 +86,7 @@ interface DaemonParts {
   readonly clock: Clock;
   readonly flushMs: number;
   readonly causes: (service: string) => string[];
+  readonly lock: DataDirLock;
 }
 
 export class Daemon {
@@ -102,8 +104,10 @@ export class Daemon {
   private readonly log: Logger;
   private readonly scheduler: Scheduler;
   private readonly server: Listening;
+  private readonly lock: DataDirLock;
 
   private constructor(p: DaemonParts) {
+    this.lock = p.lock;
     this.url = p.server.url;
     this.log = p.log;
     this.store = p.store;
@@ -134,7 +138,31 @@ export class Daemon {
     const graph = buildGraph(o.config);
     const monitor = new Monitor(graph, checks, parseDuration(runtime?.staleAfter ?? ''));
     const vantageTokens = readVantageTokens(o);
-    const { store, storeSpec, dataDir, operatorToken } = await openState(o);
+    const { store, storeSpec, dataDir, operatorToken, lock } = await openState(o);
+    try {
+      return await Daemon.build(o, {
+        clock,
+        checks,
+        graph,
+        monitor,
+        vantageTokens,
+        store,
+        storeSpec,
+        dataDir,
+        operatorToken,
+        lock,
+      });
+    } catch (e) {
+      if (typeof o.store !== 'object') await store.close().catch(() => undefined);
+      lock.release();
+      throw e;
+    }
+  }
+
+  private static async build(o: DaemonOptions, b: Built): Promise<Daemon> {
+    const { clock, checks, graph, monitor, vantageTokens, store, storeSpec, dataDir, operatorToken, lock } =
+      b;
+    const runtime = o.config.runtime;
     const resumed = await resume(store, monitor, checks, clock.now());
     const metrics = createMonitorMetrics(createRegistry());
     const causes = (service: string) =>
@@ -190,11 +218,10 @@ export class Daemon {
     try {
       server = await listen(api, host, port);
     } catch (e) {
-      if (typeof o.store !== 'object') await store.close();
       throw fail('BASCULE_E_RUNTIME_LISTEN', { address: `${host}:${port}`, reason: errorCode(e) });
     }
     const daemon = new Daemon({
-      ...{ log: o.log, store, monitor, metrics, pipeline, intake, scheduler, server, clock, causes },
+      ...{ log: o.log, store, monitor, metrics, pipeline, intake, scheduler, server, clock, causes, lock },
       flushMs: o.flushMs ?? 250,
     });
     // Transitions a crash cut off between storing results and acting on them.
@@ -217,6 +244,7 @@ export class Daemon {
     await this.pipeline.stop();
     await this.server.stop();
     await this.store.close();
+    this.lock.release();
     this.log.info('bascule daemon stopped');
   }
 }
@@ -261,18 +289,46 @@ function readVantageTokens(o: DaemonOptions): Map<string, string> {
   return tokens;
 }
 
-/** Opens (or takes) the store, upgrades its schema, and finds the operator token. */
+/** What start() has made before the parts that may fail and must then be undone. */
+interface Built {
+  readonly clock: Clock;
+  readonly checks: readonly CompiledCheck[];
+  readonly graph: ReturnType<typeof buildGraph>;
+  readonly monitor: Monitor;
+  readonly vantageTokens: Map<string, string>;
+  readonly store: Store;
+  readonly storeSpec: string;
+  readonly dataDir: string;
+  readonly operatorToken: string;
+  readonly lock: DataDirLock;
+}
+
+/**
+ * Makes the data directory ready and locks it (one daemon per directory), opens (or takes) the
+ * store, upgrades its schema, and finds the operator token.
+ */
 async function openState(o: DaemonOptions) {
   const runtime = o.config.runtime;
   const dataDir = resolve(o.baseDir, o.dataDir ?? runtime?.dataDir ?? '.bascule');
+  prepareDataDir(dataDir);
+  const lock = lockDataDir(dataDir);
   const given = typeof o.store === 'object' ? o.store : undefined;
-  const spec = typeof o.store === 'string' ? o.store : undefined;
-  const storeSpec = given ? 'given' : (spec ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite');
-  const store = given ?? (await openStore(storeSpec, dataDir));
-  // After the store: an unusable data directory is reported as such (BASCULE_E_STORE_OPEN).
-  const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
-  await store.migrate();
-  return { store, storeSpec, dataDir, operatorToken: operator.token };
+  try {
+    const spec = typeof o.store === 'string' ? o.store : undefined;
+    const storeSpec = given ? 'given' : (spec ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite');
+    const store = given ?? (await openStore(storeSpec, dataDir));
+    try {
+      const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
+      await store.migrate();
+      return { store, storeSpec, dataDir, operatorToken: operator.token, lock };
+    } catch (e) {
+      if (!given) await store.close().catch(() => undefined);
+      throw e;
+    }
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
 
 /** A stage that hands incident events to a callback (tests). */

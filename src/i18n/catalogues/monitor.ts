@@ -108,6 +108,10 @@ export const en = {
   BASCULE_E_STORE_UNKNOWN: 'unknown store "{store}": use sqlite, sqlite:FILE, a postgres:// URL or memory',
   BASCULE_E_STORE_OPEN: 'cannot open the SQLite store {file} ({reason}); is its directory writable?',
   BASCULE_E_DATA_DIR: 'cannot write the data directory {dir} ({reason}); choose another with --data-dir',
+  BASCULE_E_DATA_DIR_READONLY:
+    'the data directory {dir} is read-only; give a writable one with --data-dir or runtime.dataDir',
+  BASCULE_E_DATA_DIR_LOCKED:
+    'another Bascule daemon (PID {pid}) already uses the data directory {dir}; stop it, or give this one another --data-dir',
   BASCULE_E_STORE_UNREACHABLE: 'cannot connect to the store {store} ({reason})',
   BASCULE_E_STORE_MIGRATE: 'cannot bring the schema of the store {store} up to date ({reason})',
   BASCULE_E_DAEMON_UNREACHABLE: 'no Bascule daemon answers at {url} ({reason}); start it with "bascule run"',
@@ -133,6 +137,10 @@ export const fr = {
     'impossible d’ouvrir la base SQLite {file} ({reason}) ; son dossier est-il accessible en écriture ?',
   BASCULE_E_DATA_DIR:
     'impossible d’écrire dans le répertoire de données {dir} ({reason}) ; choisissez-en un autre avec --data-dir',
+  BASCULE_E_DATA_DIR_READONLY:
+    'le répertoire de données {dir} est en lecture seule ; indiquez-en un accessible en écriture avec --data-dir ou runtime.dataDir',
+  BASCULE_E_DATA_DIR_LOCKED:
+    'un autre démon Bascule (PID {pid}) utilise déjà le répertoire de données {dir} ; arrêtez-le, ou donnez à celui-ci un autre --data-dir',
   BASCULE_E_STORE_UNREACHABLE: 'connexion impossible à la base {store} ({reason})',
   BASCULE_E_STORE_MIGRATE: 'impossible de mettre à jour le schéma de la base {store} ({reason})',
   BASCULE_E_DAEMON_UNREACHABLE:
