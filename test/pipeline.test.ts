@@ -1,7 +1,8 @@
 /**
  * The daemon's pipeline on an injected clock and a memory store, with probes answered in process:
  * no sleeping, every step driven by advancing time. Outage, incident, recovery; a store outage
- * that delays results without losing them; silence that keeps an incident open.
+ * through which the daemon decides and alerts from memory, and which loses nothing once the store
+ * is back; silence that keeps an incident open.
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
@@ -108,7 +109,7 @@ describe('daemon pipeline on an injected clock', () => {
     assert.equal((await store.incident(open!.id))?.closedAt !== undefined, true);
   });
 
-  it('keeps results through a store outage and acts on them once it is back', async () => {
+  it('decides from memory through a store outage, and stores what it saw once the store is back', async () => {
     const health: { up: boolean | 'silent' } = { up: true };
     const { d, clock, store, kinds } = await start(health);
     daemons.push(d);
@@ -116,20 +117,23 @@ describe('daemon pipeline on an injected clock', () => {
     store.failing = true;
     health.up = false;
     await clock.advance(3_000);
-    assert.ok(d.intake.pending() >= 2, 'results wait while the store fails');
-    assert.equal(service(d), 'UP', 'nothing is acted on before it is stored');
-    assert.deepEqual(kinds(), []);
+    assert.ok(d.store.status().queued.observations >= 2, 'results wait in memory while the store fails');
+    assert.equal(d.health().ok, false);
+    assert.equal(d.health().problems[0]?.code, 'store-failing');
+    assert.equal(service(d), 'DOWN', 'the outage is seen without the store');
+    assert.deepEqual(kinds(), ['incident-opened'], 'and alerted on');
     store.failing = false;
-    await clock.advance(500);
-    assert.equal(d.intake.pending(), 0);
-    assert.equal(service(d), 'DOWN');
-    assert.deepEqual(kinds(), ['incident-opened']);
+    await clock.advance(6_000); // the replay backoff is at most 5 s
+    assert.equal(d.store.status().ok, true);
+    assert.equal(d.health().ok, true);
+    assert.deepEqual(kinds(), ['incident-opened'], 'once');
     const stored = await store.observations('api', 0);
     assert.ok(stored.filter((o) => !o.ok).length >= 3, 'the failures seen during the outage were stored');
+    assert.equal((await store.incidents({ open: true })).length, 1);
   });
 
   for (const what of ['failTransitions', 'failIncidents'] as const) {
-    it(`holds state changes while the store cannot record them (${what}), then acts on them once`, async () => {
+    it(`acts on state changes the store cannot record (${what}), and records them once it is back`, async () => {
       const health: { up: boolean | 'silent' } = { up: true };
       const { d, clock, store, kinds } = await start(health);
       daemons.push(d);
@@ -138,11 +142,11 @@ describe('daemon pipeline on an injected clock', () => {
       health.up = false;
       await clock.advance(10_000);
       assert.equal(service(d), 'DOWN', 'the monitor knows');
-      assert.deepEqual(kinds(), [], 'nothing acted on before it is recorded');
-      assert.equal((await store.incidents()).length, 0);
+      assert.deepEqual(kinds(), ['incident-opened'], 'alerted from memory');
+      assert.equal((await store.incidents()).length, 0, 'not yet recorded');
       store[what] = false;
-      await clock.advance(6_000); // the retry backoff is at most 5 s
-      assert.deepEqual(kinds(), ['incident-opened'], 'acted on once it is recorded, exactly once');
+      await clock.advance(6_000); // the replay backoff is at most 5 s
+      assert.deepEqual(kinds(), ['incident-opened'], 'exactly once');
       assert.equal((await store.incidents({ open: true })).length, 1);
       const recorded = (await store.transitions({ id: 'checkout' })).filter((t) => t.to === 'DOWN');
       assert.equal(recorded.length, 1, 'the transition recorded once');

@@ -10,6 +10,7 @@ import type { ApiDeps } from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
 import type { IncidentStore } from '../store/store.ts';
+import type { DaemonHealth } from './health.ts';
 
 /** Incidents shown with the live status. */
 const STATUS_INCIDENTS = 50;
@@ -24,6 +25,7 @@ export interface ApiParts {
   readonly monitor: Monitor;
   readonly incidents: IncidentStore;
   readonly accept: (batch: readonly Observation[]) => Promise<void>;
+  readonly health: () => DaemonHealth;
   readonly live: LiveFeed;
   readonly log: Logger;
 }
@@ -56,6 +58,7 @@ export function apiDeps(p: ApiParts): ApiDeps {
       return found ? [found] : [];
     },
     accept: p.accept,
+    health: p.health,
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),
   };

@@ -30,8 +30,10 @@ import { LiveFeed } from '../server/live.ts';
 import { daemonToken } from '../server/operator-token.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
+import { WriteBehindStore } from '../store/write-behind.ts';
 import { apiDeps } from './api-deps.ts';
 import { type DataDirLock, lockDataDir, prepareDataDir } from './data-dir.ts';
+import { type DaemonHealth, daemonHealth } from './health.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
@@ -43,6 +45,7 @@ import {
   createMonitorMetrics,
   type MonitorMetrics,
   metricsStage,
+  storeMetrics,
 } from './stages/metrics.ts';
 import { notifyStage } from './stages/notify.ts';
 import { persistTransitionsStage } from './stages/persist.ts';
@@ -76,7 +79,7 @@ export interface DaemonOptions {
 /** What a running daemon is made of. */
 interface DaemonParts {
   readonly log: Logger;
-  readonly store: Store;
+  readonly store: WriteBehindStore;
   readonly monitor: Monitor;
   readonly metrics: MonitorMetrics;
   readonly pipeline: Pipeline;
@@ -94,7 +97,7 @@ export class Daemon {
   private readonly stopFlush: () => void;
 
   readonly url: string;
-  readonly store: Store;
+  readonly store: WriteBehindStore;
   readonly monitor: Monitor;
   readonly metrics: MonitorMetrics;
   readonly pipeline: Pipeline;
@@ -124,6 +127,11 @@ export class Daemon {
   /** The local scheduler's counters: runs, overlaps, missed runs, probes in flight. */
   schedulerStats() {
     return this.scheduler.stats();
+  }
+
+  /** What is wrong with the daemon itself (a failing store), as /healthz says it. */
+  health(): DaemonHealth {
+    return daemonHealth(this.store.status());
   }
 
   /** Stores then processes what arrived since the last flush. */
@@ -165,6 +173,7 @@ export class Daemon {
     const runtime = o.config.runtime;
     const resumed = await resume(store, monitor, checks, clock.now());
     const metrics = createMonitorMetrics(createRegistry());
+    storeMetrics(metrics.registry, () => store.status());
     const causes = (service: string) =>
       causeLines(
         o.lang,
@@ -182,7 +191,6 @@ export class Daemon {
       store,
       monitor,
       pipeline,
-      o.log,
       (batch) => countObservations(metrics, types, batch),
       () => clock.now(),
     );
@@ -209,6 +217,7 @@ export class Daemon {
         monitor,
         incidents: store,
         accept: (batch) => intake.acceptStored(batch),
+        health: () => daemonHealth(store.status()),
         live,
         log: o.log,
       }),
@@ -243,6 +252,12 @@ export class Daemon {
     this.intake.close();
     await this.pipeline.stop();
     await this.server.stop();
+    const left = await this.store.flush();
+    if (!left.ok)
+      this.log.error(
+        { ...left.queued, error: left.error },
+        'store still failing at stop: what waited for it is lost',
+      );
     await this.store.close();
     this.lock.release();
     this.log.info('bascule daemon stopped');
@@ -296,7 +311,7 @@ interface Built {
   readonly graph: ReturnType<typeof buildGraph>;
   readonly monitor: Monitor;
   readonly vantageTokens: Map<string, string>;
-  readonly store: Store;
+  readonly store: WriteBehindStore;
   readonly storeSpec: string;
   readonly dataDir: string;
   readonly operatorToken: string;
@@ -316,13 +331,25 @@ async function openState(o: DaemonOptions) {
   try {
     const spec = typeof o.store === 'string' ? o.store : undefined;
     const storeSpec = given ? 'given' : (spec ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite');
-    const store = given ?? (await openStore(storeSpec, dataDir));
+    const opened = given ?? (await openStore(storeSpec, dataDir));
+    const store = new WriteBehindStore(opened, o.clock ?? systemClock, {
+      onFailing: (e, st) =>
+        o.log.error(
+          { err: e, queued: st.queued, dropped: st.dropped },
+          'store failing: writes wait in memory, the daemon goes on',
+        ),
+      onRecovered: (st) =>
+        o.log.info(
+          { failedForMs: st.failedForMs, dropped: st.dropped },
+          'store back: what waited is written',
+        ),
+    });
     try {
       const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
       await store.migrate();
       return { store, storeSpec, dataDir, operatorToken: operator.token, lock };
     } catch (e) {
-      if (!given) await store.close().catch(() => undefined);
+      if (!given) await opened.close().catch(() => undefined);
       throw e;
     }
   } catch (e) {

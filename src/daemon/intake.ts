@@ -1,38 +1,29 @@
 /**
- * The front of the pipeline: observations in. Local results are buffered and stored in batches;
- * agents' results are stored before their post is acknowledged. Stored results then go to the
- * monitor, and the transitions it returns are published. A store outage delays results (kept,
- * bounded), it does not drop them.
+ * The front of the pipeline: observations in. Local results are stored in batches and go to the
+ * monitor in the same flush, stored or not: while the store fails, the write-behind store keeps
+ * them in order and the daemon goes on deciding and alerting from memory. Agents' results are
+ * stored before their post is acknowledged (a failing store answers 503, and the agent keeps them),
+ * and acted on from memory even when the store refused them: the retry then changes nothing.
  */
 import type { Monitor } from '../monitor/monitor.ts';
 import type { Observation } from '../monitor/types.ts';
-import type { Logger } from '../platform/log.ts';
-import type { ObservationStore } from '../store/store.ts';
+import type { WriteBehindStore } from '../store/write-behind.ts';
 import type { Pipeline } from './pipeline.ts';
 
-/** Local results kept while the store is failing; beyond it the oldest are dropped. */
-export const MAX_PENDING = 200_000;
-
 export class Intake {
-  /** Local results waiting to be stored. */
+  /** Local results since the last flush. */
   private buffer: Observation[] = [];
-  /** Agents' results, already stored (their post was acknowledged), waiting for the monitor. */
-  private stored: Observation[] = [];
+  /** Agents' results waiting for the monitor (stored, or refused by a failing store). */
+  private agents: Observation[] = [];
   private closed = false;
 
   constructor(
-    private readonly store: ObservationStore,
+    private readonly store: Pick<WriteBehindStore, 'appendObservations' | 'appendObservationsNow'>,
     private readonly monitor: Monitor,
     private readonly pipeline: Pipeline,
-    private readonly log: Logger,
     private readonly count: (batch: readonly Observation[]) => void,
     private readonly now: () => number,
   ) {}
-
-  /** Results not yet stored (a store outage shows here). */
-  pending(): number {
-    return this.buffer.length;
-  }
 
   /** Queues local observations for the next flush. */
   accept(batch: readonly Observation[]): void {
@@ -43,30 +34,28 @@ export class Intake {
 
   /**
    * Stores an agent's batch before acknowledging it (a rejected promise: the agent keeps it and
-   * retries), then queues it for the monitor.
+   * retries), and queues it for the monitor either way.
    */
   async acceptStored(batch: readonly Observation[]): Promise<void> {
     if (this.closed) throw new Error('stopping');
-    await this.store.appendObservations(batch);
-    this.count(batch);
-    this.stored.push(...batch);
+    try {
+      await this.store.appendObservationsNow(batch);
+      this.count(batch); // once: a refused batch comes back
+    } finally {
+      this.agents.push(...batch);
+    }
   }
 
   /** Stores then processes what arrived since the last flush; flushes never overlap. */
   flush(): Promise<void> {
     return this.pipeline.run('flush', async (emit) => {
-      if (this.buffer.length === 0 && this.stored.length === 0) return;
+      if (this.buffer.length === 0 && this.agents.length === 0) return;
       const local = this.buffer;
       this.buffer = [];
-      try {
-        if (local.length > 0) await this.store.appendObservations(local);
-      } catch (e) {
-        this.buffer = [...local, ...this.buffer].slice(-MAX_PENDING);
-        this.log.error({ err: e, pending: this.buffer.length }, 'could not store observations; will retry');
-        return;
-      }
-      const batch = this.stored.length > 0 ? [...this.stored, ...local] : local;
-      this.stored = [];
+      // Resolves once stored, or queued behind a failing store: never holds the monitor back.
+      if (local.length > 0) await this.store.appendObservations(local);
+      const batch = this.agents.length > 0 ? [...this.agents, ...local] : local;
+      this.agents = [];
       const changed = this.monitor.ingest(batch, this.now());
       if (changed.length > 0) emit('transitions', changed);
     });

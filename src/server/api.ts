@@ -50,19 +50,41 @@ export function createApi(deps: ApiDeps): Api {
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
   });
 
+  const problem = z.object({
+    code: z.string().meta({ description: 'store-failing: writes wait in memory for the store' }),
+    since: z.string().meta({ description: 'Since when (ISO 8601)' }),
+    detail: z.string().optional().meta({ description: 'The last error code (SQLITE_FULL, ECONNREFUSED…)' }),
+    waiting: z.number().optional().meta({ description: 'Writes waiting for the store' }),
+  });
   app.openapi(
     createRoute({
       method: 'get',
       path: '/healthz',
-      summary: 'Liveness: answers as long as the daemon serves HTTP',
+      summary: 'The daemon itself: 200 while all is well, 503 naming what is wrong (a failing store)',
       responses: {
         200: {
-          description: 'Alive',
+          description: 'Alive and well',
           content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } },
+        },
+        503: {
+          description: 'Alive, but something is wrong with Bascule itself (it still monitors and alerts)',
+          content: {
+            'application/json': { schema: z.object({ ok: z.literal(false), problems: z.array(problem) }) },
+          },
         },
       },
     }),
-    (c) => c.json({ ok: true as const }, 200),
+    (c) => {
+      const h = deps.health();
+      if (h.ok) return c.json({ ok: true as const }, 200);
+      const problems = h.problems.map((p) => ({
+        code: p.code,
+        since: new Date(p.since).toISOString(),
+        ...(p.detail !== undefined ? { detail: p.detail } : {}),
+        ...(p.waiting !== undefined ? { waiting: p.waiting } : {}),
+      }));
+      return c.json({ ok: false as const, problems }, 503);
+    },
   );
 
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));

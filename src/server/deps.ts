@@ -16,6 +16,14 @@ export interface IncidentsQuery {
   readonly id?: string;
 }
 
+/** A problem of the daemon itself: code, since when (epoch ms), the error's code, how much waits. */
+export interface HealthProblem {
+  readonly code: string;
+  readonly since: number;
+  readonly detail?: string;
+  readonly waiting?: number;
+}
+
 export interface ApiDeps {
   /** The map's name. */
   readonly name: string;
@@ -34,6 +42,8 @@ export interface ApiDeps {
   incidents(query: IncidentsQuery): Promise<readonly Incident[]>;
   /** Stores an agent's batch; resolves once it is durable (a rejection answers 503). */
   accept(batch: readonly Observation[]): Promise<void>;
+  /** What is wrong with the daemon itself (GET /healthz answers 503 while anything is). */
+  health(): { readonly ok: boolean; readonly problems: readonly HealthProblem[] };
   /** Events streamed at GET /api/v1/events. */
   readonly live: LiveFeed;
   /** Event streams open at once (default MAX_STREAMS, 100); one more is answered 503. */

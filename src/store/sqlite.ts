@@ -36,7 +36,9 @@ export class SqliteStore implements Store {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    // better-sqlite3 waits for a lock synchronously, holding the event loop: wait at most 10 ms, and
+    // let a locked database fail the write (the write-behind store keeps it and replays it).
+    this.db.pragma('busy_timeout = 10');
     this.db.pragma('foreign_keys = ON');
   }
 

@@ -54,6 +54,11 @@ export class Fake {
   readonly errors: unknown[] = [];
   failStore = false;
   failStatus = false;
+  /** What GET /healthz reports of the daemon itself. */
+  health: { ok: boolean; problems: { code: string; since: number; detail?: string; waiting?: number }[] } = {
+    ok: true,
+    problems: [],
+  };
   /** Calls of `status()`, each a full build on a real daemon. */
   statusCalls = 0;
   serviceState: 'UP' | 'DOWN' = 'DOWN';
@@ -90,6 +95,7 @@ export class Fake {
       operatorToken: OPERATOR,
       registry: this.registry(),
       clock: this.clock,
+      health: () => this.health,
       status: async () => {
         this.statusCalls++;
         if (this.failStatus) throw new Error('the store is on fire at /var/lib/bascule');

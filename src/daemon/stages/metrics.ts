@@ -6,6 +6,7 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Observation, State } from '../../monitor/types.ts';
 import type { Registry } from '../../platform/metrics.ts';
+import type { StoreStatus } from '../../store/write-behind.ts';
 import type { Stage } from '../pipeline.ts';
 
 /** Gauge values of a state: 1 UP, 0.5 DEGRADED, 0 DOWN, -1 UNKNOWN. */
@@ -69,6 +70,39 @@ export function createMonitorMetrics(registry: Registry) {
 }
 
 export type MonitorMetrics = ReturnType<typeof createMonitorMetrics>;
+
+/** The store's health, read at each scrape: up or failing, and what waits in memory for it. */
+export function storeMetrics(registry: Registry, status: () => StoreStatus): void {
+  const registers = [registry];
+  new Gauge({
+    name: 'bascule_store_up',
+    help: '1 while the store takes writes, 0 while they wait in memory for it',
+    registers,
+    collect() {
+      this.set(status().ok ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'bascule_store_queued',
+    help: 'Writes waiting in memory for a failing store, by kind (observations, transitions, other)',
+    labelNames: ['kind'],
+    registers,
+    collect() {
+      const q = status().queued;
+      this.set({ kind: 'observations' }, q.observations);
+      this.set({ kind: 'transitions' }, q.transitions);
+      this.set({ kind: 'other' }, q.other);
+    },
+  });
+  new Gauge({
+    name: 'bascule_store_dropped_observations',
+    help: 'Observations dropped since start because a failing store left more waiting than memory keeps',
+    registers,
+    collect() {
+      this.set(status().dropped);
+    },
+  });
+}
 
 /** Counts a batch of observations; `types` maps a check to its probe type. */
 export function countObservations(

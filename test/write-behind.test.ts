@@ -1,0 +1,117 @@
+/**
+ * The write-behind store on a memory store that can be made to fail, on an injected clock: writes
+ * go through while the store answers; once one fails, it and every later write wait in order and
+ * resolve at once; the queue is replayed with backoff, in order, snapshots coalesced, observations
+ * bounded; status() says what waits.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Incident, Observation, Transition } from '../src/monitor/types.ts';
+import { ManualClock } from '../src/platform/manual-clock.ts';
+import { MemoryStore } from '../src/store/memory.ts';
+import { MAX_QUEUED_OBSERVATIONS, WriteBehindStore } from '../src/store/write-behind.ts';
+
+class Failing extends MemoryStore {
+  failing = false;
+  writes: string[] = [];
+  override async appendObservations(batch: readonly Observation[]) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    this.writes.push(`obs:${batch.map((o) => o.at).join(',')}`);
+    return super.appendObservations(batch);
+  }
+  override async appendTransitions(batch: readonly Transition[]) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    this.writes.push(`tr:${batch.map((t) => t.at).join(',')}`);
+    return super.appendTransitions(batch);
+  }
+  override async saveIncidents(batch: readonly Incident[]) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    this.writes.push(`inc:${batch.map((i) => i.id).join(',')}`);
+    return super.saveIncidents(batch);
+  }
+  override async saveState(key: string, value: unknown) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    this.writes.push(`state:${key}=${JSON.stringify(value)}`);
+    return super.saveState(key, value);
+  }
+}
+
+const obs = (at: number): Observation => ({
+  check: 'web',
+  vantage: 'local',
+  at,
+  ok: false,
+  reason: 'refused',
+  latencyMs: 1,
+});
+const tr = (at: number): Transition => ({ at, type: 'check', id: 'web', from: 'UP', to: 'DOWN' });
+
+describe('write-behind store', () => {
+  it('writes through, then queues in order behind a failure and replays once the store is back', async () => {
+    const inner = new Failing();
+    const clock = new ManualClock(1_000);
+    const failing: unknown[] = [];
+    const recovered: number[] = [];
+    const s = new WriteBehindStore(inner, clock, {
+      onFailing: (e) => failing.push(e),
+      onRecovered: (st) => recovered.push(st.failedForMs),
+    });
+    await s.appendObservations([obs(1)]);
+    assert.deepEqual(inner.writes, ['obs:1'], 'through while the store answers');
+    inner.failing = true;
+    await s.appendObservations([obs(2)]); // resolves although the store failed
+    await s.appendTransitions([tr(2)]);
+    await s.saveState('snap', { v: 1 });
+    await s.appendObservations([obs(3)]);
+    await s.saveState('snap', { v: 2 });
+    const st = s.status();
+    assert.equal(st.ok, false);
+    assert.equal(st.failingSince, 1_000);
+    assert.equal(st.error, 'SQLITE_FULL');
+    assert.deepEqual(st.queued, { observations: 2, transitions: 1, other: 1 }, 'snapshots coalesced');
+    assert.equal(failing.length, 1, 'said once, not per write');
+    await assert.rejects(s.appendObservationsNow([obs(4)]), /store is failing/);
+
+    await clock.advance(5_000); // replays fail while the store still does
+    assert.equal(s.status().ok, false);
+    inner.failing = false;
+    await clock.advance(5_000);
+    assert.equal(s.status().ok, true);
+    assert.deepEqual(inner.writes, ['obs:1', 'obs:2', 'tr:2', 'state:snap={"v":2}', 'obs:3'], 'in order');
+    assert.equal(recovered.length, 1);
+    assert.ok(recovered[0]! >= 5_000);
+    await s.appendObservations([obs(5)]);
+    assert.equal(inner.writes.at(-1), 'obs:5', 'through again');
+    assert.equal(clock.pending(), 0, 'no replay timer left');
+  });
+
+  it('coalesces incidents by id and bounds the observations it keeps', async () => {
+    const inner = new Failing();
+    const clock = new ManualClock(0);
+    const s = new WriteBehindStore(inner, clock);
+    inner.failing = true;
+    const incident = (id: string, n: number) =>
+      ({
+        id,
+        service: 'shop',
+        openedAt: 0,
+        state: 'DOWN',
+        worst: 'DOWN',
+        timeline: [],
+        n,
+      }) as unknown as Incident;
+    await s.saveIncidents([incident('a', 1)]);
+    await s.saveIncidents([incident('a', 2), incident('b', 1)]);
+    assert.equal(s.status().queued.other, 2);
+    const many = Array.from({ length: MAX_QUEUED_OBSERVATIONS + 10 }, (_, i) => obs(i));
+    await s.appendObservations(many);
+    assert.equal(s.status().queued.observations, MAX_QUEUED_OBSERVATIONS);
+    assert.equal(s.status().dropped, 10, 'the oldest dropped, and counted');
+    inner.failing = false;
+    const left = await s.flush();
+    assert.equal(left.ok, true);
+    assert.deepEqual(inner.writes[0], 'inc:a,b');
+    assert.match(inner.writes[1]!, /^obs:10,11,/, 'the oldest ten were the ones dropped');
+    await s.close();
+  });
+});
