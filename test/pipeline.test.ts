@@ -5,12 +5,15 @@
  * is back; silence that keeps an incident open.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Daemon } from '../src/daemon/daemon.ts';
 import type { IncidentEvent } from '../src/monitor/incidents.ts';
 import type { Incident, Observation, ProbeResult, Transition } from '../src/monitor/types.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { ManualClock } from '../src/platform/manual-clock.ts';
+import type { StatusJson } from '../src/server/status-json.ts';
 import { MemoryStore } from '../src/store/memory.ts';
 import { tempDir } from './helpers/cli.ts';
 import { map } from './helpers/map.ts';
@@ -37,6 +40,11 @@ class FlakyStore extends MemoryStore {
   failing = false;
   failTransitions = false;
   failIncidents = false;
+  failReads = false;
+  override async incidents(q?: Parameters<MemoryStore['incidents']>[0]): Promise<Incident[]> {
+    if (this.failReads) throw new Error('connection terminated');
+    return super.incidents(q);
+  }
   override async appendObservations(batch: readonly Observation[]): Promise<void> {
     if (this.failing) throw new Error('database is locked');
     return super.appendObservations(batch);
@@ -63,9 +71,10 @@ async function start(health: { up: boolean | 'silent' }, store = new FlakyStore(
       : Promise.resolve(
           health.up ? { ok: true, latencyMs: 2 } : { ok: false, reason: 'refused', latencyMs: 1 },
         );
+  const baseDir = tempDir();
   const d = await Daemon.start({
     config: SHOP,
-    baseDir: tempDir(),
+    baseDir,
     listen: '127.0.0.1:0',
     lang: 'en',
     log,
@@ -78,7 +87,12 @@ async function start(health: { up: boolean | 'silent' }, store = new FlakyStore(
       events.push(...e);
     },
   });
-  return { d, clock, store, events, kinds: () => events.map((e) => e.type) };
+  const token = readFileSync(join(baseDir, '.bascule', 'operator.token'), 'utf8').trim();
+  const status = async () =>
+    (
+      await fetch(`${d.url}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } })
+    ).json() as Promise<StatusJson>;
+  return { d, clock, store, events, status, kinds: () => events.map((e) => e.type) };
 }
 
 const service = (d: Daemon) => d.monitor.current().services.get('checkout');
@@ -152,6 +166,20 @@ describe('daemon pipeline on an injected clock', () => {
       assert.equal(recorded.length, 1, 'the transition recorded once');
     });
   }
+
+  it('shows the open incidents from memory when the store cannot be read', async () => {
+    const health: { up: boolean | 'silent' } = { up: false };
+    const { d, clock, store, status } = await start(health);
+    daemons.push(d);
+    await clock.advance(3_000);
+    store.failReads = true;
+    const s = await status();
+    assert.equal(s.services.find((x) => x.id === 'checkout')?.state, 'DOWN');
+    assert.deepEqual(
+      s.incidents.map((i) => [i.service, i.closedAt ?? null]),
+      [['checkout', null]],
+    );
+  });
 
   it('stops promptly while the store cannot record', { timeout: 10_000 }, async () => {
     const health: { up: boolean | 'silent' } = { up: true };

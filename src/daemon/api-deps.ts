@@ -2,7 +2,7 @@
 import type { Config } from '../model/schema.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Monitor } from '../monitor/monitor.ts';
-import type { Observation } from '../monitor/types.ts';
+import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import type { Registry } from '../platform/metrics.ts';
@@ -24,6 +24,8 @@ export interface ApiParts {
   readonly clock: Clock;
   readonly monitor: Monitor;
   readonly incidents: IncidentStore;
+  /** The incidents open now, from memory: shown when the store cannot be read. */
+  readonly openIncidents: () => readonly Incident[];
   readonly accept: (batch: readonly Observation[]) => Promise<void>;
   readonly health: () => DaemonHealth;
   readonly live: LiveFeed;
@@ -49,7 +51,10 @@ export function apiDeps(p: ApiParts): ApiDeps {
         p.config.name,
         p.monitor,
         targets,
-        await p.incidents.incidents({ limit: STATUS_INCIDENTS }),
+        await p.incidents.incidents({ limit: STATUS_INCIDENTS }).catch((e: unknown) => {
+          p.log.warn({ err: e }, 'store unreadable: status shows the open incidents from memory');
+          return [...p.openIncidents()];
+        }),
         p.clock.now(),
       ),
     incidents: async (q) => {

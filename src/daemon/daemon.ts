@@ -37,7 +37,7 @@ import { type DaemonHealth, daemonHealth } from './health.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
-import { incidentsStage } from './stages/incidents.ts';
+import { type IncidentsStage, incidentsStage } from './stages/incidents.ts';
 import { liveStage } from './stages/live.ts';
 import { logStage } from './stages/log.ts';
 import {
@@ -181,8 +181,9 @@ export class Daemon {
       );
     // Event ids start at the start time: an id from a previous run asks for a reload, not a gap.
     const live = new LiveFeed({ firstId: clock.now() });
+    const incidents = await incidentsStage(store);
     const pipeline = new Pipeline(
-      await stagesOf({ o, clock, monitor, store, metrics, live, causes }),
+      await stagesOf({ o, clock, monitor, store, metrics, live, causes, incidents }),
       clock,
       o.log,
     );
@@ -216,6 +217,7 @@ export class Daemon {
         clock,
         monitor,
         incidents: store,
+        openIncidents: () => [...incidents.book().open.values()],
         accept: (batch) => intake.acceptStored(batch),
         health: () => daemonHealth(store.status()),
         live,
@@ -272,6 +274,7 @@ interface StageParts {
   readonly metrics: MonitorMetrics;
   readonly live: LiveFeed;
   readonly causes: (service: string) => string[];
+  readonly incidents: IncidentsStage;
 }
 
 /**
@@ -279,8 +282,7 @@ interface StageParts {
  * audit…) adds its stage here.
  */
 async function stagesOf(p: StageParts): Promise<Stage[]> {
-  const { o, clock, monitor, store, metrics, live, causes } = p;
-  const incidents = await incidentsStage(store);
+  const { o, clock, monitor, store, metrics, live, causes, incidents } = p;
   return [
     stalenessStage(monitor),
     persistTransitionsStage(store),
