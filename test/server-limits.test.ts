@@ -166,3 +166,27 @@ describe('HTTP API', () => {
     }
   });
 });
+
+describe('connections that send nothing', () => {
+  it('closes a silent connection after the first-request time, and never a slow answer', async () => {
+    const { listen } = await import('../src/server/listen.ts');
+    const { connect } = await import('node:net');
+    const app = {
+      fetch: async () => {
+        await new Promise((r) => setTimeout(r, 600)); // slower than the first-request time
+        return new Response('slow but whole');
+      },
+    };
+    const server = await listen(app, '127.0.0.1', 0, { firstRequestMs: 300 });
+    try {
+      const silent = connect(server.address.port, '127.0.0.1');
+      const t0 = Date.now();
+      const closedAfter = await new Promise<number>((r) => silent.once('close', () => r(Date.now() - t0)));
+      assert.ok(closedAfter >= 250 && closedAfter < 2_000, `closed after ${closedAfter} ms`);
+      const res = await fetch(server.url);
+      assert.equal(await res.text(), 'slow but whole', 'a request under way is not cut');
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -21,6 +21,7 @@ import { causeLines } from '../notify/render.ts';
 import { type Clock, every, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import { createRegistry } from '../platform/metrics.ts';
+import { connectionCap, raiseOpenFiles } from '../platform/open-files.ts';
 import { readSecret } from '../platform/secrets.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
@@ -225,9 +226,15 @@ export class Daemon {
       }),
     );
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
+    const files = raiseOpenFiles();
+    if (files && files.soft < 4_096)
+      o.log.warn(
+        { openFiles: files.soft, hard: files.hard },
+        'low open-file limit: raise it (systemd: LimitNOFILE=65536) so probes and API clients never run short',
+      );
     let server: Listening;
     try {
-      server = await listen(api, host, port);
+      server = await listen(api, host, port, { maxConnections: connectionCap(files?.soft) });
     } catch (e) {
       throw fail('BASCULE_E_RUNTIME_LISTEN', { address: `${host}:${port}`, reason: errorCode(e) });
     }
@@ -239,7 +246,13 @@ export class Daemon {
     if (resumed.transitions.length > 0) void pipeline.publish('transitions', resumed.transitions);
     pipeline.start();
     scheduler.start();
-    const started = { url: daemon.url, checks: local.length, store: redactUrl(storeSpec), dataDir };
+    const started = {
+      url: daemon.url,
+      checks: local.length,
+      store: redactUrl(storeSpec),
+      dataDir,
+      ...(files ? { openFiles: files.soft, apiConnections: connectionCap(files.soft) } : {}),
+    };
     o.log.info({ ...started, replayed: resumed.replayed }, 'bascule daemon started');
     return daemon;
   }

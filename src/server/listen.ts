@@ -2,8 +2,8 @@
  * Serves a Hono app on node:http through @hono/node-server: binds host:port (0 picks a free port),
  * bounds slow or oversized requests, and stops by closing every connection (SSE streams included).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 
 interface FetchApp {
@@ -28,6 +28,10 @@ export const LIMITS = {
   /** Longer than the pause between agent posts (1 s) so their connection is reused, below load balancers' 60 s. */
   keepAliveTimeout: 10_000,
   maxHeaderSize: 16 * 1024,
+  /** A new connection that has not sent a request's headers by then is closed. */
+  firstRequest: 10_000,
+  /** How often the header and request timeouts are enforced. */
+  checkEvery: 1_000,
 } as const;
 
 export function urlOf(address: AddressInfo): string {
@@ -36,13 +40,34 @@ export function urlOf(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
-export async function listen(app: FetchApp, host: string, port: number): Promise<Listening> {
+export interface ListenOptions {
+  /** Connections taken at once; beyond, new ones are closed at once (default 1,024). */
+  readonly maxConnections?: number;
+  /** How long a new connection has to send its first request (default LIMITS.firstRequest; tests). */
+  readonly firstRequestMs?: number;
+}
+
+export async function listen(
+  app: FetchApp,
+  host: string,
+  port: number,
+  o: ListenOptions = {},
+): Promise<Listening> {
   const server = createAdaptorServer({
     fetch: app.fetch as (request: Request) => Response | Promise<Response>,
     // Leave the process's global Request/Response alone: probes and tests use fetch in it too.
     overrideGlobalObjects: false,
-    serverOptions: { maxHeaderSize: LIMITS.maxHeaderSize },
+    // Node checks the header and request timeouts every 30 s by default: an idle socket that never
+    // sends a byte then lives up to 40 s; checked every second, it lives 10 to 11 s.
+    serverOptions: { maxHeaderSize: LIMITS.maxHeaderSize, connectionsCheckingInterval: LIMITS.checkEvery },
   }) as Server;
+  server.maxConnections = o.maxConnections ?? 1_024;
+  // Node's header timeout starts with the first byte: a socket that never sends one would stay
+  // open, holding a file the probes need. A connection gets `firstRequest` ms to send a whole
+  // request's headers; from its first request on, Node's own timeouts apply (keep-alive, request).
+  const firstRequest = o.firstRequestMs ?? LIMITS.firstRequest;
+  server.on('connection', (socket: Socket) => socket.setTimeout(firstRequest));
+  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(0));
   server.headersTimeout = LIMITS.headersTimeout;
   server.requestTimeout = LIMITS.requestTimeout;
   server.keepAliveTimeout = LIMITS.keepAliveTimeout;

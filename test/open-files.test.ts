@@ -1,0 +1,141 @@
+/**
+ * Idle connections must not starve the probes (a real process with a low open-file limit): the
+ * daemon raises its soft limit to the hard one, takes at most a quarter of it in API connections,
+ * and closes a connection that sends nothing within about 11 s. A thousand idle sockets then leave
+ * the check UP, raise no alert, and are all closed by the daemon.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { connectionCap } from '../src/platform/open-files.ts';
+import { ensureBuilt } from './helpers/bin.ts';
+import { tempDir } from './helpers/cli.ts';
+import { getJson, startBackend, waitFor } from './helpers/daemon.ts';
+import { receiver } from './helpers/receivers.ts';
+
+const BIN = fileURLToPath(new URL('../bin/bascule.js', import.meta.url));
+const IDLE = 1_000;
+
+describe('open files', () => {
+  const children: ChildProcess[] = [];
+  const closers: (() => unknown)[] = [];
+  before(() => ensureBuilt());
+  after(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    for (const c of closers.reverse()) await c();
+  });
+
+  it('sizes the connection cap from the limit', () => {
+    assert.equal(connectionCap(1_024), 256);
+    assert.equal(connectionCap(100), 64, 'never below 64');
+    assert.equal(connectionCap(1_048_576), 4_096, 'never above 4,096');
+  });
+
+  it(`keeps probing through ${IDLE} idle API connections under a low limit`, {
+    timeout: 60_000,
+  }, async () => {
+    const backend = await startBackend();
+    closers.push(() => backend.close());
+    const hook = await receiver();
+    closers.push(() => hook.close());
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'bascule.yaml'),
+      stringify({
+        version: 1,
+        name: 'Open files',
+        services: { shop: { criticality: 'critical', dependsOn: ['web'] } },
+        components: { web: { provider: 'aws' } },
+        checks: {
+          web: { component: 'web', http: backend.url, interval: '1s', timeout: '500ms', failAfter: 2 },
+        },
+        notify: { ops: { webhook: `${hook.url}/hook` } },
+        runtime: { listen: '127.0.0.1:0', dataDir: 'data', token: { env: 'OPERATOR' } },
+      }),
+    );
+    // Soft 200 under hard 400, as a service manager might start it.
+    const child = spawn(
+      'bash',
+      ['-c', `ulimit -Sn 200 && ulimit -Hn 400 && exec "${process.execPath}" "${BIN}" run -c bascule.yaml`],
+      {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LANG: 'C', OPERATOR: 'open-files-op' },
+      },
+    );
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c;
+    });
+    child.stderr!.on('data', (c: Buffer) => {
+      out += c;
+    });
+    await waitFor(
+      'daemon started',
+      () => /"msg":"bascule daemon started"/.test(out) || child.exitCode !== null,
+      20_000,
+    );
+    const started = JSON.parse(out.split('\n').find((l) => l.includes('bascule daemon started'))!) as {
+      url: string;
+      openFiles: number;
+      apiConnections: number;
+    };
+    assert.equal(started.openFiles, 400, 'the soft limit raised to the hard one');
+    assert.equal(started.apiConnections, 100);
+    const { url } = started;
+    const { port } = new URL(url);
+    const auth = { headers: { authorization: 'Bearer open-files-op' } };
+    const metrics = async () => (await fetch(`${url}/metrics`, auth)).text();
+    await waitFor('check UP', async () => /bascule_check_state\{check="web"\} 1\b/.test(await metrics()));
+
+    // An event stream opened first stays open past the first-request timeout (10 s).
+    let streamClosed = false;
+    const stream = get(`${url}/api/v1/events`, auth, (res) => {
+      assert.equal(res.statusCode, 200);
+      res.on('data', () => undefined);
+      res.on('close', () => {
+        streamClosed = true;
+      });
+    });
+    stream.on('error', () => undefined);
+    closers.push(() => stream.destroy());
+    // A thousand sockets that connect and never send a byte.
+    const sockets: Socket[] = [];
+    let closedByServer = 0;
+    for (let i = 0; i < IDLE; i++) {
+      const s = connect(Number(port), '127.0.0.1');
+      s.on('error', () => undefined);
+      s.on('close', () => {
+        closedByServer++;
+      });
+      sockets.push(s);
+    }
+    closers.push(() => {
+      for (const s of sockets) s.destroy();
+    });
+    await new Promise((r) => setTimeout(r, 2_000));
+    const held = IDLE - closedByServer;
+    assert.ok(held <= 100, `at most the cap held open (${held})`);
+
+    // Probes go on while they are held: no failure, no alert.
+    const t0 = Date.now();
+    await waitFor('the idle sockets closed by the daemon', () => closedByServer === IDLE, 20_000);
+    const closedAfter = Date.now() - t0 + 2_000;
+    assert.ok(closedAfter < 16_000, `idle connections closed within about 11 s (${closedAfter} ms)`);
+    const m = await metrics();
+    assert.match(m, /bascule_check_state\{check="web"\} 1\b/, 'still UP');
+    assert.doesNotMatch(m, /bascule_probe_failures_total\{[^}]*\} [1-9]/, 'no probe failed');
+    assert.equal(hook.requests.length, 0, 'no alert');
+    assert.equal(streamClosed, false, 'the event stream outlived the idle sockets');
+    assert.equal((await getJson(`${url}/healthz`)).status, 200, 'the API answers again');
+    child.kill('SIGTERM');
+    assert.equal(await new Promise((r) => child.once('exit', r)), 0);
+  });
+});
