@@ -1,4 +1,5 @@
 /** What the HTTP API sees of the daemon (server/deps.ts): data and a few functions, no internals. */
+import { parseDuration } from '../model/duration.ts';
 import type { Config } from '../model/schema.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Monitor } from '../monitor/monitor.ts';
@@ -23,7 +24,7 @@ export interface ApiParts {
   readonly clock: Clock;
   readonly monitor: Monitor;
   readonly incidents: IncidentStore;
-  readonly accept: (batch: readonly Observation[]) => Promise<void>;
+  readonly accept: (batch: readonly Observation[], live?: readonly Observation[]) => Promise<void>;
   readonly live: LiveFeed;
   readonly log: Logger;
 }
@@ -56,6 +57,8 @@ export function apiDeps(p: ApiParts): ApiDeps {
       return found ? [found] : [];
     },
     accept: p.accept,
+    staleAfterMs: parseDuration(p.config.runtime?.staleAfter ?? ''),
+    log: p.log,
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),
   };

@@ -180,7 +180,7 @@ export class Daemon {
         clock,
         monitor,
         incidents: store,
-        accept: (batch) => intake.acceptStored(batch),
+        accept: (batch, live) => intake.acceptStored(batch, live),
         live,
         log: o.log,
       }),

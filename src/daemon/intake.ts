@@ -43,13 +43,13 @@ export class Intake {
 
   /**
    * Stores an agent's batch before acknowledging it (a rejected promise: the agent keeps it and
-   * retries), then queues it for the monitor.
+   * retries), then queues `live` (default: all of it; late results only fill the history) for the monitor.
    */
-  async acceptStored(batch: readonly Observation[]): Promise<void> {
+  async acceptStored(batch: readonly Observation[], live: readonly Observation[] = batch): Promise<void> {
     if (this.closed) throw new Error('stopping');
     await this.store.appendObservations(batch);
     this.count(batch);
-    this.stored.push(...batch);
+    this.stored.push(...live);
   }
 
   /** Stores then processes what arrived since the last flush; flushes never overlap. */
