@@ -59,7 +59,7 @@ export class Agent {
   private timers: (() => void)[] = [];
   private posting = false;
   private limits: Limits = DEFAULT_LIMITS;
-  /** Current post sizes: halved on a 413 (bytes) or a 400 (count), doubled back after a success. */
+  /** Current post sizes: bytes halved on a 413 (until the next refresh), count halved on a 400 (doubled back after a success). */
   private maxBytes = DEFAULT_LIMITS.maxBodyBytes;
   private maxCount = DEFAULT_LIMITS.maxObservations;
   /** Results dropped because the buffer was full. */
@@ -120,8 +120,14 @@ export class Agent {
       maxBodyBytes: positive(told?.maxBodyBytes, DEFAULT_LIMITS.maxBodyBytes),
       maxObservations: positive(told?.maxObservations, DEFAULT_LIMITS.maxObservations),
     };
-    this.maxBytes = Math.min(this.maxBytes, this.limits.maxBodyBytes);
-    this.maxCount = Math.min(this.maxCount, this.limits.maxObservations);
+    // Re-learnt at each refresh: a lower limit met on the way (a proxy's 413) costs one 413 a refresh.
+    this.maxBytes = this.limits.maxBodyBytes;
+    this.maxCount = this.limits.maxObservations;
+  }
+
+  /** Results waiting to be posted. */
+  buffered(): number {
+    return this.buffer.length;
   }
 
   private keep(obs: Observation): void {
@@ -208,7 +214,6 @@ export class Agent {
         if (obs) this.quarantine(obs, r.reason, r.field);
       }
       if (answer.late) this.o.log.info({ late: answer.late }, 'late results stored as history only');
-      this.maxBytes = Math.min(this.limits.maxBodyBytes, this.maxBytes * 2);
       this.maxCount = Math.min(this.limits.maxObservations, this.maxCount * 2);
       return true;
     }

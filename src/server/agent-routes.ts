@@ -45,14 +45,20 @@ export function agentRoutes(deps: ApiDeps, app: OpenAPIHono<AgentEnv>): OpenAPIH
   const staleAfter = (check: CompiledCheck) => deps.staleAfterMs ?? defaultStaleAfter(check);
   const metrics = agentMetrics(deps.registry);
   app.openAPIRegistry.register('Observation', observation);
-  /** The correction last logged per vantage point: a skew is logged when it appears or moves. */
-  const skews = new Map<string, number>();
-  const noteSkew = (vantage: string, correction: number) => {
-    const before = skews.get(vantage) ?? 0;
-    if (Math.abs(correction - before) <= CLOCK_TOLERANCE_MS) return;
-    skews.set(vantage, correction);
+  /**
+   * The correction applied to each vantage point's results: kept while its measured offset stays
+   * within the tolerance of it (the transit time of a post varies; a correction that moved with it
+   * would reorder results), replaced (and logged) when the offset moves further.
+   */
+  const corrections = new Map<string, number>();
+  const correctionFor = (vantage: string, offset: number): number => {
+    const before = corrections.get(vantage) ?? 0;
+    if (Math.abs(offset - before) <= CLOCK_TOLERANCE_MS) return before;
+    const correction = Math.abs(offset) > CLOCK_TOLERANCE_MS ? offset : 0;
+    corrections.set(vantage, correction);
     if (correction === 0) deps.log?.info({ vantage }, 'agent clock back in step');
     else deps.log?.warn({ vantage, offsetMs: correction }, 'agent clock off; its results are corrected');
+    return correction;
   };
 
   app.openapi(
@@ -103,10 +109,10 @@ export function agentRoutes(deps: ApiDeps, app: OpenAPIHono<AgentEnv>): OpenAPIH
       const now = deps.clock.now();
       const post = c.req.valid('json');
       const checks = new Map(assigned(vantage).map((x) => [x.id, x]));
+      // An agent that does not say its time (an older one) is taken at its word, uncorrected.
       const offset = post.sentAt === undefined ? 0 : now - post.sentAt;
-      const correction = Math.abs(offset) > CLOCK_TOLERANCE_MS ? offset : 0;
+      const correction = post.sentAt === undefined ? 0 : correctionFor(vantage, offset);
       if (post.sentAt !== undefined) metrics.offset.set({ vantage }, offset / 1000);
-      noteSkew(vantage, correction);
       const batch: Observation[] = [];
       const live: Observation[] = [];
       const rejected: { index: number; reason: (typeof REJECTIONS)[number]; field?: string }[] = [];
@@ -115,7 +121,8 @@ export function agentRoutes(deps: ApiDeps, app: OpenAPIHono<AgentEnv>): OpenAPIH
       post.observations.forEach((raw, index) => {
         const parsed = observation.safeParse(raw);
         if (!parsed.success) {
-          const field = parsed.error.issues[0]?.path.join('.');
+          const issue = parsed.error.issues[0];
+          const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? issue.keys[0] : '');
           rejected.push({ index, reason: 'invalid', ...(field ? { field } : {}) });
           return;
         }
@@ -149,7 +156,7 @@ export function agentRoutes(deps: ApiDeps, app: OpenAPIHono<AgentEnv>): OpenAPIH
         );
       }
       try {
-        await deps.accept(batch, live);
+        if (batch.length > 0) await deps.accept(batch, live);
       } catch {
         throw new ApiError('BASCULE_E_HTTP_UNAVAILABLE', {}, { 'retry-after': '5' });
       }
