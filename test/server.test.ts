@@ -187,8 +187,17 @@ describe('HTTP API', () => {
         [now - 1500, now - 500],
       );
       assert.equal(fake.acceptedLive[before]!.length, 2, 'corrected, they are live');
+      // A post that took longer (offset 121 s): the correction held, so results keep their order.
+      const later = await post(
+        [{ check: 'db-tcp', at: agentNow - 1000, ok: true, latencyMs: 1 }],
+        OFFICE,
+        agentNow - 1000,
+      );
+      assert.equal(later.json.clockOffsetMs, 120_000);
+      assert.equal(fake.accepted.at(-1)![0]!.at, now - 1000);
+      // The gauge shows the offset measured on the last post.
       const metrics = await call('/metrics', { token: OPERATOR });
-      assert.match(metrics.text, /bascule_agent_clock_offset_seconds\{vantage="office"\} 120/);
+      assert.match(metrics.text, /bascule_agent_clock_offset_seconds\{vantage="office"\} 121\n/);
       // Within the tolerance (2 s), nothing is moved.
       const close = await post(
         [{ check: 'db-tcp', at: now - 100, ok: true, latencyMs: 1 }],
