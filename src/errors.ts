@@ -29,6 +29,7 @@ export const ERRORS = {
     exit: 2,
     doc: 'An id uses characters other than letters, digits, ".", "_" and "-".',
   },
+  BASCULE_E_CONFIG_ID_LENGTH: { exit: 2, doc: 'A check id is longer than 200 characters.' },
   BASCULE_E_CONFIG_DURATION: { exit: 2, doc: 'A duration is not of the form 30s, 15m, 4h, 2d, 1h30m.' },
   BASCULE_E_CONFIG_VERSION: { exit: 2, doc: 'The file declares a version this Bascule cannot read.' },
   BASCULE_E_CONFIG_DEPENDENCY: { exit: 2, doc: 'A dependsOn entry is neither an id nor a redundancy group.' },

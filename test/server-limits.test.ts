@@ -33,11 +33,21 @@ describe('HTTP API', () => {
         assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_BAD_REQUEST');
         assert.match(r.json.error?.message ?? '', new RegExp(`^${field}: `), path);
       }
-      const shape = await post([{ check: 'db-tcp', at: 'soon', ok: true, latencyMs: 1 }]);
+      const shape = await call('/api/v1/agent/observations?vantage=office', {
+        method: 'POST',
+        token: OFFICE,
+        body: JSON.stringify({ observations: { check: 'db-tcp' } }),
+      });
       assert.equal(shape.status, 400);
-      assert.match(shape.json.error?.message ?? '', /^observations\.0\.at: /);
+      assert.match(shape.json.error?.message ?? '', /^observations: /);
+      // An invalid observation is refused alone, named by its index and field; the post is answered.
+      const item = await post([{ check: 'db-tcp', at: 'soon', ok: true, latencyMs: 1 }]);
+      assert.deepEqual(
+        [item.status, item.json],
+        [202, { accepted: 0, ignored: 0, rejected: [{ index: 0, reason: 'invalid', field: 'at' }] }],
+      );
       const extra = await post([{ check: 'db-tcp', at: 1, ok: true, latencyMs: 1, host: 'x' }]);
-      assert.equal(extra.status, 400);
+      assert.deepEqual(extra.json.rejected, [{ index: 0, reason: 'invalid', field: 'host' }]);
       const bad = await call('/api/v1/agent/observations?vantage=office', {
         method: 'POST',
         token: OFFICE,
@@ -88,7 +98,7 @@ describe('HTTP API', () => {
       const ok = await chunked(path, headers, ['{"observations":[', obs, ']}']);
       assert.deepEqual([ok.status, JSON.parse(ok.body)], [202, { accepted: 1, ignored: 0 }], ok.body);
       assert.equal(fake.accepted.length, before + 1);
-      const invalid = await chunked(path, headers, ['{"observations":[{"check":"db-tcp"}]}']);
+      const invalid = await chunked(path, headers, ['{"observations":{"check":"db-tcp"}}']);
       assert.deepEqual(
         [invalid.status, JSON.parse(invalid.body).error.code],
         [400, 'BASCULE_E_HTTP_BAD_REQUEST'],

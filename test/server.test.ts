@@ -138,24 +138,74 @@ describe('HTTP API', () => {
   });
 
   describe('agent results', () => {
-    it('keeps a clock 1 min off, replaces one 10 min off with the server’s time, ignores unassigned checks', async () => {
+    it('refuses a result from the future, keeps a late one out of the live state, ignores unassigned checks', async () => {
       const now = fake.clock.now();
       const before = fake.accepted.length;
       const r = await post([
         { check: 'db-tcp', at: now + 10 * 60_000, ok: true, latencyMs: 1 },
         { check: 'db-tcp', at: now - 60_000, ok: false, reason: 'refused', latencyMs: 2 },
+        { check: 'db-tcp', at: now - 1000, ok: true, latencyMs: 2 },
         { check: 'local-only', at: now, ok: true, latencyMs: 1 },
       ]);
       assert.equal(r.status, 202);
-      assert.deepEqual(r.json, { accepted: 2, ignored: 1 });
-      const stored = fake.accepted[before]!;
+      assert.deepEqual(r.json, {
+        accepted: 2,
+        ignored: 1,
+        late: 1,
+        rejected: [{ index: 0, reason: 'future' }],
+      });
+      // Stored with their own times; the one older than the staleness window (30 s) is history only.
       assert.deepEqual(
-        stored.map((o) => [o.check, o.vantage, o.at]),
+        fake.accepted[before]!.map((o) => [o.check, o.vantage, o.at]),
         [
-          ['db-tcp', 'office', now],
           ['db-tcp', 'office', now - 60_000],
+          ['db-tcp', 'office', now - 1000],
         ],
       );
+      assert.deepEqual(
+        fake.acceptedLive[before]!.map((o) => o.at),
+        [now - 1000],
+      );
+    });
+
+    it('corrects the results of an agent whose clock is off by the offset of its post, and shows it', async () => {
+      const now = fake.clock.now();
+      const before = fake.accepted.length;
+      // The agent's clock is 2 min behind: it stamps results and the post by it.
+      const agentNow = now - 120_000;
+      const r = await post(
+        [
+          { check: 'db-tcp', at: agentNow - 1500, ok: true, latencyMs: 1 },
+          { check: 'db-tcp', at: agentNow - 500, ok: true, latencyMs: 1 },
+        ],
+        OFFICE,
+        agentNow,
+      );
+      assert.deepEqual([r.status, r.json], [202, { accepted: 2, ignored: 0, clockOffsetMs: 120_000 }]);
+      assert.deepEqual(
+        fake.accepted[before]!.map((o) => o.at),
+        [now - 1500, now - 500],
+      );
+      assert.equal(fake.acceptedLive[before]!.length, 2, 'corrected, they are live');
+      // A post that took longer (offset 121 s): the correction held, so results keep their order.
+      const later = await post(
+        [{ check: 'db-tcp', at: agentNow - 1000, ok: true, latencyMs: 1 }],
+        OFFICE,
+        agentNow - 1000,
+      );
+      assert.equal(later.json.clockOffsetMs, 120_000);
+      assert.equal(fake.accepted.at(-1)![0]!.at, now - 1000);
+      // The gauge shows the offset measured on the last post.
+      const metrics = await call('/metrics', { token: OPERATOR });
+      assert.match(metrics.text, /bascule_agent_clock_offset_seconds\{vantage="office"\} 121\n/);
+      // Within the tolerance (2 s), nothing is moved.
+      const close = await post(
+        [{ check: 'db-tcp', at: now - 100, ok: true, latencyMs: 1 }],
+        OFFICE,
+        now - 1000,
+      );
+      assert.deepEqual(close.json, { accepted: 1, ignored: 0 });
+      assert.equal(fake.accepted.at(-1)![0]!.at, now - 100);
     });
 
     it('answers 503 when the store fails, so the agent keeps its results', async () => {

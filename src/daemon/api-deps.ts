@@ -1,4 +1,5 @@
 /** What the HTTP API sees of the daemon (server/deps.ts): data and a few functions, no internals. */
+import { parseDuration } from '../model/duration.ts';
 import type { Config } from '../model/schema.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Monitor } from '../monitor/monitor.ts';
@@ -26,7 +27,7 @@ export interface ApiParts {
   readonly incidents: IncidentStore;
   /** The incidents open now, from memory: shown when the store cannot be read. */
   readonly openIncidents: () => readonly Incident[];
-  readonly accept: (batch: readonly Observation[]) => Promise<void>;
+  readonly accept: (batch: readonly Observation[], live?: readonly Observation[]) => Promise<void>;
   readonly health: () => DaemonHealth;
   readonly live: LiveFeed;
   readonly log: Logger;
@@ -64,6 +65,8 @@ export function apiDeps(p: ApiParts): ApiDeps {
     },
     accept: p.accept,
     health: p.health,
+    staleAfterMs: parseDuration(p.config.runtime?.staleAfter ?? ''),
+    log: p.log,
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),
   };

@@ -219,7 +219,7 @@ export class Daemon {
         monitor,
         incidents: store,
         openIncidents: () => [...incidents.book().open.values()],
-        accept: (batch) => intake.acceptStored(batch),
+        accept: (batch, live) => intake.acceptStored(batch, live),
         health: () => daemonHealth(store.status()),
         live,
         log: o.log,

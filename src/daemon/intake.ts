@@ -34,15 +34,16 @@ export class Intake {
 
   /**
    * Stores an agent's batch before acknowledging it (a rejected promise: the agent keeps it and
-   * retries), and queues it for the monitor either way.
+   * retries), and queues `live` (default: all of it; late results only fill the history) for the
+   * monitor either way.
    */
-  async acceptStored(batch: readonly Observation[]): Promise<void> {
+  async acceptStored(batch: readonly Observation[], live: readonly Observation[] = batch): Promise<void> {
     if (this.closed) throw new Error('stopping');
     try {
       await this.store.appendObservationsNow(batch);
       this.count(batch); // once: a refused batch comes back
     } finally {
-      this.agents.push(...batch);
+      this.agents.push(...live);
     }
   }
 

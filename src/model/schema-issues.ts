@@ -122,9 +122,17 @@ export function fromZodIssues(
         out.push({ code, path, params: { value } });
         break;
       }
-      case 'invalid_key':
-        out.push({ code: 'BASCULE_E_CONFIG_ID', path, atKey: true, params: { value: String(last) } });
+      case 'invalid_key': {
+        const long = issue.issues.find((i) => i.code === 'too_big');
+        if (long && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(String(last))) {
+          const value = String(last);
+          const params = { value: `${value.slice(0, 40)}…`, length: value.length, max: Number(long.maximum) };
+          out.push({ code: 'BASCULE_E_CONFIG_ID_LENGTH', path, atKey: true, params });
+        } else {
+          out.push({ code: 'BASCULE_E_CONFIG_ID', path, atKey: true, params: { value: String(last) } });
+        }
         break;
+      }
       case 'too_small':
         if (issue.origin === 'array') {
           out.push({ code: 'BASCULE_E_CONFIG_TOO_FEW', path, params: { min: Number(issue.minimum) } });

@@ -13,6 +13,7 @@ import { duration, hostPort, id, secret, text } from './schema-primitives.ts';
 export { CHANNEL_TYPES } from './channels/registry.ts';
 export { DNS_TYPES } from './probes/dns.ts';
 export {
+  checkId,
   duration,
   HOST_PORT_PATTERN,
   ID_PATTERN,

@@ -3,12 +3,17 @@
  * the probe and channel descriptors can use them without importing the whole schema.
  */
 import { z } from 'zod';
+import { MAX_CHECK_ID } from '../monitor/limits.ts';
 import { DURATION_PATTERN } from './duration.ts';
 
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 
 export const id = z.string().regex(new RegExp(ID_PATTERN), { message: 'id' }).meta({
   description: 'An id: letters, digits, ".", "_" and "-", starting with a letter or digit.',
+});
+/** A check's id: an id of at most MAX_CHECK_ID characters (results carry it to and from agents). */
+export const checkId = id.max(MAX_CHECK_ID).meta({
+  description: `An id (letters, digits, ".", "_" and "-", starting with a letter or digit) of at most ${MAX_CHECK_ID} characters.`,
 });
 export const duration = z
   .string()

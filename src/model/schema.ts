@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   CRITICALITIES,
   check,
+  checkId,
   duration,
   id,
   notifyChannel,
@@ -99,7 +100,7 @@ export const configSchema = z.strictObject({
   services: z.record(id, service).default({}),
   components: z.record(id, component).default({}),
   vantages: z.record(id, vantage).default({}),
-  checks: z.record(id, check).default({}),
+  checks: z.record(checkId, check).default({}),
   failover: z.record(id, failover).default({}),
   notify: z.record(id, notifyChannel).default({}),
   runtime: runtime.optional(),

@@ -5,6 +5,7 @@
  */
 import { type Lang, t } from '../i18n/index.ts';
 import type { Criticality } from '../model/schema.ts';
+import { cleanText } from '../monitor/clean-text.ts';
 import type { ServiceCause } from '../monitor/service-causes.ts';
 import type { Incident, State } from '../monitor/types.ts';
 import type { Alert, AlertKind } from './alert.ts';
@@ -55,12 +56,16 @@ export function formatTime(ms: number): string {
 
 /** A service's causes as alerts list them: `api-aws: DOWN — timeout (2s) — 2/3 vantage points`. */
 export function causeLines(lang: Lang, causes: readonly ServiceCause[]): string[] {
-  return causes.map((c) => t(lang, 'monitor.cause', c));
+  return causes.map((c) =>
+    t(lang, 'monitor.cause', c.detail === undefined ? c : { ...c, detail: cleanText(c.detail) }),
+  );
 }
 
 /** The rendered alert for one incident event. */
 export function renderAlert(input: AlertInput, lang: Lang): Alert {
   const { service, state, kind } = input;
+  // Causes carry targets' and agents' details: one line each, whatever they hold.
+  const causes = input.causes.map((c) => cleanText(c));
   const criticality = t(lang, `alert.criticality.${input.criticality}`);
   const since = formatTime(input.openedAt);
   let title: string;
@@ -84,8 +89,8 @@ export function renderAlert(input: AlertInput, lang: Lang): Alert {
           })
         : t(lang, kind === 'opened' ? 'alert.opened.title' : 'alert.worsened.title', { service, state });
     lines.push(t(lang, 'alert.text.open', { criticality, since }));
-    if (input.causes.length === 0) lines.push(t(lang, 'alert.text.noCause'));
-    else lines.push(t(lang, 'alert.text.causes'), ...input.causes.map((c) => `• ${c}`));
+    if (causes.length === 0) lines.push(t(lang, 'alert.text.noCause'));
+    else lines.push(t(lang, 'alert.text.causes'), ...causes.map((c) => `• ${c}`));
   }
   if (input.suppressed) lines.push(t(lang, 'alert.text.suppressed', { count: input.suppressed }));
   lines.push(t(lang, 'alert.text.incident', { id: input.incident }));
@@ -97,7 +102,7 @@ export function renderAlert(input: AlertInput, lang: Lang): Alert {
     state,
     since: input.openedAt,
     at: input.at,
-    causes: input.causes,
+    causes,
     lang,
     title,
     text: lines.join('\n'),

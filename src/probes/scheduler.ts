@@ -5,6 +5,7 @@
  * once. Time comes from a Clock so tests drive it.
  */
 import { setMaxListeners } from 'node:events';
+import { cleanDetail } from '../monitor/clean-text.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Observation, ProbeResult } from '../monitor/types.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
@@ -128,9 +129,11 @@ export class Scheduler {
     const p = this.options
       .run(check, this.abort.signal)
       .catch((e: unknown): ProbeResult => ({ ok: false, reason: 'error', detail: String(e), latencyMs: 0 }))
-      .then((result) => {
+      .then((raw) => {
         this.running.delete(check.id);
         if (!this.stopped) {
+          // Details come from the targets (status lines, bodies, DNS answers): made safe here, once.
+          const result = raw.detail === undefined ? raw : { ...raw, detail: cleanDetail(raw.detail) };
           this.options.onResult(
             { ...result, check: check.id, vantage: this.options.vantage, at: started },
             started - due,

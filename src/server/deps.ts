@@ -3,6 +3,7 @@ import type { Registry } from 'prom-client';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import type { LiveFeed } from './live.ts';
 import type { StatusJson } from './status-json.ts';
 
@@ -40,10 +41,18 @@ export interface ApiDeps {
   /** The full live state (GET /api/v1/status; the public status is projected from it). */
   status(): Promise<StatusJson>;
   incidents(query: IncidentsQuery): Promise<readonly Incident[]>;
-  /** Stores an agent's batch; resolves once it is durable (a rejection answers 503). */
-  accept(batch: readonly Observation[]): Promise<void>;
   /** What is wrong with the daemon itself (GET /healthz answers 503 while anything is). */
   health(): { readonly ok: boolean; readonly problems: readonly HealthProblem[] };
+  /**
+   * Stores an agent's batch; resolves once it is durable (a rejection answers 503). `live` is the
+   * part of it recent enough to drive the live state (default: all of it); the rest only fills the
+   * history.
+   */
+  accept(batch: readonly Observation[], live?: readonly Observation[]): Promise<void>;
+  /** The runtime's staleness window (runtime.staleAfter); default: each check's defaultStaleAfter. */
+  readonly staleAfterMs?: number;
+  /** Where the agent group says what it corrected or refused (a skewed clock, a refused result). */
+  readonly log?: Pick<Logger, 'warn' | 'info'>;
   /** Events streamed at GET /api/v1/events. */
   readonly live: LiveFeed;
   /** Event streams open at once (default MAX_STREAMS, 100); one more is answered 503. */

@@ -3,12 +3,13 @@
  * OpenAPI document (GET /api/v1/openapi.json). Responses are described, not validated.
  */
 import { z } from '@hono/zod-openapi';
+import { MAX_CHECK_ID, MAX_DETAIL, MAX_POST_BYTES, MAX_POST_OBSERVATIONS } from '../monitor/limits.ts';
 import { FAILURE_REASONS, WARNINGS } from '../monitor/types.ts';
 
 /** Most observations one agent post may carry. */
-export const MAX_BATCH = 10_000;
+export const MAX_BATCH = MAX_POST_OBSERVATIONS;
 /** The largest request body read (bigger ones are refused before being read). */
-export const MAX_BODY = 1 << 20;
+export const MAX_BODY = MAX_POST_BYTES;
 
 const STATES = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const;
 const state = z.enum(STATES);
@@ -17,25 +18,71 @@ export const errorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('Error', { example: { error: { code: 'BASCULE_E_HTTP_UNAUTHORIZED', message: '…' } } });
 
-export const observation = z.strictObject({
-  check: z.string().min(1).max(200),
-  at: z.number().int().nonnegative().openapi({ description: 'Epoch ms, by the agent’s clock.' }),
-  ok: z.boolean(),
-  reason: z.enum(FAILURE_REASONS).optional(),
-  detail: z.string().max(500).optional(),
-  latencyMs: z.number().nonnegative().max(3_600_000),
-  warning: z.enum(WARNINGS).optional(),
-  certDaysLeft: z.number().optional(),
-});
+export const observation = z
+  .strictObject({
+    check: z.string().min(1).max(MAX_CHECK_ID),
+    at: z.number().int().nonnegative().openapi({ description: 'Epoch ms, by the agent’s clock.' }),
+    ok: z.boolean(),
+    reason: z.enum(FAILURE_REASONS).optional(),
+    detail: z.string().max(MAX_DETAIL).optional(),
+    latencyMs: z.number().nonnegative().max(3_600_000),
+    warning: z.enum(WARNINGS).optional(),
+    certDaysLeft: z.number().optional(),
+  })
+  .openapi('Observation');
+/**
+ * A post: each observation is validated on its own (an invalid one is listed in the answer's
+ * `rejected`, the others are stored), so one bad result never blocks the rest.
+ */
 export const agentPost = z
-  .strictObject({ observations: z.array(observation).max(MAX_BATCH) })
+  .strictObject({
+    sentAt: z.number().int().nonnegative().optional().openapi({
+      description:
+        'Epoch ms by the agent’s clock when it sent the post: the daemon corrects the results by the difference with its own clock.',
+    }),
+    observations: z
+      .array(z.unknown())
+      .max(MAX_BATCH)
+      .openapi({ items: { $ref: '#/components/schemas/Observation' } }),
+  })
   .openapi('AgentObservations');
-export const agentAccepted = z.object({ accepted: z.number().int(), ignored: z.number().int() });
+/** Why an observation of a post was refused: not a valid observation, or later than the daemon's now. */
+export const REJECTIONS = ['invalid', 'future'] as const;
+export const agentAccepted = z.object({
+  accepted: z.number().int().openapi({ description: 'Stored.' }),
+  ignored: z.number().int().openapi({ description: 'For a check this vantage point does not run.' }),
+  late: z.number().int().optional().openapi({
+    description:
+      'Stored in the history, but too old to change the live state (older than the staleness window).',
+  }),
+  clockOffsetMs: z.number().int().optional().openapi({
+    description:
+      'The daemon’s clock minus the agent’s, when beyond the tolerance: the results were moved by it.',
+  }),
+  rejected: z
+    .array(
+      z.object({
+        index: z.number().int(),
+        reason: z.enum(REJECTIONS),
+        field: z.string().optional().openapi({ description: 'invalid: the first field at fault.' }),
+      }),
+    )
+    .optional()
+    .openapi({ description: 'Refused, not stored: the agent drops them (it must not send them again).' }),
+});
+export const agentLimits = z
+  .object({
+    maxBodyBytes: z.number().int(),
+    maxObservations: z.number().int(),
+    maxCheckId: z.number().int(),
+    maxDetail: z.number().int(),
+  })
+  .openapi('AgentLimits', { description: 'What one post may carry; a bigger body is answered 413.' });
 export const vantageQuery = z.object({
   vantage: z.string().min(1).openapi({ description: 'The vantage point the agent probes as.' }),
 });
 export const agentChecks = z
-  .object({ vantage: z.string(), checks: z.array(z.looseObject({ id: z.string() })) })
+  .object({ vantage: z.string(), checks: z.array(z.looseObject({ id: z.string() })), limits: agentLimits })
   .openapi('AgentChecks');
 
 const transitionReason = z

@@ -50,6 +50,8 @@ export class Fake {
   readonly clock = new ManualClock();
   readonly live = new LiveFeed({ capacity: 5, firstId: 1000 });
   readonly accepted: Observation[][] = [];
+  /** For each accepted batch, the part given to the live state. */
+  readonly acceptedLive: Observation[][] = [];
   readonly queries: IncidentsQuery[] = [];
   readonly errors: unknown[] = [];
   failStore = false;
@@ -105,9 +107,10 @@ export class Fake {
         this.queries.push(q);
         return this.incidents;
       },
-      accept: async (batch) => {
+      accept: async (batch, live = batch) => {
         if (this.failStore) throw new Error('disk full');
         this.accepted.push([...batch]);
+        this.acceptedLive.push([...live]);
       },
       live: this.live,
       onError: (e) => this.errors.push(e),
@@ -135,7 +138,7 @@ export interface TestApi {
     path: string,
     o?: { method?: string; token?: string; body?: string; headers?: Record<string, string> },
   ): Promise<Answer>;
-  post(observations: unknown[], token?: string): Promise<Answer>;
+  post(observations: unknown[], token?: string, sentAt?: number): Promise<Answer>;
 }
 
 /** Starts the app on 127.0.0.1:0; the caller stops `server` in `after`. */
@@ -164,11 +167,11 @@ export async function startApi(fake = new Fake()): Promise<TestApi> {
     }
     return { status: res.status, headers: res.headers, text, json };
   }
-  const post = (observations: unknown[], token = OFFICE) =>
+  const post = (observations: unknown[], token = OFFICE, sentAt?: number) =>
     call('/api/v1/agent/observations?vantage=office', {
       method: 'POST',
       token,
-      body: JSON.stringify({ observations }),
+      body: JSON.stringify({ ...(sentAt === undefined ? {} : { sentAt }), observations }),
     });
   return { fake, server, call, post };
 }

@@ -7,19 +7,12 @@ import { dirname, resolve } from 'node:path';
 import { errorCode, fail } from '../../errors.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { isHttpUrl } from '../../model/schema-primitives.ts';
-import { FAILURE_REASONS, type State } from '../../monitor/types.ts';
 import { clientToken, type FoundToken, tokenFile } from '../../server/operator-token.ts';
 import type { StatusJson } from '../../server/status-json.ts';
 import { CONFIG_OPTION, type Command, type CommandContext, FORMAT_OPTION } from '../command.ts';
+import { renderStatus } from '../render/status-text.ts';
 import { choice, configPath, emit, json, readConfig } from '../shared.ts';
-import { type Color, type Paint, painter, table } from '../style.ts';
-
-const STATE_COLOR: Readonly<Record<State, Color>> = {
-  UP: 'green',
-  DEGRADED: 'yellow',
-  DOWN: 'red',
-  UNKNOWN: 'gray',
-};
+import { painter } from '../style.ts';
 
 /** Asks the daemon for the status with the operator token; a 401 says which token was refused. */
 async function fetchStatus(
@@ -80,50 +73,6 @@ function target(ctx: CommandContext): { base: string; token: FoundToken | undefi
   };
 }
 
-function render(s: StatusJson, lang: Lang, paint: Paint): string {
-  const state = (x: State) => paint(STATE_COLOR[x], t(lang, `state.${x}`));
-  const reason = (r: string | null, d: string | null) =>
-    r ? `${r in REASONS ? t(lang, `reason.${r as Reason}`) : r}${d ? ` (${d})` : ''}` : '';
-  const parts = [
-    paint('bold', `${s.name} — ${s.at}`),
-    table(
-      [t(lang, 'cli.col.SERVICE'), t(lang, 'cli.col.STATE'), t(lang, 'cli.col.CAUSE')],
-      s.services.map((x) => [x.id, state(x.state), x.cause ?? '']),
-      paint,
-    ),
-    table(
-      [
-        t(lang, 'cli.col.CHECK'),
-        t(lang, 'cli.col.STATE'),
-        t(lang, 'cli.col.VANTAGES'),
-        t(lang, 'cli.col.REASON'),
-      ],
-      s.checks.map((c) => [
-        c.id,
-        state(c.state),
-        c.vantages.map((v) => `${v.id}:${v.state}`).join(' '),
-        reason(c.reason, c.detail),
-      ]),
-      paint,
-    ),
-  ];
-  const open = s.incidents.filter((i) => i.closedAt === undefined || i.closedAt === null);
-  parts.push(
-    open.length === 0
-      ? t(lang, 'cli.status.noIncident')
-      : open
-          .map(
-            (i) =>
-              `${paint('red', '●')} ${i.service} ${state(i.state)} ${t(lang, 'cli.status.since', { at: new Date(i.openedAt).toISOString() })}`,
-          )
-          .join('\n'),
-  );
-  return parts.join('\n\n');
-}
-
-type Reason = (typeof FAILURE_REASONS)[number];
-const REASONS: Readonly<Record<string, true>> = Object.fromEntries(FAILURE_REASONS.map((r) => [r, true]));
-
 export const status = {
   name: 'status',
   summary: 'cli.status.summary',
@@ -140,7 +89,7 @@ export const status = {
     const format = choice(ctx, 'format', ['text', 'json'] as const);
     const { base, token, file } = target(ctx);
     const s = await fetchStatus(base, token, ctx.lang, file);
-    emit(ctx, format === 'json' ? json(s) : render(s, ctx.lang, painter(ctx.io.color)));
+    emit(ctx, format === 'json' ? json(s) : renderStatus(s, ctx.lang, painter(ctx.io.color)));
     return s.services.some((x) => x.state === 'DOWN') ? 1 : 0;
   },
 } satisfies Command;

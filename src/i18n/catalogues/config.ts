@@ -80,6 +80,11 @@ export const en = {
   BASCULE_E_CONFIG_INVALID: 'invalid value {value}',
   BASCULE_E_CONFIG_ID:
     'invalid id "{value}": use letters, digits, ".", "_" and "-", starting with a letter or digit',
+  BASCULE_E_CONFIG_ID_LENGTH: (p: {
+    readonly value: string;
+    readonly length: number;
+    readonly max: number;
+  }) => `id "${p.value}" is ${p.length} characters long: a check id has at most ${p.max}`,
   BASCULE_E_CONFIG_DURATION: 'invalid duration {value}: write it like 30s, 15m, 4h, 2d or 1h30m',
   BASCULE_E_CONFIG_VERSION: 'unsupported version {value}: this Bascule reads "version: 1"',
   BASCULE_E_CONFIG_DEPENDENCY: 'expected an id, {anyOf: [a, b]} or {quorum: {need: 2, of: [a, b, c]}}',
@@ -124,6 +129,12 @@ export const fr = {
   BASCULE_E_CONFIG_INVALID: 'valeur {value} invalide',
   BASCULE_E_CONFIG_ID:
     'identifiant « {value} » invalide : lettres, chiffres, « . », « _ » et « - », en commençant par une lettre ou un chiffre',
+  BASCULE_E_CONFIG_ID_LENGTH: (p: {
+    readonly value: string;
+    readonly length: number;
+    readonly max: number;
+  }) =>
+    `l’identifiant « ${p.value} » fait ${p.length} caractères : celui d’une vérification en a au plus ${p.max}`,
   BASCULE_E_CONFIG_DURATION: 'durée {value} invalide : écrivez-la comme 30s, 15m, 4h, 2d ou 1h30m',
   BASCULE_E_CONFIG_VERSION: 'version {value} non prise en charge : ce Bascule lit « version: 1 »',
   BASCULE_E_CONFIG_DEPENDENCY:
