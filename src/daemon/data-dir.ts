@@ -8,7 +8,8 @@
  * cut), so a stale lock never outlives its holder. `<dataDir>/daemon.pid` names the holder for the
  * second daemon's message.
  */
-import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { errorCode, fail } from '../errors.ts';
@@ -32,12 +33,11 @@ export function prepareDataDir(dir: string): void {
       ? fail('BASCULE_E_DATA_DIR', { dir, reason: 'ENOTDIR' })
       : dirError(dir, e);
   }
-  const probe = join(dir, `.write-test-${process.pid}`);
+  const probe = join(dir, `.write-test-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     writeFileSync(probe, '', { flag: 'wx' });
     unlinkSync(probe);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return rmSync(probe, { force: true });
     throw dirError(dir, e);
   }
 }
