@@ -274,6 +274,18 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
         (await s1.due(T0, 10)).map((i) => i.key),
         ['b'],
       );
+      // Alerts of a channel queued behind one that failed wait for it; other channels do not.
+      await s1.enqueue([{ channel: 'chat', key: 'c', payload: { n: 3 }, createdAt: T0 }]);
+      await s1.postpone('ops', T0 + 4000);
+      assert.deepEqual(
+        (await s1.due(T0 + 3999, 10)).map((i) => `${i.channel} ${i.key}`),
+        ['chat c'],
+      );
+      assert.deepEqual(
+        (await s1.due(T0 + 4000, 10)).map((i) => `${i.key} ${i.nextAt - T0} ${i.attempts}`),
+        ['a 4000 2', 'b 4000 0', 'c 0 0'],
+      );
+      await s1.remove('chat', 'c');
       await s1.remove('ops', 'b');
       await s1.remove('ops', 'not-there');
       await s1.close();

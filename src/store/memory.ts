@@ -221,6 +221,11 @@ export class MemoryStore implements Store {
     if (item) this.d.outbox.set(id, { ...item, nextAt, attempts: item.attempts + 1, lastError: error });
   }
 
+  async postpone(channel: string, until: number): Promise<void> {
+    for (const [id, item] of this.d.outbox)
+      if (item.channel === channel && item.nextAt < until) this.d.outbox.set(id, { ...item, nextAt: until });
+  }
+
   async remove(channel: string, key: string): Promise<void> {
     this.d.outbox.delete(outboxId(channel, key));
   }

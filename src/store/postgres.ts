@@ -353,6 +353,13 @@ export class PostgresStore implements Store {
     );
   }
 
+  async postpone(channel: string, until: number): Promise<void> {
+    await this.q('UPDATE alert_outbox SET next_at = $1 WHERE channel = $2 AND next_at < $1', [
+      until,
+      channel,
+    ]);
+  }
+
   async remove(channel: string, key: string): Promise<void> {
     await this.q('DELETE FROM alert_outbox WHERE channel = $1 AND key = $2', [channel, key]);
   }

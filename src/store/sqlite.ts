@@ -221,6 +221,10 @@ export class SqliteStore implements Store {
     this.s.markAttempt.run(nextAt, error, channel, key);
   }
 
+  async postpone(channel: string, until: number): Promise<void> {
+    this.s.postpone.run(until, channel, until);
+  }
+
   async remove(channel: string, key: string): Promise<void> {
     this.s.removeOutbox.run(channel, key);
   }
@@ -284,6 +288,7 @@ function prepare(db: Db) {
     markAttempt: db.prepare(
       'UPDATE alert_outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE channel = ? AND key = ?',
     ),
+    postpone: db.prepare('UPDATE alert_outbox SET next_at = ? WHERE channel = ? AND next_at < ?'),
     removeOutbox: db.prepare('DELETE FROM alert_outbox WHERE channel = ? AND key = ?'),
     outboxSize: db.prepare('SELECT COUNT(*) AS n FROM alert_outbox'),
   };

@@ -114,6 +114,8 @@ export interface OutboxStore {
   due(now: number, limit: number): Promise<OutboxItem[]>;
   /** Records a failed attempt: one more attempt, the next at `nextAt`, with its error. */
   markAttempt(channel: string, key: string, nextAt: number, error: string): Promise<void>;
+  /** No item of `channel` is due before `until` (alerts queued behind one that failed wait for it). */
+  postpone(channel: string, until: number): Promise<void>;
   /** Removes an item (delivered, or expired). Removing one not there changes nothing. */
   remove(channel: string, key: string): Promise<void>;
   /** How many items wait. */
@@ -124,12 +126,7 @@ export interface OutboxStore {
  * The whole store an adapter provides. Stages ask only for the part they use (an ObservationStore,
  * an IncidentStore…), so a cluster can later keep live state elsewhere than history.
  */
-export interface Store
-  extends ObservationStore,
-    TransitionStore,
-    IncidentStore,
-    StateStore,
-    OutboxStore {
+export interface Store extends ObservationStore, TransitionStore, IncidentStore, StateStore, OutboxStore {
   /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
