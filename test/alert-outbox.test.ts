@@ -293,6 +293,7 @@ describe('alert outbox: policy', () => {
       maxAgeMs: 1500,
     });
     try {
+      await stage.tick?.run(Date.now(), () => {}); // the pipeline's start: the outbox starts
       await stage.on?.incidents?.({ events: [opened('checkout@1')], changed: [] }, Date.now(), () => {});
       assert.equal(await store.outboxSize(), 1);
       await waitFor('the alert expired', async () => (await store.outboxSize()) === 0, 5_000);
@@ -328,6 +329,7 @@ describe('alert outbox: policy', () => {
       retryDelays: [300],
     });
     try {
+      await stage.tick?.run(Date.now(), () => {});
       await stage.on?.incidents?.(
         { events: [opened('checkout@1'), opened('checkout@2')], changed: [] },
         Date.now(),
@@ -347,7 +349,7 @@ describe('alert outbox: policy', () => {
   it('a failing store holds the decision: nothing is decided twice, nothing lost', async () => {
     const hook = await hookReceiver(() => 200);
     class Failing extends MemoryStore {
-      fail = true;
+      fail = false;
       override async enqueue(...args: Parameters<MemoryStore['enqueue']>) {
         if (this.fail) throw new Error('SQLITE_BUSY: database is locked');
         return super.enqueue(...args);
@@ -366,6 +368,8 @@ describe('alert outbox: policy', () => {
     assert.equal(stage.durable, true, 'a failure holds the batch and retries it');
     const batch = { events: [opened('checkout@7')], changed: [] };
     try {
+      await stage.tick?.run(Date.now(), () => {});
+      store.fail = true;
       await assert.rejects(stage.on!.incidents!(batch, Date.now(), () => {}) as Promise<void>);
       store.fail = false;
       await stage.on!.incidents!(batch, Date.now(), () => {}); // the pipeline's retry

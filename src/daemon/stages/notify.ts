@@ -35,7 +35,7 @@ export interface NotifyStageOptions {
   readonly maxAgeMs?: number;
 }
 
-/** The stage, with the router's state of the previous run restored and the outbox started. */
+/** The stage, with the router's state of the previous run restored; its first tick starts the outbox. */
 export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
   const { notifier, store } = o;
   const saved = await store.loadState(ALERTS_KEY);
@@ -81,7 +81,6 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
     notifier.dropped(routing.suppressed);
     if (routing.deliveries.length > 0) outbox.poke();
   };
-  outbox.start();
   return {
     name: 'notify',
     // Queued before anything later acts: a store error holds the batch, it does not lose the alert.
@@ -94,7 +93,11 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
     },
     tick: {
       every: REMINDERS_EVERY_MS,
+      // The outbox starts with the pipeline (not when the stage is built: a daemon that fails to
+      // start must not keep a delivery loop on a closed store), sending at once what is left.
+      atStart: true,
       async run() {
+        outbox.start();
         await queue(() => notifier.remind(o.causes));
       },
     },
