@@ -106,7 +106,10 @@ export class AlertOutbox {
     }
   }
 
-  /** One bounded pass over the due alerts; true when it took a full batch (more may be due). */
+  /**
+   * One bounded pass over the due alerts; true when it took a full batch and removed some (more
+   * may be due: the next pass runs at once; a full batch of alerts that all wait does not spin).
+   */
   private async pass(at: number): Promise<boolean> {
     const now = this.o.clock.now();
     const items = await this.o.store.due(at < 0 ? now : at, BATCH);
@@ -116,17 +119,20 @@ export class AlertOutbox {
       list.push(item);
       byChannel.set(item.channel, list);
     }
-    await Promise.all([...byChannel].map(([channel, list]) => this.channel(channel, list, now)));
-    return items.length === BATCH;
+    const removed = await Promise.all(
+      [...byChannel].map(([channel, list]) => this.channel(channel, list, now)),
+    );
+    return items.length === BATCH && removed.some((n) => n > 0);
   }
 
-  /** A channel's due alerts, in order; the first failure stops the channel until its retry. */
-  private async channel(channel: string, items: readonly OutboxItem[], now: number): Promise<void> {
-    if ((this.blocked.get(channel) ?? 0) > now) return;
+  /** A channel's due alerts, in order; the first failure stops the channel until its retry. Returns how many left. */
+  private async channel(channel: string, items: readonly OutboxItem[], now: number): Promise<number> {
+    let removed = 0;
+    if ((this.blocked.get(channel) ?? 0) > now) return removed;
     this.blocked.delete(channel);
     const log = this.o.log;
     for (const item of items) {
-      if (this.abort.signal.aborted) return;
+      if (this.abort.signal.aborted) return removed;
       const alert = alertOf(item.payload);
       const age = now - item.createdAt;
       if (!alert || age > this.maxAgeMs) {
@@ -137,13 +143,14 @@ export class AlertOutbox {
           'alert dropped undelivered',
         );
         this.o.onExpired?.(channel, reason);
+        removed++;
         continue;
       }
       try {
         await this.o.send(channel, alert, this.abort.signal);
       } catch (e) {
         // Cancelled by the stop: left as it is, sent at the next start.
-        if (this.abort.signal.aborted) return;
+        if (this.abort.signal.aborted) return removed;
         const attempts = item.attempts + 1;
         const nextAt = now + (this.delays[Math.min(attempts, this.delays.length) - 1] ?? POLL_MS);
         const error = messageOf(e);
@@ -154,12 +161,14 @@ export class AlertOutbox {
           { channel, key: item.key, attempt: attempts, nextAt, error },
           'alert delivery failed, retrying',
         );
-        return;
+        return removed;
       }
       await this.o.store.remove(channel, item.key);
       log?.info({ channel, key: item.key, attempt: item.attempts + 1 }, 'alert sent');
       this.o.onDelivered?.(channel);
+      removed++;
     }
+    return removed;
   }
 }
 
