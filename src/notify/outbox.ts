@@ -35,8 +35,6 @@ export interface AlertOutboxOptions {
   readonly maxAgeMs?: number;
   /** Told of each alert dropped undelivered (the expiry policy, or a payload that is no alert). */
   readonly onExpired?: (channel: string, reason: 'max-age' | 'invalid') => void;
-  /** Told of each alert delivered. */
-  readonly onDelivered?: (channel: string) => void;
 }
 
 export class AlertOutbox {
@@ -165,7 +163,6 @@ export class AlertOutbox {
       }
       await this.o.store.remove(channel, item.key);
       log?.info({ channel, key: item.key, attempt: item.attempts + 1 }, 'alert sent');
-      this.o.onDelivered?.(channel);
       removed++;
     }
     return removed;
