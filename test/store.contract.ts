@@ -235,6 +235,101 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       await s.close();
     });
 
+    it('queues alerts once per channel and key, due in the order queued', async () => {
+      const s = await fresh();
+      const alert = (key: string) => ({ key, kind: 'opened', text: 'checkout est DOWN — « 503 »' });
+      await s.enqueue([
+        { channel: 'ops', key: 'a', payload: alert('a'), createdAt: T0 + 5 },
+        { channel: 'chat', key: 'a', payload: alert('a'), createdAt: T0 + 5 },
+        { channel: 'ops', key: 'b', payload: alert('b'), createdAt: T0 + 1 },
+      ]);
+      // The same key again (a retried routing step): nothing changes, not even its payload or time.
+      await s.enqueue([{ channel: 'ops', key: 'a', payload: alert('other'), createdAt: T0 + 9 }]);
+      assert.equal(await s.outboxSize(), 3);
+      assert.deepEqual(await s.due(T0 + 4, 10), [
+        { channel: 'ops', key: 'b', payload: alert('b'), createdAt: T0 + 1, nextAt: T0 + 1, attempts: 0 },
+      ]);
+      const all = await s.due(T0 + 5, 10);
+      assert.deepEqual(
+        all.map((i) => `${i.channel} ${i.key}`),
+        ['ops a', 'chat a', 'ops b'],
+      );
+      assert.deepEqual(all[0]!.payload, alert('a'));
+      assert.equal('lastError' in all[0]!, false);
+      assert.equal((await s.due(T0 + 5, 2)).length, 2);
+      await s.close();
+    });
+
+    it('records failed attempts, removes delivered alerts, and keeps them across reopen', async () => {
+      const name = `outbox${++n}`;
+      const s1 = await open(name);
+      await s1.migrate();
+      await s1.enqueue([
+        { channel: 'ops', key: 'a', payload: { n: 1 }, createdAt: T0 },
+        { channel: 'ops', key: 'b', payload: { n: 2 }, createdAt: T0 },
+      ]);
+      await s1.markAttempt('ops', 'a', T0 + 1000, 'webhook: HTTP 500 from http://127.0.0.1:9');
+      await s1.markAttempt('ops', 'a', T0 + 4000, 'webhook: HTTP 503 from http://127.0.0.1:9');
+      assert.deepEqual(
+        (await s1.due(T0, 10)).map((i) => i.key),
+        ['b'],
+      );
+      // Alerts of a channel queued behind one that failed wait for it; other channels do not.
+      await s1.enqueue([{ channel: 'chat', key: 'c', payload: { n: 3 }, createdAt: T0 }]);
+      await s1.postpone('ops', T0 + 4000);
+      assert.deepEqual(
+        (await s1.due(T0 + 3999, 10)).map((i) => `${i.channel} ${i.key}`),
+        ['chat c'],
+      );
+      assert.deepEqual(
+        (await s1.due(T0 + 4000, 10)).map((i) => `${i.key} ${i.nextAt - T0} ${i.attempts}`),
+        ['a 4000 2', 'b 4000 0', 'c 0 0'],
+      );
+      await s1.remove('chat', 'c');
+      await s1.remove('ops', 'b');
+      await s1.remove('ops', 'not-there');
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.deepEqual(await s2.due(T0 + 4000, 10), [
+        {
+          channel: 'ops',
+          key: 'a',
+          payload: { n: 1 },
+          createdAt: T0,
+          nextAt: T0 + 4000,
+          attempts: 2,
+          lastError: 'webhook: HTTP 503 from http://127.0.0.1:9',
+        },
+      ]);
+      await s2.remove('ops', 'a');
+      assert.equal(await s2.outboxSize(), 0);
+      await s2.close();
+    });
+
+    it('queues alerts and saves the routing state together, or neither', async () => {
+      const s = await fresh();
+      await s.enqueue([{ channel: 'ops', key: 'a', payload: { n: 1 }, createdAt: T0 }], {
+        key: 'alerts',
+        value: { told: ['a'] },
+      });
+      assert.deepEqual(await s.loadState('alerts'), { told: ['a'] });
+      assert.equal(await s.outboxSize(), 1);
+      // A state that cannot be saved (a BigInt is not JSON): the alert is not queued either.
+      await assert.rejects(
+        s.enqueue([{ channel: 'ops', key: 'b', payload: { n: 2 }, createdAt: T0 }], {
+          key: 'alerts',
+          value: { told: 1n },
+        }),
+      );
+      assert.deepEqual(await s.loadState('alerts'), { told: ['a'] });
+      assert.deepEqual(
+        (await s.due(T0, 10)).map((i) => i.key),
+        ['a'],
+      );
+      await s.close();
+    });
+
     it('keeps everything across close and reopen', async () => {
       const name = `durable${++n}`;
       const s1 = await open(name);

@@ -302,7 +302,18 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
     logStage(o.log),
     incidents,
     metricsStage(metrics, () => incidents.book().open.size),
-    ...(o.notifier ? [await notifyStage({ notifier: o.notifier, store, log: o.log, clock, causes })] : []),
+    ...(o.notifier
+      ? [
+          await notifyStage({
+            notifier: o.notifier,
+            store,
+            log: o.log,
+            clock,
+            causes,
+            registry: metrics.registry,
+          }),
+        ]
+      : []),
     liveStage(live),
     ...(o.onIncidents ? [hook(o.onIncidents)] : []),
     snapshotStage(monitor, store),

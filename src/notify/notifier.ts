@@ -1,8 +1,11 @@
 /**
- * The alerting shell the daemon uses: reads every channel's secrets at start (a missing one fails
- * fast), routes incident events through the AlertRouter, and delivers — up to 3 attempts with backoff,
- * channels in parallel, one delivery at a time per channel so order is kept. Failures are logged
- * with the channel id and a secret-free message, counted, and never thrown out of handle/tick.
+ * The alerting shell: reads every channel's secrets at start (a missing one fails fast), routes
+ * incident events through the AlertRouter, and sends. The daemon decides (`decide`, `remind`),
+ * queues the deliveries in the store's outbox with the router's state, and lets the outbox
+ * (outbox.ts) send them one attempt at a time (`sendOnce`), so an alert outlives a crash.
+ * `handle`/`tick` deliver directly instead, in this process only (up to 3 attempts with backoff,
+ * channels in parallel, one delivery at a time per channel). Failures are logged with the channel
+ * id and a secret-free message, counted, and never thrown out of handle/tick.
  */
 
 import type { Lang } from '../i18n/index.ts';
@@ -128,6 +131,49 @@ export class Notifier {
     await this.deliver(routing);
   }
 
+  /**
+   * Routing alone, for the outbox: what to send for these events (the router's state moves on;
+   * take a snapshot first to undo it should queueing fail). Alerts the rate limit drops are in
+   * `suppressed`: tell `dropped` once the decision is kept.
+   */
+  decide(events: readonly IncidentEvent[], causes: (service: string) => string[]): Routing {
+    return this.router.route(events, causes, this.now());
+  }
+
+  /** The reminders due now, for the outbox (as `decide`). */
+  remind(causes?: (service: string) => string[]): Routing {
+    return this.router.due(this.now(), causes);
+  }
+
+  /** Counts and logs the alerts a kept decision dropped by the rate limit. */
+  dropped(suppressed: Routing['suppressed']): void {
+    for (const { channel, key } of suppressed) {
+      const c = this.counters[channel];
+      if (c) c.suppressed++;
+      this.options.log?.warn({ channel, key }, 'alert dropped by the channel rate limit');
+    }
+  }
+
+  /** One attempt to deliver an alert: rejects with a secret-free Error when the channel refused it. */
+  async sendOnce(channelId: string, alert: Alert, signal: AbortSignal): Promise<void> {
+    const spec = this.config.notify[channelId];
+    const secrets = this.secrets.get(channelId);
+    const counters = this.counters[channelId];
+    if (!spec || !secrets || !counters) throw new Error(`unknown alert channel "${channelId}"`);
+    try {
+      await this.sendFn(channelId, alert, spec, secrets, signal);
+    } catch (err) {
+      throw new Error(this.scrub(channelId, messageOf(err)));
+    }
+    counters.sent++;
+  }
+
+  /** An alert the outbox dropped undelivered. */
+  expired(channelId: string): void {
+    const c = this.counters[channelId];
+    if (c) c.failed++;
+  }
+
   /** Sends a test alert to one channel now, bypassing routing; rejects with the channel's error. */
   async test(channelId: string): Promise<void> {
     const spec = this.config.notify[channelId];
@@ -166,11 +212,7 @@ export class Notifier {
   }
 
   private async deliver(routing: Routing): Promise<void> {
-    for (const { channel, key } of routing.suppressed) {
-      const c = this.counters[channel];
-      if (c) c.suppressed++;
-      this.options.log?.warn({ channel, key }, 'alert dropped by the channel rate limit');
-    }
+    this.dropped(routing.suppressed);
     await Promise.all(routing.deliveries.map((d) => this.enqueue(d)));
   }
 

@@ -5,7 +5,17 @@
  * (`memory:NAME` stores of one process live until the process ends, across close and reopen).
  */
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
-import type { Incident, IncidentQuery, Observation, Rollup, Store, Transition } from './store.ts';
+import type {
+  Incident,
+  IncidentQuery,
+  Observation,
+  OutboxEntry,
+  OutboxItem,
+  Rollup,
+  StateEntry,
+  Store,
+  Transition,
+} from './store.ts';
 
 interface Data {
   observations: Observation[];
@@ -13,6 +23,8 @@ interface Data {
   transitions: Transition[];
   incidents: Map<string, Incident>;
   state: Map<string, string>;
+  /** By channel and key, in the order queued (a Map keeps insertion order). */
+  outbox: Map<string, OutboxItem>;
 }
 
 const NAMED = new Map<string, Data>();
@@ -23,7 +35,10 @@ const fresh = (): Data => ({
   transitions: [],
   incidents: new Map(),
   state: new Map(),
+  outbox: new Map(),
 });
+
+const outboxId = (channel: string, key: string) => `${channel}\u0000${key}`;
 
 /** Plain copies in and out, so callers never share objects with the store (as with a database). */
 const copy = <T>(x: T): T => structuredClone(x);
@@ -170,6 +185,53 @@ export class MemoryStore implements Store {
   async loadState(key: string): Promise<unknown | undefined> {
     const v = this.d.state.get(key);
     return v === undefined ? undefined : (JSON.parse(v) as unknown);
+  }
+
+  async enqueue(items: readonly OutboxEntry[], state?: StateEntry): Promise<void> {
+    // Checked before anything changes: all or nothing, as in a transaction.
+    const payloads = items.map((i) => JSON.stringify(i.payload));
+    const saved = state === undefined ? undefined : JSON.stringify(state.value);
+    items.forEach((i, n) => {
+      const id = outboxId(i.channel, i.key);
+      if (this.d.outbox.has(id)) return;
+      this.d.outbox.set(id, {
+        channel: i.channel,
+        key: i.key,
+        payload: JSON.parse(payloads[n]!) as unknown,
+        createdAt: i.createdAt,
+        nextAt: i.createdAt,
+        attempts: 0,
+      });
+    });
+    if (state !== undefined && saved !== undefined) this.d.state.set(state.key, saved);
+  }
+
+  async due(now: number, limit: number): Promise<OutboxItem[]> {
+    const out: OutboxItem[] = [];
+    for (const item of this.d.outbox.values()) {
+      if (out.length >= limit) break;
+      if (item.nextAt <= now) out.push(copy(item));
+    }
+    return out;
+  }
+
+  async markAttempt(channel: string, key: string, nextAt: number, error: string): Promise<void> {
+    const id = outboxId(channel, key);
+    const item = this.d.outbox.get(id);
+    if (item) this.d.outbox.set(id, { ...item, nextAt, attempts: item.attempts + 1, lastError: error });
+  }
+
+  async postpone(channel: string, until: number): Promise<void> {
+    for (const [id, item] of this.d.outbox)
+      if (item.channel === channel && item.nextAt < until) this.d.outbox.set(id, { ...item, nextAt: until });
+  }
+
+  async remove(channel: string, key: string): Promise<void> {
+    this.d.outbox.delete(outboxId(channel, key));
+  }
+
+  async outboxSize(): Promise<number> {
+    return this.d.outbox.size;
   }
 
   async close(): Promise<void> {}

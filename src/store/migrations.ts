@@ -80,6 +80,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // The alert outbox: an alert stays queued, per channel and key, until its channel accepted it.
+    id: '2026-12-08-alert-outbox',
+    sql: (d) => {
+      const t = types(d);
+      return [
+        `CREATE TABLE alert_outbox (
+          seq ${t.serial}, channel TEXT NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL,
+          created_at ${t.big} NOT NULL, next_at ${t.big} NOT NULL, attempts ${t.big} NOT NULL DEFAULT 0,
+          last_error TEXT, UNIQUE (channel, key))`,
+        'CREATE INDEX alert_outbox_next_at ON alert_outbox (next_at)',
+      ];
+    },
+  },
 ];
 
 export const MIGRATIONS_TABLE =

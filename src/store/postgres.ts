@@ -13,14 +13,16 @@ import {
   type IncidentRow,
   incidentOf,
   type ObservationRow,
+  type OutboxRow,
   observationOf,
+  outboxItemOf,
   ROLLUP_CHUNK,
   type RollupRow,
   rollupOf,
   type TransitionRow,
   transitionOf,
 } from './rows.ts';
-import type { IncidentQuery, Rollup, Store } from './store.ts';
+import type { IncidentQuery, OutboxEntry, OutboxItem, Rollup, StateEntry, Store } from './store.ts';
 
 const INT8 = 20;
 const types = {
@@ -308,6 +310,63 @@ export class PostgresStore implements Store {
   async loadState(key: string): Promise<unknown | undefined> {
     const row = (await this.q<{ value: string }>('SELECT value FROM state WHERE key = $1', [key]))[0];
     return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  async enqueue(items: readonly OutboxEntry[], state?: StateEntry): Promise<void> {
+    if (items.length === 0 && state === undefined) return;
+    await this.tx(async (c) => {
+      if (items.length > 0) {
+        await c.query(
+          `INSERT INTO alert_outbox (channel, key, payload, created_at, next_at)
+           SELECT c, k, p, t, t FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS u (c, k, p, t)
+           ON CONFLICT (channel, key) DO NOTHING`,
+          [
+            items.map((i) => i.channel),
+            items.map((i) => i.key),
+            items.map((i) => JSON.stringify(i.payload)),
+            items.map((i) => i.createdAt),
+          ],
+        );
+      }
+      if (state !== undefined) {
+        await c.query(
+          `INSERT INTO state (key, value, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+          [state.key, JSON.stringify(state.value), Date.now()],
+        );
+      }
+    });
+  }
+
+  async due(now: number, limit: number): Promise<OutboxItem[]> {
+    const rows = await this.q<OutboxRow>(
+      'SELECT * FROM alert_outbox WHERE next_at <= $1 ORDER BY seq LIMIT $2',
+      [now, limit],
+    );
+    return rows.map(outboxItemOf);
+  }
+
+  async markAttempt(channel: string, key: string, nextAt: number, error: string): Promise<void> {
+    await this.q(
+      'UPDATE alert_outbox SET attempts = attempts + 1, next_at = $1, last_error = $2 WHERE channel = $3 AND key = $4',
+      [nextAt, error, channel, key],
+    );
+  }
+
+  async postpone(channel: string, until: number): Promise<void> {
+    await this.q('UPDATE alert_outbox SET next_at = $1 WHERE channel = $2 AND next_at < $1', [
+      until,
+      channel,
+    ]);
+  }
+
+  async remove(channel: string, key: string): Promise<void> {
+    await this.q('DELETE FROM alert_outbox WHERE channel = $1 AND key = $2', [channel, key]);
+  }
+
+  async outboxSize(): Promise<number> {
+    const row = (await this.q<{ n: number | string }>('SELECT COUNT(*) AS n FROM alert_outbox'))[0];
+    return Number(row?.n ?? 0);
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,7 @@ import type {
   TransitionReason,
   Warning,
 } from '../monitor/types.ts';
-import type { Rollup } from './store.ts';
+import type { OutboxItem, Rollup } from './store.ts';
 
 export interface ObservationRow {
   check_id: string;
@@ -133,3 +133,25 @@ export function rollupOf(r: RollupRow): Rollup {
 
 /** Rows of one chunk of roll-up work. */
 export const ROLLUP_CHUNK = 50_000;
+
+export interface OutboxRow {
+  channel: string;
+  key: string;
+  payload: string;
+  created_at: number | string;
+  next_at: number | string;
+  attempts: number | string;
+  last_error: string | null;
+}
+
+export function outboxItemOf(r: OutboxRow): OutboxItem {
+  return {
+    channel: r.channel,
+    key: r.key,
+    payload: JSON.parse(r.payload) as unknown,
+    createdAt: Number(r.created_at),
+    nextAt: Number(r.next_at),
+    attempts: Number(r.attempts),
+    ...(r.last_error !== null ? { lastError: r.last_error } : {}),
+  };
+}

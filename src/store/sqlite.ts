@@ -16,14 +16,16 @@ import {
   type IncidentRow,
   incidentOf,
   type ObservationRow,
+  type OutboxRow,
   observationOf,
+  outboxItemOf,
   ROLLUP_CHUNK,
   type RollupRow,
   rollupOf,
   type TransitionRow,
   transitionOf,
 } from './rows.ts';
-import type { IncidentQuery, Rollup, Store } from './store.ts';
+import type { IncidentQuery, OutboxEntry, OutboxItem, Rollup, StateEntry, Store } from './store.ts';
 
 type Db = InstanceType<typeof Database>;
 
@@ -204,6 +206,35 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
+  async enqueue(items: readonly OutboxEntry[], state?: StateEntry): Promise<void> {
+    if (items.length === 0 && state === undefined) return;
+    this.db.transaction(() => {
+      for (const i of items)
+        this.s.enqueue.run(i.channel, i.key, JSON.stringify(i.payload), i.createdAt, i.createdAt);
+      if (state !== undefined) this.s.saveState.run(state.key, JSON.stringify(state.value), Date.now());
+    })();
+  }
+
+  async due(now: number, limit: number): Promise<OutboxItem[]> {
+    return (this.s.due.all(now, limit) as OutboxRow[]).map(outboxItemOf);
+  }
+
+  async markAttempt(channel: string, key: string, nextAt: number, error: string): Promise<void> {
+    this.s.markAttempt.run(nextAt, error, channel, key);
+  }
+
+  async postpone(channel: string, until: number): Promise<void> {
+    this.s.postpone.run(until, channel, until);
+  }
+
+  async remove(channel: string, key: string): Promise<void> {
+    this.s.removeOutbox.run(channel, key);
+  }
+
+  async outboxSize(): Promise<number> {
+    return (this.s.outboxSize.get() as { n: number }).n;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -252,5 +283,15 @@ function prepare(db: Db) {
       'INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     ),
     loadState: db.prepare('SELECT value FROM state WHERE key = ?'),
+    enqueue: db.prepare(
+      'INSERT INTO alert_outbox (channel, key, payload, created_at, next_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, key) DO NOTHING',
+    ),
+    due: db.prepare('SELECT * FROM alert_outbox WHERE next_at <= ? ORDER BY seq LIMIT ?'),
+    markAttempt: db.prepare(
+      'UPDATE alert_outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE channel = ? AND key = ?',
+    ),
+    postpone: db.prepare('UPDATE alert_outbox SET next_at = ? WHERE channel = ? AND next_at < ?'),
+    removeOutbox: db.prepare('DELETE FROM alert_outbox WHERE channel = ? AND key = ?'),
+    outboxSize: db.prepare('SELECT COUNT(*) AS n FROM alert_outbox'),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The storage port: raw observations (kept for the raw retention window), per-minute roll-ups
- * beyond it, state transitions, incidents, and small state snapshots (so a restart resumes where
- * it was, without false alerts). One contract suite (test/store.contract.ts) runs against every
+ * beyond it, state transitions, incidents, small state snapshots (so a restart resumes where it
+ * was, without false alerts), and the alert outbox (an alert is kept until delivered). One contract suite (test/store.contract.ts) runs against every
  * adapter: memory (tests, and state a cluster keeps elsewhere), SQLite (the default, WAL) and
  * PostgreSQL.
  */
@@ -79,11 +79,54 @@ export interface StateStore {
   loadState(key: string): Promise<unknown | undefined>;
 }
 
+/** One alert waiting for one channel: kept until the channel accepted it, or it expired by policy. */
+export interface OutboxItem {
+  readonly channel: string;
+  /** The alert's idempotency key (`<incident>:<kind>[:<n>]`): one item per channel and key. */
+  readonly key: string;
+  /** The alert itself, as JSON data. */
+  readonly payload: unknown;
+  /** When it was queued, and when it is next due (epoch ms). */
+  readonly createdAt: number;
+  readonly nextAt: number;
+  /** Failed attempts so far, and the last one's error (secret-free). */
+  readonly attempts: number;
+  readonly lastError?: string;
+}
+
+/** What is queued: due at once, no attempt yet. */
+export type OutboxEntry = Pick<OutboxItem, 'channel' | 'key' | 'payload' | 'createdAt'>;
+
+/** A state document saved in the same transaction as what is queued. */
+export interface StateEntry {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** The alert outbox: what the router decided to send stays here until delivered. */
+export interface OutboxStore {
+  /**
+   * Queues the items not queued yet (by channel and key: one already there is left as it is) and
+   * saves `state` (the router's decisions) with them, atomically: both or neither.
+   */
+  enqueue(items: readonly OutboxEntry[], state?: StateEntry): Promise<void>;
+  /** Items due at `now` (next try at or before it), in the order they were queued, at most `limit`. */
+  due(now: number, limit: number): Promise<OutboxItem[]>;
+  /** Records a failed attempt: one more attempt, the next at `nextAt`, with its error. */
+  markAttempt(channel: string, key: string, nextAt: number, error: string): Promise<void>;
+  /** No item of `channel` is due before `until` (alerts queued behind one that failed wait for it). */
+  postpone(channel: string, until: number): Promise<void>;
+  /** Removes an item (delivered, or expired). Removing one not there changes nothing. */
+  remove(channel: string, key: string): Promise<void>;
+  /** How many items wait. */
+  outboxSize(): Promise<number>;
+}
+
 /**
  * The whole store an adapter provides. Stages ask only for the part they use (an ObservationStore,
  * an IncidentStore…), so a cluster can later keep live state elsewhere than history.
  */
-export interface Store extends ObservationStore, TransitionStore, IncidentStore, StateStore {
+export interface Store extends ObservationStore, TransitionStore, IncidentStore, StateStore, OutboxStore {
   /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;

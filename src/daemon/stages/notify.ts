@@ -1,58 +1,108 @@
 /**
- * Alerts: incident events are routed now, in order, and delivered in the background (retries must
- * not hold up the monitor); reminders are sent every few seconds; the router's state is saved so a
- * restart neither repeats nor forgets an alert.
+ * Alerts, through a durable outbox: incident events are routed now, in order, and each alert
+ * decided is queued in the store together with the router's state (one transaction: "decided" and
+ * "queued" cannot diverge); the outbox sends them in the background (retries must not hold up the
+ * monitor), removes each once its channel accepted it, and sends again after a restart what is
+ * left. Reminders are decided every few seconds the same way. A stop delivers for a few seconds
+ * and leaves what is not delivered queued.
  */
+import { Counter, type Registry } from 'prom-client';
+import type { Delivery, Routing } from '../../notify/alert-router.ts';
 import type { Notifier } from '../../notify/notifier.ts';
+import { AlertOutbox } from '../../notify/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
-import type { StateStore } from '../../store/store.ts';
+import type { OutboxStore, StateStore } from '../../store/store.ts';
 import type { Stage } from '../pipeline.ts';
 
 export const ALERTS_KEY = 'alerts';
 /** How often reminders are considered. */
 const REMINDERS_EVERY_MS = 5_000;
-/** How long a stopping daemon waits for alerts in flight. */
+/** How long a stopping daemon keeps delivering queued alerts. */
 const DRAIN_MS = 5_000;
 
 export interface NotifyStageOptions {
   readonly notifier: Notifier;
-  readonly store: StateStore;
+  readonly store: StateStore & OutboxStore;
   readonly log: Logger;
   readonly clock: Clock;
+  /** Where the alert metrics are registered (served at /metrics). */
+  readonly registry: Registry;
   /** Why a service is down now, per failing check (in the alert's words). */
   readonly causes: (service: string) => string[];
+  /** Outbox policy (tests): waits between attempts, and the age past which an alert is dropped. */
+  readonly retryDelays?: readonly number[];
+  readonly maxAgeMs?: number;
 }
 
-/** The stage, with the router's state of the previous run restored. */
+/** The stage, with the router's state of the previous run restored; its first tick starts the outbox. */
 export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
-  const { notifier, store, log } = o;
+  const { notifier, store } = o;
   const saved = await store.loadState(ALERTS_KEY);
   if (saved !== undefined) notifier.restore(saved);
-  const save = () => store.saveState(ALERTS_KEY, notifier.snapshot());
+  const expired = new Counter({
+    name: 'bascule_alerts_expired_total',
+    help: 'Alerts dropped undelivered by the outbox policy (too old, or unreadable), by channel',
+    labelNames: ['channel', 'reason'],
+    registers: [o.registry],
+  });
+  const outbox = new AlertOutbox({
+    store,
+    clock: o.clock,
+    log: o.log,
+    send: (channel, alert, signal) => notifier.sendOnce(channel, alert, signal),
+    onExpired: (channel, reason) => {
+      notifier.expired(channel);
+      expired.inc({ channel, reason });
+    },
+    ...(o.retryDelays ? { retryDelays: o.retryDelays } : {}),
+    ...(o.maxAgeMs !== undefined ? { maxAgeMs: o.maxAgeMs } : {}),
+  });
+  /** Decides, then queues the deliveries with the router's new state; undoes the decision if that fails. */
+  const queue = async (decide: () => Routing) => {
+    const before = notifier.snapshot();
+    let routing: Routing;
+    try {
+      routing = decide();
+      const createdAt = o.clock.now();
+      await store.enqueue(
+        routing.deliveries.map((d: Delivery) => ({
+          channel: d.channel,
+          key: d.alert.key,
+          payload: d.alert,
+          createdAt,
+        })),
+        { key: ALERTS_KEY, value: notifier.snapshot() },
+      );
+    } catch (e) {
+      notifier.restore(before); // decided again on the retry, so nothing is lost nor doubled
+      throw e;
+    }
+    notifier.dropped(routing.suppressed);
+    if (routing.deliveries.length > 0) outbox.poke();
+  };
   return {
     name: 'notify',
+    // Queued before anything later acts: a store error holds the batch, it does not lose the alert.
+    durable: true,
     on: {
       async incidents({ events }) {
         if (events.length === 0) return;
-        notifier.handle(events, o.causes).catch((e: unknown) => log.error({ err: e }, 'alerts failed'));
-        await save();
+        await queue(() => notifier.decide(events, o.causes));
       },
     },
     tick: {
       every: REMINDERS_EVERY_MS,
+      // The outbox starts with the pipeline (not when the stage is built: a daemon that fails to
+      // start must not keep a delivery loop on a closed store), sending at once what is left.
+      atStart: true,
       async run() {
-        notifier.tick(o.causes).catch((e: unknown) => log.error({ err: e }, 'alert reminders failed'));
-        await save();
+        outbox.start();
+        await queue(() => notifier.remind(o.causes));
       },
     },
     async stop() {
-      // Alerts in flight get a few seconds; the wait ends as soon as they are delivered.
-      const drained = new AbortController();
-      await Promise.race([notifier.idle(), o.clock.sleep(DRAIN_MS, drained.signal)]);
-      drained.abort();
-      await notifier.close();
-      await save();
+      await outbox.stop(DRAIN_MS);
     },
   };
 }
