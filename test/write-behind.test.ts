@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import type { Incident, Observation, Transition } from '../src/monitor/types.ts';
 import { ManualClock } from '../src/platform/manual-clock.ts';
 import { MemoryStore } from '../src/store/memory.ts';
+import type { OutboxEntry, StateEntry } from '../src/store/store.ts';
 import { MAX_QUEUED_OBSERVATIONS, WriteBehindStore } from '../src/store/write-behind.ts';
 
 class Failing extends MemoryStore {
@@ -28,6 +29,18 @@ class Failing extends MemoryStore {
     if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
     this.writes.push(`inc:${batch.map((i) => i.id).join(',')}`);
     return super.saveIncidents(batch);
+  }
+  override async enqueue(items: readonly OutboxEntry[], state?: StateEntry) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    return super.enqueue(items, state);
+  }
+  override async due(now: number, limit: number) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    return super.due(now, limit);
+  }
+  override async remove(channel: string, key: string) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    return super.remove(channel, key);
   }
   override async saveState(key: string, value: unknown) {
     if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
@@ -112,6 +125,38 @@ describe('write-behind store', () => {
     assert.equal(left.ok, true);
     assert.deepEqual(inner.writes[0], 'inc:a,b');
     assert.match(inner.writes[1]!, /^obs:10,11,/, 'the oldest ten were the ones dropped');
+    await s.close();
+  });
+
+  it('keeps alerts queued while the store fails in memory, so they leave, and gives the store the rest', async () => {
+    const inner = new Failing();
+    const clock = new ManualClock(0);
+    const s = new WriteBehindStore(inner, clock);
+    inner.failing = true;
+    const entry = (key: string): OutboxEntry => ({ channel: 'ops', key, payload: { key }, createdAt: 1 });
+    await s.enqueue([entry('a:opened'), entry('b:opened')], { key: 'router', value: { n: 1 } });
+    const due = await s.due(10, 10);
+    assert.deepEqual(
+      due.map((i) => i.key),
+      ['a:opened', 'b:opened'],
+      'deliverable from memory although the store fails',
+    );
+    await s.remove('ops', 'a:opened'); // delivered meanwhile
+    assert.equal(await s.outboxSize(), 1);
+    inner.failing = false;
+    await clock.advance(5_000);
+    assert.equal(s.status().ok, true);
+    assert.deepEqual(
+      (await inner.due(10, 10)).map((i) => i.key),
+      ['b:opened'],
+      'the store has what is still to deliver, not what left',
+    );
+    assert.deepEqual(await inner.loadState('router'), { n: 1 }, 'and the decisions with it');
+    assert.deepEqual(
+      (await s.due(10, 10)).map((i) => i.key),
+      ['b:opened'],
+      'read once, from the store',
+    );
     await s.close();
   });
 });

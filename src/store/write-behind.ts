@@ -8,10 +8,23 @@
  * long outage does not grow the queue with versions nobody will read.
  *
  * Reads go to the store: while writes wait, they do not see them (the daemon answers its live
- * state from memory). `status()` says whether the store is failing, since when, and what waits.
+ * state from memory), except the alert outbox: alerts queued while the store fails are kept in an
+ * in-memory outbox too, so they are delivered from memory, and the store gets them (and what became
+ * of them) once it is back. `status()` says whether the store is failing, since when, and what waits.
  */
 import type { Clock } from '../platform/clock.ts';
-import type { Incident, IncidentQuery, Observation, Rollup, Store, Transition } from './store.ts';
+import { MemoryStore } from './memory.ts';
+import type {
+  Incident,
+  IncidentQuery,
+  Observation,
+  OutboxEntry,
+  OutboxItem,
+  Rollup,
+  StateEntry,
+  Store,
+  Transition,
+} from './store.ts';
 
 /** Observations kept in the queue at most; beyond, the oldest are dropped (and counted). */
 export const MAX_QUEUED_OBSERVATIONS = 200_000;
@@ -25,7 +38,9 @@ type Op =
   | { readonly kind: 'observations'; batch: readonly Observation[] }
   | { readonly kind: 'transitions'; readonly batch: readonly Transition[] }
   | { readonly kind: 'incidents'; readonly byId: Map<string, Incident> }
-  | { readonly kind: 'state'; readonly key: string; value: unknown };
+  | { readonly kind: 'state'; readonly key: string; value: unknown }
+  | { readonly kind: 'outbox'; readonly items: readonly OutboxEntry[]; readonly state?: StateEntry }
+  | { readonly kind: 'call'; readonly run: (s: Store) => Promise<void> };
 
 export interface StoreStatus {
   readonly ok: boolean;
@@ -55,6 +70,8 @@ export class WriteBehindStore implements Store {
   private replaying: Promise<void> | undefined;
   private dropped = 0;
   private closed = false;
+  /** Alerts queued while the store fails, until the store has them. */
+  private readonly overlay = new MemoryStore();
 
   constructor(
     readonly inner: Store,
@@ -69,7 +86,8 @@ export class WriteBehindStore implements Store {
     for (const op of this.queue) {
       if (op.kind === 'observations') observations += op.batch.length;
       else if (op.kind === 'transitions') transitions += op.batch.length;
-      else other += op.kind === 'incidents' ? op.byId.size : 1;
+      else if (op.kind === 'incidents') other += op.byId.size;
+      else other += op.kind === 'outbox' ? op.items.length : 1;
     }
     return {
       ok: this.queue.length === 0,
@@ -99,6 +117,57 @@ export class WriteBehindStore implements Store {
     return this.write({ kind: 'state', key, value }, () => this.inner.saveState(key, value));
   }
 
+  // The alert outbox: kept in memory too while the store fails, so alerts still leave.
+
+  enqueue(items: readonly OutboxEntry[], state?: StateEntry): Promise<void> {
+    const op: Op = state ? { kind: 'outbox', items, state } : { kind: 'outbox', items };
+    return this.write(
+      op,
+      () => this.inner.enqueue(items, state),
+      () => this.overlay.enqueue(items),
+    );
+  }
+
+  async due(now: number, limit: number): Promise<OutboxItem[]> {
+    const mine = await this.overlay.due(now, limit);
+    let stored: OutboxItem[];
+    try {
+      stored = await this.inner.due(now, limit);
+    } catch (e) {
+      if (mine.length === 0) throw e;
+      stored = [];
+    }
+    const id = (i: OutboxItem) => `${i.channel}\u0000${i.key}`;
+    const held = new Set(mine.map(id));
+    return [...stored.filter((i) => !held.has(id(i))), ...mine]
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .slice(0, limit);
+  }
+
+  async markAttempt(channel: string, key: string, nextAt: number, error: string): Promise<void> {
+    await this.overlay.markAttempt(channel, key, nextAt, error);
+    return this.call((s) => s.markAttempt(channel, key, nextAt, error));
+  }
+
+  async postpone(channel: string, until: number): Promise<void> {
+    await this.overlay.postpone(channel, until);
+    return this.call((s) => s.postpone(channel, until));
+  }
+
+  async remove(channel: string, key: string): Promise<void> {
+    await this.overlay.remove(channel, key);
+    return this.call((s) => s.remove(channel, key));
+  }
+
+  async outboxSize(): Promise<number> {
+    const stored = await this.inner.outboxSize().catch(() => 0);
+    return stored + (await this.overlay.outboxSize());
+  }
+
+  private call(run: (s: Store) => Promise<void>): Promise<void> {
+    return this.write({ kind: 'call', run }, () => run(this.inner));
+  }
+
   /**
    * Writes straight to the store, never queued, and rejects when it fails: for what must be durable
    * before it is acknowledged (an agent's results: a rejection answers 503 and the agent retries).
@@ -108,22 +177,25 @@ export class WriteBehindStore implements Store {
     return this.inner.appendObservations(batch);
   }
 
-  private async write(op: Op, now: () => Promise<void>): Promise<void> {
+  /** `held`: what to keep in memory when the write waits (alerts to deliver meanwhile). */
+  private async write(op: Op, now: () => Promise<void>, held?: () => Promise<void>): Promise<void> {
     if (this.queue.length === 0 && !this.closed) {
       try {
         await now();
         return;
       } catch (e) {
         if (this.queue.length === 0) this.failingSince = this.clock.now();
-        this.enqueue(op);
+        await held?.();
+        this.hold(op);
         this.failed(e, true);
         return;
       }
     }
-    this.enqueue(op);
+    await held?.();
+    this.hold(op);
   }
 
-  private enqueue(op: Op): void {
+  private hold(op: Op): void {
     const last = this.queue.at(-1);
     if (op.kind === 'state') {
       const same = this.queue.find((q) => q.kind === 'state' && q.key === op.key);
@@ -185,6 +257,8 @@ export class WriteBehindStore implements Store {
         return;
       }
       if (this.queue[0] === op) this.queue.shift();
+      // The store has these alerts now: delivered or not, they are read from it again.
+      if (op.kind === 'outbox') for (const i of op.items) await this.overlay.remove(i.channel, i.key);
     }
     const since = this.failingSince;
     this.failingSince = undefined;
@@ -204,6 +278,10 @@ export class WriteBehindStore implements Store {
         return this.inner.saveIncidents([...op.byId.values()]);
       case 'state':
         return this.inner.saveState(op.key, op.value);
+      case 'outbox':
+        return this.inner.enqueue(op.items, op.state);
+      case 'call':
+        return op.run(this.inner);
     }
   }
 
