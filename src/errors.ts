@@ -46,7 +46,10 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_CHECK_OPTION: { exit: 2, doc: 'A check option that does not apply to its probe type.' },
   BASCULE_E_CONFIG_URL: { exit: 2, doc: 'A URL that is not a valid http(s) URL.' },
-  BASCULE_E_CONFIG_REGEX: { exit: 2, doc: 'A regular expression that does not compile.' },
+  BASCULE_E_CONFIG_REGEX: {
+    exit: 2,
+    doc: 'A regular expression that is not valid RE2 syntax (no backreferences, no lookahead or lookbehind).',
+  },
   BASCULE_E_CONFIG_HEADER: {
     exit: 2,
     doc: 'An HTTP check header that is not a valid name or value, or one the probe sets itself.',
@@ -199,6 +202,16 @@ export type ValueType =
   | 'null';
 export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage';
 export type HeaderProblem = 'name' | 'value' | 'reserved';
+/** Why RE2 refuses a regular expression (model/probes/pattern.ts). */
+export type PatternProblem =
+  | 'escape'
+  | 'unsupported'
+  | 'group-name'
+  | 'bracket'
+  | 'paren'
+  | 'repeat'
+  | 'too-large'
+  | 'other';
 export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl';
 
 /** A problem in user input, located when it comes from a file. */

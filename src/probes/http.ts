@@ -15,6 +15,7 @@ import { type ClientRequest, request as httpRequest, type IncomingMessage, STATU
 import { request as httpsRequest } from 'node:https';
 import { createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { type HttpTarget, httpKind, type StatusRange } from '../model/probes/http.ts';
+import { targetPattern } from '../model/probes/pattern.ts';
 import { type CompiledCheck, MAX_BODY_BYTES } from '../monitor/compile.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import { caList, daysLeft } from './certs.ts';
@@ -33,16 +34,6 @@ function secureContext(): SecureContext {
   const ca = caList();
   if (!context || context.ca !== ca) context = { ca, ctx: createSecureContext(ca ? { ca } : {}) };
   return context.ctx;
-}
-
-const regexes = new Map<string, RegExp>();
-function regex(source: string): RegExp {
-  let r = regexes.get(source);
-  if (!r) {
-    r = new RegExp(source);
-    if (regexes.size < 100_000) regexes.set(source, r);
-  }
-  return r;
 }
 
 const inRanges = (status: number, ranges: readonly StatusRange[]) =>
@@ -96,8 +87,11 @@ function judgeBody(target: HttpTarget, text: string): Pick<ProbeResult, 'reason'
   if (target.bodyContains !== undefined && !text.includes(target.bodyContains)) {
     return { reason: 'body', detail: `body does not contain "${target.bodyContains}"` };
   }
-  if (target.bodyRegex !== undefined && !regex(target.bodyRegex).test(text)) {
-    return { reason: 'body', detail: `body does not match /${target.bodyRegex}/` };
+  if (target.bodyRegex !== undefined) {
+    // RE2: linear in the body's length whatever the pattern (model/probes/pattern.ts).
+    const pattern = targetPattern(target, target.bodyRegex);
+    if (!pattern) return { reason: 'error', detail: `bodyRegex /${target.bodyRegex}/ is not valid RE2` };
+    if (!pattern.test(text)) return { reason: 'body', detail: `body does not match /${target.bodyRegex}/` };
   }
   if (target.json) {
     let parsed: unknown;
