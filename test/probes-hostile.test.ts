@@ -126,3 +126,58 @@ describe('a catastrophic bodyRegex', () => {
     );
   });
 });
+
+describe('redirects', () => {
+  let base = '';
+  let loopHits = 0;
+  before(async () => {
+    base = await listen(
+      createHttp((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        switch (url.pathname) {
+          case '/loop':
+            loopHits++;
+            res.writeHead(302, { location: `/loop?n=${loopHits}` }).end();
+            return;
+          case '/hop': {
+            const left = Number(url.searchParams.get('left'));
+            if (left > 0) res.writeHead(301, { location: `/hop?left=${left - 1}` }).end();
+            else res.end('arrived');
+            return;
+          }
+          case '/to':
+            res.writeHead(307, { location: url.searchParams.get('where') ?? '' }).end();
+            return;
+          default:
+            res.writeHead(404).end();
+        }
+      }),
+    );
+  });
+
+  it('fails a redirect loop once the redirects allowed are used up, with its own reason', async () => {
+    loopHits = 0;
+    const r = await probe({ http: `${base}/loop`, redirects: 10 });
+    assert.deepEqual([r.ok, r.reason, r.detail], [false, 'too-many-redirects', '302 after 10 redirects']);
+    assert.equal(loopHits, 11, 'the first request and 10 redirects followed, no more');
+    const one = await probe({ http: `${base}/loop`, redirects: 1 });
+    assert.deepEqual([one.reason, one.detail], ['too-many-redirects', '302 after 1 redirect']);
+    // Exactly as many as allowed is fine; with none allowed a redirect is still judged as a status.
+    assert.equal(
+      (await probe({ http: `${base}/hop?left=3`, redirects: 3, expect: { bodyContains: 'arrived' } })).ok,
+      true,
+    );
+    assert.equal((await probe({ http: `${base}/loop` })).ok, true, 'redirects: 0, 302 is in 200-399');
+  });
+
+  it('fails a redirect to anything but http(s), without following it', async () => {
+    for (const [where, detail] of [
+      ['file:///etc/passwd', 'to file: (not http or https)'],
+      ['ftp://user:secret@127.0.0.1/', 'to ftp: (not http or https)'],
+      ['http://[::1', 'Location is not a URL'],
+    ]) {
+      const r = await probe({ http: `${base}/to?where=${encodeURIComponent(where!)}`, redirects: 3 });
+      assert.deepEqual([r.ok, r.reason, r.detail], [false, 'bad-redirect', detail], where);
+    }
+  });
+});

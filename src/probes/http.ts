@@ -5,7 +5,8 @@
  * kept-alive socket; the server closes first, so closed sockets wait on its side, not the prober's.
  * The body is read only when an expectation needs it, and at most MAX_BODY_BYTES of it; otherwise
  * at most UNREAD_BYTES are drained before the connection is dropped. Redirects are followed up to
- * `redirects` times (0: a 3xx is judged as a status).
+ * `redirects` times (0: a 3xx is judged as a status); one more is `too-many-redirects`, and one to
+ * anything but http(s) is `bad-redirect`.
  *
  * Node's client rather than undici: with a fresh connection per probe it costs about half the CPU
  * (undici builds an Error with its stack for every connection it resets), which is what sets the
@@ -179,6 +180,19 @@ async function judge(
   return { ok: true, latencyMs, ...cert };
 }
 
+/** Where a redirect leads, or why it is not followed (a detail: never a URL's credentials). */
+function redirectTarget(location: string, from: URL): URL | string {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    return 'Location is not a URL';
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:')
+    return `to ${next.protocol} (not http or https)`;
+  return next;
+}
+
 interface Exchange {
   /** The request in flight, destroyed when the deadline passes or the probe is aborted. */
   req?: ClientRequest;
@@ -231,9 +245,21 @@ export const httpProbe: ProbePlugin<'http'> = probePlugin(
         const res = await send(x, url, method, target, body);
         const status = res.statusCode ?? 0;
         const location = res.headers.location;
-        if (status >= 300 && status < 400 && location && hop < target.redirects) {
+        if (status >= 300 && status < 400 && location && target.redirects > 0) {
           await readBody(res, UNREAD_BYTES, false);
-          url = new URL(location, url);
+          // Past the redirects allowed, a redirect is a failure, not a status to judge (a loop).
+          if (hop >= target.redirects) {
+            return {
+              ok: false,
+              reason: 'too-many-redirects',
+              detail: `${status} after ${target.redirects} ${target.redirects === 1 ? 'redirect' : 'redirects'}`,
+              latencyMs: since(t0),
+            };
+          }
+          const next = redirectTarget(location, url);
+          if (typeof next === 'string')
+            return { ok: false, reason: 'bad-redirect', detail: next, latencyMs: since(t0) };
+          url = next;
           if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;

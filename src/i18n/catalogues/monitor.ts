@@ -29,6 +29,8 @@ const REASON_EN = {
   json: 'unexpected JSON value',
   'too-slow': 'too slow',
   'too-large': 'answer too large',
+  'too-many-redirects': 'too many redirects',
+  'bad-redirect': 'redirect to an address Bascule does not follow',
   protocol: 'protocol error',
   error: 'error',
 } as const satisfies Record<FailureReason, string>;
@@ -50,6 +52,8 @@ const REASON_FR = {
   json: 'valeur JSON inattendue',
   'too-slow': 'trop lent',
   'too-large': 'réponse trop volumineuse',
+  'too-many-redirects': 'trop de redirections',
+  'bad-redirect': 'redirection vers une adresse que Bascule ne suit pas',
   protocol: 'erreur de protocole',
   error: 'erreur',
 } as const satisfies Record<FailureReason, string>;
