@@ -4,13 +4,18 @@
  * what would otherwise reach them (a pattern RE2 cannot run, a port past 65535).
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createServer as createHttp, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { formatDiagnostic } from '../src/i18n/index.ts';
 import { loadConfig } from '../src/model/load.ts';
 import { compileCheck } from '../src/monitor/compile.ts';
+import type { ProbeResult } from '../src/monitor/types.ts';
+import { INITIAL, observe } from '../src/monitor/vantage-state.ts';
+import { classify } from '../src/probes/classify.ts';
 import { runProbe } from '../src/probes/registry.ts';
 import { map } from './helpers/map.ts';
 
@@ -179,5 +184,79 @@ describe('redirects', () => {
       const r = await probe({ http: `${base}/to?where=${encodeURIComponent(where!)}`, redirects: 3 });
       assert.deepEqual([r.ok, r.reason, r.detail], [false, 'bad-redirect', detail], where);
     }
+  });
+});
+
+describe('Bascule out of its own resources', () => {
+  const check = { failAfter: 2, recoverAfter: 2 };
+  const local: ProbeResult = { ok: false, reason: 'local', detail: 'EMFILE', latencyMs: 1 };
+
+  it('is not an observation of the target: no count, no state, no lastAt', () => {
+    const up = observe(
+      observe(INITIAL, { ok: true, latencyMs: 1 }, 1000, check),
+      { ok: true, latencyMs: 1 },
+      2000,
+      check,
+    );
+    assert.equal(up.state, 'UP');
+    let s = up;
+    for (let at = 3000; at < 10_000; at += 1000) s = observe(s, local, at, check);
+    assert.equal(s, up, 'unchanged: the vantage point goes stale if it can only fail locally');
+    const failing = observe(up, { ok: false, reason: 'refused', latencyMs: 1 }, 3000, check);
+    assert.equal(
+      observe(failing, local, 4000, check),
+      failing,
+      'a run of failures is not broken by it either',
+    );
+    assert.equal(
+      observe(
+        observe(failing, local, 4000, check),
+        { ok: false, reason: 'refused', latencyMs: 1 },
+        5000,
+        check,
+      ).state,
+      'DOWN',
+    );
+  });
+
+  it('is told by its error codes', () => {
+    for (const code of ['EMFILE', 'ENFILE', 'ENOMEM', 'ENOBUFS', 'EADDRNOTAVAIL', 'EAI_MEMORY']) {
+      const e = Object.assign(new Error(`connect ${code}`), { code });
+      assert.deepEqual(classify(e), { reason: 'local', detail: code });
+      assert.deepEqual(classify(new Error('fetch failed', { cause: e })), { reason: 'local', detail: code });
+    }
+  });
+
+  it('is classified local for every probe type, not as the target failing (a real ulimit -n)', async () => {
+    const base = await listen(createHttp((_req, res) => res.end('ok')));
+    const hostPort = base.replace('http://', '');
+    // Asynchronously: the backend is served by this process.
+    const child = await promisify(execFile)(
+      'bash',
+      [
+        '-c',
+        'ulimit -n 64 && exec "$0" --import tsx test/helpers/probe-without-files.ts "$@"',
+        process.execPath,
+        `${base}/`,
+        hostPort,
+        hostPort,
+        hostPort,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    const out = JSON.parse(child.stdout) as {
+      held: number;
+      exhausted: Record<string, ProbeResult>;
+      after: Record<string, ProbeResult>;
+    };
+    assert.ok(out.held > 0, 'the child held descriptors');
+    for (const [id, r] of Object.entries(out.exhausted)) {
+      assert.deepEqual([id, r.ok, r.reason], [id, false, 'local'], JSON.stringify(r));
+      assert.match(r.detail ?? '', /^E[MN]FILE$/);
+    }
+    // The targets themselves: the http server is up; nothing there is Bascule's fault.
+    assert.equal(out.after.http?.ok, true, JSON.stringify(out.after.http));
+    assert.equal(out.after.tcp?.ok, true, JSON.stringify(out.after.tcp));
+    for (const r of Object.values(out.after)) assert.notEqual(r.reason, 'local', JSON.stringify(r));
   });
 });

@@ -32,6 +32,7 @@ const REASON_EN = {
   'too-many-redirects': 'too many redirects',
   'bad-redirect': 'redirect to an address Bascule does not follow',
   protocol: 'protocol error',
+  local: 'Bascule could not probe: its own machine ran out of resources',
   error: 'error',
 } as const satisfies Record<FailureReason, string>;
 const REASON_FR = {
@@ -55,6 +56,7 @@ const REASON_FR = {
   'too-many-redirects': 'trop de redirections',
   'bad-redirect': 'redirection vers une adresse que Bascule ne suit pas',
   protocol: 'erreur de protocole',
+  local: 'Bascule n’a pas pu sonder : sa propre machine est à court de ressources',
   error: 'erreur',
 } as const satisfies Record<FailureReason, string>;
 const WARNING_EN: Readonly<Record<Warning, string>> = { 'cert-expiring': 'certificate expiring soon' };
