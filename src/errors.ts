@@ -105,6 +105,10 @@ export const ERRORS = {
   BASCULE_E_USAGE_SIMULATE_MODE: { exit: 2, doc: '`simulate` needs exactly one of --fail and --replay.' },
   BASCULE_E_USAGE_NOTIFY: { exit: 2, doc: '`notify` takes `test CHANNEL`.' },
   BASCULE_E_USAGE_AGENT_SERVER: { exit: 2, doc: '`agent` needs --server with the daemon’s http(s) URL.' },
+  BASCULE_E_USAGE_URL_CREDENTIALS: {
+    exit: 2,
+    doc: 'A daemon URL (--url, --server) with a user name or password in it: Bascule sends a bearer token instead.',
+  },
   BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
   BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },
   BASCULE_E_NOTIFY_NONE: { exit: 2, doc: 'The map declares no alert channel to test.' },

@@ -13,6 +13,7 @@ import type { StatusJson } from '../../server/status-json.ts';
 import { CONFIG_OPTION, type Command, type CommandContext, FORMAT_OPTION } from '../command.ts';
 import { choice, configPath, emit, json, readConfig } from '../shared.ts';
 import { type Color, type Paint, painter, table } from '../style.ts';
+import { redactUrl, refuseCredentials } from '../url-flag.ts';
 
 const STATE_COLOR: Readonly<Record<State, Color>> = {
   UP: 'green',
@@ -56,8 +57,9 @@ function target(ctx: CommandContext): { base: string; token: FoundToken | undefi
   const file = configPath(ctx);
   const url = ctx.values.url;
   if (typeof url === 'string' && !isHttpUrl(url)) {
-    throw fail('BASCULE_E_USAGE_FLAG_FORMAT', { flag: '--url', value: url, format: 'httpUrl' });
+    throw fail('BASCULE_E_USAGE_FLAG_FORMAT', { flag: '--url', value: redactUrl(url), format: 'httpUrl' });
   }
+  if (typeof url === 'string') refuseCredentials('--url', url);
   // With --url and no map here, only --token-file and BASCULE_TOKEN can give the token.
   const config =
     typeof url === 'string' && !existsSync(resolve(ctx.io.cwd, file)) ? undefined : readConfig(ctx);
