@@ -260,3 +260,45 @@ describe('Bascule out of its own resources', () => {
     for (const r of Object.values(out.after)) assert.notEqual(r.reason, 'local', JSON.stringify(r));
   });
 });
+
+describe('host:port targets', () => {
+  it('refuses a port past 65535 wherever a probe takes host:port, located', () => {
+    for (const [check, path] of [
+      [{ tcp: '127.0.0.1:99999' }, 'checks.k.tcp'],
+      [{ tls: 'shop.example.com:65536' }, 'checks.k.tls'],
+      [{ dns: { name: 'shop.example.com', resolver: '[::1]:70000' } }, 'checks.k.dns.resolver'],
+      [{ http: 'http://127.0.0.1:99999/' }, 'checks.k.http'],
+    ] as const) {
+      const d = diagnostics(check);
+      assert.equal(d.length, 1, JSON.stringify(d));
+      assert.equal(d[0]!.path, path);
+      assert.ok(d[0]!.line !== undefined, 'located');
+    }
+    assert.deepEqual(diagnostics({ tcp: '127.0.0.1:65535' }), []);
+  });
+});
+
+describe('an endless body', () => {
+  it('is cut as too large when an expectation reads the body, judged by its status when none does', async () => {
+    const base = await listen(
+      createHttp((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        const pump = () => {
+          while (res.write(chunk)) {
+            /* fill the buffer */
+          }
+        };
+        res.on('drain', pump);
+        pump();
+      }),
+    );
+    const read = await probe({ http: base, expect: { bodyContains: 'never' } });
+    assert.deepEqual([read.ok, read.reason], [false, 'too-large']);
+    // No body expectation: the status and headers are the answer (a stream is healthy), read at once.
+    const t0 = performance.now();
+    const unread = await probe({ http: base });
+    assert.equal(unread.ok, true, JSON.stringify(unread));
+    assert.ok(performance.now() - t0 < 500, 'not read to the timeout');
+  });
+});
