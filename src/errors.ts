@@ -47,7 +47,10 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_CHECK_OPTION: { exit: 2, doc: 'A check option that does not apply to its probe type.' },
   BASCULE_E_CONFIG_URL: { exit: 2, doc: 'A URL that is not a valid http(s) URL.' },
-  BASCULE_E_CONFIG_REGEX: { exit: 2, doc: 'A regular expression that does not compile.' },
+  BASCULE_E_CONFIG_REGEX: {
+    exit: 2,
+    doc: 'A regular expression that is not valid RE2 syntax (no backreferences, no lookahead or lookbehind).',
+  },
   BASCULE_E_CONFIG_HEADER: {
     exit: 2,
     doc: 'An HTTP check header that is not a valid name or value, or one the probe sets itself.',
@@ -103,6 +106,10 @@ export const ERRORS = {
   BASCULE_E_USAGE_SIMULATE_MODE: { exit: 2, doc: '`simulate` needs exactly one of --fail and --replay.' },
   BASCULE_E_USAGE_NOTIFY: { exit: 2, doc: '`notify` takes `test CHANNEL`.' },
   BASCULE_E_USAGE_AGENT_SERVER: { exit: 2, doc: '`agent` needs --server with the daemon’s http(s) URL.' },
+  BASCULE_E_USAGE_URL_CREDENTIALS: {
+    exit: 2,
+    doc: 'A daemon URL (--url, --server) with a user name or password in it: Bascule sends a bearer token instead.',
+  },
   BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
   BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },
   BASCULE_E_NOTIFY_NONE: { exit: 2, doc: 'The map declares no alert channel to test.' },
@@ -208,6 +215,16 @@ export type ValueType =
   | 'null';
 export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage';
 export type HeaderProblem = 'name' | 'value' | 'reserved';
+/** Why RE2 refuses a regular expression (model/probes/pattern.ts). */
+export type PatternProblem =
+  | 'escape'
+  | 'unsupported'
+  | 'group-name'
+  | 'bracket'
+  | 'paren'
+  | 'repeat'
+  | 'too-large'
+  | 'other';
 export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl';
 
 /** A problem in user input, located when it comes from a file. */

@@ -14,7 +14,7 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 /** The pure core: model, analysis, monitor state machines, failover decisions. */
 const CORE = new Set(['model', 'analysis', 'monitor', 'failover']);
 /** Packages the core may use: data only. */
-const CORE_PACKAGES = new Set(['zod', 'yaml', 'js-yaml']);
+const CORE_PACKAGES = new Set(['zod', 'yaml', 'js-yaml', 're2js']);
 /** Files outside the core folders that the core may use: data formats, no I/O. */
 const CORE_FILES = new Set(['errors.ts', 'scenarios/scenario.ts']);
 

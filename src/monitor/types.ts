@@ -23,7 +23,10 @@ export const FAILURE_REASONS = [
   'json', // JSON body missing the expected value (or not JSON)
   'too-slow', // answered, but slower than expect.maxLatency
   'too-large', // the answer exceeded the size Bascule reads (a hostile or broken endpoint)
+  'too-many-redirects', // still redirected after the `redirects` allowed (a loop)
+  'bad-redirect', // redirected to a URL Bascule does not follow (not http(s), or malformed)
   'protocol', // not a valid answer for the protocol (garbage instead of HTTP, a malformed DNS reply)
+  'local', // Bascule's own machine ran out of a resource (EMFILE, ENFILE, ENOMEM, EADDRNOTAVAIL): not the target's fault, not counted against it
   'error', // anything else, with the detail
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];

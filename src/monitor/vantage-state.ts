@@ -35,6 +35,9 @@ export function observe(
 ): VantageState {
   // A late, out-of-order result changes nothing, nor does one already counted (a replay).
   if (at <= s.lastAt) return s;
+  // Bascule's own machine out of a resource saw nothing of the target: neither counted nor a sign
+  // of life (a vantage point that can only fail so goes STALE).
+  if (result.reason === 'local') return s;
   const failures = result.ok ? 0 : s.failures + 1;
   const successes = result.ok ? s.successes + 1 : 0;
   let state = s.state;

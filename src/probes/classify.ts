@@ -1,10 +1,19 @@
 /**
  * Errors of sockets, TLS, DNS and the HTTP client, classified into the failure reasons people see,
- * with a short detail (an error code, never a stack or a secret). Pure.
+ * with a short detail (an error code, never a stack or a secret). A resource the prober's own
+ * machine ran out of (open files, memory, local ports) is `local`: Bascule's fault, not the
+ * target's, and the monitor does not count it against the target. Pure.
  */
 import type { FailureReason } from '../monitor/types.ts';
 
 const BY_CODE: Readonly<Record<string, FailureReason>> = {
+  // Bascule's own machine out of a resource: says nothing of the target.
+  EMFILE: 'local', // this process's open files
+  ENFILE: 'local', // the system's open files
+  ENOMEM: 'local',
+  ENOBUFS: 'local',
+  EADDRNOTAVAIL: 'local', // no local port left to connect from
+  EAI_MEMORY: 'local',
   ECONNREFUSED: 'refused',
   ECONNRESET: 'reset',
   EPIPE: 'reset',
@@ -12,7 +21,6 @@ const BY_CODE: Readonly<Record<string, FailureReason>> = {
   EHOSTUNREACH: 'unreachable',
   ENETUNREACH: 'unreachable',
   EHOSTDOWN: 'unreachable',
-  EADDRNOTAVAIL: 'unreachable',
   ENETDOWN: 'unreachable',
   ENOTFOUND: 'dns-nxdomain',
   EAI_NONAME: 'dns-nxdomain',

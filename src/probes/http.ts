@@ -5,7 +5,8 @@
  * kept-alive socket; the server closes first, so closed sockets wait on its side, not the prober's.
  * The body is read only when an expectation needs it, and at most MAX_BODY_BYTES of it; otherwise
  * at most UNREAD_BYTES are drained before the connection is dropped. Redirects are followed up to
- * `redirects` times (0: a 3xx is judged as a status).
+ * `redirects` times (0: a 3xx is judged as a status); one more is `too-many-redirects`, and one to
+ * anything but http(s) is `bad-redirect`.
  *
  * Node's client rather than undici: with a fresh connection per probe it costs about half the CPU
  * (undici builds an Error with its stack for every connection it resets), which is what sets the
@@ -15,6 +16,7 @@ import { type ClientRequest, request as httpRequest, type IncomingMessage, STATU
 import { request as httpsRequest } from 'node:https';
 import { createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { type HttpTarget, httpKind, type StatusRange } from '../model/probes/http.ts';
+import { targetPattern } from '../model/probes/pattern.ts';
 import { type CompiledCheck, MAX_BODY_BYTES } from '../monitor/compile.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import { caList, daysLeft } from './certs.ts';
@@ -33,16 +35,6 @@ function secureContext(): SecureContext {
   const ca = caList();
   if (!context || context.ca !== ca) context = { ca, ctx: createSecureContext(ca ? { ca } : {}) };
   return context.ctx;
-}
-
-const regexes = new Map<string, RegExp>();
-function regex(source: string): RegExp {
-  let r = regexes.get(source);
-  if (!r) {
-    r = new RegExp(source);
-    if (regexes.size < 100_000) regexes.set(source, r);
-  }
-  return r;
 }
 
 const inRanges = (status: number, ranges: readonly StatusRange[]) =>
@@ -96,8 +88,11 @@ function judgeBody(target: HttpTarget, text: string): Pick<ProbeResult, 'reason'
   if (target.bodyContains !== undefined && !text.includes(target.bodyContains)) {
     return { reason: 'body', detail: `body does not contain "${target.bodyContains}"` };
   }
-  if (target.bodyRegex !== undefined && !regex(target.bodyRegex).test(text)) {
-    return { reason: 'body', detail: `body does not match /${target.bodyRegex}/` };
+  if (target.bodyRegex !== undefined) {
+    // RE2: linear in the body's length whatever the pattern (model/probes/pattern.ts).
+    const pattern = targetPattern(target, target.bodyRegex);
+    if (!pattern) return { reason: 'error', detail: `bodyRegex /${target.bodyRegex}/ is not valid RE2` };
+    if (!pattern.test(text)) return { reason: 'body', detail: `body does not match /${target.bodyRegex}/` };
   }
   if (target.json) {
     let parsed: unknown;
@@ -185,6 +180,19 @@ async function judge(
   return { ok: true, latencyMs, ...cert };
 }
 
+/** Where a redirect leads, or why it is not followed (a detail: never a URL's credentials). */
+function redirectTarget(location: string, from: URL): URL | string {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    return 'Location is not a URL';
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:')
+    return `to ${next.protocol} (not http or https)`;
+  return next;
+}
+
 interface Exchange {
   /** The request in flight, destroyed when the deadline passes or the probe is aborted. */
   req?: ClientRequest;
@@ -237,9 +245,21 @@ export const httpProbe: ProbePlugin<'http'> = probePlugin(
         const res = await send(x, url, method, target, body);
         const status = res.statusCode ?? 0;
         const location = res.headers.location;
-        if (status >= 300 && status < 400 && location && hop < target.redirects) {
+        if (status >= 300 && status < 400 && location && target.redirects > 0) {
           await readBody(res, UNREAD_BYTES, false);
-          url = new URL(location, url);
+          // Past the redirects allowed, a redirect is a failure, not a status to judge (a loop).
+          if (hop >= target.redirects) {
+            return {
+              ok: false,
+              reason: 'too-many-redirects',
+              detail: `${status} after ${target.redirects} ${target.redirects === 1 ? 'redirect' : 'redirects'}`,
+              latencyMs: since(t0),
+            };
+          }
+          const next = redirectTarget(location, url);
+          if (typeof next === 'string')
+            return { ok: false, reason: 'bad-redirect', detail: next, latencyMs: since(t0) };
+          url = next;
           if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;

@@ -9,6 +9,7 @@ import type { CompiledCheck, Target } from '../monitor/compile.ts';
 import type { ProbeResult } from '../monitor/types.ts';
 import { dnsProbe } from './dns.ts';
 import { httpProbe } from './http.ts';
+import { descriptorShortage } from './own-shortage.ts';
 import type { ProbePlugin } from './probe.ts';
 import { tcpProbe } from './tcp.ts';
 import { tlsProbe } from './tls.ts';
@@ -36,6 +37,16 @@ function dispatch<P extends ProbeType>(
   return plugin.run(target as TargetOf<P>, check, signal);
 }
 
+/**
+ * A failure seen while this process cannot open a descriptor is Bascule's, whatever the error said
+ * (own-shortage.ts); a success, or a failure already `local`, stays as it is.
+ */
+function blameOwnShortage(r: ProbeResult): ProbeResult {
+  if (r.ok || r.reason === 'local') return r;
+  const shortage = descriptorShortage();
+  return shortage ? { ok: false, reason: 'local', detail: shortage, latencyMs: r.latencyMs } : r;
+}
+
 export function runProbe(check: CompiledCheck, signal?: AbortSignal): Promise<ProbeResult> {
   const t0 = performance.now();
   return new Promise((resolve) => {
@@ -47,7 +58,7 @@ export function runProbe(check: CompiledCheck, signal?: AbortSignal): Promise<Pr
     Promise.resolve()
       .then(() => dispatch(check.target, check, signal))
       .then(
-        (r) => resolve(r),
+        (r) => resolve(blameOwnShortage(r)),
         (e: unknown) =>
           resolve({
             ok: false,

@@ -11,9 +11,42 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 const mediaType = (header: string) => header.split(';')[0]?.trim() ?? '';
 
-const tooLarge = (max: number) =>
-  // The rest of the body is not read: the connection cannot be reused.
+/** A declared size over the limit: the body is not read, so the connection is not reused. */
+const tooLargeDeclared = (max: number) =>
   new ApiError('BASCULE_E_HTTP_TOO_LARGE', { limit: max }, { connection: 'close' });
+/** A chunked body found over the limit: its rest is drained (below), the connection stays usable. */
+const tooLarge = (max: number) => new ApiError('BASCULE_E_HTTP_TOO_LARGE', { limit: max });
+
+/**
+ * What is read and dropped of a chunked body past the limit, at most, while the 413 goes out: a
+ * socket closed with unread bytes is reset, and a client still sending would get the reset, not
+ * the 413. Past this, Hono's own drain (500 ms) then closes the connection.
+ */
+const DRAIN = { bytes: 16 * 1024 * 1024, ms: 5000 } as const;
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const until = Date.now() + DRAIN.ms;
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    while (size <= DRAIN.bytes && Date.now() < until) {
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<undefined>((r) => {
+          timer = setTimeout(() => r(undefined), until - Date.now());
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!chunk || chunk.done) return;
+      size += chunk.value.byteLength;
+    }
+  } catch {
+    // The client went away: nothing left to drain.
+  } finally {
+    clearTimeout(timer);
+    reader.cancel().catch(() => {});
+  }
+}
 
 /** The body's bytes, reading no more than one chunk past `max`, whose arrival is a 413. */
 async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<ArrayBuffer> {
@@ -25,7 +58,7 @@ async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promis
     if (done) break;
     size += value.byteLength;
     if (size > max) {
-      reader.cancel().catch(() => {});
+      void drain(reader);
       throw tooLarge(max);
     }
     chunks.push(value);
@@ -50,7 +83,7 @@ export function jsonBody(max: number): MiddlewareHandler {
       throw new ApiError('BASCULE_E_HTTP_MEDIA_TYPE');
     }
     const declared = c.req.header('content-length');
-    if (declared !== undefined && !(Number(declared) <= max)) throw tooLarge(max);
+    if (declared !== undefined && !(Number(declared) <= max)) throw tooLargeDeclared(max);
     const { raw } = c.req;
     if (raw.body) {
       const body = await readAtMost(raw.body, max);

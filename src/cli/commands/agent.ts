@@ -7,6 +7,7 @@ import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
 import { readSecret } from '../../platform/secrets.ts';
 import type { Command } from '../command.ts';
 import { choice } from '../shared.ts';
+import { refuseCredentials } from '../url-flag.ts';
 
 export const agent = {
   name: 'agent',
@@ -27,6 +28,7 @@ export const agent = {
     if (typeof server !== 'string' || !/^https?:\/\//.test(server)) {
       throw fail('BASCULE_E_USAGE_AGENT_SERVER', {});
     }
+    refuseCredentials('--server', server);
     if (typeof vantage !== 'string' || vantage === '') throw fail('BASCULE_E_USAGE_AGENT_VANTAGE', {});
     const file = ctx.values['token-file'];
     const env = ctx.values['token-env'];

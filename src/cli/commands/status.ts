@@ -13,6 +13,7 @@ import { CONFIG_OPTION, type Command, type CommandContext, FORMAT_OPTION } from 
 import { renderStatus } from '../render/status-text.ts';
 import { choice, configPath, emit, json, readConfig } from '../shared.ts';
 import { painter } from '../style.ts';
+import { redactUrl, refuseCredentials } from '../url-flag.ts';
 
 /** Asks the daemon for the status with the operator token; a 401 says which token was refused. */
 async function fetchStatus(
@@ -49,8 +50,9 @@ function target(ctx: CommandContext): { base: string; token: FoundToken | undefi
   const file = configPath(ctx);
   const url = ctx.values.url;
   if (typeof url === 'string' && !isHttpUrl(url)) {
-    throw fail('BASCULE_E_USAGE_FLAG_FORMAT', { flag: '--url', value: url, format: 'httpUrl' });
+    throw fail('BASCULE_E_USAGE_FLAG_FORMAT', { flag: '--url', value: redactUrl(url), format: 'httpUrl' });
   }
+  if (typeof url === 'string') refuseCredentials('--url', url);
   // With --url and no map here, only --token-file and BASCULE_TOKEN can give the token.
   const config =
     typeof url === 'string' && !existsSync(resolve(ctx.io.cwd, file)) ? undefined : readConfig(ctx);

@@ -1,5 +1,5 @@
 /** Messages of bascule.yaml’s diagnostics: YAML, schema, references, checks and channels. */
-import type { HeaderProblem, RefKind, ValueFormat, ValueType } from '../../errors.ts';
+import type { HeaderProblem, PatternProblem, RefKind, ValueFormat, ValueType } from '../../errors.ts';
 import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
 import { word } from '../words.ts';
@@ -46,6 +46,30 @@ const HEADER_FR: Readonly<Record<HeaderProblem, string>> = {
   value: 'sa valeur contient un saut de ligne ou un caractère de contrôle',
   reserved: 'fixé par la sonde elle-même (une connexion neuve à chaque sonde, la longueur du corps)',
 };
+const PATTERN_EN: Readonly<Record<PatternProblem, string>> = {
+  escape: 'an escape RE2 does not know (backreferences such as \\1 do not exist in RE2)',
+  unsupported:
+    'syntax RE2 does not support (lookahead (?=…) or (?!…), atomic groups, possessive quantifiers)',
+  'group-name':
+    'an invalid or repeated group name, or a lookbehind (?<=…) or (?<!…), which RE2 does not support',
+  bracket: 'a character class [ ] not closed, or with a range backwards',
+  paren: 'parentheses that do not pair up',
+  repeat: 'a repetition with nothing to repeat, nested, or counted past 1000',
+  'too-large': 'an expression too large or nested too deeply',
+  other: 'a syntax error',
+};
+const PATTERN_FR: Readonly<Record<PatternProblem, string>> = {
+  escape: 'un échappement que RE2 ne connaît pas (les références arrière comme \\1 n’existent pas en RE2)',
+  unsupported:
+    'une syntaxe que RE2 ne prend pas en charge (assertion avant (?=…) ou (?!…), groupe atomique, quantificateur possessif)',
+  'group-name':
+    'un nom de groupe invalide ou répété, ou une assertion arrière (?<=…) ou (?<!…), que RE2 ne prend pas en charge',
+  bracket: 'une classe de caractères [ ] non fermée, ou un intervalle à l’envers',
+  paren: 'des parenthèses qui ne vont pas par paires',
+  repeat: 'une répétition qui ne porte sur rien, imbriquée, ou au-delà de 1000',
+  'too-large': 'une expression trop grande ou trop imbriquée',
+  other: 'une erreur de syntaxe',
+};
 export const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'host:port (or [IPv6]:port)',
   statusRange: 'a status range such as "200-299"',
@@ -61,6 +85,7 @@ type TypeParams = { readonly expected: ValueType; readonly received: ValueType }
 type RefParams = { readonly what: RefKind; readonly id: string };
 type HeaderParams = { readonly name: string; readonly problem: HeaderProblem };
 type FormatParams = { readonly value: string; readonly format: ValueFormat };
+type PatternParams = { readonly problem: PatternProblem; readonly fragment: string };
 
 export const en = {
   BASCULE_E_SECRET_MISSING: '{where}: the secret {source} is not set or cannot be read',
@@ -100,7 +125,8 @@ export const en = {
   BASCULE_E_CONFIG_CHECK_PROBE: 'a check needs exactly one probe, one of: {types}',
   BASCULE_E_CONFIG_CHECK_OPTION: '"{option}" applies to {applies} checks only, not to a {probe} check',
   BASCULE_E_CONFIG_URL: '"{value}" is not an http:// or https:// URL',
-  BASCULE_E_CONFIG_REGEX: 'invalid regular expression: {detail}',
+  BASCULE_E_CONFIG_REGEX: (p: PatternParams) =>
+    `invalid regular expression for RE2, whose syntax Bascule uses (see docs/monitoring.md): ${word(PATTERN_EN, p.problem)}, at "${p.fragment}"`,
   BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `header "${p.name}": ${word(HEADER_EN, p.problem)}`,
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'an alert channel needs exactly one of {types}',
   BASCULE_E_CONFIG_NOTIFY_OPTION: '"{option}" applies to {applies} channels only, not to a {channel} channel',
@@ -155,7 +181,8 @@ export const fr = {
   BASCULE_E_CONFIG_CHECK_OPTION:
     '« {option} » ne s’applique qu’aux vérifications {applies}, pas à une vérification {probe}',
   BASCULE_E_CONFIG_URL: '« {value} » n’est pas une URL http:// ou https://',
-  BASCULE_E_CONFIG_REGEX: 'expression régulière invalide : {detail}',
+  BASCULE_E_CONFIG_REGEX: (p: PatternParams) =>
+    `expression régulière invalide pour RE2, dont Bascule suit la syntaxe (voir docs/monitoring.md) : ${word(PATTERN_FR, p.problem)}, à « ${p.fragment} »`,
   BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `en-tête « ${p.name} » : ${word(HEADER_FR, p.problem)}`,
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'un canal d’alerte a exactement un type, parmi : {types}',
   BASCULE_E_CONFIG_NOTIFY_OPTION:

@@ -29,7 +29,10 @@ const REASON_EN = {
   json: 'unexpected JSON value',
   'too-slow': 'too slow',
   'too-large': 'answer too large',
+  'too-many-redirects': 'too many redirects',
+  'bad-redirect': 'redirect to an address Bascule does not follow',
   protocol: 'protocol error',
+  local: 'Bascule could not probe: its own machine ran out of resources',
   error: 'error',
 } as const satisfies Record<FailureReason, string>;
 const REASON_FR = {
@@ -50,7 +53,10 @@ const REASON_FR = {
   json: 'valeur JSON inattendue',
   'too-slow': 'trop lent',
   'too-large': 'réponse trop volumineuse',
+  'too-many-redirects': 'trop de redirections',
+  'bad-redirect': 'redirection vers une adresse que Bascule ne suit pas',
   protocol: 'erreur de protocole',
+  local: 'Bascule n’a pas pu sonder : sa propre machine est à court de ressources',
   error: 'erreur',
 } as const satisfies Record<FailureReason, string>;
 const WARNING_EN: Readonly<Record<Warning, string>> = { 'cert-expiring': 'certificate expiring soon' };

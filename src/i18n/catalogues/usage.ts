@@ -19,6 +19,8 @@ export const en = {
     'give either --fail KEY=VALUE (repeatable) or --replay SCENARIO_ID, not both or neither',
   BASCULE_E_USAGE_NOTIFY: 'expected: bascule notify test CHANNEL',
   BASCULE_E_USAGE_AGENT_SERVER: '--server needs the daemon’s URL: http(s)://host:port',
+  BASCULE_E_USAGE_URL_CREDENTIALS:
+    '{flag} {url}: a user name or password in the URL is not used; Bascule authenticates with a bearer token (--token-file, or BASCULE_TOKEN or --token-env): remove them from the URL',
   BASCULE_E_USAGE_AGENT_VANTAGE: '--vantage needs the id of a vantage point declared in the daemon’s map',
   BASCULE_E_USAGE_AGENT_TOKEN:
     'give the vantage point’s token with exactly one of --token-file FILE or --token-env VAR',
@@ -52,6 +54,8 @@ export const fr = {
     'indiquez soit --fail CLÉ=VALEUR (répétable), soit --replay ID_SCENARIO, pas les deux ni aucun',
   BASCULE_E_USAGE_NOTIFY: 'forme attendue : bascule notify test CANAL',
   BASCULE_E_USAGE_AGENT_SERVER: '--server attend l’URL du démon : http(s)://hôte:port',
+  BASCULE_E_USAGE_URL_CREDENTIALS:
+    '{flag} {url} : un nom d’utilisateur ou un mot de passe dans l’URL ne sert pas ; Bascule s’authentifie par un jeton (--token-file, ou BASCULE_TOKEN ou --token-env) : retirez-les de l’URL',
   BASCULE_E_USAGE_AGENT_VANTAGE: '--vantage attend l’id d’un point de vue déclaré dans la carte du démon',
   BASCULE_E_USAGE_AGENT_TOKEN:
     'donnez le jeton du point de vue avec exactement un de --token-file FICHIER ou --token-env VARIABLE',

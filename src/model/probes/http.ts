@@ -9,6 +9,7 @@ import type { RawDiagnostic } from '../schema-issues.ts';
 import { isHttpUrl, text } from '../schema-primitives.ts';
 import { defineProbe } from './kind.ts';
 import { certValidFor, verifyTls } from './options.ts';
+import { compilePattern, targetPattern } from './pattern.ts';
 
 /** An HTTP status rule: one status, or an inclusive range. */
 export interface StatusRange {
@@ -78,7 +79,10 @@ export const httpKind = defineProbe({
       .optional()
       .meta({ description: 'http: the expected status, a list, or a range "200-299" (default 200-399).' }),
     bodyContains: text.optional().meta({ description: 'http: the body must contain this text.' }),
-    bodyRegex: text.optional().meta({ description: 'http: the body must match this regular expression.' }),
+    bodyRegex: text.optional().meta({
+      description:
+        'http: the body must match this regular expression, in RE2 syntax (no backreferences, no lookaround).',
+    }),
     json: z
       .strictObject({ path: text, equals: z.union([z.string(), z.number(), z.boolean(), z.null()]) })
       .optional()
@@ -110,13 +114,12 @@ export const httpKind = defineProbe({
       }
     }
     if (spec.expect?.bodyRegex !== undefined) {
-      try {
-        new RegExp(spec.expect.bodyRegex);
-      } catch (e) {
+      const pattern = compilePattern(spec.expect.bodyRegex);
+      if ('problem' in pattern) {
         out.push({
           code: 'BASCULE_E_CONFIG_REGEX',
           path: [...path, 'expect', 'bodyRegex'],
-          params: { detail: e instanceof Error ? e.message : String(e) },
+          params: { problem: pattern.problem, fragment: pattern.fragment },
         });
       }
     }
@@ -124,7 +127,7 @@ export const httpKind = defineProbe({
   },
   compile(spec, defaults): HttpTarget {
     const e = spec.expect;
-    return {
+    const target: HttpTarget = {
       type: 'http',
       url: spec.http,
       method: spec.method ?? 'GET',
@@ -138,5 +141,8 @@ export const httpKind = defineProbe({
       ...(e?.json !== undefined ? { json: e.json } : {}),
       certValidForMs: parseDuration(e?.certValidFor ?? '') ?? defaults.certValidForMs,
     };
+    // Compiled once, here; the target stays plain data (agents get it as JSON and compile it once).
+    if (target.bodyRegex !== undefined) targetPattern(target, target.bodyRegex);
+    return target;
   },
 });
