@@ -5,8 +5,8 @@
  * the check UP, raise no alert, and are all closed by the daemon.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -137,5 +137,80 @@ describe('open files', () => {
     assert.equal((await getJson(`${url}/healthz`)).status, 200, 'the API answers again');
     child.kill('SIGTERM');
     assert.equal(await new Promise((r) => child.once('exit', r)), 0);
+  });
+
+  it('says it is short of its own files, and never blames the target', { timeout: 60_000 }, async () => {
+    const backend = await startBackend();
+    closers.push(() => backend.close());
+    const hook = await receiver();
+    closers.push(() => hook.close());
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'bascule.yaml'),
+      stringify({
+        version: 1,
+        name: 'Short of files',
+        services: { shop: { criticality: 'critical', dependsOn: ['web'] } },
+        components: { web: { provider: 'aws' } },
+        checks: {
+          web: { component: 'web', http: backend.url, interval: '1s', timeout: '500ms', failAfter: 2 },
+        },
+        notify: { ops: { webhook: `${hook.url}/hook` } },
+        runtime: { listen: '127.0.0.1:0', dataDir: 'data', token: { env: 'OPERATOR' } },
+      }),
+    );
+    const child = spawn(process.execPath, [BIN, 'run', '-c', 'bascule.yaml'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LANG: 'C', OPERATOR: 'open-files-op' },
+    });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c;
+    });
+    child.stderr!.on('data', (c: Buffer) => {
+      out += c;
+    });
+    await waitFor(
+      'daemon started',
+      () => /"msg":"bascule daemon started"/.test(out) || child.exitCode !== null,
+      20_000,
+    );
+    const { url } = JSON.parse(out.split('\n').find((l) => l.includes('bascule daemon started'))!) as {
+      url: string;
+    };
+    const auth = { headers: { authorization: 'Bearer open-files-op' } };
+    const metrics = async () => (await fetch(`${url}/metrics`, auth)).text();
+    await waitFor('check UP', async () => /bascule_check_state\{check="web"\} 1\b/.test(await metrics()));
+
+    // Its soft limit lowered, while it runs, to the files it holds: its next probes get EMFILE.
+    const pid = String(child.pid);
+    const limits = readFileSync(`/proc/${pid}/limits`, 'utf8');
+    const soft = /Max open files\s+(\d+)/.exec(limits)![1]!;
+    const held = readdirSync(`/proc/${pid}/fd`).length;
+    execFileSync('prlimit', ['--pid', pid, `--nofile=${held - 2}:`]); // below what it holds: no new file
+    await waitFor('a probe short of files', () => /short of its own resources/.test(out), 10_000).catch(
+      (e) => {
+        console.error(out.slice(-3000), held, readdirSync(`/proc/${pid}/fd`).length);
+        throw e;
+      },
+    );
+    await new Promise((r) => setTimeout(r, 3_000)); // more probes short of files: past failAfter
+    execFileSync('prlimit', ['--pid', pid, `--nofile=${soft}:`]);
+
+    const health = await getJson<{ ok: boolean; problems: { code: string }[] }>(`${url}/healthz`);
+    assert.equal(health.status, 503);
+    assert.deepEqual(
+      health.body.problems.map((p) => p.code),
+      ['probes-local'],
+    );
+    const m = await metrics();
+    assert.match(m, /bascule_daemon_problem\{code="probes-local"\} 1\b/);
+    assert.match(m, /bascule_probe_failures_total\{reason="local",vantage="local"\} [1-9]/);
+    assert.match(m, /bascule_check_state\{check="web"\} 1\b/, 'the target never judged DOWN');
+    assert.equal(hook.requests.length, 0, 'no alert about the target');
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
   });
 });

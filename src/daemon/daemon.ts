@@ -34,7 +34,7 @@ import type { Store } from '../store/store.ts';
 import { WriteBehindStore } from '../store/write-behind.ts';
 import { apiDeps } from './api-deps.ts';
 import { type DataDirLock, lockDataDir, prepareDataDir } from './data-dir.ts';
-import { type DaemonHealth, daemonHealth } from './health.ts';
+import { type DaemonHealth, daemonHealth, LocalShortage } from './health.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
@@ -46,6 +46,7 @@ import {
   createMonitorMetrics,
   type MonitorMetrics,
   metricsStage,
+  problemMetrics,
   storeMetrics,
 } from './stages/metrics.ts';
 import { notifyStage } from './stages/notify.ts';
@@ -91,6 +92,7 @@ interface DaemonParts {
   readonly flushMs: number;
   readonly causes: (service: string) => string[];
   readonly lock: DataDirLock;
+  readonly health: () => DaemonHealth;
 }
 
 export class Daemon {
@@ -112,6 +114,7 @@ export class Daemon {
 
   private constructor(p: DaemonParts) {
     this.lock = p.lock;
+    this.health = p.health;
     this.url = p.server.url;
     this.log = p.log;
     this.store = p.store;
@@ -130,10 +133,8 @@ export class Daemon {
     return this.scheduler.stats();
   }
 
-  /** What is wrong with the daemon itself (a failing store), as /healthz says it. */
-  health(): DaemonHealth {
-    return daemonHealth(this.store.status());
-  }
+  /** What is wrong with the daemon itself (a failing store, a shortage of its own resources), as /healthz says it. */
+  readonly health: () => DaemonHealth;
 
   /** Stores then processes what arrived since the last flush. */
   flush(): Promise<void> {
@@ -197,6 +198,9 @@ export class Daemon {
       () => clock.now(),
     );
     const vantage = localVantage(o.config);
+    const shortage = new LocalShortage();
+    const health = () => daemonHealth(store.status(), shortage.problem(clock.now()));
+    problemMetrics(metrics.registry, () => health().problems);
     const local = checks.filter((c) => c.from.includes(vantage));
     const scheduler = new Scheduler(local, {
       vantage,
@@ -205,6 +209,11 @@ export class Daemon {
       onResult: (obs, drift) => {
         metrics.drift.observe(drift / 1000);
         o.onDrift?.(drift);
+        if (obs.reason === 'local' && shortage.note(obs.at, obs.detail))
+          o.log.error(
+            { check: obs.check, detail: obs.detail },
+            'Bascule is short of its own resources (open files, memory, local ports): its probes cannot run, and what they watch is not judged meanwhile',
+          );
         intake.accept([obs]);
       },
     });
@@ -220,7 +229,7 @@ export class Daemon {
         incidents: store,
         openIncidents: () => [...incidents.book().open.values()],
         accept: (batch, live) => intake.acceptStored(batch, live),
-        health: () => daemonHealth(store.status()),
+        health,
         live,
         log: o.log,
       }),
@@ -239,7 +248,20 @@ export class Daemon {
       throw fail('BASCULE_E_RUNTIME_LISTEN', { address: `${host}:${port}`, reason: errorCode(e) });
     }
     const daemon = new Daemon({
-      ...{ log: o.log, store, monitor, metrics, pipeline, intake, scheduler, server, clock, causes, lock },
+      ...{
+        log: o.log,
+        store,
+        monitor,
+        metrics,
+        pipeline,
+        intake,
+        scheduler,
+        server,
+        clock,
+        causes,
+        lock,
+        health,
+      },
       flushMs: o.flushMs ?? 250,
     });
     // Transitions a crash cut off between storing results and acting on them.

@@ -71,6 +71,23 @@ export function createMonitorMetrics(registry: Registry) {
 
 export type MonitorMetrics = ReturnType<typeof createMonitorMetrics>;
 
+/** Each problem of the daemon itself, 1 while it lasts (store-failing, probes-local), read at each scrape. */
+export function problemMetrics(
+  registry: Registry,
+  problems: () => readonly { readonly code: string }[],
+): void {
+  new Gauge({
+    name: 'bascule_daemon_problem',
+    help: 'Problems of Bascule itself, 1 while one lasts: store-failing (writes wait in memory), probes-local (its own probes lack files, memory or ports)',
+    labelNames: ['code'],
+    registers: [registry],
+    collect() {
+      const now = new Set(problems().map((p) => p.code));
+      for (const code of ['store-failing', 'probes-local']) this.set({ code }, now.has(code) ? 1 : 0);
+    },
+  });
+}
+
 /** The store's health, read at each scrape: up or failing, and what waits in memory for it. */
 export function storeMetrics(registry: Registry, status: () => StoreStatus): void {
   const registers = [registry];
