@@ -8,9 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { Daemon } from '../src/daemon/daemon.ts';
+import { Daemon, type DaemonOptions } from '../src/daemon/daemon.ts';
 import type { IncidentEvent } from '../src/monitor/incidents.ts';
 import type { Incident, Observation, ProbeResult, Transition } from '../src/monitor/types.ts';
+import type { Alert } from '../src/notify/alert.ts';
+import { Notifier } from '../src/notify/notifier.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { ManualClock } from '../src/platform/manual-clock.ts';
 import type { StatusJson } from '../src/server/status-json.ts';
@@ -59,7 +61,11 @@ class FlakyStore extends MemoryStore {
   }
 }
 
-async function start(health: { up: boolean | 'silent' }, store = new FlakyStore()) {
+async function start(
+  health: { up: boolean | 'silent' },
+  store = new FlakyStore(),
+  extra: Partial<DaemonOptions> = {},
+) {
   const clock = new ManualClock();
   const events: IncidentEvent[] = [];
   const probe = (_check: unknown, signal: AbortSignal): Promise<ProbeResult> =>
@@ -86,6 +92,7 @@ async function start(health: { up: boolean | 'silent' }, store = new FlakyStore(
     onIncidents: (e) => {
       events.push(...e);
     },
+    ...extra,
   });
   const token = readFileSync(join(baseDir, '.bascule', 'operator.token'), 'utf8').trim();
   const status = async () =>
@@ -179,6 +186,41 @@ describe('daemon pipeline on an injected clock', () => {
       s.incidents.map((i) => [i.service, i.closedAt ?? null]),
       [['checkout', null]],
     );
+  });
+
+  it('alerts about Bascule itself when its store fails for long, and when it is back', async () => {
+    const health: { up: boolean | 'silent' } = { up: true };
+    const sent: Alert[] = [];
+    const config = { ...SHOP, notify: { ops: { webhook: 'http://127.0.0.1:9/hook' } } } as typeof SHOP;
+    const notifier = new Notifier({
+      config,
+      lang: 'fr',
+      baseDir: '.',
+      env: {},
+      send: async (_channel, alert) => {
+        sent.push(alert);
+      },
+    });
+    const store = new FlakyStore();
+    const { d, clock } = await start(health, store, { config, notifier, lang: 'fr' });
+    daemons.push(d);
+    await clock.advance(2_000);
+    store.failing = true;
+    await clock.advance(20_000);
+    assert.equal(d.health().problems[0]?.code, 'store-failing');
+    assert.equal(sent.length, 0, 'a short failure is not news');
+    await clock.advance(15_000); // past 30 s
+    const opened = sent.filter((a) => a.service === 'bascule');
+    assert.equal(opened.length, 1, JSON.stringify(sent.map((a) => a.title)));
+    assert.equal(opened[0]!.kind, 'opened');
+    assert.match(opened[0]!.incident, /^bascule:store-failing@/);
+    assert.match(opened[0]!.title, /^Bascule lui-même : sa base de données est en échec \(Error\)/);
+    assert.equal(opened[0]!.criticality, 'critical');
+    store.failing = false;
+    await clock.advance(12_000);
+    const kinds = sent.filter((a) => a.service === 'bascule').map((a) => a.kind);
+    assert.deepEqual(kinds, ['opened', 'resolved']);
+    assert.equal(sent.at(-1)!.incident, opened[0]!.incident);
   });
 
   it('stops promptly while the store cannot record', { timeout: 10_000 }, async () => {

@@ -74,6 +74,8 @@ export interface DaemonOptions {
   readonly onDrift?: (ms: number) => void;
   /** Routes and delivers alerts for incident events (`bascule run` passes one built from `notify`). */
   readonly notifier?: Notifier;
+  /** How long a problem of Bascule itself lasts before it is alerted (default 30 s; tests). */
+  readonly selfAlertAfterMs?: number;
   /** Called with each batch of incident events (tests). */
   readonly onIncidents?: (events: readonly IncidentEvent[]) => Promise<void> | void;
 }
@@ -183,9 +185,11 @@ export class Daemon {
       );
     // Event ids start at the start time: an id from a previous run asks for a reload, not a gap.
     const live = new LiveFeed({ firstId: clock.now() });
+    const shortage = new LocalShortage();
+    const health = () => daemonHealth(store.status(), shortage.problem(clock.now()));
     const incidents = await incidentsStage(store);
     const pipeline = new Pipeline(
-      await stagesOf({ o, clock, monitor, store, metrics, live, causes, incidents }),
+      await stagesOf({ o, clock, monitor, store, metrics, live, causes, incidents, health }),
       clock,
       o.log,
     );
@@ -198,8 +202,6 @@ export class Daemon {
       () => clock.now(),
     );
     const vantage = localVantage(o.config);
-    const shortage = new LocalShortage();
-    const health = () => daemonHealth(store.status(), shortage.problem(clock.now()));
     problemMetrics(metrics.registry, () => health().problems);
     const local = checks.filter((c) => c.from.includes(vantage));
     const scheduler = new Scheduler(local, {
@@ -310,6 +312,7 @@ interface StageParts {
   readonly live: LiveFeed;
   readonly causes: (service: string) => string[];
   readonly incidents: IncidentsStage;
+  readonly health: () => DaemonHealth;
 }
 
 /**
@@ -317,7 +320,7 @@ interface StageParts {
  * audit…) adds its stage here.
  */
 async function stagesOf(p: StageParts): Promise<Stage[]> {
-  const { o, clock, monitor, store, metrics, live, causes, incidents } = p;
+  const { o, clock, monitor, store, metrics, live, causes, incidents, health } = p;
   return [
     stalenessStage(monitor),
     persistTransitionsStage(store),
@@ -333,6 +336,10 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
             clock,
             causes,
             registry: metrics.registry,
+            problems: () => health().problems,
+            config: o.config,
+            lang: o.lang,
+            ...(o.selfAlertAfterMs !== undefined ? { selfAfterMs: o.selfAlertAfterMs } : {}),
           }),
         ]
       : []),

@@ -7,9 +7,12 @@
  * and leaves what is not delivered queued.
  */
 import { Counter, type Registry } from 'prom-client';
+import type { Lang } from '../../i18n/index.ts';
+import type { Config } from '../../model/schema.ts';
 import type { Delivery, Routing } from '../../notify/alert-router.ts';
 import type { Notifier } from '../../notify/notifier.ts';
 import { AlertOutbox } from '../../notify/outbox.ts';
+import { SelfAlerts, type SelfProblem } from '../../notify/self-alerts.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { OutboxStore, StateStore } from '../../store/store.ts';
@@ -30,6 +33,12 @@ export interface NotifyStageOptions {
   readonly registry: Registry;
   /** Why a service is down now, per failing check (in the alert's words). */
   readonly causes: (service: string) => string[];
+  /** Problems of Bascule itself (a failing store, a shortage of its own files): alerted as service `bascule`. */
+  readonly problems?: () => readonly SelfProblem[];
+  readonly config?: Config;
+  readonly lang?: Lang;
+  /** How long a problem of Bascule itself lasts before it is alerted (default 30 s; tests). */
+  readonly selfAfterMs?: number;
   /** Outbox policy (tests): waits between attempts, and the age past which an alert is dropped. */
   readonly retryDelays?: readonly number[];
   readonly maxAgeMs?: number;
@@ -58,6 +67,7 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
     ...(o.retryDelays ? { retryDelays: o.retryDelays } : {}),
     ...(o.maxAgeMs !== undefined ? { maxAgeMs: o.maxAgeMs } : {}),
   });
+  const self = o.problems && o.config && o.lang ? new SelfAlerts(o.config, o.lang, o.selfAfterMs) : undefined;
   /** Decides, then queues the deliveries with the router's new state; undoes the decision if that fails. */
   const queue = async (decide: () => Routing) => {
     const before = notifier.snapshot();
@@ -99,6 +109,10 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
       async run() {
         outbox.start();
         await queue(() => notifier.remind(o.causes));
+        if (self && o.problems) {
+          const deliveries = self.step(o.problems(), o.clock.now());
+          if (deliveries.length > 0) await queue(() => ({ deliveries, suppressed: [] }));
+        }
       },
     },
     async stop() {

@@ -16,6 +16,14 @@ export const en = {
   'alert.text.incident': 'Incident {id}',
   'alert.text.suppressed': (p: { readonly count: number }) =>
     `${count('en', p.count, { one: 'earlier alert was', other: 'earlier alerts were' })} dropped by the rate limit of this channel.`,
+  'alert.self.opened.title': 'Bascule itself: {problem}',
+  'alert.self.resolved.title': 'Bascule itself is back to normal after {duration}',
+  'alert.self.store-failing':
+    'its store is failing ({detail}): it still watches and alerts, but what it learns is not kept, and a restart now would lose it',
+  'alert.self.probes-local':
+    'its own machine is short of open files, memory or ports ({detail}): its probes cannot run, so what they watch is not judged',
+  'alert.self.text.open': 'Since {since}. This is about Bascule, not about what it watches.',
+  'alert.self.text.resolved': 'From {since} to {until}: {problem}.',
   'alert.criticality.critical': 'critical',
   'alert.criticality.high': 'high',
   'alert.criticality.medium': 'medium',
@@ -41,6 +49,14 @@ export const fr = {
   'alert.text.incident': 'Incident {id}',
   'alert.text.suppressed': (p: { readonly count: number }) =>
     `${count('fr', p.count, { one: 'alerte précédente a été écartée', other: 'alertes précédentes ont été écartées' })} par la limite de débit de ce canal.`,
+  'alert.self.opened.title': 'Bascule lui-même : {problem}',
+  'alert.self.resolved.title': 'Bascule fonctionne de nouveau normalement, après {duration}',
+  'alert.self.store-failing':
+    'sa base de données est en échec ({detail}) : il surveille et alerte toujours, mais ce qu’il apprend n’est pas conservé, et un redémarrage maintenant le perdrait',
+  'alert.self.probes-local':
+    'sa propre machine manque de fichiers ouverts, de mémoire ou de ports ({detail}) : ses sondes ne peuvent plus tourner, ce qu’elles surveillent n’est donc plus jugé',
+  'alert.self.text.open': 'Depuis le {since}. Il s’agit de Bascule lui-même, pas de ce qu’il surveille.',
+  'alert.self.text.resolved': 'Du {since} au {until} : {problem}.',
   'alert.criticality.critical': 'critique',
   'alert.criticality.high': 'haute',
   'alert.criticality.medium': 'moyenne',
