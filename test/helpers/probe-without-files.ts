@@ -38,6 +38,8 @@ const exhausted: Record<string, unknown> = {};
 for (const check of checks) exhausted[check.id] = await runProbe(check);
 // The same probes once the descriptors are given back: what the targets themselves answer.
 for (const fd of held) closeSync(fd);
+// Not the system resolver's check: with descriptors, c-ares would query the machine's name server,
+// and tests send traffic to loopback only.
 const after: Record<string, unknown> = {};
-for (const check of checks) after[check.id] = await runProbe(check);
+for (const check of checks) if (check.id !== 'dns-system') after[check.id] = await runProbe(check);
 process.stdout.write(`${JSON.stringify({ held: held.length, exhausted, after })}\n`);
