@@ -35,7 +35,7 @@ export function replayDelay(attempt: number): number {
 }
 
 type Op =
-  | { readonly kind: 'observations'; batch: readonly Observation[] }
+  | { readonly kind: 'observations'; readonly batch: Observation[] }
   | { readonly kind: 'transitions'; readonly batch: readonly Transition[] }
   | { readonly kind: 'incidents'; readonly byId: Map<string, Incident> }
   | { readonly kind: 'state'; readonly key: string; value: unknown }
@@ -101,7 +101,9 @@ export class WriteBehindStore implements Store {
   // Writes: through while nothing waits, else queued behind what waits.
 
   appendObservations(batch: readonly Observation[]): Promise<void> {
-    return this.write({ kind: 'observations', batch }, () => this.inner.appendObservations(batch));
+    return this.write({ kind: 'observations', batch: [...batch] }, () =>
+      this.inner.appendObservations(batch),
+    );
   }
 
   appendTransitions(batch: readonly Transition[]): Promise<void> {
@@ -204,7 +206,7 @@ export class WriteBehindStore implements Store {
     } else if (op.kind === 'incidents' && last?.kind === 'incidents') {
       for (const [id, i] of op.byId) last.byId.set(id, i);
     } else if (op.kind === 'observations' && last?.kind === 'observations') {
-      last.batch = [...last.batch, ...op.batch];
+      for (const o of op.batch) last.batch.push(o);
     } else {
       this.queue.push(op);
     }
@@ -212,14 +214,17 @@ export class WriteBehindStore implements Store {
     this.schedule();
   }
 
-  /** Drops the oldest queued observations beyond the bound. */
+  /** Drops the oldest queued observations beyond the bound (counted once per hold: cheap). */
   private bound(): void {
-    let over = this.status().queued.observations - MAX_QUEUED_OBSERVATIONS;
+    let queued = 0;
+    for (const op of this.queue) if (op.kind === 'observations') queued += op.batch.length;
+    let over = queued - MAX_QUEUED_OBSERVATIONS;
+    if (over <= 0) return;
     for (const op of this.queue) {
       if (over <= 0) break;
       if (op.kind !== 'observations') continue;
       const cut = Math.min(over, op.batch.length);
-      op.batch = op.batch.slice(cut);
+      op.batch.splice(0, cut);
       this.dropped += cut;
       over -= cut;
     }
