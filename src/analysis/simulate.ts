@@ -1,7 +1,9 @@
 /** A failure scenario played against the map: what goes down, what loses redundancy, and why. */
+
+import { runsOnLabel } from '../model/runs-on.ts';
 import { type Cause, chain, explain } from './explain.ts';
-import { type Graph, NODE_COMPONENT, NODE_SERVICE, nodeLabel } from './graph.ts';
-import { type Match, matchComponent, type Predicate } from './predicate.ts';
+import { type Graph, NODE_COMPONENT, NODE_SERVICE, nodeLabel, placementsOf } from './graph.ts';
+import { entryFails, entryHits, type Match, matchComponent, type Predicate } from './predicate.ts';
 import { Propagator } from './propagate.ts';
 
 export interface ServiceDown {
@@ -18,7 +20,7 @@ export interface Simulation {
   readonly matched: readonly string[];
   readonly servicesDown: readonly string[];
   readonly componentsDown: readonly string[];
-  /** Redundancy groups that lost members but still hold. */
+  /** Redundancy groups (of dependsOn, and of runsOn places) that lost members but still hold. */
   readonly degraded: readonly { group: string; label: string; failed: number; members: number }[];
   readonly explanations: readonly ServiceDown[];
 }
@@ -60,6 +62,7 @@ export function simulate(
       });
     }
   }
+  degraded.push(...degradedRunsOn(graph, predicates));
   const explanations = services
     .map((s) => ({
       service: graph.ids[s]!,
@@ -76,6 +79,30 @@ export function simulate(
     degraded: degraded.sort((a, b) => a.group.localeCompare(b.group)),
     explanations,
   };
+}
+
+/** The runsOn groups of places that lost places to the predicates but still hold. */
+function degradedRunsOn(
+  graph: Graph,
+  predicates: readonly Predicate[],
+): { group: string; label: string; failed: number; members: number }[] {
+  const out: { group: string; label: string; failed: number; members: number }[] = [];
+  for (const c of graph.components) {
+    const id = graph.ids[c]!;
+    const spec = graph.config.components[id]!;
+    placementsOf(spec).runsOn.forEach((entry, r) => {
+      if (entry.type === 'place') return;
+      const { failed } = entryHits(id, spec, entry, predicates);
+      if (failed === 0 || entryFails(entry, failed)) return;
+      out.push({
+        group: `${id}.runsOn[${r}]`,
+        label: `${id}: ${runsOnLabel(spec.runsOn[r]!)}`,
+        failed,
+        members: entry.places.length,
+      });
+    });
+  }
+  return out;
 }
 
 /** Only what a scenario hits and takes down (no explanations): the fast path used for scoring. */
