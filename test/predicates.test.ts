@@ -1,5 +1,8 @@
 /** Failure predicates against own placements and runsOn places, and runsOn redundancy groups. */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../src/analysis/analyze.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
@@ -10,6 +13,7 @@ import { formatDiagnostic } from '../src/i18n/index.ts';
 import { loadConfig } from '../src/model/load.ts';
 import type { Config } from '../src/model/schema.ts';
 import { loadScenarios } from '../src/scenarios/library.ts';
+import { runCli } from './helpers/cli.ts';
 import { map } from './helpers/map.ts';
 
 const down = (config: Config, ...fail: string[]) => simulate(buildGraph(config), fail.map(parsePredicate));
@@ -121,10 +125,35 @@ describe('runsOn redundancy groups', () => {
 
   it('survives the us-east-1 replay on two AWS regions, not on one', () => {
     assert.deepEqual(replay(stripe([east]), 'aws-2025-10-20'), { hits: 1, down: ['checkout'] });
-    assert.deepEqual(replay(stripe([{ anyOf: [east, west] }]), 'aws-2025-10-20'), { hits: 0, down: [] });
-    assert.deepEqual(replay(stripe([{ anyOf: [east, west] }]), 'aws-2021-12-07'), { hits: 0, down: [] });
+    // The outage meets the map (it hits Stripe's us-east-1) and the redundancy holds: survived, counted.
+    assert.deepEqual(replay(stripe([{ anyOf: [east, west] }]), 'aws-2025-10-20'), { hits: 1, down: [] });
+    assert.deepEqual(replay(stripe([{ anyOf: [east, west] }]), 'aws-2021-12-07'), { hits: 1, down: [] });
+    const survived = (c: Config) =>
+      analyze(c, scenarios).score.services.map((s) => `${s.service} ${s.outagesSurvived}/${s.outagesTotal}`);
+    assert.deepEqual(survived(stripe([east])), ['checkout 0/2']);
+    assert.deepEqual(survived(stripe([{ anyOf: [east, west] }])), ['checkout 2/2']);
     // Declared as two plain entries, it fails with either (runsOn is "fails if any fails").
     assert.deepEqual(replay(stripe([east, west]), 'aws-2025-10-20'), { hits: 1, down: ['checkout'] });
+  });
+
+  it('says in simulate that the outage met the map and the redundancy held', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bascule-runs-on-'));
+    writeFileSync(
+      join(dir, 'bascule.yaml'),
+      'version: 1\nname: Shop\nservices:\n  checkout: {dependsOn: [stripe]}\ncomponents:\n  stripe:\n    provider: stripe\n    runsOn: [{anyOf: [{provider: aws, region: us-east-1}, {provider: aws, region: us-west-2}]}]\n',
+    );
+    for (const [lang, held, none] of [
+      ['en_US.UTF-8', 'Redundancy lost but still up', 'No component'],
+      ['fr_FR.UTF-8', 'Redondance perdue mais toujours disponible', 'Aucun composant'],
+    ] as const) {
+      const r = await runCli(['simulate', '--replay', 'aws-2025-10-20'], { cwd: dir, env: { LANG: lang } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(
+        r.stdout,
+        new RegExp(`${held}\\n.*stripe: anyOf\\[aws/us-east-1, aws/us-west-2\\] \\(1/2\\)`),
+      );
+      assert.doesNotMatch(r.stdout, new RegExp(none));
+    }
   });
 
   it('fails a group with the provider that holds all its places, and with predicates that cover them', () => {

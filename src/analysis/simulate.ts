@@ -62,7 +62,8 @@ export function simulate(
       });
     }
   }
-  degraded.push(...degradedRunsOn(graph, predicates));
+  for (const { group, label, failed, members } of degradedRunsOn(graph, predicates))
+    degraded.push({ group, label, failed, members });
   const explanations = services
     .map((s) => ({
       service: graph.ids[s]!,
@@ -85,8 +86,8 @@ export function simulate(
 function degradedRunsOn(
   graph: Graph,
   predicates: readonly Predicate[],
-): { group: string; label: string; failed: number; members: number }[] {
-  const out: { group: string; label: string; failed: number; members: number }[] = [];
+): { component: string; group: string; label: string; failed: number; members: number }[] {
+  const out: { component: string; group: string; label: string; failed: number; members: number }[] = [];
   for (const c of graph.components) {
     const id = graph.ids[c]!;
     const spec = graph.config.components[id]!;
@@ -95,6 +96,7 @@ function degradedRunsOn(
       const { failed } = entryHits(id, spec, entry, predicates);
       if (failed === 0 || entryFails(entry, failed)) return;
       out.push({
+        component: id,
         group: `${id}.runsOn[${r}]`,
         label: `${id}: ${runsOnLabel(spec.runsOn[r]!)}`,
         failed,
@@ -105,7 +107,11 @@ function degradedRunsOn(
   return out;
 }
 
-/** Only what a scenario hits and takes down (no explanations): the fast path used for scoring. */
+/**
+ * Only what a scenario hits and takes down (no explanations): the fast path used for scoring. A
+ * component whose runsOn group lost places but holds is hit too: the map met the outage and its
+ * redundancy held, so the replay counts as survived rather than as not concerning the map.
+ */
 export function servicesDownBy(
   graph: Graph,
   predicates: readonly Predicate[],
@@ -116,5 +122,7 @@ export function servicesDownBy(
   const services: number[] = [];
   for (let i = 0; i < n; i++)
     if (graph.nodeType[prop.failed[i]!] === NODE_SERVICE) services.push(prop.failed[i]!);
-  return { hits: matches.size, services };
+  const held = new Set(degradedRunsOn(graph, predicates).map((d) => d.component));
+  for (const c of matches.keys()) held.delete(graph.ids[c]!);
+  return { hits: matches.size + held.size, services };
 }
