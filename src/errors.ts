@@ -33,6 +33,14 @@ export const ERRORS = {
   BASCULE_E_CONFIG_DURATION: { exit: 2, doc: 'A duration is not of the form 30s, 15m, 4h, 2d, 1h30m.' },
   BASCULE_E_CONFIG_VERSION: { exit: 2, doc: 'The file declares a version this Bascule cannot read.' },
   BASCULE_E_CONFIG_DEPENDENCY: { exit: 2, doc: 'A dependsOn entry is neither an id nor a redundancy group.' },
+  BASCULE_E_CONFIG_RUNS_ON: {
+    exit: 2,
+    doc: 'A runsOn entry is neither a place ({provider, region?, zone?, service?}) nor a group of places.',
+  },
+  BASCULE_E_CONFIG_PLACE_KIND: {
+    exit: 2,
+    doc: 'A runsOn place gives a kind: the kind belongs to the component, not to where it runs.',
+  },
   BASCULE_E_CONFIG_UNKNOWN_REF: { exit: 2, doc: 'A reference to an id that is not defined.' },
   BASCULE_E_CONFIG_DUPLICATE_ID: { exit: 2, doc: 'The same id names a service and a component.' },
   BASCULE_E_CONFIG_SERVICE_REF: { exit: 2, doc: 'A component depends on a service (only services may).' },

@@ -33,7 +33,10 @@ export interface OutageReplay {
   readonly date: string;
   readonly provider: string;
   readonly title: Scenario['title'];
-  /** How many components of the map the outage hits directly; 0: it does not concern this map. */
+  /**
+   * How many components of the map the outage hits directly (they fail, or a runsOn group of theirs
+   * loses places but holds); 0: it does not concern this map.
+   */
   readonly hits: number;
   readonly servicesDown: readonly string[];
 }

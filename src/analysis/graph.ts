@@ -3,6 +3,7 @@
  * with a tolerance (how many failed dependencies it withstands), in flat typed arrays so that
  * propagation over 100k components stays fast.
  */
+import { type RunsOnGroup, runsOnGroup } from '../model/runs-on.ts';
 import type { ComponentSpec, Config, Criticality, Placement } from '../model/schema.ts';
 
 export const NODE_SERVICE = 0;
@@ -39,10 +40,13 @@ export interface Graph {
   readonly criticality: ReadonlyMap<number, Criticality>;
 }
 
-/** Where a component runs: its own placement (if it has a provider) and each runsOn entry. */
+/**
+ * Where a component runs: its own placement (if it has a provider) and each runsOn entry, a place or
+ * a redundancy group of places (the component fails with an entry that loses more than it tolerates).
+ */
 export function placementsOf(spec: ComponentSpec): {
   own: Placement | undefined;
-  runsOn: readonly Placement[];
+  runsOn: readonly RunsOnGroup[];
 } {
   const own = spec.provider
     ? {
@@ -53,7 +57,7 @@ export function placementsOf(spec: ComponentSpec): {
         kind: spec.kind,
       }
     : undefined;
-  return { own, runsOn: spec.runsOn };
+  return { own, runsOn: spec.runsOn.map(runsOnGroup) };
 }
 
 export function buildGraph(config: Config): Graph {

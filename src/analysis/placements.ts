@@ -5,7 +5,7 @@
 import type { GroupKiller } from './blast-radius.ts';
 import { chain } from './explain.ts';
 import { type Graph, NODE_GROUP, NODE_SERVICE, placementsOf } from './graph.ts';
-import type { Predicate } from './predicate.ts';
+import { matchComponent, type Predicate } from './predicate.ts';
 import type { Propagator } from './propagate.ts';
 
 export type Level = 'provider' | 'region' | 'zone';
@@ -32,33 +32,55 @@ interface Place {
   readonly members: number[];
 }
 
-/** Every distinct provider, provider/region and provider/region/zone named in the map, with its components. */
+/** The provider, region and zone levels of one placement, each as a place failure predicate. */
+function levelsOf(p: { provider: string; region?: string | undefined; zone?: string | undefined }) {
+  const out: { level: Level; label: string; predicate: Predicate }[] = [
+    { level: 'provider', label: p.provider, predicate: { provider: p.provider } },
+  ];
+  // "global" is not a region that fails on its own: global services fail with their provider.
+  if (p.region === undefined || p.region === 'global') return out;
+  out.push({
+    level: 'region',
+    label: `${p.provider}/${p.region}`,
+    predicate: { provider: p.provider, region: p.region },
+  });
+  if (p.zone !== undefined) {
+    out.push({
+      level: 'zone',
+      label: `${p.provider}/${p.region}/${p.zone}`,
+      predicate: { provider: p.provider, region: p.region, zone: p.zone },
+    });
+  }
+  return out;
+}
+
+/**
+ * Every distinct provider, provider/region and provider/region/zone named in the map, with its
+ * components. A component fails with each place of its own placement and of its plain runsOn
+ * entries; with a place named in a runsOn group only when that place's failure takes the whole
+ * group down (a supplier on two AWS regions does not fail with one of them, it does with AWS).
+ */
 export function placesOf(graph: Graph): Place[] {
   const seen = new Map<string, Place>();
   for (const c of graph.components) {
-    const { own, runsOn } = placementsOf(graph.config.components[graph.ids[c]!]!);
-    for (const p of own ? [own, ...runsOn] : runsOn) {
-      const add = (level: Level, label: string, predicate: Predicate) => {
+    const id = graph.ids[c]!;
+    const spec = graph.config.components[id]!;
+    const { own, runsOn } = placementsOf(spec);
+    const visit = (p: Parameters<typeof levelsOf>[0], grouped: boolean) => {
+      for (const { level, label, predicate } of levelsOf(p)) {
         const key = `${level}:${label}`;
         let place = seen.get(key);
         if (!place) {
           place = { level, label, predicate, members: [] };
           seen.set(key, place);
         }
-        if (place.members[place.members.length - 1] !== c) place.members.push(c);
-      };
-      add('provider', p.provider, { provider: p.provider });
-      // "global" is not a region that fails on its own: global services fail with their provider.
-      if (p.region === undefined || p.region === 'global') continue;
-      add('region', `${p.provider}/${p.region}`, { provider: p.provider, region: p.region });
-      if (p.zone !== undefined) {
-        add('zone', `${p.provider}/${p.region}/${p.zone}`, {
-          provider: p.provider,
-          region: p.region,
-          zone: p.zone,
-        });
+        if (place.members[place.members.length - 1] === c) continue;
+        if (grouped && matchComponent(id, spec, [predicate]) === undefined) continue;
+        place.members.push(c);
       }
-    }
+    };
+    if (own) visit(own, false);
+    for (const entry of runsOn) for (const p of entry.places) visit(p, entry.type !== 'place');
   }
   return [...seen.values()];
 }

@@ -1,11 +1,15 @@
 /**
  * Failure predicates: `provider=aws,region=us-east-1` (keys ANDed; a list of predicates is ORed).
- * A component matches through its own placement, or through a runsOn placement. In a runsOn placement,
- * an unknown service or kind counts as matching (a supplier "somewhere in aws us-east-1" may well use
- * DynamoDB there), while an unknown region or zone does not (it is not in every region at once).
+ * A component matches through its own placement, or through a runsOn entry. `kind` is the component's
+ * own property: it is matched against the component, never assumed. In a runsOn place an unknown
+ * region or zone does not match (a supplier is not in every region at once), and an unknown service
+ * matches only a predicate that names the place's provider: a supplier "somewhere in aws us-east-1"
+ * may use DynamoDB there, but `service=route53` alone does not say the failure is at AWS. A runsOn
+ * group (`anyOf`, `quorum`) fails when more of its places match than it tolerates.
  */
 import { fail } from '../errors.ts';
-import type { ComponentSpec, Placement } from '../model/schema.ts';
+import type { RunsOnGroup } from '../model/runs-on.ts';
+import type { ComponentSpec, Place, Placement } from '../model/schema.ts';
 import { placementsOf } from './graph.ts';
 
 export const PREDICATE_KEYS = ['provider', 'region', 'zone', 'service', 'kind', 'component'] as const;
@@ -44,16 +48,54 @@ export function formatPredicate(p: Predicate): string {
     .join(',');
 }
 
-const WILDCARD_IN_RUNS_ON: ReadonlySet<string> = new Set(['service', 'kind']);
-
-function placementMatches(p: Predicate, place: Placement, runsOn: boolean): boolean {
-  for (const key of ['provider', 'region', 'zone', 'service', 'kind'] as const) {
-    const want = p[key];
-    if (want === undefined) continue;
-    const have = place[key];
-    if (have === undefined ? !(runsOn && WILDCARD_IN_RUNS_ON.has(key)) : have !== want) return false;
+/** Whether a predicate's place keys (provider, region, zone, service) match a place. */
+function placeMatches(p: Predicate, place: Place | Placement, runsOn: boolean): boolean {
+  if (p.provider !== undefined && place.provider !== p.provider) return false;
+  if (p.region !== undefined && place.region !== p.region) return false;
+  if (p.zone !== undefined && place.zone !== p.zone) return false;
+  if (p.service !== undefined) {
+    // An unknown service in a runsOn place: the supplier may use any service of that provider there,
+    // so it fails with a failure said to be at that provider, not with one that names no provider.
+    if (place.service === undefined) return runsOn && p.provider !== undefined;
+    if (place.service !== p.service) return false;
   }
   return true;
+}
+
+/** `kind` is the component's own: a predicate naming a kind matches only components of that kind. */
+function kindMatches(p: Predicate, spec: ComponentSpec): boolean {
+  return p.kind === undefined || spec.kind === p.kind;
+}
+
+/** How many places of a runsOn entry the predicates match, and the first predicate that matched one. */
+export function entryHits(
+  id: string,
+  spec: ComponentSpec,
+  entry: RunsOnGroup,
+  predicates: readonly Predicate[],
+): { readonly failed: number; readonly predicate: number } {
+  let failed = 0;
+  let first = -1;
+  for (const place of entry.places) {
+    for (let i = 0; i < predicates.length; i++) {
+      const p = predicates[i]!;
+      if (
+        (p.component !== undefined && p.component !== id) ||
+        !kindMatches(p, spec) ||
+        !placeMatches(p, place, true)
+      )
+        continue;
+      failed++;
+      if (first < 0 || i < first) first = i;
+      break;
+    }
+  }
+  return { failed, predicate: first };
+}
+
+/** Whether a runsOn entry fails: more of its places failed than it tolerates. */
+export function entryFails(entry: RunsOnGroup, failed: number): boolean {
+  return failed > 0 && failed > entry.places.length - entry.need;
 }
 
 /** The first way a component matches any of the predicates, or undefined. */
@@ -70,10 +112,12 @@ export function matchComponent(
       const rest = { ...p, component: undefined };
       if (Object.values(rest).every((v) => v === undefined)) return { predicate: i, via: 'component' };
     }
-    if (own && placementMatches(p, own, false)) return { predicate: i, via: 'own' };
-    for (let r = 0; r < runsOn.length; r++) {
-      if (placementMatches(p, runsOn[r]!, true)) return { predicate: i, via: r };
-    }
+    if (own && kindMatches(p, spec) && placeMatches(p, own, false)) return { predicate: i, via: 'own' };
+  }
+  for (let r = 0; r < runsOn.length; r++) {
+    const entry = runsOn[r]!;
+    const { failed, predicate } = entryHits(id, spec, entry, predicates);
+    if (entryFails(entry, failed)) return { predicate, via: r };
   }
   return undefined;
 }

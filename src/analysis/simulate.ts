@@ -1,7 +1,9 @@
 /** A failure scenario played against the map: what goes down, what loses redundancy, and why. */
+
+import { runsOnLabel } from '../model/runs-on.ts';
 import { type Cause, chain, explain } from './explain.ts';
-import { type Graph, NODE_COMPONENT, NODE_SERVICE, nodeLabel } from './graph.ts';
-import { type Match, matchComponent, type Predicate } from './predicate.ts';
+import { type Graph, NODE_COMPONENT, NODE_SERVICE, nodeLabel, placementsOf } from './graph.ts';
+import { entryFails, entryHits, type Match, matchComponent, type Predicate } from './predicate.ts';
 import { Propagator } from './propagate.ts';
 
 export interface ServiceDown {
@@ -18,7 +20,7 @@ export interface Simulation {
   readonly matched: readonly string[];
   readonly servicesDown: readonly string[];
   readonly componentsDown: readonly string[];
-  /** Redundancy groups that lost members but still hold. */
+  /** Redundancy groups (of dependsOn, and of runsOn places) that lost members but still hold. */
   readonly degraded: readonly { group: string; label: string; failed: number; members: number }[];
   readonly explanations: readonly ServiceDown[];
 }
@@ -60,6 +62,8 @@ export function simulate(
       });
     }
   }
+  for (const { group, label, failed, members } of degradedRunsOn(graph, predicates))
+    degraded.push({ group, label, failed, members });
   const explanations = services
     .map((s) => ({
       service: graph.ids[s]!,
@@ -78,7 +82,36 @@ export function simulate(
   };
 }
 
-/** Only what a scenario hits and takes down (no explanations): the fast path used for scoring. */
+/** The runsOn groups of places that lost places to the predicates but still hold. */
+function degradedRunsOn(
+  graph: Graph,
+  predicates: readonly Predicate[],
+): { component: string; group: string; label: string; failed: number; members: number }[] {
+  const out: { component: string; group: string; label: string; failed: number; members: number }[] = [];
+  for (const c of graph.components) {
+    const id = graph.ids[c]!;
+    const spec = graph.config.components[id]!;
+    placementsOf(spec).runsOn.forEach((entry, r) => {
+      if (entry.type === 'place') return;
+      const { failed } = entryHits(id, spec, entry, predicates);
+      if (failed === 0 || entryFails(entry, failed)) return;
+      out.push({
+        component: id,
+        group: `${id}.runsOn[${r}]`,
+        label: `${id}: ${runsOnLabel(spec.runsOn[r]!)}`,
+        failed,
+        members: entry.places.length,
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * Only what a scenario hits and takes down (no explanations): the fast path used for scoring. A
+ * component whose runsOn group lost places but holds is hit too: the map met the outage and its
+ * redundancy held, so the replay counts as survived rather than as not concerning the map.
+ */
 export function servicesDownBy(
   graph: Graph,
   predicates: readonly Predicate[],
@@ -89,5 +122,7 @@ export function servicesDownBy(
   const services: number[] = [];
   for (let i = 0; i < n; i++)
     if (graph.nodeType[prop.failed[i]!] === NODE_SERVICE) services.push(prop.failed[i]!);
-  return { hits: matches.size, services };
+  const held = new Set(degradedRunsOn(graph, predicates).map((d) => d.component));
+  for (const c of matches.keys()) held.delete(graph.ids[c]!);
+  return { hits: matches.size + held.size, services };
 }

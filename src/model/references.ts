@@ -6,6 +6,7 @@
 import type { RefKind } from '../errors.ts';
 import type { PathSegment } from './locate.ts';
 import { checkOperations } from './operations-check.ts';
+import { checkRunsOn } from './runs-on.ts';
 import type { Config, Dependency } from './schema.ts';
 import type { RawDiagnostic } from './schema-issues.ts';
 import { suggest } from './suggest.ts';
@@ -136,6 +137,7 @@ export function checkReferences(config: Config): RawDiagnostic[] {
     }
   }
   const edges = collectEdges(config, out);
+  checkRunsOn(config, out);
   findCycles(edges, out);
   checkOperations(config, out);
   return out;

@@ -47,8 +47,21 @@ function unionBranch(input: unknown): number | undefined {
   return undefined;
 }
 
+/** The path of a component's runsOn entry (or below it): `components.<id>.runsOn.<i>…`. */
+function inRunsOn(path: readonly PathSegment[]): boolean {
+  return path[0] === 'components' && path[2] === 'runsOn' && path.length >= 4;
+}
+
+/** Which branch of a runsOn union the user meant: a group by its key, else a place. */
+function runsOnBranch(input: unknown): number | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  if ('anyOf' in input) return 1;
+  if ('quorum' in input) return 2;
+  return 0;
+}
+
 /**
- * Outside dependsOn, the union branch the user most likely meant: one where the value has the right
+ * Outside dependsOn and runsOn, the union branch the user most likely meant: one where the value has the right
  * type (no type error on the value itself), with the fewest problems.
  */
 function closestBranch(branches: readonly (readonly Issue[])[]): number | undefined {
@@ -74,6 +87,10 @@ export function fromZodIssues(
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
+          if (key === 'kind' && inRunsOn(path)) {
+            out.push({ code: 'BASCULE_E_CONFIG_PLACE_KIND', path: [...path, key], atKey: true, params: {} });
+            continue;
+          }
           const suggestion = suggest(key, knownKeysAt(schema, path));
           out.push({
             code: 'BASCULE_E_CONFIG_UNKNOWN_KEY',
@@ -155,9 +172,15 @@ export function fromZodIssues(
         break;
       case 'invalid_union': {
         const inDependsOn = path.includes('dependsOn');
-        const branch = inDependsOn ? unionBranch(input) : closestBranch(issue.errors);
+        const runsOn = !inDependsOn && inRunsOn(path);
+        const branch = inDependsOn
+          ? unionBranch(input)
+          : runsOn
+            ? runsOnBranch(input)
+            : closestBranch(issue.errors);
         const chosen = branch === undefined ? undefined : issue.errors[branch];
         if (chosen && chosen.length > 0) out.push(...fromZodIssues(schema, data, chosen, path));
+        else if (runsOn) out.push({ code: 'BASCULE_E_CONFIG_RUNS_ON', path, params: {} });
         else if (inDependsOn) out.push({ code: 'BASCULE_E_CONFIG_DEPENDENCY', path, params: {} });
         else out.push({ code: 'BASCULE_E_CONFIG_INVALID', path, params: { value: show(input) } });
         break;

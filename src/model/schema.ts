@@ -40,18 +40,45 @@ export const quorumGroup = z.strictObject({
 /** One entry of a dependsOn list: a hard dependency (an id) or a redundancy group. */
 export const dependency = z.union([id, anyOfGroup, quorumGroup]);
 
-/** Where something runs; also the shape of a supplier's runsOn entries. */
-export const placement = z
+/** Where a component runs: its own provider, region, zone, kind and service. */
+export interface Placement {
+  readonly provider: string;
+  readonly region?: string | undefined;
+  readonly zone?: string | undefined;
+  readonly service?: string | undefined;
+  readonly kind?: string | undefined;
+}
+
+/**
+ * A place a supplier runs on (a runsOn entry, or a member of a runsOn group). It has no kind: the
+ * kind is the component's own property.
+ */
+export const place = z
   .strictObject({
     provider: text,
     region: text.optional(),
     zone: text.optional(),
     service: text.optional(),
-    kind: text.optional(),
   })
   .meta({
-    description: 'A runsOn placement. Keys left out are unknown, so any failure of that kind matches them.',
+    description:
+      'A place a supplier runs on. A missing region or zone is unknown: no single region or zone failure matches it. A missing service matches a failure that names this provider.',
   });
+export const anyOfPlaces = z.strictObject({
+  anyOf: z
+    .array(place)
+    .meta({ description: 'Redundant places: the supplier fails only when all of them fail.' }),
+  name: text.optional(),
+});
+export const quorumPlaces = z.strictObject({
+  quorum: z.strictObject({
+    need: z.number().int().meta({ description: 'How many places must stay up.' }),
+    of: z.array(place),
+  }),
+  name: text.optional(),
+});
+/** One entry of a runsOn list: a place, or a redundancy group of places. */
+export const runsOnEntry = z.union([place, anyOfPlaces, quorumPlaces]);
 
 export const service = z.strictObject({
   criticality: z.enum(CRITICALITIES).default('medium'),
@@ -76,10 +103,10 @@ export const component = z.strictObject({
     .optional()
     .meta({ description: 'The managed service it is: ec2, dynamodb, route53, s3, ...' }),
   dependsOn: z.array(dependency).default([]),
-  runsOn: z
-    .array(placement)
-    .default([])
-    .meta({ description: 'Where a supplier itself runs, when known: it fails with any of these.' }),
+  runsOn: z.array(runsOnEntry).default([]).meta({
+    description:
+      'Where a supplier itself runs, when known: it fails when any entry fails. An entry is a place, or {anyOf: [places]} / {quorum: {need, of: [places]}} for a supplier that runs in several.',
+  }),
   ...documentation,
 });
 
@@ -110,7 +137,8 @@ export type Config = z.output<typeof configSchema>;
 export type ServiceSpec = z.output<typeof service>;
 export type ComponentSpec = z.output<typeof component>;
 export type Dependency = z.output<typeof dependency>;
-export type Placement = z.output<typeof placement>;
+export type Place = z.output<typeof place>;
+export type RunsOnEntry = z.output<typeof runsOnEntry>;
 export type FailoverSpec = z.output<typeof failover>;
 export type {
   CheckSpec,

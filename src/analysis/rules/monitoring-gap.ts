@@ -3,6 +3,7 @@
  * depends on. A monitor inside the failing cloud goes dark with it.
  */
 
+import { runsOnPlaces } from '../../model/runs-on.ts';
 import { isPlaced } from '../blast-radius.ts';
 import { type AnalysisContext, reachable } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -45,7 +46,7 @@ function run({ graph }: AnalysisContext): Finding[] {
       if (graph.nodeType[n] !== NODE_COMPONENT) continue;
       const spec = components[graph.ids[n]!]!;
       if (spec.provider) providers.add(spec.provider);
-      for (const r of spec.runsOn) providers.add(r.provider);
+      for (const r of runsOnPlaces(spec.runsOn)) providers.add(r.provider);
     }
     const front = frontDoor(graph, s);
     const watching = Object.values(checks).filter(

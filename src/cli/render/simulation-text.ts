@@ -22,7 +22,8 @@ function scenarioLine(s: Simulation, lang: Lang, paint: Paint, replay?: Scenario
 
 export function simulationText(s: Simulation, lang: Lang, paint: Paint, replay?: Scenario): string {
   const parts = [scenarioLine(s, lang, paint, replay)];
-  if (s.matched.length === 0) parts.push(paint('yellow', t(lang, 'cli.simulate.nothingMatched')));
+  if (s.matched.length === 0 && s.degraded.length === 0)
+    parts.push(paint('yellow', t(lang, 'cli.simulate.nothingMatched')));
   if (s.servicesDown.length === 0) {
     parts.push(paint('green', t(lang, 'cli.simulate.allUp')));
   } else {

@@ -113,6 +113,10 @@ export const en = {
   BASCULE_E_CONFIG_DURATION: 'invalid duration {value}: write it like 30s, 15m, 4h, 2d or 1h30m',
   BASCULE_E_CONFIG_VERSION: 'unsupported version {value}: this Bascule reads "version: 1"',
   BASCULE_E_CONFIG_DEPENDENCY: 'expected an id, {anyOf: [a, b]} or {quorum: {need: 2, of: [a, b, c]}}',
+  BASCULE_E_CONFIG_RUNS_ON:
+    'expected a place {provider: aws, region: us-east-1}, {anyOf: [place, place]} or {quorum: {need: 2, of: [place, place, place]}}',
+  BASCULE_E_CONFIG_PLACE_KIND:
+    'a place has no kind: "kind" describes the component itself, so write it on the component',
   BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `unknown ${word(REF_EN, p.what)} "${p.id}"`,
   BASCULE_E_CONFIG_DUPLICATE_ID: '"{id}" is both a service and a component; ids must be unique',
   BASCULE_E_CONFIG_SERVICE_REF:
@@ -165,6 +169,10 @@ export const fr = {
   BASCULE_E_CONFIG_VERSION: 'version {value} non prise en charge : ce Bascule lit « version: 1 »',
   BASCULE_E_CONFIG_DEPENDENCY:
     'un identifiant, {anyOf: [a, b]} ou {quorum: {need: 2, of: [a, b, c]}} est attendu',
+  BASCULE_E_CONFIG_RUNS_ON:
+    'un lieu {provider: aws, region: us-east-1}, {anyOf: [lieu, lieu]} ou {quorum: {need: 2, of: [lieu, lieu, lieu]}} est attendu',
+  BASCULE_E_CONFIG_PLACE_KIND:
+    'un lieu n’a pas de kind : « kind » décrit le composant lui-même, indiquez-le donc sur le composant',
   BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `${word(REF_FR, p.what)} « ${p.id} » inconnu`,
   BASCULE_E_CONFIG_DUPLICATE_ID:
     '« {id} » est à la fois un service et un composant ; les identifiants doivent être uniques',

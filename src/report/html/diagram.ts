@@ -5,6 +5,7 @@
  */
 import { type Graph, NODE_COMPONENT, NODE_GROUP, NODE_SERVICE } from '../../analysis/graph.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { runsOnLabel } from '../../model/runs-on.ts';
 import type { Criticality } from '../../model/schema.ts';
 
 export type Mark = 'spof' | 'down' | 'hit' | 'degraded';
@@ -118,7 +119,9 @@ export function buildDiagram(graph: Graph, marks: Marks, lang: Lang): Diagram {
       const what = spec.service ?? spec.kind ?? (spec.provider ? '' : t(lang, 'html.logical'));
       const runsOn = spec.runsOn.length
         ? t(lang, 'html.runsOn', {
-            places: spec.runsOn.map((p) => [p.provider, p.region].filter(Boolean).join('/')).join(', '),
+            places: spec.runsOn
+              .map((e) => runsOnLabel(e, (p) => [p.provider, p.region].filter(Boolean).join('/')))
+              .join(', '),
           })
         : '';
       nodes.push({
