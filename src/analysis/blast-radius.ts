@@ -64,7 +64,7 @@ export const MAX_KILLERS = 3;
 /** …found among its first this-many killers, nearest first. */
 const KILLER_CANDIDATES = 64;
 /** Propagation work (failed nodes summed over all runs) allowed per node of the graph before switching. */
-const WORK_PER_NODE = 128;
+const WORK_PER_NODE = 48;
 /** The bitsets are not used above this size (bytes): propagation is then slower but bounded in memory. */
 const MAX_BITSET_BYTES = 1.2 * 2 ** 30;
 /** Longest path reported, in nodes. */
@@ -175,8 +175,8 @@ function byPropagation(
       if (type === NODE_SERVICE) services.push(node);
       else if (type === NODE_COMPONENT) components++;
       else if (type === NODE_GROUP && graph.tolerance[node]! > 0 && !isMember(graph, node, c)) {
-        let picker = pickers.get(node);
-        if (!picker) pickers.set(node, (picker = new KillerPicker()));
+        const picker = pickers.get(node) ?? new KillerPicker();
+        pickers.set(node, picker);
         if (picker.open()) picker.offer(c, fails, () => walk(graph, node, c, fails, byRank));
       }
     }
@@ -223,7 +223,11 @@ function byBitsets(graph: Graph, limit: number): BlastRadii {
   const rank = new Int32Array(graph.count).fill(-1);
   const ofRank = new Int32Array(C);
   let r = 0;
-  for (const n of order) if (nodeType[n] === NODE_COMPONENT) ofRank[(rank[n] = r++)] = n;
+  for (const n of order) {
+    if (nodeType[n] !== NODE_COMPONENT) continue;
+    rank[n] = r;
+    ofRank[r++] = n;
+  }
   const slot = new Int32Array(graph.count).fill(-1);
   let slots = 0;
   for (let n = 0; n < graph.count; n++) if (nodeType[n] !== NODE_GROUP) slot[n] = slots++;
