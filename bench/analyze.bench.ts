@@ -8,7 +8,7 @@
  * start-up (the CLI, compiled, timed from spawn to exit: `bascule analyze --format json`), 50k/5k
  * time ratio under 15, peak RSS under 1.5 GB.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,7 +73,7 @@ function cli(size: number): { wallMs: number; maxRssMB: number; jsonMB: number }
     const out = join(dir, 'out.json');
     const t0 = performance.now();
     // GNU time reports the child's peak RSS (kB) on stderr.
-    const stderr = execFileSync(
+    const child = spawnSync(
       '/usr/bin/time',
       [
         '-f',
@@ -90,6 +90,8 @@ function cli(size: number): { wallMs: number; maxRssMB: number; jsonMB: number }
       ],
       { encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    if (child.status !== 0) throw new Error(`bascule analyze failed: ${child.stderr}`);
+    const stderr = child.stderr;
     const wallMs = performance.now() - t0;
     return {
       wallMs,
