@@ -2,10 +2,11 @@
 import { analyze } from '../src/analysis/analyze.ts';
 import { loadConfig } from '../src/model/load.ts';
 import { loadScenarios } from '../src/scenarios/library.ts';
-import { generateMap } from './generate.ts';
+import { generateDeepMap, generateMap } from './generate.ts';
 
 const size = Number(process.argv[2]);
-const map = generateMap(size);
+const shape = process.argv[3] ?? 'layered';
+const map = shape === 'deep' ? generateDeepMap(size) : generateMap(size);
 const scenarios = loadScenarios();
 const rssBefore = process.memoryUsage().rss;
 const t0 = performance.now();
@@ -25,6 +26,13 @@ process.stdout.write(
     analyzeMs: t2 - t1,
     totalMs: t2 - t0,
     findings: analysis.findings.length,
+    findingsByKind: Object.fromEntries(
+      [...new Set(analysis.findings.map((f) => f.kind))].map((k) => [
+        k,
+        analysis.findings.filter((f) => f.kind === k).length,
+      ]),
+    ),
+    jsonMB: JSON.stringify(analysis).length / 2 ** 20,
     singlePointsOfFailure: analysis.singlePointsOfFailure.length,
     outages: analysis.outages.length,
     rssBeforeMB: rssBefore / 2 ** 20,

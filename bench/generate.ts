@@ -83,3 +83,64 @@ export function generateMap(components: number, seed = 42): GeneratedMap {
   });
   return { yaml: `${lines.join('\n')}\n`, components: poolSize + teams * TEAM, services: teams, edges };
 }
+
+/**
+ * The deep shape: components in a random order, each depending on about five others picked at
+ * random among those before it ("below" it): 30 % `anyOf` pairs, 10 % `quorum` 2 of 3, the rest
+ * hard dependencies. Chains run thousands deep and a failure near the bottom takes most of the map
+ * down. One service per 50 components, each on a component of the top tenth and an `anyOf` pair
+ * there. Same placements as the layered shape. Deterministic (seeded).
+ */
+export function generateDeepMap(components: number, seed = 42): GeneratedMap {
+  const random = rng(seed);
+  const below = (i: number) => Math.floor(random() * i);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const lines: string[] = ['version: 1', `name: Deep ${components}`, 'components:'];
+  let edges = 0;
+  for (let i = 0; i < components; i++) {
+    const p = pick(PROVIDERS);
+    const r = Math.floor(random() * 3);
+    const deps = new Set<string>();
+    for (let d = 0; d < 5 && i > 0; d++) {
+      const roll = random();
+      if (roll < 0.3 && i >= 2) {
+        const a = below(i);
+        let b = below(i - 1);
+        if (b >= a) b++;
+        deps.add(`{anyOf: [c${a}, c${b}]}`);
+      } else if (roll < 0.4 && i >= 3) {
+        const [a, b, c] = distinct3(i, below);
+        deps.add(`{quorum: {need: 2, of: [c${a}, c${b}, c${c}]}}`);
+      } else deps.add(`c${below(i)}`);
+    }
+    edges += deps.size;
+    const dependsOn = deps.size > 0 ? `, dependsOn: [${[...deps].join(', ')}]` : '';
+    lines.push(
+      `  c${i}: {provider: ${p}, region: ${p}-r${r}, zone: ${p}-r${r}-z${Math.floor(random() * 3)}${dependsOn}}`,
+    );
+  }
+  lines.push('services:');
+  const services = Math.max(1, Math.floor(components / 50));
+  const top = Math.max(1, Math.floor(components / 10));
+  const high = () => `c${components - 1 - Math.floor(random() * top)}`;
+  for (let s = 0; s < services; s++) {
+    const crit = ['critical', 'high', 'medium', 'low'][s % 4];
+    const a = high();
+    let b = high();
+    if (b === a) b = `c${(Number(a.slice(1)) + components - 1) % components}`;
+    const group = top > 1 ? `, {anyOf: [${a}, ${b}]}` : '';
+    lines.push(`  svc-${s}: {criticality: ${crit}, dependsOn: [${high()}${group}]}`);
+    edges += 2;
+  }
+  return { yaml: `${lines.join('\n')}\n`, components, services, edges };
+}
+
+/** Three distinct indices below `i` (i ≥ 3). */
+function distinct3(i: number, below: (n: number) => number): [number, number, number] {
+  const a = below(i);
+  let b = below(i - 1);
+  if (b >= a) b++;
+  let c = below(i - 2);
+  for (const x of [Math.min(a, b), Math.max(a, b)]) if (c >= x) c++;
+  return [a, b, c];
+}

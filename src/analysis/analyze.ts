@@ -4,8 +4,8 @@
  */
 import type { Config } from '../model/schema.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
-import { blastRadii } from './blast-radius.ts';
-import type { AnalysisContext } from './context.ts';
+import { blastRadii, DEFAULT_LIST_LIMIT, type Strategy } from './blast-radius.ts';
+import { type AnalysisContext, criticalityAbove } from './context.ts';
 import { type Finding, severityRank } from './finding.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { failPlaces } from './placements.ts';
@@ -49,9 +49,12 @@ export interface Analysis {
     readonly providers: readonly string[];
     readonly regions: readonly string[];
   };
+  /** Lists of services are bounded (`truncated`) unless the analysis is `full`; totals are exact. */
   readonly singlePointsOfFailure: readonly {
     component: string;
     services: readonly string[];
+    servicesTotal: number;
+    truncated: boolean;
     componentsDown: number;
     path: readonly string[];
   }[];
@@ -60,21 +63,35 @@ export interface Analysis {
     component: string;
     componentsDown: number;
     servicesDown: readonly string[];
+    servicesDownTotal: number;
+    truncated: boolean;
   }[];
   readonly findings: readonly Finding[];
   readonly outages: readonly OutageReplay[];
   readonly score: Score;
 }
 
+export interface AnalyzeOptions {
+  /** Complete lists of services (`--full`): they can grow as components × services. */
+  readonly full?: boolean;
+  /** Forces how blast radii are computed (tests); see blast-radius.ts. */
+  readonly strategy?: Strategy;
+}
+
 export function analyze(
   config: Config,
   scenarios: readonly Scenario[],
   graph: Graph = buildGraph(config),
+  options: AnalyzeOptions = {},
 ): Analysis {
+  const limit = options.full ? Infinity : DEFAULT_LIST_LIMIT;
   const prop = new Propagator(graph);
-  const blast = blastRadii(graph, prop);
+  const blast = blastRadii(graph, prop, {
+    limit,
+    ...(options.strategy ? { strategy: options.strategy } : {}),
+  });
   const places = failPlaces(graph, prop, blast.groupKillers, controlPlaneWatch(graph));
-  const ctx: AnalysisContext = { graph, blast, places };
+  const ctx: AnalysisContext = { graph, blast, places, above: criticalityAbove(graph), limit };
   const findings = RULES.flatMap((r) => r.run(ctx)).sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
@@ -83,10 +100,12 @@ export function analyze(
   );
   const ids = (nodes: readonly number[]) => nodes.map((n) => graph.ids[n]!).sort();
   const spofs = blast.radii
-    .filter((r) => r.placed && r.services.length > 0)
+    .filter((r) => r.placed && r.servicesTotal > 0)
     .map((r) => ({
       component: graph.ids[r.component]!,
       services: ids(r.services),
+      servicesTotal: r.servicesTotal,
+      truncated: r.services.length < r.servicesTotal,
       componentsDown: r.componentsDown,
       path: r.path,
     }));
@@ -101,8 +120,6 @@ export function analyze(
       servicesDown: ids(services),
     };
   });
-  const spofCount = new Map<string, number>();
-  for (const s of spofs) for (const sv of s.services) spofCount.set(sv, (spofCount.get(sv) ?? 0) + 1);
   const downBy = new Map<string, string[]>();
   for (const o of outages) for (const sv of o.servicesDown) downBy.set(sv, [...(downBy.get(sv) ?? []), o.id]);
   const facts = graph.services.map((s) => {
@@ -111,7 +128,7 @@ export function analyze(
       service,
       criticality: graph.criticality.get(s)!,
       outagesDown: downBy.get(service) ?? [],
-      singlePointsOfFailure: spofCount.get(service) ?? 0,
+      singlePointsOfFailure: blast.spofsPerService.get(s) ?? 0,
     };
   });
   const labels = (level: string) =>
@@ -134,8 +151,10 @@ export function analyze(
         component: graph.ids[r.component]!,
         componentsDown: r.componentsDown,
         servicesDown: ids(r.services),
+        servicesDownTotal: r.servicesTotal,
+        truncated: r.services.length < r.servicesTotal,
       }))
-      .sort((a, b) => b.servicesDown.length - a.servicesDown.length || b.componentsDown - a.componentsDown),
+      .sort((a, b) => b.servicesDownTotal - a.servicesDownTotal || b.componentsDown - a.componentsDown),
     findings,
     outages,
     // Only the outages that hit the map count: surviving an outage of a provider you do not use

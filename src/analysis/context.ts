@@ -8,6 +8,10 @@ export interface AnalysisContext {
   readonly graph: Graph;
   readonly blast: BlastRadii;
   readonly places: readonly PlaceFailure[];
+  /** The most critical service that depends on a node (see criticalityAbove). */
+  readonly above: (node: number) => Criticality | undefined;
+  /** Services listed per single point of failure (Infinity with `--full`). */
+  readonly limit: number;
 }
 
 /** Nodes reachable from `start` along edges (forward: dependencies; reverse: dependents). */
@@ -49,4 +53,22 @@ export function byCriticality(graph: Graph, services: readonly number[]): number
 /** Ids of nodes, joined for a message. */
 export function names(graph: Graph, nodes: Iterable<number>): string {
   return [...nodes].map((n) => graph.ids[n]!).join(', ');
+}
+
+const RANKED: readonly Criticality[] = ['critical', 'high', 'medium', 'low'];
+
+/**
+ * For every node, the criticality of the most critical service depending on it, directly or not
+ * (undefined: none). One pass over the edges, where a search per node would be quadratic on deep maps.
+ */
+export function criticalityAbove(graph: Graph): (node: number) => Criticality | undefined {
+  const above = new Uint8Array(graph.count).fill(RANKED.length);
+  for (const s of graph.services) above[s] = RANKED.indexOf(graph.criticality.get(s)!);
+  for (const n of graph.order) {
+    for (let e = graph.depStart[n]!; e < graph.depStart[n + 1]!; e++) {
+      const d = graph.deps[e]!;
+      if (above[n]! < above[d]!) above[d] = above[n]!;
+    }
+  }
+  return (node) => RANKED[above[node]!];
 }

@@ -17,7 +17,7 @@ function saidBySpof({ graph, blast }: AnalysisContext): Set<string> {
   for (const r of blast.radii) {
     const provider = graph.config.components[graph.ids[r.component]!]!.provider;
     if (!r.placed || provider === undefined || owned.get(provider) !== 1) continue;
-    for (const s of r.services) out.add(`${s} ${provider}`);
+    for (const s of graph.services) if (blast.takesDown(r.component, s)) out.add(`${s} ${provider}`);
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 
 import { isPlaced } from '../blast-radius.ts';
-import { type AnalysisContext, criticalitiesOf, reachable } from '../context.ts';
+import type { AnalysisContext } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
 import { type Graph, NODE_COMPONENT, NODE_GROUP, nodeLabel } from '../graph.ts';
 import type { PlaceFailure } from '../placements.ts';
@@ -92,10 +92,13 @@ function failed(place: PlaceFailure, node: number): boolean {
   return place.watched.get(node)?.failed === true;
 }
 
-function run({ graph, places }: AnalysisContext): Finding[] {
+function run({ graph, places, above }: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const severityOf = (node: number) => severityFor(criticalitiesOf(graph, reachable(graph, node, 'reverse')));
+  const severityOf = (node: number) => {
+    const worst = above(node);
+    return severityFor(worst ? [worst] : []);
+  };
   const once = (key: string) => !seen.has(key) && seen.add(key) !== undefined;
   for (const [id, f] of Object.entries(graph.config.failover)) {
     const primary = graph.index.get(f.primary)!;

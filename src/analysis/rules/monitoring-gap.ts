@@ -5,7 +5,7 @@
 
 import { runsOnPlaces } from '../../model/runs-on.ts';
 import { isPlaced } from '../blast-radius.ts';
-import { type AnalysisContext, reachable } from '../context.ts';
+import type { AnalysisContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { type Graph, NODE_COMPONENT, NODE_GROUP } from '../graph.ts';
 import type { Rule } from './rule.ts';
@@ -33,21 +33,40 @@ function frontDoor(graph: Graph, service: number): Set<number> {
   return out;
 }
 
+/**
+ * For every node, the providers it depends on, directly or not: bitmasks over the map's providers
+ * merged bottom-up in one pass (a search per service would be quadratic on deep maps).
+ */
+function providersBelow(graph: Graph): (node: number) => Set<string> {
+  const names: string[] = [];
+  const bit = new Map<string, number>();
+  for (const spec of Object.values(graph.config.components))
+    for (const p of [spec.provider, ...runsOnPlaces(spec.runsOn).map((r) => r.provider)])
+      if (p !== undefined && !bit.has(p)) bit.set(p, names.push(p) - 1);
+  const W = (names.length + 31) >>> 5;
+  const masks = new Int32Array(graph.count * W);
+  for (let i = graph.order.length - 1; i >= 0; i--) {
+    const n = graph.order[i]!;
+    if (graph.nodeType[n] === NODE_COMPONENT) {
+      const spec = graph.config.components[graph.ids[n]!]!;
+      for (const p of [spec.provider, ...runsOnPlaces(spec.runsOn).map((r) => r.provider)])
+        if (p !== undefined) masks[n * W + (bit.get(p)! >>> 5)]! |= 1 << (bit.get(p)! & 31);
+    }
+    for (let e = graph.depStart[n]!; e < graph.depStart[n + 1]!; e++)
+      for (let w = 0; w < W; w++) masks[n * W + w]! |= masks[graph.deps[e]! * W + w]!;
+  }
+  return (node) => new Set(names.filter((_, b) => (masks[node * W + (b >>> 5)]! & (1 << (b & 31))) !== 0));
+}
+
 function run({ graph }: AnalysisContext): Finding[] {
-  const { checks, vantages, components } = graph.config;
+  const { checks, vantages } = graph.config;
   const out: Finding[] = [];
+  const below = providersBelow(graph);
   for (const s of graph.services) {
     const criticality = graph.criticality.get(s)!;
     if (criticality !== 'critical' && criticality !== 'high') continue;
     const service = graph.ids[s]!;
-    const closure = reachable(graph, s, 'forward');
-    const providers = new Set<string>();
-    for (const n of closure) {
-      if (graph.nodeType[n] !== NODE_COMPONENT) continue;
-      const spec = components[graph.ids[n]!]!;
-      if (spec.provider) providers.add(spec.provider);
-      for (const r of runsOnPlaces(spec.runsOn)) providers.add(r.provider);
-    }
+    const providers = below(s);
     const front = frontDoor(graph, s);
     const watching = Object.values(checks).filter(
       (c) => c.service === service || (c.component !== undefined && front.has(graph.index.get(c.component)!)),

@@ -1,9 +1,10 @@
 /**
  * shared-dependency: a redundancy group whose members all fail together because of one thing they
  * share, a component (found by the blast-radius pass) or a place (the same zone; the same region
- * when the map gives the members no zones to tell them apart). The "illusory redundancy".
+ * when the map gives the members no zones to tell them apart). The "illusory redundancy". At most one
+ * finding per group, naming the nearest shared components (or else the place).
  */
-import { type AnalysisContext, criticalitiesOf, reachable } from '../context.ts';
+import type { AnalysisContext } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
 import { type Graph, nodeLabel } from '../graph.ts';
 import { matchComponent } from '../predicate.ts';
@@ -20,23 +21,26 @@ function hasZone(graph: Graph, node: number): boolean {
   return spec?.zone !== undefined;
 }
 
-function base(graph: Graph, group: number) {
+function base({ graph, above }: AnalysisContext, group: number) {
   const owner = graph.groups.get(group)!.owner;
   const m = members(graph, group);
-  const severity = severityFor(criticalitiesOf(graph, reachable(graph, group, 'reverse')));
+  const worst = above(group);
+  const severity = severityFor(worst ? [worst] : []);
   return { owner: graph.ids[owner]!, group: nodeLabel(graph, group), m, severity };
 }
 
-function placementFindings({ graph, places }: AnalysisContext): Finding[] {
+function placementFindings(ctx: AnalysisContext): Finding[] {
+  const { graph, places, blast } = ctx;
   const out: Finding[] = [];
-  const reported = new Set<number>();
+  // One finding per group: a group already explained by a shared component is not repeated.
+  const reported = new Set<number>(blast.groupKillers.keys());
   // Zones first: the most specific shared place wins.
   for (const level of ['zone', 'region'] as const) {
     for (const place of places) {
       if (place.level !== level) continue;
       for (const g of place.groups) {
         if (reported.has(g)) continue;
-        const { owner, group, m, severity } = base(graph, g);
+        const { owner, group, m, severity } = base(ctx, g);
         if (level === 'region' && m.filter((n) => !hasZone(graph, n)).length < 2) continue;
         reported.add(g);
         // "All run in X" only when each member itself runs there; otherwise they fail with X
@@ -64,21 +68,21 @@ export const sharedDependency = {
     const { graph, blast } = ctx;
     const out: Finding[] = [];
     for (const [g, killers] of blast.groupKillers) {
-      const { owner, group, m, severity } = base(graph, g);
-      for (const { killer, path } of killers) {
-        out.push({
-          kind: 'shared-dependency',
-          severity,
-          subjects: [graph.ids[g]!, graph.ids[killer]!, ...m.map((n) => graph.ids[n]!)],
-          params: {
-            owner,
-            group,
-            members: m.map((n) => graph.ids[n]!).join(', '),
-            shared: graph.ids[killer]!,
-            path: path.join(' ← '),
-          },
-        });
-      }
+      // One finding per group, naming its nearest shared dependencies (at most MAX_KILLERS).
+      const { owner, group, m, severity } = base(ctx, g);
+      const shared = killers.map((k) => graph.ids[k.killer]!);
+      out.push({
+        kind: 'shared-dependency',
+        severity,
+        subjects: [graph.ids[g]!, ...shared, ...m.map((n) => graph.ids[n]!)],
+        params: {
+          owner,
+          group,
+          members: m.map((n) => graph.ids[n]!).join(', '),
+          shared: shared.join(', '),
+          path: killers[0]!.path.join(' ← '),
+        },
+      });
     }
     return [...out, ...placementFindings(ctx)];
   },

@@ -14,7 +14,7 @@ export const analyze = {
   name: 'analyze',
   summary: 'cli.analyze.summary',
   usage:
-    'bascule analyze [-c FILE] [--format text|json|html] [--out FILE] [--fail-on SEVERITY] [--scenarios DIR]',
+    'bascule analyze [-c FILE] [--format text|json|html] [--out FILE] [--fail-on SEVERITY] [--scenarios DIR] [--full]',
   effect: 'read-only',
   options: {
     ...CONFIG_OPTION,
@@ -22,6 +22,8 @@ export const analyze = {
     ...OUT_OPTION,
     ...SCENARIOS_OPTION,
     'fail-on': { type: 'string', default: 'none' },
+    /** Complete service lists in blast radii and single points of failure (bounded by default). */
+    full: { type: 'boolean' },
   },
   async run(ctx) {
     const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
@@ -29,7 +31,7 @@ export const analyze = {
     const config = readConfig(ctx);
     const scenarios = readScenarios(ctx, true);
     const graph = buildGraph(config);
-    const analysis = runAnalysis(config, scenarios, graph);
+    const analysis = runAnalysis(config, scenarios, graph, { full: ctx.values.full === true });
     if (format === 'json') emit(ctx, json(analysisJson(analysis, ctx.lang)));
     else if (format === 'html') {
       const { renderHtml } = await import('../../report/html/index.ts');

@@ -1,7 +1,19 @@
 /** Messages of the analysis: each finding’s message and recommendation. */
+import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
 
+type Many = {
+  readonly component: string;
+  readonly services: string;
+  readonly more: number;
+  readonly path: string;
+};
+
 export const en = {
+  'finding.single-point-of-failure.many.message': (p: Many) =>
+    `${p.component} alone takes down ${p.services} and ${count('en', p.more, { one: 'other service', other: 'other services' })} (${p.path})`,
+  'finding.single-point-of-failure.many.recommendation':
+    'Make {component} redundant first: it carries more services than any list can show. A second instance in another zone or provider, declared with anyOf.',
   'finding.single-point-of-failure.message': '{component} alone takes down {services} ({path})',
   'finding.single-point-of-failure.recommendation':
     'Make {component} redundant (a second instance in another zone or provider, declared with anyOf), or record the accepted risk in the continuity plan.',
@@ -49,6 +61,10 @@ export const en = {
 } as const;
 
 export const fr = {
+  'finding.single-point-of-failure.many.message': (p: Many) =>
+    `${p.component} suffit à faire tomber ${p.services} et ${count('fr', p.more, { one: 'autre service', other: 'autres services' })} (${p.path})`,
+  'finding.single-point-of-failure.many.recommendation':
+    'Rendez {component} redondant en priorité : il porte plus de services qu’une liste n’en peut montrer. Une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf.',
   'finding.single-point-of-failure.message': '{component} suffit à faire tomber {services} ({path})',
   'finding.single-point-of-failure.recommendation':
     'Rendez {component} redondant (une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf), ou consignez le risque accepté dans le plan de continuité.',
