@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../errors.ts';
 import { formatPath, locate } from './locate.ts';
 import { checkReferences } from './references.ts';
+import { salvageConfig } from './salvage.ts';
 import { type Config, configSchema } from './schema.ts';
 import { fromZodIssues, type RawDiagnostic } from './schema-issues.ts';
 
@@ -89,7 +90,9 @@ export function loadDocument<T extends z.ZodType>(
   text: string,
   file: string,
   schema: T,
-): { ok: true; value: z.output<T>; locate: () => Parsed } | { ok: false; diagnostics: Diagnostic[] } {
+):
+  | { ok: true; value: z.output<T>; locate: () => Parsed }
+  | { ok: false; diagnostics: Diagnostic[]; data?: unknown; locate?: () => Parsed } {
   const read = readData(text, file);
   if (!read.ok) return read;
   const data = read.data;
@@ -103,15 +106,26 @@ export function loadDocument<T extends z.ZodType>(
   const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const raw = fromZodIssues(schema, data, result.error.issues);
-    return { ok: false, diagnostics: sortDiagnostics(locateAll(raw, file, locate())) };
+    return { ok: false, diagnostics: sortDiagnostics(locateAll(raw, file, locate())), data, locate };
   }
   return { ok: true, value: result.data, locate };
 }
 
-/** bascule.yaml: structure first, then references, groups and cycles. */
+/**
+ * bascule.yaml: structure, then references, groups and cycles. When the structure has errors, the
+ * references of the parts that are valid are checked too, so every error comes out in one run.
+ */
 export function loadConfig(text: string, file: string): LoadResult {
   const loaded = loadDocument(text, file, configSchema);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) {
+    const salvaged = loaded.locate ? salvageConfig(loaded.data) : undefined;
+    if (!salvaged || !loaded.locate) return { ok: false, diagnostics: loaded.diagnostics };
+    const seen = new Set(loaded.diagnostics.map((d) => `${d.code} ${d.path}`));
+    const more = locateAll(checkReferences(salvaged), file, loaded.locate()).filter(
+      (d) => !seen.has(`${d.code} ${d.path}`),
+    );
+    return { ok: false, diagnostics: sortDiagnostics([...loaded.diagnostics, ...more]) };
+  }
   const semantic = checkReferences(loaded.value);
   if (semantic.length > 0)
     return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.locate())) };
