@@ -121,9 +121,8 @@ export function loadConfig(text: string, file: string): LoadResult {
     const salvaged = loaded.locate ? salvageConfig(loaded.data) : undefined;
     if (!salvaged || !loaded.locate) return { ok: false, diagnostics: loaded.diagnostics };
     const seen = new Set(loaded.diagnostics.map((d) => `${d.code} ${d.path}`));
-    const more = locateAll(checkReferences(salvaged), file, loaded.locate()).filter(
-      (d) => !seen.has(`${d.code} ${d.path}`),
-    );
+    const raw = checkReferences(salvaged.config).map((r) => ({ ...r, path: salvaged.original(r.path) }));
+    const more = locateAll(raw, file, loaded.locate()).filter((d) => !seen.has(`${d.code} ${d.path}`));
     return { ok: false, diagnostics: sortDiagnostics([...loaded.diagnostics, ...more]) };
   }
   const semantic = checkReferences(loaded.value);

@@ -9,6 +9,7 @@
  * reference is checked: every id in it would look unknown.
  */
 import { z } from 'zod';
+import type { PathSegment } from './locate.ts';
 import { type Config, component, configSchema, service } from './schema.ts';
 import { check, notifyChannel, vantage } from './schema-operations.ts';
 
@@ -24,8 +25,14 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
+/**
+ * Where the items a salvaged list kept were in the file: `services.web.dependsOn` → original index
+ * of each kept item, so diagnostics point at what the user wrote.
+ */
+type Positions = Map<string, number[]>;
+
 /** The fields of an object that are valid by themselves; a list keeps its valid items. */
-function validFields(schema: z.ZodObject, raw: Entry): Entry {
+function validFields(schema: z.ZodObject, raw: Entry, at: string, positions: Positions): Entry {
   const shape = schema.shape as Record<string, z.ZodType>;
   const kept: Entry = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -39,28 +46,36 @@ function validFields(schema: z.ZodObject, raw: Entry): Entry {
     const inner = unwrap(field);
     if (inner instanceof z.ZodArray && Array.isArray(value)) {
       const element = inner.element as z.ZodType;
-      kept[key] = value.filter((item) => element.safeParse(item).success);
+      const indices = value.flatMap((item, i) => (element.safeParse(item).success ? [i] : []));
+      kept[key] = indices.map((i) => value[i]);
+      positions.set(`${at}\u0000${key}`, indices);
     }
   }
   return kept;
 }
 
 /** An entry rebuilt from its valid fields, or its defaults when even those do not make one. */
-function salvageEntry<T>(schema: z.ZodObject, raw: unknown, fallback: () => T): T {
-  const rebuilt = schema.safeParse(isRecord(raw) ? validFields(schema, raw) : {});
+function salvageEntry<T>(
+  schema: z.ZodObject,
+  raw: unknown,
+  fallback: () => T,
+  at: string,
+  positions: Positions,
+): T {
+  const rebuilt = schema.safeParse(isRecord(raw) ? validFields(schema, raw, at, positions) : {});
   return rebuilt.success ? (rebuilt.data as T) : fallback();
 }
 
 /** Each entry of a section whole, or else salvaged; undefined when the section is not a mapping. */
 function section<T>(
   raw: unknown,
-  salvage: (value: unknown) => T | undefined,
+  salvage: (value: unknown, id: string) => T | undefined,
 ): Record<string, T> | undefined {
   if (raw === undefined) return {};
   if (!isRecord(raw)) return undefined;
   const out: Record<string, T> = {};
   for (const [id, value] of Object.entries(raw)) {
-    const entry = salvage(value);
+    const entry = salvage(value, id);
     if (entry !== undefined) out[id] = entry;
   }
   return out;
@@ -73,22 +88,34 @@ function whole<T>(schema: z.ZodType<T>): (value: unknown) => T | undefined {
   };
 }
 
+export interface Salvaged {
+  readonly config: Config;
+  /** A path in the salvaged config → the same place in the file (list items that were left out shift indices). */
+  readonly original: (path: readonly PathSegment[]) => PathSegment[];
+}
+
 /** The part of a rejected map whose references can be checked without false errors, if any. */
-export function salvageConfig(data: unknown): Config | undefined {
+export function salvageConfig(data: unknown): Salvaged | undefined {
   if (!isRecord(data)) return undefined;
-  const empty = (schema: z.ZodObject) => schema.parse({});
-  const services = section(data.services, (v) => salvageEntry(service, v, () => empty(service)));
-  const components = section(data.components, (v) => salvageEntry(component, v, () => empty(component)));
+  const positions: Positions = new Map();
+  const entry =
+    <T>(schema: z.ZodObject, name: string, fallback: () => T) =>
+    (v: unknown, id: string) =>
+      salvageEntry(schema, v, fallback, `${name}\u0000${id}`, positions);
+  const empty = (schema: z.ZodObject) => () => schema.parse({});
+  const services = section(data.services, entry(service, 'services', empty(service)));
+  const components = section(data.components, entry(component, 'components', empty(component)));
   // A vantage point keeps its id even when broken: checks name it.
-  const vantages = section(data.vantages, (v) =>
-    salvageEntry(vantage, v, () => ({ provider: '' }) as z.output<typeof vantage>),
+  const vantages = section(
+    data.vantages,
+    entry(vantage, 'vantages', () => ({ provider: '' }) as z.output<typeof vantage>),
   );
   const checks = section(data.checks, whole(check));
   const notify = section(data.notify, whole(notifyChannel));
   const failover = section(data.failover, whole(configSchema.shape.failover.unwrap().valueType));
   if (!services || !components || !vantages || !checks || !notify || !failover) return undefined;
   const runtime = whole(configSchema.shape.runtime)(data.runtime);
-  return {
+  const config = {
     version: 1,
     name: '',
     services,
@@ -99,4 +126,11 @@ export function salvageConfig(data: unknown): Config | undefined {
     notify,
     ...(runtime === undefined ? {} : { runtime }),
   } as Config;
+  const original = (path: readonly PathSegment[]): PathSegment[] => {
+    const [section, id, field, index, ...rest] = path;
+    const kept = positions.get(`${String(section)}\u0000${String(id)}\u0000${String(field)}`);
+    if (kept === undefined || typeof index !== 'number') return [...path];
+    return [section!, id!, field!, kept[index] ?? index, ...rest];
+  };
+  return { config, original };
 }
