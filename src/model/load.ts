@@ -14,6 +14,7 @@ import { checkReferences } from './references.ts';
 import { salvageConfig } from './salvage.ts';
 import { type Config, configSchema } from './schema.ts';
 import { fromZodIssues, type RawDiagnostic } from './schema-issues.ts';
+import { yamlDiagnostics } from './yaml-errors.ts';
 
 export type LoadResult =
   | { readonly ok: true; readonly config: Config }
@@ -32,15 +33,7 @@ export function parseYaml(text: string, file: string, uniqueKeys = true) {
   const lines = new LineCounter();
   // uniqueKeys costs O(n²) on large mappings: asked for only when duplicates are suspected.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys, prettyErrors: false });
-  const diagnostics = doc.errors.map((e): Diagnostic => {
-    const pos = lines.linePos(e.pos[0]);
-    if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(e.pos[0], e.pos[1]).trim() || '?';
-      return { code: 'BASCULE_E_YAML_DUPLICATE_KEY', file, line: pos.line, col: pos.col, params: { key } };
-    }
-    const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { code: 'BASCULE_E_YAML_SYNTAX', file, line: pos.line, col: pos.col, params: { detail } };
-  });
+  const diagnostics = yamlDiagnostics(doc.errors, text, file, (offset) => lines.linePos(offset));
   return { doc, lines, diagnostics };
 }
 
@@ -65,8 +58,10 @@ function readData(
     const parsed = parseYaml(text, file);
     if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
     if (parsed.doc.contents === null) return { ok: true, data: null };
+    // What only js-yaml refuses (an alias no anchor defines): its reason is English, so it is worded here.
     const mark = (e as { mark?: { line: number; column: number } }).mark;
-    const detail = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0]!;
+    const reason = (e as { reason?: string }).reason ?? '';
+    const problem = /alias/.test(reason) ? 'alias' : 'other';
     return {
       ok: false,
       diagnostics: [
@@ -75,7 +70,7 @@ function readData(
           file,
           line: (mark?.line ?? 0) + 1,
           col: (mark?.column ?? 0) + 1,
-          params: { detail },
+          params: { problem },
         },
       ],
     };
