@@ -185,6 +185,14 @@ const SYNTAX: readonly {
     fr: /^« \[ » ouvert ici n’est jamais fermé : il manque « \] »/,
   },
   {
+    name: 'an unclosed brace, which swallows the sections after it',
+    body: 'services:\n  a: {dependsOn: [web]\ncomponents:\n  web: {}\n    x: 1\n',
+    code: 'BASCULE_E_YAML_BRACKET',
+    at: [4, 6],
+    en: /^"\{" opened here is never closed: "\}" is missing/,
+    fr: /^« \{ » ouvert ici n’est jamais fermé : il manque « \} »/,
+  },
+  {
     name: 'a tab in the indentation',
     body: 'components:\n  web:\n\tprovider: aws\n',
     code: 'BASCULE_E_YAML_TAB',
