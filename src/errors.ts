@@ -14,7 +14,21 @@ export interface ErrorSpec {
 }
 
 export const ERRORS = {
-  BASCULE_E_YAML_SYNTAX: { exit: 2, doc: 'The file is not valid YAML.' },
+  BASCULE_E_YAML_SYNTAX: {
+    exit: 2,
+    doc: 'The file is not valid YAML for a reason other than those below (problem: what is wrong; yaml: the parser’s code, such as BAD_DQ_ESCAPE).',
+  },
+  BASCULE_E_YAML_INDENT: {
+    exit: 2,
+    doc: 'A line is indented more or less than the keys or items at its level (key: the first word of that line).',
+  },
+  BASCULE_E_YAML_TAB: { exit: 2, doc: 'A line is indented with a tab: YAML indents with spaces only.' },
+  BASCULE_E_YAML_COLON: { exit: 2, doc: 'A key is not followed by ":" (text: the line from that key).' },
+  BASCULE_E_YAML_QUOTE: { exit: 2, doc: 'A quoted string is never closed (located at its opening quote).' },
+  BASCULE_E_YAML_BRACKET: {
+    exit: 2,
+    doc: 'A "{" or "[" is never closed (located at the opening bracket).',
+  },
   BASCULE_E_YAML_DUPLICATE_KEY: { exit: 2, doc: 'A mapping has the same key twice (a duplicate id).' },
   BASCULE_E_CONFIG_EMPTY: { exit: 2, doc: 'The file holds no mapping.' },
   BASCULE_E_CONFIG_UNKNOWN_KEY: { exit: 2, doc: 'A key the schema does not know (usually a typo).' },
@@ -233,6 +247,19 @@ export type PatternProblem =
   | 'repeat'
   | 'too-large'
   | 'other';
+/** What is wrong in a YAML syntax error without a code of its own (model/yaml-errors.ts). */
+export type YamlProblem =
+  | 'escape'
+  | 'start'
+  | 'token'
+  | 'documents'
+  | 'key-length'
+  | 'alias'
+  | 'anchor'
+  | 'tag'
+  | 'directive'
+  | 'other';
+export type QuoteKind = 'double' | 'single';
 export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl';
 
 /** A problem in user input, located when it comes from a file. */

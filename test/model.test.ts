@@ -265,7 +265,12 @@ describe('bascule.yaml validation', () => {
   it('rejects YAML syntax errors with their position', () => {
     const r = loadConfig('version: 1\nname: [oops\n', 'x.yaml');
     assert.equal(r.ok, false);
-    if (!r.ok) assert.equal(r.diagnostics[0]!.code, 'BASCULE_E_YAML_SYNTAX');
+    if (!r.ok) {
+      assert.deepEqual(
+        r.diagnostics.map((d) => [d.code, d.line, d.col]),
+        [['BASCULE_E_YAML_BRACKET', 2, 7]],
+      );
+    }
   });
 
   it('rejects an empty file and an unsupported version', () => {

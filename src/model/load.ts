@@ -11,8 +11,10 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../errors.ts';
 import { formatPath, locate } from './locate.ts';
 import { checkReferences } from './references.ts';
+import { salvageConfig } from './salvage.ts';
 import { type Config, configSchema } from './schema.ts';
 import { fromZodIssues, type RawDiagnostic } from './schema-issues.ts';
+import { yamlDiagnostics } from './yaml-errors.ts';
 
 export type LoadResult =
   | { readonly ok: true; readonly config: Config }
@@ -31,15 +33,7 @@ export function parseYaml(text: string, file: string, uniqueKeys = true) {
   const lines = new LineCounter();
   // uniqueKeys costs O(n²) on large mappings: asked for only when duplicates are suspected.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys, prettyErrors: false });
-  const diagnostics = doc.errors.map((e): Diagnostic => {
-    const pos = lines.linePos(e.pos[0]);
-    if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(e.pos[0], e.pos[1]).trim() || '?';
-      return { code: 'BASCULE_E_YAML_DUPLICATE_KEY', file, line: pos.line, col: pos.col, params: { key } };
-    }
-    const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { code: 'BASCULE_E_YAML_SYNTAX', file, line: pos.line, col: pos.col, params: { detail } };
-  });
+  const diagnostics = yamlDiagnostics(doc.errors, text, file, (offset) => lines.linePos(offset));
   return { doc, lines, diagnostics };
 }
 
@@ -64,8 +58,10 @@ function readData(
     const parsed = parseYaml(text, file);
     if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
     if (parsed.doc.contents === null) return { ok: true, data: null };
+    // What only js-yaml refuses (an alias no anchor defines): its reason is English, so it is worded here.
     const mark = (e as { mark?: { line: number; column: number } }).mark;
-    const detail = ((e as { reason?: string }).reason ?? (e as Error).message).split('\n')[0]!;
+    const reason = (e as { reason?: string }).reason ?? '';
+    const problem = /alias/.test(reason) ? 'alias' : 'other';
     return {
       ok: false,
       diagnostics: [
@@ -74,7 +70,7 @@ function readData(
           file,
           line: (mark?.line ?? 0) + 1,
           col: (mark?.column ?? 0) + 1,
-          params: { detail },
+          params: { problem },
         },
       ],
     };
@@ -89,7 +85,9 @@ export function loadDocument<T extends z.ZodType>(
   text: string,
   file: string,
   schema: T,
-): { ok: true; value: z.output<T>; locate: () => Parsed } | { ok: false; diagnostics: Diagnostic[] } {
+):
+  | { ok: true; value: z.output<T>; locate: () => Parsed }
+  | { ok: false; diagnostics: Diagnostic[]; data?: unknown; locate?: () => Parsed } {
   const read = readData(text, file);
   if (!read.ok) return read;
   const data = read.data;
@@ -103,15 +101,25 @@ export function loadDocument<T extends z.ZodType>(
   const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const raw = fromZodIssues(schema, data, result.error.issues);
-    return { ok: false, diagnostics: sortDiagnostics(locateAll(raw, file, locate())) };
+    return { ok: false, diagnostics: sortDiagnostics(locateAll(raw, file, locate())), data, locate };
   }
   return { ok: true, value: result.data, locate };
 }
 
-/** bascule.yaml: structure first, then references, groups and cycles. */
+/**
+ * bascule.yaml: structure, then references, groups and cycles. When the structure has errors, the
+ * references of the parts that are valid are checked too, so every error comes out in one run.
+ */
 export function loadConfig(text: string, file: string): LoadResult {
   const loaded = loadDocument(text, file, configSchema);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) {
+    const salvaged = loaded.locate ? salvageConfig(loaded.data) : undefined;
+    if (!salvaged || !loaded.locate) return { ok: false, diagnostics: loaded.diagnostics };
+    const seen = new Set(loaded.diagnostics.map((d) => `${d.code} ${d.path}`));
+    const raw = checkReferences(salvaged.config).map((r) => ({ ...r, path: salvaged.original(r.path) }));
+    const more = locateAll(raw, file, loaded.locate()).filter((d) => !seen.has(`${d.code} ${d.path}`));
+    return { ok: false, diagnostics: sortDiagnostics([...loaded.diagnostics, ...more]) };
+  }
   const semantic = checkReferences(loaded.value);
   if (semantic.length > 0)
     return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.locate())) };

@@ -1,5 +1,13 @@
 /** Messages of bascule.yaml’s diagnostics: YAML, schema, references, checks and channels. */
-import type { HeaderProblem, PatternProblem, RefKind, ValueFormat, ValueType } from '../../errors.ts';
+import type {
+  HeaderProblem,
+  PatternProblem,
+  QuoteKind,
+  RefKind,
+  ValueFormat,
+  ValueType,
+  YamlProblem,
+} from '../../errors.ts';
 import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
 import { word } from '../words.ts';
@@ -24,6 +32,57 @@ const TYPE_FR: Readonly<Record<ValueType, string>> = {
   undefined: 'rien',
   null: 'null',
 };
+/** "a list expected", agreed in gender: « une liste attendue », « un entier attendu ». */
+const EXPECTED_FR: Readonly<Record<ValueType, string>> = {
+  string: 'une chaîne attendue',
+  number: 'un nombre attendu',
+  integer: 'un entier attendu',
+  boolean: 'true ou false attendu',
+  object: 'un dictionnaire attendu',
+  array: 'une liste attendue',
+  undefined: 'rien attendu',
+  null: 'null attendu',
+};
+const YAML_EN: Readonly<Record<YamlProblem, string>> = {
+  escape:
+    'an escape sequence a double-quoted string cannot hold (write \\ for a backslash, or use single quotes)',
+  start: 'a value cannot start with this character unquoted (put it in quotes)',
+  token: 'a character that has no place here',
+  documents: 'several documents in one file (a line "---" or "..."): keep one',
+  'key-length': 'a key longer than 1024 characters',
+  alias: 'an alias (*name) that no anchor (&name) defines, or one used wrongly',
+  anchor: 'two anchors (&name) on one value',
+  tag: 'a tag (!name) that is not understood',
+  directive: 'a directive (%…) that is not understood',
+  other: 'the structure cannot be read here',
+};
+const YAML_FR: Readonly<Record<YamlProblem, string>> = {
+  escape:
+    'une séquence d’échappement interdite entre guillemets doubles (écrivez \\ pour une barre oblique inverse, ou utilisez des apostrophes)',
+  start: 'une valeur ne peut pas commencer par ce caractère sans guillemets (mettez-la entre guillemets)',
+  token: 'un caractère qui n’a pas sa place ici',
+  documents: 'plusieurs documents dans un même fichier (une ligne « --- » ou « ... ») : n’en gardez qu’un',
+  'key-length': 'une clé de plus de 1024 caractères',
+  alias: 'un alias (*nom) qu’aucune ancre (&nom) ne définit, ou mal employé',
+  anchor: 'deux ancres (&nom) sur une même valeur',
+  tag: 'une étiquette (!nom) incomprise',
+  directive: 'une directive (%…) incomprise',
+  other: 'la structure est illisible à cet endroit',
+};
+const QUOTE_EN: Readonly<Record<QuoteKind, string>> = {
+  double: 'closing double quote (")',
+  single: "closing single quote (')",
+};
+const QUOTE_FR: Readonly<Record<QuoteKind, string>> = {
+  double: 'le guillemet fermant (")',
+  single: "l’apostrophe fermante (')",
+};
+
+/** A value the loader quoted as `"x"`, in French quotation marks; other values as they are. */
+function quotedFr(value: string): string {
+  return /^".*"$/s.test(value) ? `« ${value.slice(1, -1)} »` : value;
+}
+
 const REF_EN: Readonly<Record<RefKind, string>> = {
   component: 'component',
   componentOrService: 'component or service',
@@ -86,23 +145,36 @@ type RefParams = { readonly what: RefKind; readonly id: string };
 type HeaderParams = { readonly name: string; readonly problem: HeaderProblem };
 type FormatParams = { readonly value: string; readonly format: ValueFormat };
 type PatternParams = { readonly problem: PatternProblem; readonly fragment: string };
+type ValueParams = { readonly value: string };
+type YamlParams = { readonly problem: YamlProblem };
+type QuoteParams = { readonly quote: QuoteKind };
 
 export const en = {
   BASCULE_E_SECRET_MISSING: '{where}: the secret {source} is not set or cannot be read',
   'hint.didYouMean': ' — did you mean "{suggestion}"?',
-  BASCULE_E_YAML_SYNTAX: 'YAML syntax error: {detail}',
+  BASCULE_E_YAML_SYNTAX: (p: YamlParams) => `invalid YAML: ${word(YAML_EN, p.problem)}`,
+  BASCULE_E_YAML_INDENT:
+    'unexpected indentation: "{key}" does not line up with the lines above (keys and list items at one level start in the same column, indented with spaces)',
+  BASCULE_E_YAML_TAB: 'a tab in the indentation: YAML indents with spaces only',
+  BASCULE_E_YAML_COLON: 'missing ":" in "{text}": write the key, a colon, a space, then the value',
+  BASCULE_E_YAML_QUOTE: (p: QuoteParams) =>
+    `unclosed string: the one that starts here has no ${word(QUOTE_EN, p.quote)}`,
+  BASCULE_E_YAML_BRACKET: '"{open}" opened here is never closed: "{close}" is missing',
   BASCULE_E_YAML_DUPLICATE_KEY: 'duplicate key "{key}"',
   BASCULE_E_CONFIG_EMPTY: 'the file is empty: it should start with "version: 1" (see "bascule init")',
   BASCULE_E_CONFIG_UNKNOWN_KEY: 'unknown key "{key}"',
   BASCULE_E_CONFIG_REQUIRED: 'missing required key "{key}"',
   BASCULE_E_CONFIG_TYPE: (p: TypeParams) =>
     `expected ${word(TYPE_EN, p.expected)}, got ${word(TYPE_EN, p.received)}`,
-  BASCULE_E_CONFIG_VALUE: 'invalid value {value}: expected one of {values}',
-  BASCULE_E_CONFIG_MIN: '{value} is too small: the minimum is {min}',
-  BASCULE_E_CONFIG_MAX: '{value} is too large: the maximum is {max}',
+  BASCULE_E_CONFIG_VALUE: (p: ValueParams & { readonly values: string }) =>
+    `invalid value ${p.value}: expected one of ${p.values}`,
+  BASCULE_E_CONFIG_MIN: (p: ValueParams & { readonly min: number }) =>
+    `${p.value} is too small: the minimum is ${p.min}`,
+  BASCULE_E_CONFIG_MAX: (p: ValueParams & { readonly max: number }) =>
+    `${p.value} is too large: the maximum is ${p.max}`,
   BASCULE_E_CONFIG_TOO_FEW: (p: { readonly min: number }) =>
     `needs at least ${count('en', p.min, { one: 'item', other: 'items' })}`,
-  BASCULE_E_CONFIG_INVALID: 'invalid value {value}',
+  BASCULE_E_CONFIG_INVALID: (p: ValueParams) => `invalid value ${p.value}`,
   BASCULE_E_CONFIG_ID:
     'invalid id "{value}": use letters, digits, ".", "_" and "-", starting with a letter or digit',
   BASCULE_E_CONFIG_ID_LENGTH: (p: {
@@ -110,8 +182,10 @@ export const en = {
     readonly length: number;
     readonly max: number;
   }) => `id "${p.value}" is ${p.length} characters long: a check id has at most ${p.max}`,
-  BASCULE_E_CONFIG_DURATION: 'invalid duration {value}: write it like 30s, 15m, 4h, 2d or 1h30m',
-  BASCULE_E_CONFIG_VERSION: 'unsupported version {value}: this Bascule reads "version: 1"',
+  BASCULE_E_CONFIG_DURATION: (p: ValueParams) =>
+    `invalid duration ${p.value}: write it like 30s, 15m, 4h, 2d or 1h30m`,
+  BASCULE_E_CONFIG_VERSION: (p: ValueParams) =>
+    `unsupported version ${p.value}: this Bascule reads "version: 1"`,
   BASCULE_E_CONFIG_DEPENDENCY: 'expected an id, {anyOf: [a, b]} or {quorum: {need: 2, of: [a, b, c]}}',
   BASCULE_E_CONFIG_RUNS_ON:
     'expected a place {provider: aws, region: us-east-1}, {anyOf: [place, place]} or {quorum: {need: 2, of: [place, place, place]}}',
@@ -143,20 +217,31 @@ export const en = {
 export const fr = {
   BASCULE_E_SECRET_MISSING: '{where} : le secret {source} n’est pas défini ou illisible',
   'hint.didYouMean': ' — vouliez-vous dire « {suggestion} » ?',
-  BASCULE_E_YAML_SYNTAX: 'erreur de syntaxe YAML : {detail}',
+  BASCULE_E_YAML_SYNTAX: (p: YamlParams) => `YAML invalide : ${word(YAML_FR, p.problem)}`,
+  BASCULE_E_YAML_INDENT:
+    'indentation inattendue : « {key} » n’est pas aligné sur les lignes du dessus (les clés et les éléments de liste d’un même niveau commencent à la même colonne, indentés par des espaces)',
+  BASCULE_E_YAML_TAB: 'tabulation dans l’indentation : YAML n’indente qu’avec des espaces',
+  BASCULE_E_YAML_COLON:
+    '« : » manquant dans « {text} » : écrivez la clé, deux-points, un espace, puis la valeur',
+  BASCULE_E_YAML_QUOTE: (p: QuoteParams) =>
+    `chaîne non fermée : il manque ${word(QUOTE_FR, p.quote)} de la chaîne qui commence ici`,
+  BASCULE_E_YAML_BRACKET: '« {open} » ouvert ici n’est jamais fermé : il manque « {close} »',
   BASCULE_E_YAML_DUPLICATE_KEY: 'clé « {key} » en double',
   BASCULE_E_CONFIG_EMPTY:
     'le fichier est vide : il doit commencer par « version: 1 » (voir « bascule init »)',
   BASCULE_E_CONFIG_UNKNOWN_KEY: 'clé inconnue « {key} »',
   BASCULE_E_CONFIG_REQUIRED: 'clé obligatoire « {key} » manquante',
   BASCULE_E_CONFIG_TYPE: (p: TypeParams) =>
-    `type attendu : ${word(TYPE_FR, p.expected)}, trouvé : ${word(TYPE_FR, p.received)}`,
-  BASCULE_E_CONFIG_VALUE: 'valeur {value} invalide : valeurs possibles : {values}',
-  BASCULE_E_CONFIG_MIN: '{value} est trop petit : le minimum est {min}',
-  BASCULE_E_CONFIG_MAX: '{value} est trop grand : le maximum est {max}',
+    `${word(EXPECTED_FR, p.expected)}, pas ${word(TYPE_FR, p.received)}`,
+  BASCULE_E_CONFIG_VALUE: (p: ValueParams & { readonly values: string }) =>
+    `valeur ${quotedFr(p.value)} invalide (valeurs possibles : ${p.values})`,
+  BASCULE_E_CONFIG_MIN: (p: ValueParams & { readonly min: number }) =>
+    `${quotedFr(p.value)} est trop petit : le minimum est ${p.min}`,
+  BASCULE_E_CONFIG_MAX: (p: ValueParams & { readonly max: number }) =>
+    `${quotedFr(p.value)} est trop grand : le maximum est ${p.max}`,
   BASCULE_E_CONFIG_TOO_FEW: (p: { readonly min: number }) =>
     `au moins ${count('fr', p.min, { one: 'élément requis', other: 'éléments requis' })}`,
-  BASCULE_E_CONFIG_INVALID: 'valeur {value} invalide',
+  BASCULE_E_CONFIG_INVALID: (p: ValueParams) => `valeur ${quotedFr(p.value)} invalide`,
   BASCULE_E_CONFIG_ID:
     'identifiant « {value} » invalide : lettres, chiffres, « . », « _ » et « - », en commençant par une lettre ou un chiffre',
   BASCULE_E_CONFIG_ID_LENGTH: (p: {
@@ -165,8 +250,10 @@ export const fr = {
     readonly max: number;
   }) =>
     `l’identifiant « ${p.value} » fait ${p.length} caractères : celui d’une vérification en a au plus ${p.max}`,
-  BASCULE_E_CONFIG_DURATION: 'durée {value} invalide : écrivez-la comme 30s, 15m, 4h, 2d ou 1h30m',
-  BASCULE_E_CONFIG_VERSION: 'version {value} non prise en charge : ce Bascule lit « version: 1 »',
+  BASCULE_E_CONFIG_DURATION: (p: ValueParams) =>
+    `durée ${quotedFr(p.value)} invalide : écrivez-la comme 30s, 15m, 4h, 2d ou 1h30m`,
+  BASCULE_E_CONFIG_VERSION: (p: ValueParams) =>
+    `version ${quotedFr(p.value)} non prise en charge : ce Bascule lit « version: 1 »`,
   BASCULE_E_CONFIG_DEPENDENCY:
     'un identifiant, {anyOf: [a, b]} ou {quorum: {need: 2, of: [a, b, c]}} est attendu',
   BASCULE_E_CONFIG_RUNS_ON:
@@ -198,5 +285,5 @@ export const fr = {
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'l’intervalle {value} est trop court : le minimum est 1s',
   BASCULE_E_CONFIG_CHECK_TIMEOUT: 'le délai ({timeout}) dépasse l’intervalle ({interval})',
   BASCULE_E_CONFIG_FORMAT: (p: FormatParams) =>
-    `valeur ${p.value} invalide : forme attendue : ${word(FORMAT_FR, p.format)}`,
+    `valeur ${quotedFr(p.value)} invalide : forme attendue : ${word(FORMAT_FR, p.format)}`,
 } as const satisfies Translations<typeof en>;
