@@ -43,7 +43,9 @@ describe('/metrics and promtool', () => {
     const backend = await startBackend();
     closers.push(() => backend.close());
     const hook = await receiver();
-    closers.push(async () => hook.close());
+    closers.push(async () => {
+      hook.close();
+    });
     const events: IncidentEvent[] = [];
     const config = map({
       services: { checkout: { criticality: 'critical', dependsOn: ['api'] } },
