@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh Debian 12 machine (as root): installs what the tests need
 # (Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
-# the test certificates, the npm packages), builds, type-checks, lints and tests.
+# the test certificates, Prometheus' promtool for the /metrics lint test, the npm packages), builds,
+# type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[[ -x /usr/bin/promtool ]] || missing+=(prometheus)
 if ((${#missing[@]} > 0)); then
   echo "installing Debian packages: ${missing[*]}"
   apt-get update -qq
@@ -17,6 +19,11 @@ if ((${#missing[@]} > 0)); then
   if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev/null 2>&1; then
     pg_lsclusters -h 2>/dev/null | while read -r ver name _; do pg_ctlcluster "$ver" "$name" stop || true; done
   fi
+  # The tests need only its promtool; the server Debian may have started is not used.
+  if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null 2>&1; then
+    systemctl stop prometheus 2>/dev/null || true
+  fi
+  [[ -x /usr/bin/promtool ]] || { echo "promtool is not at /usr/bin/promtool after installing prometheus" >&2; exit 1; }
 fi
 
 npm ci --no-audit --no-fund

@@ -52,13 +52,21 @@ async function figure(input: HtmlInput, title: string): Promise<string> {
   return `<p class="muted">${esc(t(lang, 'html.mapNote'))}</p>${legend(lang, input.simulation !== undefined)}<div class="figure">${svg}</div>`;
 }
 
+/** Every provider the map names: those its components are on, and those its suppliers run on (`runsOn`). */
+export function mapProviders(config: Config): string[] {
+  const out = new Set<string>();
+  for (const c of Object.values(config.components)) {
+    if (c.provider) out.add(c.provider);
+    for (const place of c.runsOn) out.add(place.provider);
+  }
+  return [...out].sort();
+}
+
 export async function renderHtml(input: HtmlInput): Promise<string> {
   const { config, lang, analysis, simulation } = input;
   const title = t(lang, simulation ? 'html.title.simulation' : 'html.title.analysis', { name: config.name });
   const components = Object.keys(config.components).length;
-  const providers = [
-    ...new Set(Object.values(config.components).flatMap((c) => (c.provider ? [c.provider] : []))),
-  ].sort();
+  const providers = mapProviders(config);
   const subtitle = [
     config.description,
     t(lang, 'cli.analyze.counts', {

@@ -32,25 +32,54 @@ export const DETAIL_SIZE = 10;
 /** Average glyph widths of the sans-serif font the page uses, per pixel of font size. */
 const TITLE_EM = 0.62;
 const DETAIL_EM = 0.6;
-const MAX_DETAIL_CHARS = 48;
+/** A detail longer than this goes on more lines (never cut): at its ` · ` and `, ` separators. */
+const DETAIL_LINE_CHARS = 44;
+export const DETAIL_LINE_HEIGHT = 12;
+/** Room for a cluster's label: its inner padding on the left, a margin on the right. */
+const CLUSTER_LABEL_PAD = 22;
 
 export function badgeWidth(text: string): number {
   return text.length * 6.2 + 10;
 }
 
-export function detailText(node: DiagramNode): string {
-  return node.detail.length > MAX_DETAIL_CHARS
-    ? `${node.detail.slice(0, MAX_DETAIL_CHARS - 1)}…`
-    : node.detail;
+/** A node's detail in lines of at most about DETAIL_LINE_CHARS, broken after a separator. */
+export function detailLines(node: DiagramNode): string[] {
+  if (!node.detail) return [];
+  const pieces = node.detail.split(/(?<=\s·\s|,\s)/);
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line && (line + piece).trimEnd().length > DETAIL_LINE_CHARS) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += piece;
+  }
+  if (line) lines.push(line.trimEnd());
+  return lines;
 }
 
 export function nodeSize(node: DiagramNode): { width: number; height: number } {
   if (node.type === 'group')
     return { width: Math.max(64, node.title.length * 10 * DETAIL_EM + 20), height: 22 };
   const title = node.title.length * TITLE_SIZE * TITLE_EM;
-  const detail = detailText(node).length * DETAIL_SIZE * DETAIL_EM;
+  const lines = detailLines(node);
+  const detail = Math.max(0, ...lines.map((l) => l.length * DETAIL_SIZE * DETAIL_EM));
   const badge = node.badges.reduce((w, b) => w + badgeWidth(b.text) + 4, 0);
-  return { width: Math.ceil(Math.max(96, title + badge, detail) + 20), height: node.detail ? 40 : 30 };
+  return {
+    width: Math.ceil(Math.max(96, title + badge, detail) + 20),
+    height: lines.length ? 28 + lines.length * DETAIL_LINE_HEIGHT : 30,
+  };
+}
+
+/** The label's font size of a provider box and of a region box. */
+export const CLUSTER_LABEL_SIZE = { provider: 13, region: 11 } as const;
+
+/** The smallest width that shows a cluster's whole label (bold provider names are wider). */
+export function clusterMinWidth(label: string, provider: boolean): number {
+  const em = provider ? 0.68 : 0.62;
+  const size = provider ? CLUSTER_LABEL_SIZE.provider : CLUSTER_LABEL_SIZE.region;
+  return Math.ceil(label.length * size * em + CLUSTER_LABEL_PAD);
 }
 
 const ROOT_OPTIONS = {
@@ -72,7 +101,18 @@ export async function layoutDiagram(diagram: Diagram): Promise<Layout> {
   const elkNodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: 'root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
   for (const c of diagram.clusters)
-    elkNodes.set(c.id, { id: c.id, layoutOptions: CLUSTER_OPTIONS, children: [] });
+    elkNodes.set(c.id, {
+      id: c.id,
+      layoutOptions: {
+        ...CLUSTER_OPTIONS,
+        // Wide enough for its label. ELK's layered algorithm lays DOWN out as a transposed RIGHT,
+        // and applies a compound node's minimum size in those transposed axes: (height, width) here
+        // (elkjs 0.12; test/report-html-labels.test.ts measures every label in Chromium).
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': `(40, ${clusterMinWidth(c.label, c.parent === undefined)})`,
+      },
+      children: [],
+    });
   for (const c of diagram.clusters) {
     const parent = c.parent ? elkNodes.get(c.parent)! : root;
     parent.children!.push(elkNodes.get(c.id)!);

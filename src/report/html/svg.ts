@@ -4,8 +4,10 @@ import { esc } from './escape.ts';
 import {
   type Box,
   badgeWidth,
+  CLUSTER_LABEL_SIZE,
+  DETAIL_LINE_HEIGHT,
   DETAIL_SIZE,
-  detailText,
+  detailLines,
   type Layout,
   type Point,
   TITLE_SIZE,
@@ -70,9 +72,9 @@ function drawNode(node: DiagramNode, box: Box): string {
   out.push(
     `<text x="${box.x + 10}" y="${titleY}" font-size="${TITLE_SIZE}" font-weight="600" fill="${COLORS.text}">${esc(node.title)}</text>`,
   );
-  if (node.detail) {
+  for (const [i, line] of detailLines(node).entries()) {
     out.push(
-      `<text x="${box.x + 10}" y="${box.y + 32}" font-size="${DETAIL_SIZE}" fill="${COLORS.muted}">${esc(detailText(node))}</text>`,
+      `<text x="${box.x + 10}" y="${box.y + 32 + i * DETAIL_LINE_HEIGHT}" font-size="${DETAIL_SIZE}" fill="${COLORS.muted}">${esc(line)}</text>`,
     );
   }
   let right = box.x + box.width - 4;
@@ -97,7 +99,7 @@ export function drawSvg(diagram: Diagram, layout: Layout, title: string): string
           ? `rx="12" fill="${color}" fill-opacity="0.07" stroke="${color}" stroke-width="1.5"`
           : `rx="8" fill="#ffffff" fill-opacity="0.6" stroke="${color}" stroke-width="1" stroke-dasharray="5 3"`;
       parts.push(
-        `<g class="cluster ${pass}" data-id="${esc(c.label)}">${rect(box, style)}<text x="${box.x + 10}" y="${box.y + 18}" font-size="${pass === 'provider' ? 13 : 11}" font-weight="${pass === 'provider' ? 700 : 500}" fill="${color}">${esc(c.label)}</text></g>`,
+        `<g class="cluster ${pass}" data-id="${esc(c.label)}">${rect(box, style)}<text x="${box.x + 10}" y="${box.y + 18}" font-size="${CLUSTER_LABEL_SIZE[pass]}" font-weight="${pass === 'provider' ? 700 : 500}" fill="${color}">${esc(c.label)}</text></g>`,
       );
     }
   }
