@@ -3,10 +3,12 @@
  * layout engine (ELK), with providers as coloured boxes and SPOFs and failures marked, then the
  * findings, the score and the outage replays, or a simulation and its explanations.
  */
+
 import type { Analysis } from '../../analysis/analyze.ts';
 import type { Graph } from '../../analysis/graph.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { runsOnPlaces } from '../../model/runs-on.ts';
 import type { Config } from '../../model/schema.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { buildDiagram, type Marks } from './diagram.ts';
@@ -57,7 +59,7 @@ export function mapProviders(config: Config): string[] {
   const out = new Set<string>();
   for (const c of Object.values(config.components)) {
     if (c.provider) out.add(c.provider);
-    for (const place of c.runsOn) out.add(place.provider);
+    for (const place of runsOnPlaces(c.runsOn)) out.add(place.provider);
   }
   return [...out].sort();
 }
