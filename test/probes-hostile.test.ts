@@ -235,7 +235,7 @@ describe('Bascule out of its own resources', () => {
       'bash',
       [
         '-c',
-        'ulimit -n 64 && exec "$0" --import tsx test/helpers/probe-without-files.ts "$@"',
+        'ulimit -n 256 && exec "$0" --import tsx test/helpers/probe-without-files.ts "$@"',
         process.execPath,
         `${base}/`,
         hostPort,

@@ -2,7 +2,7 @@
  * A child process for tests: runs one probe of each type against the targets given on the command
  * line while every file descriptor its `ulimit -n` allows is held open, then again once they are
  * closed, and prints both rounds as one JSON line. Started by test/probes-hostile.test.ts as
- * `bash -c 'ulimit -n 64; exec node --import tsx test/helpers/probe-without-files.ts HTTP TCP TLS DNS'`.
+ * `bash -c 'ulimit -n 256; exec node --import tsx test/helpers/probe-without-files.ts HTTP TCP TLS DNS'`.
  */
 import { closeSync, openSync } from 'node:fs';
 import { compileCheck } from '../../src/monitor/compile.ts';
