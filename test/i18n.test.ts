@@ -50,7 +50,20 @@ describe('plurals', () => {
     assert.equal(t('fr', 'cli.simulate.componentsDown', { count: 0 }), '0 composant tombé');
     assert.equal(
       t('fr', 'cli.analyze.scoreDetail', { spofs: 1, survived: 2, total: 3 }),
-      '1 point unique de défaillance · 2 rejeux service-panne survécus sur 3',
+      '1 point unique de défaillance · 2 cas tenus sur 3 (chaque service face à chaque panne rejouée)',
+    );
+    // Elision before a vowel, not before a consonant.
+    assert.match(
+      t('fr', 'finding.provider-concentration.message', { provider: 'ovh', service: 'boutique', path: 'x' }),
+      /^Une panne d’ovh fait tomber boutique/,
+    );
+    assert.match(
+      t('fr', 'finding.provider-concentration.recommendation', { provider: 'scaleway' }),
+      /n’a pas besoin de scaleway\.$/,
+    );
+    assert.equal(
+      t('fr', 'cli.analyze.scoreDetail', { spofs: 0, survived: 1, total: 3 }),
+      '0 point unique de défaillance · 1 cas tenu sur 3 (chaque service face à chaque panne rejouée)',
     );
   });
 });

@@ -14,3 +14,8 @@ export function prefixed<P extends string, T extends Readonly<Record<string, str
     readonly [K in keyof T & string as `${P}${K}`]: T[K];
   };
 }
+
+/** French "de" before a name: elided before a vowel ("d’AWS", "d’OVH"), not before a consonant or an h ("de Hetzner"). */
+export function deFr(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöûüù]/i.test(name) ? `d’${name}` : `de ${name}`;
+}

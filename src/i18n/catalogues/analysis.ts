@@ -1,6 +1,10 @@
 /** Messages of the analysis: each finding’s message and recommendation. */
 import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
+import { deFr } from '../words.ts';
+
+type ProviderPath = { readonly provider: string; readonly service: string; readonly path: string };
+type ServiceProviders = { readonly service: string; readonly providers: string };
 
 type Many = {
   readonly component: string;
@@ -33,9 +37,10 @@ export const en = {
     'Failover {failover} from {primary} to {secondary} is illusory: all of them fail with {place}',
   'finding.shared-dependency.failover.recommendation':
     'Place a secondary of {failover} outside {place}: another region at least, another provider for provider-wide outages.',
-  'finding.provider-concentration.message': 'A failure of {provider} takes {service} down whole ({path})',
-  'finding.provider-concentration.recommendation':
-    'Add a standby of the path shown on another provider, with a failover that does not need {provider} to switch.',
+  'finding.provider-concentration.message': (p: ProviderPath) =>
+    `A failure of ${p.provider} takes ${p.service} down whole (${p.path})`,
+  'finding.provider-concentration.recommendation': (p: { readonly provider: string }) =>
+    `Add a standby of the path shown on another provider, with a failover that does not need ${p.provider} to switch.`,
   'finding.region-concentration.message': 'A failure of region {region} takes {service} down whole ({path})',
   'finding.region-concentration.recommendation':
     'Run a standby of the path shown in another region or on another provider.',
@@ -48,12 +53,12 @@ export const en = {
   'finding.control-plane-dependency.steering.recommendation':
     'Host {via} outside {place}, or make it redundant across providers (for DNS: secondary name servers on another provider).',
   'finding.monitoring-gap.none.message': '{service} ({criticality}) has no check watching it',
-  'finding.monitoring-gap.none.recommendation':
-    'Add an HTTP or TCP check on {service}, run from a vantage point outside {providers}.',
+  'finding.monitoring-gap.none.recommendation': (p: ServiceProviders) =>
+    `Add an HTTP or TCP check on ${p.service}, run from a vantage point outside ${p.providers}.`,
   'finding.monitoring-gap.inside.message':
     '{service} ({criticality}) is watched only from {vantages}, inside the providers it depends on ({providers})',
-  'finding.monitoring-gap.inside.recommendation':
-    'Add a vantage point on a provider {service} does not use, so an outage of {providers} does not blind the monitor.',
+  'finding.monitoring-gap.inside.recommendation': (p: ServiceProviders) =>
+    `Add a vantage point on a provider ${p.service} does not use, so an outage of ${p.providers} does not blind the monitor.`,
   'finding.monitoring-gap.unplaced.message':
     '{service} ({criticality}) is watched, but no vantage point says where it runs: it may fail with {providers}',
   'finding.monitoring-gap.unplaced.recommendation':
@@ -84,10 +89,10 @@ export const fr = {
     'La bascule {failover} de {primary} vers {secondary} est illusoire : tous tombent avec {place}',
   'finding.shared-dependency.failover.recommendation':
     'Placez une réserve de {failover} hors de {place} : au moins une autre région, un autre fournisseur pour les pannes globales.',
-  'finding.provider-concentration.message':
-    'Une panne de {provider} fait tomber {service} entièrement ({path})',
-  'finding.provider-concentration.recommendation':
-    'Ajoutez une réserve du chemin indiqué chez un autre fournisseur, avec une bascule qui n’a pas besoin de {provider}.',
+  'finding.provider-concentration.message': (p: ProviderPath) =>
+    `Une panne ${deFr(p.provider)} fait tomber ${p.service} entièrement (${p.path})`,
+  'finding.provider-concentration.recommendation': (p: { readonly provider: string }) =>
+    `Ajoutez une réserve du chemin indiqué chez un autre fournisseur, avec une bascule qui n’a pas besoin ${deFr(p.provider)}.`,
   'finding.region-concentration.message':
     'Une panne de la région {region} fait tomber {service} entièrement ({path})',
   'finding.region-concentration.recommendation':
@@ -101,12 +106,12 @@ export const fr = {
   'finding.control-plane-dependency.steering.recommendation':
     'Hébergez {via} hors de {place}, ou rendez-le redondant entre fournisseurs (pour le DNS : des serveurs secondaires chez un autre fournisseur).',
   'finding.monitoring-gap.none.message': '{service} ({criticality}) n’est surveillé par aucune vérification',
-  'finding.monitoring-gap.none.recommendation':
-    'Ajoutez une vérification HTTP ou TCP de {service}, lancée depuis un point de vue hors de {providers}.',
+  'finding.monitoring-gap.none.recommendation': (p: ServiceProviders) =>
+    `Ajoutez une vérification HTTP ou TCP ${deFr(p.service)}, lancée depuis un point de vue hors ${deFr(p.providers)}.`,
   'finding.monitoring-gap.inside.message':
     '{service} ({criticality}) n’est surveillé que depuis {vantages}, chez les fournisseurs dont il dépend ({providers})',
-  'finding.monitoring-gap.inside.recommendation':
-    'Ajoutez un point de vue chez un fournisseur que {service} n’utilise pas, pour qu’une panne de {providers} n’aveugle pas la surveillance.',
+  'finding.monitoring-gap.inside.recommendation': (p: ServiceProviders) =>
+    `Ajoutez un point de vue chez un fournisseur que ${p.service} n’utilise pas, pour qu’une panne ${deFr(p.providers)} n’aveugle pas la surveillance.`,
   'finding.monitoring-gap.unplaced.message':
     '{service} ({criticality}) est surveillé, mais aucun point de vue ne dit où il tourne : il peut tomber avec {providers}',
   'finding.monitoring-gap.unplaced.recommendation':

@@ -151,7 +151,7 @@ export const fr = {
     `${count('fr', p.services, { one: 'service', other: 'services' })} · ${count('fr', p.components, { one: 'composant', other: 'composants' })} · fournisseurs : ${p.providers}`,
   'cli.analyze.score': 'Score de résilience',
   'cli.analyze.scoreDetail': (p: ScoreDetail) =>
-    `${count('fr', p.spofs, { one: 'point unique de défaillance', other: 'points uniques de défaillance' })} · ${count('fr', p.survived, { one: 'rejeu service-panne survécu', other: 'rejeux service-panne survécus' })} sur ${p.total}`,
+    `${count('fr', p.spofs, { one: 'point unique de défaillance', other: 'points uniques de défaillance' })} · ${p.survived} ${p.survived > 1 ? 'cas tenus' : 'cas tenu'} sur ${p.total} (chaque service face à chaque panne rejouée)`,
   'cli.analyze.services': 'Services',
   'cli.analyze.findings': 'Constats ({count})',
   'cli.analyze.noFindings': 'Aucun constat.',

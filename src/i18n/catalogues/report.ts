@@ -58,7 +58,7 @@ export const fr = {
   'html.section.componentsDown': 'Composants tombés',
   'html.section.degraded': 'Redondance perdue, service toujours disponible',
   'html.spofs': 'points uniques de défaillance',
-  'html.outagesSurvived': 'rejeux service-panne survécus',
+  'html.outagesSurvived': 'cas tenus (chaque service face à chaque panne rejouée)',
   'html.servicesDown': 'services tombés',
   'html.componentsDown': 'composants tombés',
   'html.mapNote':
