@@ -2,6 +2,7 @@
  * single-point-of-failure: one placed component whose failure alone takes a service down. One finding
  * per component; it names its most critical services (all of them with `--full`) and counts the rest.
  */
+import { adviceFor } from '../advice.ts';
 import { byCriticality, criticalitiesOf, names } from '../context.ts';
 import { severityFor } from '../finding.ts';
 import type { Rule } from './rule.ts';
@@ -22,6 +23,8 @@ export const singlePointOfFailure = {
           subjects: [graph.ids[r.component]!, ...services.map((s) => graph.ids[s]!)],
           params: {
             component: graph.ids[r.component]!,
+            // What to advise depends on what it is (advice.ts): a payment provider, a line, a DNS…
+            advice: adviceFor(graph.config.components[graph.ids[r.component]!]?.kind),
             services: names(graph, services),
             path: r.path.join(' ← '),
             ...(more > 0 ? { more } : {}),

@@ -1,7 +1,69 @@
 /** Messages of the analysis: each finding’s message and recommendation. */
+
+import type { Advice } from '../../analysis/advice.ts';
 import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
 import { deFr } from '../words.ts';
+
+type Spof = { readonly component: string; readonly advice: Advice };
+
+/** What to do about a single point of failure, by what it is (analysis/advice.ts). */
+const ADVICE_EN: Readonly<Record<Advice, (c: string) => string>> = {
+  payment: (c) =>
+    `Keep a second payment provider ready beside ${c}, or a degraded mode (orders by bank transfer, payment taken later), so customers can still order when ${c} is down.`,
+  email: (c) =>
+    `Plan another way to reach people when ${c} is down: a second mail route or provider for what must go out, and a phone or SMS list for the team.`,
+  office: (c) =>
+    `Plan how the team works when ${c} is down: a fallback channel (phone or SMS list, another chat), and the documents needed in a crisis kept somewhere else too.`,
+  network: (c) =>
+    `Give ${c} a backup line from another operator (a 4G/5G router is enough for a small office), with automatic switch-over.`,
+  dns: (c) =>
+    `Add secondary DNS servers at another provider, kept in step with ${c} by zone transfer, and list them at the registrar.`,
+  database: (c) =>
+    `Give ${c} a replica at another provider or region, and off-site backups you have restored at least once.`,
+  compute: (c) =>
+    `Keep a standby of ${c} at another provider, with a failover (DNS or proxy) that does not need the failing one to switch.`,
+  storage: (c) =>
+    `Copy the data of ${c} to another provider (replication or scheduled copies), and test a restore.`,
+  cdn: (c) =>
+    `Keep a way around ${c}: a second CDN or a direct path to the origin, switched by DNS with a short TTL.`,
+  auth: (c) =>
+    `Plan how people sign in when ${c} is down: a second identity provider, or emergency accounts kept outside it.`,
+  power: (c) => `Give what ${c} powers a second source (another UPS, a generator), and test it under load.`,
+  queue: (c) =>
+    `Make ${c} redundant across zones or providers, or let producers keep their messages and send them again later.`,
+  generic: (c) =>
+    `Make ${c} redundant (a second instance in another zone or provider, declared with anyOf), or record the accepted risk in the continuity plan.`,
+};
+
+const ADVICE_FR: Readonly<Record<Advice, (c: string) => string>> = {
+  payment: (c) =>
+    `Gardez un second prestataire de paiement prêt à côté de ${c}, ou un mode dégradé (commande par virement, paiement encaissé plus tard), pour que les clients puissent commander quand ${c} est en panne.`,
+  email: (c) =>
+    `Prévoyez un autre moyen de joindre les gens quand ${c} est en panne : une seconde voie d’envoi pour les messages indispensables, et une liste de téléphones ou de SMS pour l’équipe.`,
+  office: (c) =>
+    `Prévoyez comment l’équipe travaille quand ${c} est en panne : un canal de secours (liste de téléphones ou de SMS, une autre messagerie) et les documents utiles en crise rangés aussi ailleurs.`,
+  network: (c) =>
+    `Doublez ${c} par une ligne de secours chez un autre opérateur (un routeur 4G/5G suffit pour un petit bureau), avec bascule automatique.`,
+  dns: (c) =>
+    `Ajoutez des serveurs DNS secondaires chez un autre fournisseur, synchronisés avec ${c} par transfert de zone, et déclarez-les chez le registrar.`,
+  database: (c) =>
+    `Donnez à ${c} une réplique chez un autre fournisseur ou dans une autre région, et des sauvegardes hors site que vous avez déjà restaurées au moins une fois.`,
+  compute: (c) =>
+    `Gardez une réserve de ${c} chez un autre fournisseur, avec une bascule (DNS ou proxy) qui n’a pas besoin de celui qui est en panne.`,
+  storage: (c) =>
+    `Copiez les données de ${c} chez un autre fournisseur (réplication ou copies planifiées), et testez une restauration.`,
+  cdn: (c) =>
+    `Gardez un chemin qui évite ${c} : un second CDN ou un accès direct à l’origine, aiguillé par le DNS avec un TTL court.`,
+  auth: (c) =>
+    `Prévoyez comment se connecter quand ${c} est en panne : un second fournisseur d’identité, ou des comptes de secours gérés en dehors.`,
+  power: (c) =>
+    `Donnez à ce que ${c} alimente une seconde source (un autre onduleur, un groupe électrogène), et testez-la en charge.`,
+  queue: (c) =>
+    `Rendez ${c} redondant entre zones ou fournisseurs, ou laissez les producteurs garder leurs messages pour les renvoyer plus tard.`,
+  generic: (c) =>
+    `Rendez ${c} redondant (une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf), ou consignez le risque accepté dans le plan de continuité.`,
+};
 
 type ProviderPath = { readonly provider: string; readonly service: string; readonly path: string };
 type ServiceProviders = { readonly service: string; readonly providers: string };
@@ -16,11 +78,11 @@ type Many = {
 export const en = {
   'finding.single-point-of-failure.many.message': (p: Many) =>
     `${p.component} alone takes down ${p.services} and ${count('en', p.more, { one: 'other service', other: 'other services' })} (${p.path})`,
-  'finding.single-point-of-failure.many.recommendation':
-    'Make {component} redundant first: it carries more services than any list can show. A second instance in another zone or provider, declared with anyOf.',
+  'finding.single-point-of-failure.many.recommendation': (p: Spof) =>
+    `Deal with ${p.component} first: it carries more services than any list can show. ${(ADVICE_EN[p.advice] ?? ADVICE_EN.generic)(p.component)}`,
   'finding.single-point-of-failure.message': '{component} alone takes down {services} ({path})',
-  'finding.single-point-of-failure.recommendation':
-    'Make {component} redundant (a second instance in another zone or provider, declared with anyOf), or record the accepted risk in the continuity plan.',
+  'finding.single-point-of-failure.recommendation': (p: Spof) =>
+    (ADVICE_EN[p.advice] ?? ADVICE_EN.generic)(p.component),
   'finding.shared-dependency.message':
     'The redundancy {group} of {owner} is illusory: {members} all fail when {shared} fails ({path})',
   'finding.shared-dependency.recommendation':
@@ -68,11 +130,11 @@ export const en = {
 export const fr = {
   'finding.single-point-of-failure.many.message': (p: Many) =>
     `${p.component} suffit à faire tomber ${p.services} et ${count('fr', p.more, { one: 'autre service', other: 'autres services' })} (${p.path})`,
-  'finding.single-point-of-failure.many.recommendation':
-    'Rendez {component} redondant en priorité : il porte plus de services qu’une liste n’en peut montrer. Une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf.',
+  'finding.single-point-of-failure.many.recommendation': (p: Spof) =>
+    `Traitez ${p.component} en priorité : il porte plus de services qu’une liste n’en peut montrer. ${(ADVICE_FR[p.advice] ?? ADVICE_FR.generic)(p.component)}`,
   'finding.single-point-of-failure.message': '{component} suffit à faire tomber {services} ({path})',
-  'finding.single-point-of-failure.recommendation':
-    'Rendez {component} redondant (une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf), ou consignez le risque accepté dans le plan de continuité.',
+  'finding.single-point-of-failure.recommendation': (p: Spof) =>
+    (ADVICE_FR[p.advice] ?? ADVICE_FR.generic)(p.component),
   'finding.shared-dependency.message':
     'La redondance {group} de {owner} est illusoire : {members} tombent tous quand {shared} tombe ({path})',
   'finding.shared-dependency.recommendation':

@@ -1,0 +1,47 @@
+/**
+ * What to do about a single point of failure depends on what it is: a payment provider needs a
+ * second provider or a degraded mode, an office internet line a backup line, a DNS secondary servers
+ * elsewhere. The component's `kind` (free text in the map) is sorted into an advice class; the
+ * words are in the analysis catalogue (`finding.single-point-of-failure` recommendation). Pure.
+ */
+
+export const ADVICE = [
+  'payment',
+  'email',
+  'office',
+  'network',
+  'dns',
+  'database',
+  'compute',
+  'storage',
+  'cdn',
+  'auth',
+  'power',
+  'queue',
+  'generic',
+] as const;
+export type Advice = (typeof ADVICE)[number];
+
+/** Kinds as maps write them, and the advice class each gets. */
+const CLASSES: ReadonlyArray<readonly [Advice, RegExp]> = [
+  ['payment', /^(payments?|psp|billing|checkout-provider)$/],
+  ['email', /^(e-?mail|mail|smtp|transactional-email|newsletter)$/],
+  ['office', /^(office|office-suite|productivity|collaboration|workspace|groupware|chat)$/],
+  ['network', /^(network|internet|isp|line|wan|vpn|router|firewall|connectivity|lan)$/],
+  ['dns', /^(dns|registrar)$/],
+  ['database', /^(database|db|sql|nosql|cache|search)$/],
+  ['compute', /^(compute|vm|server|app|application|container|kubernetes|k8s|serverless|function|web|api)$/],
+  ['storage', /^(storage|object-storage|nas|files?|backup|s3)$/],
+  ['cdn', /^(cdn|proxy|waf|load-balancer|lb|edge)$/],
+  ['auth', /^(auth|identity|sso|idp|iam|directory)$/],
+  ['power', /^(power|ups|electricity|generator)$/],
+  ['queue', /^(queue|messaging|broker|stream|pubsub|event-bus)$/],
+];
+
+/** The advice class of a component's kind; `generic` when it has none or an unknown one. */
+export function adviceFor(kind: string | undefined): Advice {
+  if (!kind) return 'generic';
+  const k = kind.trim().toLowerCase();
+  for (const [advice, pattern] of CLASSES) if (pattern.test(k)) return advice;
+  return 'generic';
+}
