@@ -234,6 +234,28 @@ describe('bascule scenarios, schema, init and usage', () => {
     assert.equal((await runCli(['init', '--yes', '--force'], { cwd: dir })).code, 0);
   });
 
+  it('speaks the language init wrote into the map, unless --lang or the locale names one', async () => {
+    const dir = tempDir();
+    assert.equal((await runCli(['init', '--yes', '--lang', 'fr'], { cwd: dir })).code, 0);
+    assert.match(readFileSync(join(dir, 'bascule.yaml'), 'utf8'), /^lang: fr$/m);
+    const plain = { LANG: 'C.UTF-8' };
+    const fr = await runCli(['validate'], { cwd: dir, env: plain });
+    assert.equal(fr.code, 0);
+    assert.match(fr.stdout, /valide/);
+    const en = await runCli(['validate'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+    assert.doesNotMatch(en.stdout, /valide\b/, 'an English locale wins over the map');
+    const flag = await runCli(['validate', '--lang', 'en'], { cwd: dir, env: plain });
+    assert.doesNotMatch(flag.stdout, /valide\b/, '--lang wins over the map');
+    // The map's language also words its errors.
+    writeFileSync(
+      join(dir, 'bascule.yaml'),
+      'version: 1\nname: x\nlang: fr\nservices: {a: {criticality: moyenne}}\n',
+    );
+    const bad = await runCli(['validate'], { cwd: dir, env: plain });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /valeur « moyenne » invalide/);
+  });
+
   it('init asks for providers, services and suppliers in a terminal', async () => {
     const dir = tempDir();
     const r = await runCli(['init'], {

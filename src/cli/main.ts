@@ -1,7 +1,9 @@
 /** The `bascule` command line: parses flags, dispatches to a command, prints errors, returns the exit code. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BasculeError, ERRORS, fail } from '../errors.ts';
-import { detectLang, formatDiagnostic, type Lang, render, t } from '../i18n/index.ts';
+import { detectLang, formatDiagnostic, type Lang, mapLangOf, render, t } from '../i18n/index.ts';
 import { suggest } from '../model/suggest.ts';
 import type { Command } from './command.ts';
 import { agent } from './commands/agent.ts';
@@ -84,6 +86,18 @@ function langFlag(argv: readonly string[]): string | undefined {
   return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
 }
 
+/** The `lang:` of the map the command names (-c, else bascule.yaml), if it has one and can be read. */
+function mapLang(argv: readonly string[], cwd: string): Lang | undefined {
+  const i = argv.findIndex((a) => a === '-c' || a === '--config' || a.startsWith('--config='));
+  const file = i < 0 ? 'bascule.yaml' : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  if (!file) return undefined;
+  try {
+    return mapLangOf(readFileSync(resolve(cwd, file), 'utf8').slice(0, 64 * 1024));
+  } catch {
+    return undefined; // no map (yet): the command says so in its own words
+  }
+}
+
 /** Each diagnostic on stderr: a located line, or with BASCULE_ERRORS=json one JSON object a line, for scripts. */
 function reportErrors(e: BasculeError, lang: Lang, io: Io): void {
   if (io.env.BASCULE_ERRORS === 'json') {
@@ -99,7 +113,7 @@ function reportErrors(e: BasculeError, lang: Lang, io: Io): void {
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const rawLang = langFlag(argv);
-  const lang = detectLang(rawLang, io.env);
+  const lang = detectLang(rawLang, io.env, rawLang === undefined ? mapLang(argv, io.cwd) : undefined);
   try {
     if (rawLang !== undefined && rawLang !== 'fr' && rawLang !== 'en') {
       throw fail('BASCULE_E_USAGE_FLAG_VALUE', { flag: '--lang', value: rawLang, allowed: 'en, fr' });

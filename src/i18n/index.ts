@@ -4,7 +4,7 @@ import { type English, en, fr, type MessageKey } from './catalogue.ts';
 import type { Lang } from './lang.ts';
 import type { Message, ParamsOf } from './types.ts';
 
-export { detectLang, LANGS, type Lang } from './lang.ts';
+export { detectLang, LANGS, type Lang, mapLangOf } from './lang.ts';
 export { count, plural } from './plural.ts';
 export type { MessageKey };
 

@@ -124,6 +124,9 @@ export const configSchema = z.strictObject({
   version: z.literal(1),
   name: text,
   description: text.optional(),
+  lang: z.enum(['en', 'fr']).optional().meta({
+    description: 'The language Bascule speaks for this map when neither --lang nor the locale names one.',
+  }),
   services: z.record(id, service).default({}),
   components: z.record(id, component).default({}),
   vantages: z.record(id, vantage).default({}),

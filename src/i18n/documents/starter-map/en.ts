@@ -9,6 +9,8 @@ export const en: Template<StarterMap> = (m, h) =>
     '',
     'version: 1',
     `name: ${JSON.stringify(m.name)}`,
+    '# The language Bascule speaks for this map (unless --lang or a locale names one).',
+    'lang: en',
     '',
     '# What your customers see. criticality: critical | high | medium | low.',
     'services:',

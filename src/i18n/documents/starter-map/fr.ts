@@ -9,6 +9,8 @@ export const fr: Template<StarterMap> = (m, h) =>
     '',
     'version: 1',
     `name: ${JSON.stringify(m.name)}`,
+    '# La langue de Bascule pour cette carte (sauf --lang ou une locale qui en nomme une).',
+    'lang: fr',
     '',
     '# Ce que voient vos clients. criticality : critical | high | medium | low.',
     'services:',
