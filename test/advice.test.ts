@@ -53,13 +53,16 @@ describe('advice by kind', () => {
       renderFinding(lang, spofs.find((f) => f.subjects[0] === id)!).recommendation;
     assert.match(advice('en', 'stripe'), /second payment provider .*degraded mode \(orders by bank transfer/);
     assert.match(advice('en', 'line'), /backup line from another operator \(a 4G\/5G router/);
-    assert.match(advice('en', 'ups'), /second source \(another UPS, a generator\)/);
+    assert.match(advice('en', 'ups'), /second power source \(another UPS, a generator\)/);
     assert.match(
       advice('fr', 'stripe'),
       /second prestataire de paiement .*mode dégradé \(commande par virement/,
     );
     assert.match(advice('fr', 'line'), /ligne de secours chez un autre opérateur \(un routeur 4G\/5G/);
-    assert.match(advice('fr', 'ups'), /seconde source \(un autre onduleur, un groupe électrogène\)/);
+    assert.match(
+      advice('fr', 'ups'),
+      /seconde source d’alimentation .*\(un autre onduleur, un groupe électrogène\)/,
+    );
     const texts = new Set(['stripe', 'line', 'ups'].map((id) => advice('en', id)));
     assert.equal(texts.size, 3, 'three different pieces of advice');
   });

@@ -234,6 +234,27 @@ describe('bascule scenarios, schema, init and usage', () => {
     assert.equal((await runCli(['init', '--yes', '--force'], { cwd: dir })).code, 0);
   });
 
+  it('analyses in French words: titles, severities, criticalities, elision', async () => {
+    const r = await runCli(['analyze', '-c', 'examples/pme-ovh.yaml', '--lang', 'fr']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^critique {2}point unique de défaillance$/m);
+    assert.match(r.stdout, /^élevée {4}angle mort de la surveillance$/m);
+    assert.match(r.stdout, /^erp +critique +\d+/m, 'criticality column in French');
+    assert.match(r.stdout, /erp \(critique\) n’est surveillé/);
+    assert.match(r.stdout, /Gardez une réserve d’erp-app/, 'elided before a vowel');
+    assert.match(r.stdout, /La redondance office-uplinks d’acces-internet/);
+    for (const english of [
+      /single-point-of-failure/,
+      /region-concentration/,
+      /^critical /m,
+      /\(critical\)/,
+      /^high /m,
+    ])
+      assert.doesNotMatch(r.stdout, english);
+    const en = await runCli(['analyze', '-c', 'examples/pme-ovh.yaml', '--lang', 'en']);
+    assert.match(en.stdout, /^critical {2}single point of failure$/m);
+  });
+
   it('speaks the language init wrote into the map, unless --lang or the locale names one', async () => {
     const dir = tempDir();
     assert.equal((await runCli(['init', '--yes', '--lang', 'fr'], { cwd: dir })).code, 0);

@@ -40,12 +40,27 @@ export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsArg
 export function render(lang: Lang, key: MessageKey, params: Params): string {
   const message = CATALOGUES[lang][key];
   const text =
-    typeof message === 'function'
-      ? (message as (p: Params) => string)(params)
-      : message.replace(/\{(\w+)\}/g, (hole, name: string) => String(params[name] ?? hole));
+    typeof message === 'function' ? (message as (p: Params) => string)(params) : fill(lang, message, params);
   const hasSuggestion = typeof message === 'string' && message.includes('{suggestion}');
   if (params.suggestion === undefined || hasSuggestion) return text;
   return text + render(lang, 'hint.didYouMean', { suggestion: params.suggestion });
+}
+
+/**
+ * Fills a template's holes. In French, "de" and "que" before a value that starts with a vowel are
+ * elided ("d’ovh", "qu’erp"): the catalogue's own words are written right, the values are not known
+ * in advance.
+ */
+function fill(lang: Lang, message: string, params: Params): string {
+  return message.replace(/(\b(?:de|que) )?\{(\w+)\}/g, (hole, before: string | undefined, name: string) => {
+    const value = params[name];
+    if (value === undefined) return hole;
+    const text = String(value);
+    if (before === undefined) return text;
+    if (lang === 'fr' && /^[aeiouyàâäéèêëîïôöûüù]/i.test(text))
+      return `${before.trim() === 'de' ? 'd’' : 'qu’'}${text}`;
+    return `${before}${text}`;
+  });
 }
 
 /** A message with its placeholders left as `{name}` (plurals take their general form): for docs and tests. */

@@ -46,7 +46,7 @@ function services(a: Analysis, lang: Lang, paint: Paint): string {
   const cols = ['SERVICE', 'CRITICALITY', 'SCORE', 'OUTAGES', 'SPOFS'] as const;
   const rows = a.score.services.map((s) => [
     s.service,
-    paint(SEVERITY_COLOR[s.criticality], s.criticality),
+    paint(SEVERITY_COLOR[s.criticality], t(lang, `alert.criticality.${s.criticality}`)),
     String(s.score),
     `${s.outagesSurvived}/${s.outagesTotal}`,
     String(s.singlePointsOfFailure),
@@ -63,7 +63,11 @@ function findings(a: Analysis, lang: Lang, paint: Paint): string {
   const lines: string[] = [];
   for (const f of a.findings.slice(0, MAX_FINDINGS)) {
     const r = renderFinding(lang, f);
-    lines.push(`${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}  ${paint('bold', f.kind)}`);
+    // The stable kind is for JSON; people read its title, in their language.
+    const severity = t(lang, `severity.${f.severity}`).padEnd(8);
+    lines.push(
+      `${paint(SEVERITY_COLOR[f.severity], severity)}  ${paint('bold', t(lang, `finding.title.${f.kind}`))}`,
+    );
     lines.push(`          ${r.message}`);
     lines.push(`          ${paint('dim', `→ ${r.recommendation}`)}`);
   }

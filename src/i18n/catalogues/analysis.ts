@@ -29,7 +29,8 @@ const ADVICE_EN: Readonly<Record<Advice, (c: string) => string>> = {
     `Keep a way around ${c}: a second CDN or a direct path to the origin, switched by DNS with a short TTL.`,
   auth: (c) =>
     `Plan how people sign in when ${c} is down: a second identity provider, or emergency accounts kept outside it.`,
-  power: (c) => `Give what ${c} powers a second source (another UPS, a generator), and test it under load.`,
+  power: (c) =>
+    `Give what ${c} protects a second power source (another UPS, a generator), and test it under load.`,
   queue: (c) =>
     `Make ${c} redundant across zones or providers, or let producers keep their messages and send them again later.`,
   generic: (c) =>
@@ -50,15 +51,15 @@ const ADVICE_FR: Readonly<Record<Advice, (c: string) => string>> = {
   database: (c) =>
     `Donnez à ${c} une réplique chez un autre fournisseur ou dans une autre région, et des sauvegardes hors site que vous avez déjà restaurées au moins une fois.`,
   compute: (c) =>
-    `Gardez une réserve de ${c} chez un autre fournisseur, avec une bascule (DNS ou proxy) qui n’a pas besoin de celui qui est en panne.`,
+    `Gardez une réserve ${deFr(c)} chez un autre fournisseur, avec une bascule (DNS ou proxy) qui n’a pas besoin de celui qui est en panne.`,
   storage: (c) =>
-    `Copiez les données de ${c} chez un autre fournisseur (réplication ou copies planifiées), et testez une restauration.`,
+    `Copiez les données ${deFr(c)} chez un autre fournisseur (réplication ou copies planifiées), et testez une restauration.`,
   cdn: (c) =>
     `Gardez un chemin qui évite ${c} : un second CDN ou un accès direct à l’origine, aiguillé par le DNS avec un TTL court.`,
   auth: (c) =>
     `Prévoyez comment se connecter quand ${c} est en panne : un second fournisseur d’identité, ou des comptes de secours gérés en dehors.`,
   power: (c) =>
-    `Donnez à ce que ${c} alimente une seconde source (un autre onduleur, un groupe électrogène), et testez-la en charge.`,
+    `Prévoyez une seconde source d’alimentation pour ce que protège ${c} (un autre onduleur, un groupe électrogène), et testez-la en charge.`,
   queue: (c) =>
     `Rendez ${c} redondant entre zones ou fournisseurs, ou laissez les producteurs garder leurs messages pour les renvoyer plus tard.`,
   generic: (c) =>
