@@ -112,6 +112,13 @@ describe('HTML report', () => {
     assert.match(html, /<html lang="fr">/);
     assert.ok(html.includes('rapport de résilience'));
     assert.ok(html.includes('Carte des dépendances'));
+    // Badges and finding titles in French; the stable kind only as data.
+    assert.match(html, /<span class="sev"[^>]*>critique<\/span>/);
+    assert.doesNotMatch(html, /<span class="sev"[^>]*>(critical|high|medium|low)<\/span>/);
+    assert.match(
+      html,
+      /<div class="kind" data-kind="[a-z-]+">[^<]*(point unique de défaillance|dépendance partagée|concentration)/,
+    );
   });
 
   it('marks what a simulation takes down and what it hit directly', async () => {

@@ -64,8 +64,9 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 }
 
 const col = (lang: Lang, c: PlainKey): string => t(lang, c);
-const sev = (s: Severity): string =>
-  `<span class="sev" style="background:${SEVERITY_COLOR[s]}">${esc(s)}</span>`;
+/** A severity (or a criticality: the same four words) as a badge, worded in the reader's language. */
+const sev = (s: Severity, lang: Lang): string =>
+  `<span class="sev" style="background:${SEVERITY_COLOR[s]}">${esc(t(lang, `severity.${s}`))}</span>`;
 const card = (value: string, label: string, color = '#0f172a'): string =>
   `<div class="card"><b style="color:${color}">${value}</b><span>${esc(label)}</span></div>`;
 
@@ -114,7 +115,7 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
       ],
       score.services.map((s) => [
         `<b>${esc(s.service)}</b>`,
-        sev(s.criticality),
+        sev(s.criticality, lang),
         String(s.score),
         `${s.outagesSurvived}/${s.outagesTotal}`,
         s.singlePointsOfFailure ? `<span class="down">${s.singlePointsOfFailure}</span>` : '0',
@@ -132,8 +133,8 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
         a.findings.slice(0, MAX_ROWS).map((f) => {
           const r = renderFinding(lang, f);
           return [
-            sev(f.severity),
-            `<div class="kind">${esc(f.kind)}</div>${esc(r.message)}`,
+            sev(f.severity, lang),
+            `<div class="kind" data-kind="${esc(f.kind)}">${esc(t(lang, `finding.title.${f.kind}`))}</div>${esc(r.message)}`,
             esc(r.recommendation),
           ];
         }),
@@ -222,7 +223,7 @@ export function simulationSections(
         ],
         s.explanations.map((e) => [
           `<span class="down">${esc(e.service)}</span>`,
-          sev(e.criticality as Severity),
+          sev(e.criticality as Severity, lang),
           esc(e.chain.join(' ← ')),
           esc([...rootCauses(e.cause, lang)].join('; ')),
         ]),
