@@ -68,6 +68,8 @@ export interface TopActions {
   readonly candidates: number;
   /** Of those, how many were re-analysed: fewer on big maps (WORK_BUDGET). */
   readonly evaluated: number;
+  /** Nodes of the map (services, components, groups): what one re-analysis costs. */
+  readonly nodes: number;
 }
 
 /** A candidate change: what it is, and how it modifies the map. */
@@ -367,5 +369,10 @@ export function topActions(
   }
   // A stable sort: equal gains keep the order of their findings (most severe first).
   scored.sort((a, b) => b.scoreAfter - a.scoreAfter);
-  return { actions: scored.slice(0, MAX_ACTIONS), candidates: all.length, evaluated: allowed };
+  return {
+    actions: scored.slice(0, MAX_ACTIONS),
+    candidates: all.length,
+    evaluated: allowed,
+    nodes: graph.count,
+  };
 }

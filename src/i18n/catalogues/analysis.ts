@@ -2,6 +2,13 @@
 import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
 
+type Decouple = {
+  readonly shared: string;
+  readonly members: string;
+  readonly others: string;
+  readonly count: number;
+};
+
 type Many = {
   readonly component: string;
   readonly services: string;
@@ -10,6 +17,32 @@ type Many = {
 };
 
 export const en = {
+  'action.replica.title': 'Give {component} a redundant copy at another provider',
+  'action.replica.database.title': 'Give the database {component} a replica at another provider',
+  'action.replica.dns.title': 'Add a secondary DNS to {component}, at another provider',
+  'action.replica.payment.title': 'Add a second payment provider alongside {component}',
+  'action.replica.email.title': 'Set up a fallback e-mail service alongside {component}',
+  'action.replica.auth.title': 'Set up a fallback sign-in alongside {component}, at another provider',
+  'action.replica.network.title': 'Add a backup line alongside {component}',
+  'action.split-region.title':
+    'Run {components} in a second region too, so that {service} survives the loss of region {place}',
+  'action.split-provider.title':
+    'Give {components} a standby at another provider, so that {service} survives an outage at {place}',
+  'action.decouple.title': (p: Decouple) =>
+    `Give ${p.others} ${p.count === 1 ? 'a' : 'each a'} ${p.shared} of ${p.count === 1 ? 'its' : 'their'} own, so that ${p.members} no longer fail together`,
+  'action.spread.title': 'Move {others} to another region, so that {members} no longer all run in {place}',
+  'action.spread.zone.title': 'Move {others} to another zone, so that {members} no longer all run in {place}',
+  'action.move.title': 'Move {component} off {place}: host it at another provider',
+  'actions.section': 'Top actions',
+  'actions.line': '{title}: score {before} → {after}, for {services}',
+  'actions.none': 'None of the changes tried raises the score.',
+  'actions.capped':
+    'Only {evaluated} of the {candidates} suggested changes were tried: the map is large ({nodes} nodes).',
+  'actions.skipped':
+    'Top actions not computed: the map is too large ({nodes} nodes) to re-analyse it once per change.',
+  'actions.col.action': 'Action',
+  'actions.col.score': 'Score',
+  'actions.col.services': 'Services protected',
   'finding.single-point-of-failure.many.message': (p: Many) =>
     `${p.component} alone takes down ${p.services} and ${count('en', p.more, { one: 'other service', other: 'other services' })} (${p.path})`,
   'finding.single-point-of-failure.many.recommendation':
@@ -61,6 +94,36 @@ export const en = {
 } as const;
 
 export const fr = {
+  'action.replica.title': 'Donnez à {component} une copie redondante chez un autre fournisseur',
+  'action.replica.database.title':
+    'Donnez à la base de données {component} une réplique chez un autre fournisseur',
+  'action.replica.dns.title': 'Ajoutez à {component} un DNS secondaire, chez un autre fournisseur',
+  'action.replica.payment.title': 'Ajoutez un second prestataire de paiement à côté de {component}',
+  'action.replica.email.title': 'Prévoyez une messagerie de secours à côté de {component}',
+  'action.replica.auth.title':
+    'Prévoyez une connexion de secours à côté de {component}, chez un autre fournisseur',
+  'action.replica.network.title': 'Ajoutez une ligne de secours à côté de {component}',
+  'action.split-region.title':
+    'Faites aussi tourner {components} dans une seconde région, pour que {service} résiste à la perte de la région {place}',
+  'action.split-provider.title':
+    'Donnez à {components} une réserve chez un autre fournisseur, pour que {service} résiste à une panne chez {place}',
+  'action.decouple.title': (p: Decouple) =>
+    `Donnez à ${p.others} ${p.count === 1 ? 'son propre' : 'chacun son propre'} ${p.shared}, pour que ${p.members} ne tombent plus ensemble`,
+  'action.spread.title':
+    'Déplacez {others} dans une autre région, pour que {members} ne tournent plus tous dans {place}',
+  'action.spread.zone.title':
+    'Déplacez {others} dans une autre zone, pour que {members} ne tournent plus tous dans {place}',
+  'action.move.title': 'Sortez {component} de {place} : hébergez-le chez un autre fournisseur',
+  'actions.section': 'Actions prioritaires',
+  'actions.line': '{title} : score {before} → {after}, pour {services}',
+  'actions.none': 'Aucun des changements essayés n’améliore le score.',
+  'actions.capped':
+    'Seuls {evaluated} des {candidates} changements suggérés ont été essayés : la carte est grande ({nodes} nœuds).',
+  'actions.skipped':
+    'Actions prioritaires non calculées : la carte est trop grande ({nodes} nœuds) pour être réanalysée une fois par changement.',
+  'actions.col.action': 'Action',
+  'actions.col.score': 'Score',
+  'actions.col.services': 'Services protégés',
   'finding.single-point-of-failure.many.message': (p: Many) =>
     `${p.component} suffit à faire tomber ${p.services} et ${count('fr', p.more, { one: 'autre service', other: 'autres services' })} (${p.path})`,
   'finding.single-point-of-failure.many.recommendation':
