@@ -35,6 +35,9 @@ interface Run {
   loadMs: number;
   analyzeMs: number;
   totalMs: number;
+  actionsMs: number;
+  actionsEvaluated: number;
+  actionsCandidates: number;
   maxRssMB: number;
   findings: number;
   singlePointsOfFailure: number;
@@ -126,7 +129,9 @@ function deep(): void {
 }
 
 function layered(): void {
-  console.log('components  deps     load ms  analyze ms  total ms  peak RSS MB  findings  SPOFs');
+  console.log(
+    'components  deps     load ms  analyze ms  total ms  peak RSS MB  findings  SPOFs  actions ms (tried/candidates)',
+  );
   const row = new Map<number, { analyze: number; total: number }>();
   for (const [size, runs] of results) {
     const r = runs[0]!;
@@ -134,7 +139,7 @@ function layered(): void {
     const total = median(runs.map((x) => x.totalMs));
     row.set(size, { analyze, total });
     console.log(
-      `${String(r.components).padStart(10)} ${String(r.dependencies).padStart(7)} ${fmt(median(runs.map((x) => x.loadMs)))}    ${fmt(analyze)}   ${fmt(total)}      ${fmt(median(runs.map((x) => x.maxRssMB)))}  ${String(r.findings).padStart(8)}  ${String(r.singlePointsOfFailure).padStart(5)}`,
+      `${String(r.components).padStart(10)} ${String(r.dependencies).padStart(7)} ${fmt(median(runs.map((x) => x.loadMs)))}    ${fmt(analyze)}   ${fmt(total)}      ${fmt(median(runs.map((x) => x.maxRssMB)))}  ${String(r.findings).padStart(8)}  ${String(r.singlePointsOfFailure).padStart(5)}  ${fmt(median(runs.map((x) => x.actionsMs)))} (${r.actionsEvaluated}/${r.actionsCandidates})`,
     );
   }
   const ten = row.get(10_000)!;

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../model/schema.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
+import { type TopActions, topActions } from './actions.ts';
 import { blastRadii, DEFAULT_LIST_LIMIT, type Strategy } from './blast-radius.ts';
 import { type AnalysisContext, criticalityAbove } from './context.ts';
 import { type Finding, severityRank } from './finding.ts';
@@ -69,6 +70,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   readonly outages: readonly OutageReplay[];
   readonly score: Score;
+  /** The changes that raise the score most (what-if), when asked for (`AnalyzeOptions.actions`). */
+  readonly actions?: TopActions;
 }
 
 export interface AnalyzeOptions {
@@ -76,6 +79,8 @@ export interface AnalyzeOptions {
   readonly full?: boolean;
   /** Forces how blast radii are computed (tests); see blast-radius.ts. */
   readonly strategy?: Strategy;
+  /** Also compute the top actions: the analysis re-run once per candidate change (actions.ts). */
+  readonly actions?: boolean;
 }
 
 export function analyze(
@@ -136,7 +141,7 @@ export function analyze(
       .filter((p) => p.level === level)
       .map((p) => p.label)
       .sort();
-  return {
+  const analysis: Analysis = {
     name: config.name,
     summary: {
       services: graph.services.length,
@@ -161,4 +166,6 @@ export function analyze(
     // says nothing about your resilience.
     score: computeScore(facts, outages.filter((o) => o.hits > 0).length, spofs.length),
   };
+  if (!options.actions) return analysis;
+  return { ...analysis, actions: topActions(graph, scenarios, analysis, (c, s, g) => analyze(c, s, g)) };
 }

@@ -4,6 +4,7 @@ import { formatPredicate } from '../analysis/predicate.ts';
 import type { Simulation } from '../analysis/simulate.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
+import { renderAction } from './actions.ts';
 import { renderFinding } from './findings.ts';
 
 export const JSON_FORMAT_VERSION = 1;
@@ -14,6 +15,9 @@ export function analysisJson(a: Analysis, lang: Lang) {
     name: a.name,
     summary: a.summary,
     score: a.score,
+    // The changes that raise the score most, computed by re-analysing the map with each applied.
+    actions: (a.actions?.actions ?? []).map((x) => renderAction(lang, x)),
+    actionsTried: { candidates: a.actions?.candidates ?? 0, evaluated: a.actions?.evaluated ?? 0 },
     singlePointsOfFailure: a.singlePointsOfFailure,
     findings: a.findings.map((f) => renderFinding(lang, f)),
     outages: a.outages.map((o) => ({ ...o, title: o.title[lang] })),

@@ -31,7 +31,10 @@ export const analyze = {
     const config = readConfig(ctx);
     const scenarios = readScenarios(ctx, true);
     const graph = buildGraph(config);
-    const analysis = runAnalysis(config, scenarios, graph, { full: ctx.values.full === true });
+    const analysis = runAnalysis(config, scenarios, graph, {
+      full: ctx.values.full === true,
+      actions: true,
+    });
     if (format === 'json') emit(ctx, json(analysisJson(analysis, ctx.lang)));
     else if (format === 'html') {
       const { renderHtml } = await import('../../report/html/index.ts');

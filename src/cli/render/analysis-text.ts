@@ -2,6 +2,7 @@
 import type { Analysis } from '../../analysis/analyze.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { renderAction } from '../../report/actions.ts';
 import { renderFinding } from '../../report/findings.ts';
 import { type Color, type Paint, table } from '../style.ts';
 
@@ -41,6 +42,34 @@ function header(a: Analysis, lang: Lang, paint: Paint): string {
     )}`,
   ].join('\n');
 }
+
+/** The top actions, numbered, with the score each would bring; and why fewer were tried, if so. */
+export function actions(a: Analysis, lang: Lang, paint: Paint): string {
+  const top = a.actions;
+  if (!top) return '';
+  const lines = top.actions.map((x, i) => {
+    const r = renderAction(lang, x);
+    return `${i + 1}. ${t(lang, 'actions.line', {
+      title: paint('bold', r.title),
+      before: r.scoreBefore,
+      after: paint('green', String(r.scoreAfter)),
+      services: r.services.join(', ') || '-',
+    })}`;
+  });
+  if (top.evaluated === 0 && top.candidates > 0)
+    lines.push(paint('dim', t(lang, 'actions.skipped', { nodes: nodes(a) })));
+  else if (top.evaluated < top.candidates)
+    lines.push(
+      paint(
+        'dim',
+        t(lang, 'actions.capped', { evaluated: top.evaluated, candidates: top.candidates, nodes: nodes(a) }),
+      ),
+    );
+  if (top.actions.length === 0 && top.evaluated > 0) lines.push(t(lang, 'actions.none'));
+  return lines.join('\n');
+}
+
+const nodes = (a: Analysis) => a.actions?.nodes ?? 0;
 
 function services(a: Analysis, lang: Lang, paint: Paint): string {
   const cols = ['SERVICE', 'CRITICALITY', 'SCORE', 'OUTAGES', 'SPOFS'] as const;
@@ -110,6 +139,9 @@ export function analysisText(a: Analysis, lang: Lang, paint: Paint): string {
   const section = (title: string, body: string) => `${paint('bold', title.toUpperCase())}\n${body}`;
   return [
     header(a, lang, paint),
+    ...(a.actions && (a.actions.candidates > 0 || a.actions.actions.length > 0)
+      ? [section(t(lang, 'actions.section'), actions(a, lang, paint))]
+      : []),
     section(t(lang, 'cli.analyze.services'), services(a, lang, paint)),
     section(t(lang, 'cli.analyze.findings', { count: a.findings.length }), findings(a, lang, paint)),
     section(t(lang, 'cli.analyze.outages'), outages(a, lang, paint)),

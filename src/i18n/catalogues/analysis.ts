@@ -69,6 +69,23 @@ const ADVICE_FR: Readonly<Record<Advice, (c: string) => string>> = {
 type ProviderPath = { readonly provider: string; readonly service: string; readonly path: string };
 type ServiceProviders = { readonly service: string; readonly providers: string };
 
+type Component = { readonly component: string };
+type Move = { readonly component: string; readonly place: string };
+
+/** `de stripe`, `d’auth0`, `d’OVH`: French elides "de" before a vowel or a mute h. */
+const de = (x: string) => (/^[aeiouyhàâéèêëîïôûù]/i.test(x) ? `d’${x}` : `de ${x}`);
+
+/** `que checkout`, `qu’erp`. */
+const que = (x: string) => (/^[aeiouyhàâéèêëîïôûù]/i.test(x) ? `qu’${x}` : `que ${x}`);
+type Split = { readonly components: string; readonly service: string; readonly place: string };
+
+type Decouple = {
+  readonly shared: string;
+  readonly members: string;
+  readonly others: string;
+  readonly count: number;
+};
+
 type Many = {
   readonly component: string;
   readonly services: string;
@@ -77,6 +94,33 @@ type Many = {
 };
 
 export const en = {
+  'action.replica.title': 'Give {component} a redundant copy at another provider',
+  'action.replica.database.title': 'Give the database {component} a replica at another provider',
+  'action.replica.dns.title': 'Add a secondary DNS to {component}, at another provider',
+  'action.replica.payment.title': (p: Component) => `Add a second payment provider alongside ${p.component}`,
+  'action.replica.email.title': (p: Component) => `Set up a fallback e-mail service alongside ${p.component}`,
+  'action.replica.auth.title': (p: Component) =>
+    `Set up a fallback sign-in alongside ${p.component}, at another provider`,
+  'action.replica.network.title': (p: Component) => `Add a backup line alongside ${p.component}`,
+  'action.split-region.title': (p: Split) =>
+    `Run ${p.components} in a second region too, so that ${p.service} survives the loss of region ${p.place}`,
+  'action.split-provider.title': (p: Split) =>
+    `Give ${p.components} a standby at another provider, so that ${p.service} survives an outage at ${p.place}`,
+  'action.decouple.title': (p: Decouple) =>
+    `Give ${p.others} ${p.count === 1 ? 'its own copy' : 'each their own copy'} of ${p.shared}, so that ${p.members} no longer fail together`,
+  'action.spread.title': 'Move {others} to another region, so that {members} no longer all run in {place}',
+  'action.spread.zone.title': 'Move {others} to another zone, so that {members} no longer all run in {place}',
+  'action.move.title': (p: Move) => `Move ${p.component} off ${p.place}: host it at another provider`,
+  'actions.section': 'Top actions',
+  'actions.line': '{title}: score {before} → {after}, for {services}',
+  'actions.none': 'None of the changes tried raises the score.',
+  'actions.capped':
+    'Only {evaluated} of the {candidates} suggested changes were tried: the map is large ({nodes} nodes).',
+  'actions.skipped':
+    'Top actions not computed: the map is too large ({nodes} nodes) to re-analyse it once per change.',
+  'actions.col.action': 'Action',
+  'actions.col.score': 'Score',
+  'actions.col.services': 'Services protected',
   'finding.single-point-of-failure.many.message': (p: Many) =>
     `${p.component} alone takes down ${p.services} and ${count('en', p.more, { one: 'other service', other: 'other services' })} (${p.path})`,
   'finding.single-point-of-failure.many.recommendation': (p: Spof) =>
@@ -129,6 +173,39 @@ export const en = {
 } as const;
 
 export const fr = {
+  'action.replica.title': 'Donnez à {component} une copie redondante chez un autre fournisseur',
+  'action.replica.database.title':
+    'Donnez à la base de données {component} une réplique chez un autre fournisseur',
+  'action.replica.dns.title': 'Ajoutez à {component} un DNS secondaire, chez un autre fournisseur',
+  'action.replica.payment.title': (p: Component) =>
+    `Ajoutez un second prestataire de paiement à côté ${de(p.component)}`,
+  'action.replica.email.title': (p: Component) =>
+    `Prévoyez une messagerie de secours à côté ${de(p.component)}`,
+  'action.replica.auth.title': (p: Component) =>
+    `Prévoyez une connexion de secours à côté ${de(p.component)}, chez un autre fournisseur`,
+  'action.replica.network.title': (p: Component) => `Ajoutez une ligne de secours à côté ${de(p.component)}`,
+  'action.split-region.title': (p: Split) =>
+    `Faites aussi tourner ${p.components} dans une seconde région, pour ${que(p.service)} résiste à la perte de la région ${p.place}`,
+  'action.split-provider.title': (p: Split) =>
+    `Donnez à ${p.components} une réserve chez un autre fournisseur, pour ${que(p.service)} résiste à une panne chez ${p.place}`,
+  'action.decouple.title': (p: Decouple) =>
+    `Donnez à ${p.others} ${p.count === 1 ? 'sa propre copie' : 'chacun sa propre copie'} ${de(p.shared)}, pour que ${p.members} ne tombent plus ensemble`,
+  'action.spread.title':
+    'Déplacez {others} dans une autre région, pour que {members} ne tournent plus tous dans {place}',
+  'action.spread.zone.title':
+    'Déplacez {others} dans une autre zone, pour que {members} ne tournent plus tous dans {place}',
+  'action.move.title': (p: Move) =>
+    `Sortez ${p.component} ${de(p.place)} : hébergez-le chez un autre fournisseur`,
+  'actions.section': 'Actions prioritaires',
+  'actions.line': '{title} : score {before} → {after}, pour {services}',
+  'actions.none': 'Aucun des changements essayés n’améliore le score.',
+  'actions.capped':
+    'Seuls {evaluated} des {candidates} changements suggérés ont été essayés : la carte est grande ({nodes} nœuds).',
+  'actions.skipped':
+    'Actions prioritaires non calculées : la carte est trop grande ({nodes} nœuds) pour être réanalysée une fois par changement.',
+  'actions.col.action': 'Action',
+  'actions.col.score': 'Score',
+  'actions.col.services': 'Services protégés',
   'finding.single-point-of-failure.many.message': (p: Many) =>
     `${p.component} suffit à faire tomber ${p.services} et ${count('fr', p.more, { one: 'autre service', other: 'autres services' })} (${p.path})`,
   'finding.single-point-of-failure.many.recommendation': (p: Spof) =>

@@ -5,6 +5,7 @@ import { formatPredicate } from '../../analysis/predicate.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
+import { renderAction } from '../actions.ts';
 import { renderFinding } from '../findings.ts';
 import { rootCauses } from '../root-causes.ts';
 import { esc } from './escape.ts';
@@ -94,11 +95,41 @@ export function legend(lang: Lang, simulation: boolean): string {
   return `<div class="legend">${items.join('')}</div>`;
 }
 
+/** The top actions, first on the page: what to change, and the score it would bring. */
+function actionsSection(a: Analysis, lang: Lang): string[] {
+  const top = a.actions;
+  if (!top || (top.candidates === 0 && top.actions.length === 0)) return [];
+  const out = [`<section class="actions"><h2>${esc(t(lang, 'actions.section'))}</h2>`];
+  if (top.actions.length > 0)
+    out.push(
+      table(
+        [t(lang, 'actions.col.action'), t(lang, 'actions.col.score'), t(lang, 'actions.col.services')],
+        top.actions.map((x) => {
+          const r = renderAction(lang, x);
+          return [
+            `<b>${esc(r.title)}</b>`,
+            `${r.scoreBefore} → <span class="ok">${r.scoreAfter}</span>`,
+            esc(r.services.join(', ')),
+          ];
+        }),
+      ),
+    );
+  if (top.evaluated === 0)
+    out.push(`<p class="muted">${esc(t(lang, 'actions.skipped', { nodes: top.nodes }))}</p>`);
+  else if (top.evaluated < top.candidates)
+    out.push(
+      `<p class="muted">${esc(t(lang, 'actions.capped', { evaluated: top.evaluated, candidates: top.candidates, nodes: top.nodes }))}</p>`,
+    );
+  else if (top.actions.length === 0) out.push(`<p>${esc(t(lang, 'actions.none'))}</p>`);
+  out.push('</section>');
+  return out;
+}
+
 export function analysisSections(a: Analysis, lang: Lang, figure: string): string {
   const { score } = a;
   const survived = score.services.reduce((n, s) => n + s.outagesSurvived, 0);
   const total = score.services.reduce((n, s) => n + s.outagesTotal, 0);
-  const out: string[] = [];
+  const out: string[] = [...actionsSection(a, lang)];
   out.push(
     `<div class="cards">${card(`${score.overall}/100 · ${score.grade}`, t(lang, 'cli.analyze.score'), GRADE_COLOR[score.grade])}${card(String(score.singlePointsOfFailure), t(lang, 'html.spofs'), score.singlePointsOfFailure ? COLORS.down : '#15803d')}${card(`${survived}/${total}`, t(lang, 'html.outagesSurvived'))}</div>`,
   );

@@ -1,0 +1,379 @@
+/**
+ * Top actions: the few changes to the map that raise the score most. Each finding suggests a change
+ * (the table CHANGES below); each change builds a modified copy of the map and the analysis is run
+ * again on it (what-if), so a score after is a computed score, never a guess. Pure: no I/O.
+ *
+ * The changes, precisely:
+ * - `replica` (a single point of failure): a copy of the component at another provider (no region, no
+ *   runsOn: a place no outage of the library names), with the same kind and dependencies; every hard
+ *   reference to the component becomes `anyOf: [it, its copy]`, and every group listing it lists the
+ *   copy too;
+ * - `split-region` / `split-provider` (a concentration): the same copy, for every component the
+ *   service depends on that runs in that region (the copy in another region of the same provider) or
+ *   at that provider (the copy at another provider);
+ * - `decouple` (a group whose members share a component): every member but the first gets its own
+ *   copy of the shared component (in another zone when it has one), instead of the shared one;
+ * - `spread` (a group whose members all run in one zone or region): every member but the first is
+ *   moved to another zone (or region) of the same provider;
+ * - `move` (a control-plane dependency): the component that steers traffic moves to another provider.
+ * Monitoring gaps change no score: they suggest no change here.
+ */
+
+import type { Params } from '../errors.ts';
+import type { ComponentSpec, Config, Dependency, Place, RunsOnEntry } from '../model/schema.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import type { Analysis } from './analyze.ts';
+import { reachable } from './context.ts';
+import type { Finding, FindingKind } from './finding.ts';
+import { buildGraph, type Graph } from './graph.ts';
+import { matchComponent, type Predicate } from './predicate.ts';
+
+export const CHANGES = ['replica', 'split-region', 'split-provider', 'decouple', 'spread', 'move'] as const;
+export type ChangeKind = (typeof CHANGES)[number];
+
+/** At most this many candidates are re-analysed (the most severe findings first). */
+export const MAX_CANDIDATES = 30;
+/** At most this many actions are shown. */
+export const MAX_ACTIONS = 5;
+/**
+ * Candidates × nodes of the map re-analysed, at most, so that actions multiply the analysis time by a
+ * small factor on big maps: a map of up to 666 nodes gets its 30 candidates, one of 2,000 nodes 10,
+ * of 10,000 nodes 2; beyond 20,000 nodes no action is computed (the output says so).
+ */
+export const WORK_BUDGET = 20_000;
+
+/** The provider a copy is placed at: a name no outage of the library names. */
+export const ELSEWHERE = 'another-provider';
+
+export interface Action {
+  /** Stable: the change and its subjects, `replica:db`. */
+  readonly id: string;
+  readonly change: ChangeKind;
+  /** Selects the title of the change, e.g. `database` for a replica of a database. */
+  readonly variant?: string;
+  /** The finding kind that suggested it. */
+  readonly finding: FindingKind;
+  /** Ids the change is about; the first is the main subject. */
+  readonly subjects: readonly string[];
+  /** Values of the title template. */
+  readonly params: Params;
+  readonly scoreBefore: number;
+  readonly scoreAfter: number;
+  /** The services whose score the change raises. */
+  readonly services: readonly string[];
+}
+
+export interface TopActions {
+  readonly actions: readonly Action[];
+  /** Candidates the findings suggested (distinct changes, at most MAX_CANDIDATES). */
+  readonly candidates: number;
+  /** Of those, how many were re-analysed: fewer on big maps (WORK_BUDGET). */
+  readonly evaluated: number;
+  /** Nodes of the map (services, components, groups): what one re-analysis costs. */
+  readonly nodes: number;
+}
+
+/** A candidate change: what it is, and how it modifies the map. */
+interface Candidate {
+  readonly id: string;
+  readonly change: ChangeKind;
+  readonly variant?: string;
+  readonly finding: FindingKind;
+  readonly subjects: readonly string[];
+  readonly params: Params;
+  /** What the change does, as a key: two findings suggesting the same change give one candidate. */
+  readonly effect: string;
+  readonly apply: (config: Config) => Config;
+}
+
+/** Kinds of component whose replica has its own title ("a replica" for a database, "a secondary DNS"). */
+const REPLICA_VARIANTS: ReadonlySet<string> = new Set([
+  'database',
+  'dns',
+  'payment',
+  'email',
+  'auth',
+  'network',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Changes to the map
+
+function freeId(config: Config, base: string, taken: Set<string>): string {
+  let id = `${base}-copy`;
+  for (let i = 2; id in config.components || id in config.services || taken.has(id); i++)
+    id = `${base}-copy${i}`;
+  taken.add(id);
+  return id;
+}
+
+/** The spec moved to another provider: no region, no zone, no runsOn. */
+function atAnotherProvider(spec: ComponentSpec): ComponentSpec {
+  const { region: _r, zone: _z, runsOn: _o, ...rest } = spec;
+  return { ...rest, provider: ELSEWHERE, runsOn: [] };
+}
+
+const otherName = (name: string) => `${name}~other`;
+
+/** A place moved out of `where` (a region or a zone), on the same provider. */
+function movePlace<T extends { region?: string | undefined; zone?: string | undefined }>(
+  p: T,
+  where: Predicate,
+): T {
+  if (where.zone !== undefined) return { ...p, zone: otherName(where.zone) };
+  const { zone: _z, ...rest } = p;
+  return { ...rest, region: otherName(where.region!) } as T;
+}
+
+function inPlace(
+  p: { provider?: string; region?: string | undefined; zone?: string | undefined },
+  where: Predicate,
+) {
+  return (
+    p.provider === where.provider &&
+    (where.region === undefined || p.region === where.region) &&
+    (where.zone === undefined || p.zone === where.zone)
+  );
+}
+
+/** The spec with its own placement and its runsOn places moved out of a region or zone. */
+function outOf(spec: ComponentSpec, where: Predicate): ComponentSpec {
+  if (where.region === undefined && where.zone === undefined) return atAnotherProvider(spec);
+  const own = spec.provider !== undefined && inPlace(spec, where) ? movePlace(spec, where) : spec;
+  const place = (p: Place): Place => (inPlace(p, where) ? movePlace(p, where) : p);
+  const runsOn = spec.runsOn.map((e): RunsOnEntry => {
+    if ('anyOf' in e) return { ...e, anyOf: e.anyOf.map(place) };
+    if ('quorum' in e) return { ...e, quorum: { ...e.quorum, of: e.quorum.of.map(place) } };
+    return place(e);
+  });
+  return { ...own, runsOn };
+}
+
+/** Adds copies (original id → copy spec): every reference to an original also accepts its copy. */
+function withPeers(config: Config, peers: ReadonlyMap<string, ComponentSpec>): Config {
+  const taken = new Set<string>();
+  const copyOf = new Map<string, string>();
+  for (const id of peers.keys()) copyOf.set(id, freeId(config, id, taken));
+  const members = (list: readonly string[]) =>
+    list.flatMap((m) => (copyOf.has(m) ? [m, copyOf.get(m)!] : [m]));
+  const rewire = (deps: readonly Dependency[]): Dependency[] =>
+    deps.map((d): Dependency => {
+      if (typeof d === 'string') return copyOf.has(d) ? { anyOf: [d, copyOf.get(d)!] } : d;
+      if ('anyOf' in d) return { ...d, anyOf: members(d.anyOf) };
+      return { ...d, quorum: { ...d.quorum, of: members(d.quorum.of) } };
+    });
+  const components: Record<string, ComponentSpec> = {};
+  for (const [id, spec] of Object.entries(config.components))
+    components[id] = { ...spec, dependsOn: rewire(spec.dependsOn) };
+  for (const [id, spec] of peers) {
+    components[copyOf.get(id)!] = { ...spec, dependsOn: rewire(spec.dependsOn) };
+  }
+  const services: Config['services'] = {};
+  for (const [id, spec] of Object.entries(config.services))
+    services[id] = { ...spec, dependsOn: rewire(spec.dependsOn) };
+  return { ...config, services, components };
+}
+
+function replaced(config: Config, changes: Readonly<Record<string, ComponentSpec>>): Config {
+  return { ...config, components: { ...config.components, ...changes } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// From findings to candidates
+
+function groupMembers(graph: Graph, groupId: string): string[] {
+  const g = graph.index.get(groupId);
+  if (g === undefined || !graph.groups.has(g)) return [];
+  const out: string[] = [];
+  for (let e = graph.depStart[g]!; e < graph.depStart[g + 1]!; e++) out.push(graph.ids[graph.deps[e]!]!);
+  return out;
+}
+
+/** `aws/eu-west-3/eu-west-3a` → `{provider, region, zone}`. */
+function placeOf(label: string): Predicate {
+  const [provider, region, zone] = label.split('/');
+  return { provider, ...(region ? { region } : {}), ...(zone ? { zone } : {}) };
+}
+
+function replica(graph: Graph, id: string, finding: FindingKind): Candidate | undefined {
+  const spec = graph.config.components[id];
+  if (!spec?.provider) return undefined;
+  const variant = spec.kind && REPLICA_VARIANTS.has(spec.kind) ? spec.kind : undefined;
+  return {
+    id: `replica:${id}`,
+    change: 'replica',
+    ...(variant ? { variant } : {}),
+    finding,
+    subjects: [id],
+    params: { component: id },
+    effect: `peers ${ELSEWHERE} ${id}`,
+    apply: (c) => withPeers(c, new Map([[id, atAnotherProvider(c.components[id]!)]])),
+  };
+}
+
+function split(graph: Graph, service: string, label: string, finding: FindingKind): Candidate | undefined {
+  const where = placeOf(label);
+  const s = graph.index.get(service);
+  if (s === undefined) return undefined;
+  const moved: string[] = [];
+  for (const n of reachable(graph, s, 'forward')) {
+    const id = graph.ids[n]!;
+    const spec = graph.config.components[id];
+    if (spec && matchComponent(id, spec, [where]) !== undefined) moved.push(id);
+  }
+  if (moved.length === 0) return undefined;
+  moved.sort();
+  // One component at another provider is a replica of it, and said so.
+  if (where.region === undefined && moved.length === 1) return replica(graph, moved[0]!, finding);
+  const change = where.region === undefined ? 'split-provider' : 'split-region';
+  return {
+    id: `${change}:${service}:${label}`,
+    change,
+    finding,
+    subjects: [service, label, ...moved],
+    params: { service, place: label, components: moved.join(', ') },
+    effect:
+      where.region === undefined
+        ? `peers ${ELSEWHERE} ${moved.join(' ')}`
+        : `peers ${label} ${moved.join(' ')}`,
+    apply: (c) => withPeers(c, new Map(moved.map((id) => [id, outOf(c.components[id]!, where)]))),
+  };
+}
+
+function decouple(graph: Graph, f: Finding): Candidate | undefined {
+  const group = f.subjects[0]!;
+  const members = groupMembers(graph, group);
+  const shared = String(f.params.shared ?? '').split(', ')[0];
+  if (!shared || members.length < 2) return undefined;
+  const direct = members.every((m) => graph.config.components[m]?.dependsOn.includes(shared));
+  const sharedSpec = graph.config.components[shared];
+  if (!direct || !sharedSpec) return replica(graph, shared, f.kind);
+  const others = members.slice(1);
+  return {
+    id: `decouple:${group}:${shared}`,
+    change: 'decouple',
+    finding: f.kind,
+    subjects: [shared, ...members],
+    params: { shared, members: members.join(', '), others: others.join(', '), count: others.length },
+    effect: `decouple ${shared} ${others.join(' ')}`,
+    apply: (c) => {
+      const taken = new Set<string>();
+      const spec = c.components[shared]!;
+      const copy =
+        spec.zone !== undefined && spec.provider !== undefined
+          ? outOf(spec, { provider: spec.provider, region: spec.region, zone: spec.zone } as Predicate)
+          : spec;
+      const changes: Record<string, ComponentSpec> = {};
+      for (const m of others) {
+        const id = freeId(c, `${shared}-${m}`, taken);
+        changes[id] = copy;
+        const ms = c.components[m]!;
+        changes[m] = { ...ms, dependsOn: ms.dependsOn.map((d) => (d === shared ? id : d)) };
+      }
+      return replaced(c, changes);
+    },
+  };
+}
+
+function spread(graph: Graph, f: Finding): Candidate | undefined {
+  const group = f.subjects[0]!;
+  const label = f.subjects[1]!;
+  const where = placeOf(label);
+  if (where.region === undefined) return undefined;
+  const members = groupMembers(graph, group);
+  const others = members.slice(1).filter((m) => {
+    const spec = graph.config.components[m];
+    return spec !== undefined && inPlace(spec, where);
+  });
+  if (others.length === 0) return undefined;
+  return {
+    id: `spread:${group}:${label}`,
+    change: 'spread',
+    ...(where.zone !== undefined ? { variant: 'zone' } : {}),
+    finding: f.kind,
+    subjects: [group, label, ...members],
+    params: { members: members.join(', '), place: label, others: others.join(', ') },
+    effect: `move ${label} ${others.join(' ')}`,
+    apply: (c) => replaced(c, Object.fromEntries(others.map((m) => [m, outOf(c.components[m]!, where)]))),
+  };
+}
+
+function move(graph: Graph, via: string, label: string, finding: FindingKind): Candidate | undefined {
+  if (!graph.config.components[via]?.provider) return undefined;
+  return {
+    id: `move:${via}:${label}`,
+    change: 'move',
+    finding,
+    subjects: [via, label],
+    params: { component: via, place: label },
+    effect: `move ${ELSEWHERE} ${via}`,
+    apply: (c) => replaced(c, { [via]: atAnotherProvider(c.components[via]!) }),
+  };
+}
+
+/** The rule-to-candidate table: the change each finding kind (and variant) suggests. */
+const SUGGEST: Readonly<Record<FindingKind, (graph: Graph, f: Finding) => Candidate | undefined>> = {
+  'single-point-of-failure': (graph, f) => replica(graph, f.subjects[0]!, f.kind),
+  // Members that fail with a place only through what they depend on: no one change says which.
+  'shared-dependency': (graph, f) =>
+    f.variant === undefined ? decouple(graph, f) : f.variant === 'placement' ? spread(graph, f) : undefined,
+  'region-concentration': (graph, f) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
+  'provider-concentration': (graph, f) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
+  'control-plane-dependency': (graph, f) =>
+    f.variant === 'failover'
+      ? move(graph, f.subjects[1]!, f.subjects[2]!, f.kind)
+      : move(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
+  'monitoring-gap': () => undefined,
+};
+
+/** Distinct candidates from the findings (already most severe first), at most MAX_CANDIDATES. */
+export function candidates(graph: Graph, findings: readonly Finding[]): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (out.length >= MAX_CANDIDATES) break;
+    const c = SUGGEST[f.kind](graph, f);
+    if (!c || seen.has(c.effect)) continue;
+    seen.add(c.effect);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The analysis function, passed in (analyze.ts) so that this module does not import it back. */
+export type Analyse = (config: Config, scenarios: readonly Scenario[], graph: Graph) => Analysis;
+
+/**
+ * The top actions of an analysis: every candidate applied to a copy of the map and re-analysed, the
+ * ones that raise the overall score kept, the largest gain first (then the most severe finding).
+ */
+export function topActions(
+  graph: Graph,
+  scenarios: readonly Scenario[],
+  base: Analysis,
+  analyse: Analyse,
+): TopActions {
+  const all = candidates(graph, base.findings);
+  const allowed = Math.min(all.length, Math.floor(WORK_BUDGET / Math.max(1, graph.count)));
+  const before = base.score;
+  const scored: Action[] = [];
+  for (const c of all.slice(0, allowed)) {
+    const config = c.apply(graph.config);
+    const after = analyse(config, scenarios, buildGraph(config)).score;
+    if (after.overall <= before.overall) continue;
+    const was = new Map(before.services.map((s) => [s.service, s.score]));
+    const services = after.services
+      .filter((s) => was.has(s.service) && s.score > was.get(s.service)!)
+      .map((s) => s.service);
+    const { apply: _apply, effect: _effect, ...rest } = c;
+    scored.push({ ...rest, scoreBefore: before.overall, scoreAfter: after.overall, services });
+  }
+  // A stable sort: equal gains keep the order of their findings (most severe first).
+  scored.sort((a, b) => b.scoreAfter - a.scoreAfter);
+  return {
+    actions: scored.slice(0, MAX_ACTIONS),
+    candidates: all.length,
+    evaluated: allowed,
+    nodes: graph.count,
+  };
+}
