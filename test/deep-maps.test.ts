@@ -121,6 +121,15 @@ describe('blast radii by bitsets', () => {
     assert.equal(blastRadii(buildGraph(deep(1_500))).strategy, 'bitsets');
     assert.equal(blastRadii(buildGraph(exampleConfig('startup-aws'))).strategy, 'propagation');
   });
+
+  it('tries no top action on a deep map (each would cost a whole deep analysis), some on an example', () => {
+    const d = deep(1_500);
+    const a = analyze(d, [], buildGraph(d), { actions: true });
+    assert.ok((a.actions?.candidates ?? 0) > 0, 'changes were suggested');
+    assert.equal(a.actions?.evaluated, 0);
+    const e = exampleConfig('startup-aws');
+    assert.ok((analyze(e, [], buildGraph(e), { actions: true }).actions?.evaluated ?? 0) > 0);
+  });
 });
 
 function exampleConfig(name: string): Config {

@@ -352,9 +352,11 @@ export function topActions(
   scenarios: readonly Scenario[],
   base: Analysis,
   analyse: Analyse,
+  /** The map is deep (its blast radii needed bitsets): one re-analysis costs as much as the first; none are tried. */
+  deep = false,
 ): TopActions {
   const all = candidates(graph, base.findings);
-  const allowed = Math.min(all.length, Math.floor(WORK_BUDGET / Math.max(1, graph.count)));
+  const allowed = deep ? 0 : Math.min(all.length, Math.floor(WORK_BUDGET / Math.max(1, graph.count)));
   const before = base.score;
   const scored: Action[] = [];
   for (const c of all.slice(0, allowed)) {

@@ -167,5 +167,9 @@ export function analyze(
     score: computeScore(facts, outages.filter((o) => o.hits > 0).length, spofs.length),
   };
   if (!options.actions) return analysis;
-  return { ...analysis, actions: topActions(graph, scenarios, analysis, (c, s, g) => analyze(c, s, g)) };
+  const deep = blast.strategy === 'bitsets';
+  return {
+    ...analysis,
+    actions: topActions(graph, scenarios, analysis, (c, s, g) => analyze(c, s, g), deep),
+  };
 }

@@ -117,7 +117,7 @@ export const en = {
   'actions.capped':
     'Only {evaluated} of the {candidates} suggested changes were tried: the map is large ({nodes} nodes).',
   'actions.skipped':
-    'Top actions not computed: the map is too large ({nodes} nodes) to re-analyse it once per change.',
+    'Top actions not computed: the map is too large or too deep ({nodes} nodes) to re-analyse it once per change.',
   'actions.col.action': 'Action',
   'actions.col.score': 'Score',
   'actions.col.services': 'Services protected',
@@ -202,7 +202,7 @@ export const fr = {
   'actions.capped':
     'Seuls {evaluated} des {candidates} changements suggérés ont été essayés : la carte est grande ({nodes} nœuds).',
   'actions.skipped':
-    'Actions prioritaires non calculées : la carte est trop grande ({nodes} nœuds) pour être réanalysée une fois par changement.',
+    'Actions prioritaires non calculées : la carte est trop grande ou trop profonde ({nodes} nœuds) pour être réanalysée une fois par changement.',
   'actions.col.action': 'Action',
   'actions.col.score': 'Score',
   'actions.col.services': 'Services protégés',
