@@ -104,11 +104,15 @@ export function normaliseConfig(
       next = normalisePlace(catalogue, { ...spec, provider: spec.provider }, path, true, warnings);
     const runsOn = spec.runsOn.map((entry, i): (typeof spec.runsOn)[number] => {
       const at: PathSegment[] = [...path, 'runsOn', i];
-      if ('anyOf' in entry) return { ...entry, anyOf: normalisePlaces(catalogue, entry.anyOf, [...at, 'anyOf'], warnings) };
+      if ('anyOf' in entry)
+        return { ...entry, anyOf: normalisePlaces(catalogue, entry.anyOf, [...at, 'anyOf'], warnings) };
       if ('quorum' in entry)
         return {
           ...entry,
-          quorum: { ...entry.quorum, of: normalisePlaces(catalogue, entry.quorum.of, [...at, 'quorum', 'of'], warnings) },
+          quorum: {
+            ...entry.quorum,
+            of: normalisePlaces(catalogue, entry.quorum.of, [...at, 'quorum', 'of'], warnings),
+          },
         };
       return normalisePlace(catalogue, entry, at, false, warnings);
     });

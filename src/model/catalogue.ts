@@ -122,7 +122,8 @@ export class Catalogue {
   lookupRegion(providerId: string, word: string): Lookup {
     const p = this.#providers.get(providerId);
     if (!p) return { known: false, suggestions: [] };
-    if (word.toLowerCase() === GLOBAL_REGION) return { known: true, id: GLOBAL_REGION, renamed: word !== GLOBAL_REGION };
+    if (word.toLowerCase() === GLOBAL_REGION)
+      return { known: true, id: GLOBAL_REGION, renamed: word !== GLOBAL_REGION };
     const found = p.regions.get(word.toLowerCase());
     if (found) return { known: true, id: found.id, renamed: found.id !== word };
     return { known: false, suggestions: [...p.regions.keys()] };

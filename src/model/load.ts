@@ -128,7 +128,8 @@ export function loadConfig(text: string, file: string, catalogue?: Catalogue): L
     return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.locate())) };
   if (!catalogue) return { ok: true, config: deepFreeze(loaded.value), warnings: [] };
   const read = normaliseConfig(loaded.value, catalogue);
-  const warnings = read.warnings.length > 0 ? sortDiagnostics(locateAll(read.warnings, file, loaded.locate())) : [];
+  const warnings =
+    read.warnings.length > 0 ? sortDiagnostics(locateAll(read.warnings, file, loaded.locate())) : [];
   return { ok: true, config: deepFreeze(read.config), warnings };
 }
 

@@ -275,7 +275,8 @@ export const fr = {
     '« {zone} » n’est pas une zone de la région {region} du fournisseur {provider} dans le catalogue : les pannes de zone ne peuvent pas être vérifiées sur ce composant',
   BASCULE_W_CATALOGUE_NO_REGION:
     'aucune région pour ce composant chez {provider} : les pannes régionales ne peuvent pas être vérifiées sur lui (indiquez sa région, ou « global »)',
-  BASCULE_E_CATALOGUE_ALIAS: '« {alias} » désigne à la fois {provider} et {other} : un nom ne peut désigner qu’un seul fournisseur',
+  BASCULE_E_CATALOGUE_ALIAS:
+    '« {alias} » désigne à la fois {provider} et {other} : un nom ne peut désigner qu’un seul fournisseur',
   BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `${word(REF_FR, p.what)} « ${p.id} » inconnu`,
   BASCULE_E_CONFIG_DUPLICATE_ID:
     '« {id} » est à la fois un service et un composant ; les identifiants doivent être uniques',
