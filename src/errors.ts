@@ -55,6 +55,26 @@ export const ERRORS = {
     exit: 2,
     doc: 'A runsOn place gives a kind: the kind belongs to the component, not to where it runs.',
   },
+  BASCULE_W_CATALOGUE_ALIAS: {
+    exit: 0,
+    doc: 'A notice: a provider, region or zone written as an alias of the catalogue (providers/) is read as its canonical id.',
+  },
+  BASCULE_W_CATALOGUE_REGION: {
+    exit: 0,
+    doc: 'A warning: a region the catalogue does not list for this provider; regional outages cannot be checked against it.',
+  },
+  BASCULE_W_CATALOGUE_ZONE: {
+    exit: 0,
+    doc: 'A warning: a zone the catalogue does not list for this region; zone outages cannot be checked against it.',
+  },
+  BASCULE_W_CATALOGUE_NO_REGION: {
+    exit: 0,
+    doc: 'A warning: a component of a regional provider gives no region; regional outages cannot be checked against it.',
+  },
+  BASCULE_E_CATALOGUE_ALIAS: {
+    exit: 2,
+    doc: 'A provider catalogue file claims a name (id or alias) another provider already has.',
+  },
   BASCULE_E_CONFIG_UNKNOWN_REF: { exit: 2, doc: 'A reference to an id that is not defined.' },
   BASCULE_E_CONFIG_DUPLICATE_ID: { exit: 2, doc: 'The same id names a service and a component.' },
   BASCULE_E_CONFIG_SERVICE_REF: { exit: 2, doc: 'A component depends on a service (only services may).' },

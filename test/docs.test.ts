@@ -13,7 +13,7 @@ describe('docs and catalogues', () => {
 
   it('docs/errors.md gives each code once with its exit code and HTTP status, and every exit code used is explained', () => {
     const page = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
-    const rows = [...page.matchAll(/^\| `(BASCULE_E_\w+)` \| (\d+) \| (\d*) \|/gm)].map((m) => [
+    const rows = [...page.matchAll(/^\| `(BASCULE_[EW]_\w+)` \| (\d+) \| (\d*) \|/gm)].map((m) => [
       m[1],
       Number(m[2]),
       m[3] === '' ? undefined : Number(m[3]),

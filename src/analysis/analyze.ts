@@ -9,6 +9,7 @@ import { blastRadii, DEFAULT_LIST_LIMIT, type Strategy } from './blast-radius.ts
 import { type AnalysisContext, criticalityAbove } from './context.ts';
 import { type Finding, severityRank } from './finding.ts';
 import { buildGraph, type Graph } from './graph.ts';
+import { type NotEvaluated, notEvaluated, type UnplacedComponent } from './not-evaluated.ts';
 import { failPlaces } from './placements.ts';
 import { Propagator } from './propagate.ts';
 import { concentration } from './rules/concentration.ts';
@@ -69,6 +70,8 @@ export interface Analysis {
   }[];
   readonly findings: readonly Finding[];
   readonly outages: readonly OutageReplay[];
+  /** Outages some components could not be checked against (their region is missing or unknown). */
+  readonly notEvaluated: readonly NotEvaluated[];
   readonly score: Score;
   /** The changes that raise the score most (what-if), when asked for (`AnalyzeOptions.actions`). */
   readonly actions?: TopActions;
@@ -81,6 +84,8 @@ export interface AnalyzeOptions {
   readonly strategy?: Strategy;
   /** Also compute the top actions: the analysis re-run once per candidate change (actions.ts). */
   readonly actions?: boolean;
+  /** Components of regional providers without a known region (from the provider catalogue). */
+  readonly unplaced?: readonly UnplacedComponent[];
 }
 
 export function analyze(
@@ -162,6 +167,7 @@ export function analyze(
       .sort((a, b) => b.servicesDownTotal - a.servicesDownTotal || b.componentsDown - a.componentsDown),
     findings,
     outages,
+    notEvaluated: notEvaluated(scenarios, options.unplaced ?? []),
     // Only the outages that hit the map count: surviving an outage of a provider you do not use
     // says nothing about your resilience.
     score: computeScore(facts, outages.filter((o) => o.hits > 0).length, spofs.length),

@@ -1,12 +1,14 @@
 /** Helpers the commands share: loading the map, checking flag values, writing output. */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BasculeError, fail } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { BasculeError, type Diagnostic, fail } from '../errors.ts';
+import { formatDiagnostic, render, t } from '../i18n/index.ts';
+import type { Catalogue } from '../model/catalogue.ts';
 import { loadConfig } from '../model/load.ts';
 import type { Config } from '../model/schema.ts';
 import { suggest } from '../model/suggest.ts';
 import { loadScenarios } from '../scenarios/library.ts';
+import { loadCatalogue } from '../scenarios/providers.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import type { CommandContext } from './command.ts';
 import { readText, writeText } from './io.ts';
@@ -30,12 +32,32 @@ export function configPath(ctx: CommandContext): string {
 
 /** Reads and validates the map named by -c; throws the located diagnostics. */
 export function readConfig(ctx: CommandContext): Config {
+  return readMap(ctx).config;
+}
+
+/**
+ * The map and the provider catalogue it was read with (the built-in one, and a providers/ folder
+ * next to the map); its notices and warnings go to stderr, located, without changing the exit code.
+ */
+export function readMap(ctx: CommandContext): { config: Config; catalogue: Catalogue } {
   const file = configPath(ctx);
   const path = resolve(ctx.io.cwd, file);
   if (!existsSync(path)) throw new BasculeError([{ code: 'BASCULE_E_CONFIG_MISSING', params: { file } }]);
-  const result = loadConfig(readText(path, file), file);
+  const beside = join(dirname(path), 'providers');
+  const catalogue = loadCatalogue(existsSync(beside) ? [beside] : []);
+  const result = loadConfig(readText(path, file), file, catalogue);
   if (!result.ok) throw new BasculeError(result.diagnostics);
-  return result.config;
+  reportWarnings(ctx, result.warnings);
+  return { config: result.config, catalogue };
+}
+
+/** Notices and warnings on stderr: located lines, or JSON lines with BASCULE_ERRORS=json. */
+function reportWarnings(ctx: CommandContext, warnings: readonly Diagnostic[]): void {
+  for (const d of warnings) {
+    if (ctx.io.env.BASCULE_ERRORS === 'json')
+      ctx.io.stderr(`${JSON.stringify({ ...d, exit: 0, message: render(ctx.lang, d.code, d.params) })}\n`);
+    else ctx.io.stderr(`${formatDiagnostic(ctx.lang, d)}\n`);
+  }
 }
 
 /** Built-in scenarios, then a scenarios/ folder next to the map, then each --scenarios DIR. */

@@ -9,6 +9,8 @@ import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../errors.ts';
+import type { Catalogue } from './catalogue.ts';
+import { normaliseConfig } from './catalogue-normalise.ts';
 import { formatPath, locate } from './locate.ts';
 import { checkReferences } from './references.ts';
 import { salvageConfig } from './salvage.ts';
@@ -17,7 +19,7 @@ import { fromZodIssues, type RawDiagnostic } from './schema-issues.ts';
 import { yamlDiagnostics } from './yaml-errors.ts';
 
 export type LoadResult =
-  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: true; readonly config: Config; readonly warnings: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 function deepFreeze<T>(value: T): T {
@@ -109,8 +111,9 @@ export function loadDocument<T extends z.ZodType>(
 /**
  * bascule.yaml: structure, then references, groups and cycles. When the structure has errors, the
  * references of the parts that are valid are checked too, so every error comes out in one run.
+ * With a provider catalogue, names are then read through it (aliases, regions): `warnings`.
  */
-export function loadConfig(text: string, file: string): LoadResult {
+export function loadConfig(text: string, file: string, catalogue?: Catalogue): LoadResult {
   const loaded = loadDocument(text, file, configSchema);
   if (!loaded.ok) {
     const salvaged = loaded.locate ? salvageConfig(loaded.data) : undefined;
@@ -123,7 +126,11 @@ export function loadConfig(text: string, file: string): LoadResult {
   const semantic = checkReferences(loaded.value);
   if (semantic.length > 0)
     return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.locate())) };
-  return { ok: true, config: deepFreeze(loaded.value) };
+  if (!catalogue) return { ok: true, config: deepFreeze(loaded.value), warnings: [] };
+  const read = normaliseConfig(loaded.value, catalogue);
+  const warnings =
+    read.warnings.length > 0 ? sortDiagnostics(locateAll(read.warnings, file, loaded.locate())) : [];
+  return { ok: true, config: deepFreeze(read.config), warnings };
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

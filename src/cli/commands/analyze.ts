@@ -2,10 +2,11 @@
 import { analyze as runAnalysis } from '../../analysis/analyze.ts';
 import { SEVERITIES, severityRank } from '../../analysis/finding.ts';
 import { buildGraph } from '../../analysis/graph.ts';
+import { unplacedComponents } from '../../model/catalogue-normalise.ts';
 import { analysisJson } from '../../report/json.ts';
 import { CONFIG_OPTION, type Command, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { analysisText } from '../render/analysis-text.ts';
-import { choice, configPath, emit, json, readConfig, readScenarios } from '../shared.ts';
+import { choice, configPath, emit, json, readMap, readScenarios } from '../shared.ts';
 import { painter } from '../style.ts';
 
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
@@ -28,14 +29,16 @@ export const analyze = {
   async run(ctx) {
     const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
     const failOn = choice(ctx, 'fail-on', FAIL_ON);
-    const config = readConfig(ctx);
+    const { config, catalogue } = readMap(ctx);
     const scenarios = readScenarios(ctx, true);
     const graph = buildGraph(config);
     const analysis = runAnalysis(config, scenarios, graph, {
       full: ctx.values.full === true,
       actions: true,
+      unplaced: unplacedComponents(config, catalogue),
     });
-    if (format === 'json') emit(ctx, json(analysisJson(analysis, ctx.lang)));
+    if (format === 'json')
+      emit(ctx, json({ ...analysisJson(analysis, ctx.lang), notEvaluated: analysis.notEvaluated }));
     else if (format === 'html') {
       const { renderHtml } = await import('../../report/html/index.ts');
       emit(ctx, await renderHtml({ config, graph, lang: ctx.lang, analysis, file: configPath(ctx) }));

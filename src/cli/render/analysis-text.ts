@@ -124,6 +124,23 @@ function outages(a: Analysis, lang: Lang, paint: Paint): string {
   );
 }
 
+/** One line per outage some components could not be checked against, under the replays. */
+function notEvaluated(a: Analysis, lang: Lang, paint: Paint): string {
+  return a.notEvaluated
+    .map((n) =>
+      paint(
+        'yellow',
+        t(lang, 'cli.analyze.notEvaluated', {
+          scenario: n.scenario,
+          components: n.components.join(', '),
+          why: n.why,
+        }),
+      ),
+    )
+    .map((l) => `\n${l}`)
+    .join('');
+}
+
 function blast(a: Analysis, lang: Lang, paint: Paint): string {
   const top = a.blastRadius.slice(0, 10);
   if (top.length === 0) return t(lang, 'cli.analyze.noBlast');
@@ -144,7 +161,7 @@ export function analysisText(a: Analysis, lang: Lang, paint: Paint): string {
       : []),
     section(t(lang, 'cli.analyze.services'), services(a, lang, paint)),
     section(t(lang, 'cli.analyze.findings', { count: a.findings.length }), findings(a, lang, paint)),
-    section(t(lang, 'cli.analyze.outages'), outages(a, lang, paint)),
+    section(t(lang, 'cli.analyze.outages'), outages(a, lang, paint) + notEvaluated(a, lang, paint)),
     section(t(lang, 'cli.analyze.blast'), blast(a, lang, paint)),
     paint('dim', t(lang, 'cli.analyze.method', { method: a.score.method })),
   ].join('\n\n');

@@ -3,6 +3,11 @@ import { count } from '../plural.ts';
 
 import type { Translations } from '../types.ts';
 
+type NotEvaluatedLine = {
+  readonly scenario: string;
+  readonly components: string;
+  readonly why: 'no-region' | 'unknown-region';
+};
 type Valid = {
   readonly file: string;
   readonly name: string;
@@ -84,6 +89,8 @@ export const en = {
   'cli.analyze.noOutages': 'No scenarios loaded.',
   'cli.analyze.survives': 'all services survive',
   'cli.analyze.untouched': 'does not touch this map (not counted)',
+  'cli.analyze.notEvaluated': (p: NotEvaluatedLine) =>
+    `Outage ${p.scenario} not evaluated for ${p.components}: ${p.why === 'no-region' ? 'no region given' : 'a region the provider catalogue does not know'} (see the warnings)`,
   'cli.analyze.blast': 'Largest blast radius',
   'cli.analyze.noBlast': 'No component takes anything else down.',
   'cli.analyze.method': 'Score: {method}.',
@@ -182,6 +189,8 @@ export const fr = {
   'cli.analyze.noOutages': 'Aucun scénario chargé.',
   'cli.analyze.survives': 'tous les services tiennent',
   'cli.analyze.untouched': 'ne touche pas cette carte (non comptée)',
+  'cli.analyze.notEvaluated': (p: NotEvaluatedLine) =>
+    `Panne ${p.scenario} non évaluée pour ${p.components} : ${p.why === 'no-region' ? 'aucune région indiquée' : 'une région que le catalogue des fournisseurs ne connaît pas'} (voir les avertissements)`,
   'cli.analyze.blast': 'Plus grands rayons d’impact',
   'cli.analyze.noBlast': 'Aucun composant n’en fait tomber d’autre.',
   'cli.analyze.method': 'Score : {method}.',

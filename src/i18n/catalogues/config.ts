@@ -191,6 +191,14 @@ export const en = {
     'expected a place {provider: aws, region: us-east-1}, {anyOf: [place, place]} or {quorum: {need: 2, of: [place, place, place]}}',
   BASCULE_E_CONFIG_PLACE_KIND:
     'a place has no kind: "kind" describes the component itself, so write it on the component',
+  BASCULE_W_CATALOGUE_ALIAS: '"{value}" read as "{canonical}"',
+  BASCULE_W_CATALOGUE_REGION:
+    '"{region}" is not a region of {provider} in the catalogue: regional outages cannot be checked against it',
+  BASCULE_W_CATALOGUE_ZONE:
+    '"{zone}" is not a zone of {provider} {region} in the catalogue: zone outages cannot be checked against it',
+  BASCULE_W_CATALOGUE_NO_REGION:
+    'no region for this {provider} component: regional outages cannot be checked against it (give its region, or "global")',
+  BASCULE_E_CATALOGUE_ALIAS: '"{alias}" names both {provider} and {other}: a name belongs to one provider',
   BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `unknown ${word(REF_EN, p.what)} "${p.id}"`,
   BASCULE_E_CONFIG_DUPLICATE_ID: '"{id}" is both a service and a component; ids must be unique',
   BASCULE_E_CONFIG_SERVICE_REF:
@@ -260,6 +268,15 @@ export const fr = {
     'un lieu {provider: aws, region: us-east-1}, {anyOf: [lieu, lieu]} ou {quorum: {need: 2, of: [lieu, lieu, lieu]}} est attendu',
   BASCULE_E_CONFIG_PLACE_KIND:
     'un lieu n’a pas de kind : « kind » décrit le composant lui-même, indiquez-le donc sur le composant',
+  BASCULE_W_CATALOGUE_ALIAS: '« {value} » lu comme « {canonical} »',
+  BASCULE_W_CATALOGUE_REGION:
+    '« {region} » n’est pas une région du fournisseur {provider} dans le catalogue : les pannes régionales ne peuvent pas être vérifiées sur ce composant',
+  BASCULE_W_CATALOGUE_ZONE:
+    '« {zone} » n’est pas une zone de la région {region} du fournisseur {provider} dans le catalogue : les pannes de zone ne peuvent pas être vérifiées sur ce composant',
+  BASCULE_W_CATALOGUE_NO_REGION:
+    'aucune région pour ce composant chez {provider} : les pannes régionales ne peuvent pas être vérifiées sur lui (indiquez sa région, ou « global »)',
+  BASCULE_E_CATALOGUE_ALIAS:
+    '« {alias} » désigne à la fois {provider} et {other} : un nom ne peut désigner qu’un seul fournisseur',
   BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `${word(REF_FR, p.what)} « ${p.id} » inconnu`,
   BASCULE_E_CONFIG_DUPLICATE_ID:
     '« {id} » est à la fois un service et un composant ; les identifiants doivent être uniques',
