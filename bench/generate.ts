@@ -16,6 +16,18 @@ function rng(seed: number): () => number {
 }
 
 const PROVIDERS = ['aws', 'gcp', 'azure', 'ovh'];
+/** Real regions of each provider (as the provider catalogue knows them), so a generated map reads as a user's would. */
+const REGIONS: Readonly<Record<string, readonly string[]>> = {
+  aws: ['eu-west-3', 'eu-central-1', 'us-east-1'],
+  gcp: ['europe-west9', 'europe-west1', 'us-central1'],
+  azure: ['francecentral', 'westeurope', 'northeurope'],
+  ovh: ['gra', 'rbx', 'bhs'],
+};
+/** Where a generated component runs: provider, region r (0–2) of it, zone z (0–2) of that region. */
+const place = (p: string, r: number, z: number) => {
+  const region = REGIONS[p]![r]!;
+  return `provider: ${p}, region: ${region}, zone: ${region}-${'abc'[z]}`;
+};
 const TEAM = 50;
 const LAYERS = 5;
 
@@ -36,7 +48,7 @@ export function generateMap(components: number, seed = 42): GeneratedMap {
   const placement = () => {
     const p = pick(PROVIDERS);
     const r = Math.floor(random() * 3);
-    return `provider: ${p}, region: ${p}-r${r}, zone: ${p}-r${r}-z${Math.floor(random() * 3)}`;
+    return place(p, r, Math.floor(random() * 3));
   };
   const pool: string[] = [];
   for (let i = 0; i < poolSize; i++) {
@@ -115,9 +127,7 @@ export function generateDeepMap(components: number, seed = 42): GeneratedMap {
     }
     edges += deps.size;
     const dependsOn = deps.size > 0 ? `, dependsOn: [${[...deps].join(', ')}]` : '';
-    lines.push(
-      `  c${i}: {provider: ${p}, region: ${p}-r${r}, zone: ${p}-r${r}-z${Math.floor(random() * 3)}${dependsOn}}`,
-    );
+    lines.push(`  c${i}: {${place(p, r, Math.floor(random() * 3))}${dependsOn}}`);
   }
   lines.push('services:');
   const services = Math.max(1, Math.floor(components / 50));

@@ -255,6 +255,28 @@ describe('bascule scenarios, schema, init and usage', () => {
     assert.match(en.stdout, /^critical {2}single point of failure$/m);
   });
 
+  it('shows at most 20 warnings to people, and counts the rest', async () => {
+    const dir = tempDir();
+    const components = Array.from(
+      { length: 25 },
+      (_, i) => `  c${i}: {provider: aws, region: atlantis-${i}}`,
+    );
+    writeFileSync(
+      join(dir, 'bascule.yaml'),
+      ['version: 1', 'name: x', 'components:', ...components, ''].join('\n'),
+    );
+    const r = await runCli(['validate'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.filter((l) => /^bascule\.yaml:\d+:\d+:/.test(l)).length, 20);
+    assert.match(lines.at(-1)!, /^… and 5 more warnings \(BASCULE_ERRORS=json lists them all\)$/);
+    const json = await runCli(['validate'], {
+      cwd: dir,
+      env: { LANG: 'en_US.UTF-8', BASCULE_ERRORS: 'json' },
+    });
+    assert.equal(json.stderr.trim().split('\n').length, 25, 'all of them for scripts');
+  });
+
   it('speaks the language init wrote into the map, unless --lang or the locale names one', async () => {
     const dir = tempDir();
     assert.equal((await runCli(['init', '--yes', '--lang', 'fr'], { cwd: dir })).code, 0);

@@ -51,13 +51,19 @@ export function readMap(ctx: CommandContext): { config: Config; catalogue: Catal
   return { config: result.config, catalogue };
 }
 
-/** Notices and warnings on stderr: located lines, or JSON lines with BASCULE_ERRORS=json. */
+/** Warnings shown to people at most; beyond, their count (BASCULE_ERRORS=json gives them all). */
+export const MAX_WARNINGS_SHOWN = 20;
+
+/** Notices and warnings on stderr: located lines (the first MAX_WARNINGS_SHOWN), or JSON lines with BASCULE_ERRORS=json. */
 function reportWarnings(ctx: CommandContext, warnings: readonly Diagnostic[]): void {
-  for (const d of warnings) {
-    if (ctx.io.env.BASCULE_ERRORS === 'json')
+  const json = ctx.io.env.BASCULE_ERRORS === 'json';
+  for (const d of json ? warnings : warnings.slice(0, MAX_WARNINGS_SHOWN)) {
+    if (json)
       ctx.io.stderr(`${JSON.stringify({ ...d, exit: 0, message: render(ctx.lang, d.code, d.params) })}\n`);
     else ctx.io.stderr(`${formatDiagnostic(ctx.lang, d)}\n`);
   }
+  if (!json && warnings.length > MAX_WARNINGS_SHOWN)
+    ctx.io.stderr(`${t(ctx.lang, 'cli.moreWarnings', { count: warnings.length - MAX_WARNINGS_SHOWN })}\n`);
 }
 
 /** Built-in scenarios, then a scenarios/ folder next to the map, then each --scenarios DIR. */

@@ -40,6 +40,8 @@ export const en = {
   'cli.errorCount': (p: { readonly count: number }) =>
     count('en', p.count, { one: 'error', other: 'errors' }),
   'cli.wrote': 'wrote {file}',
+  'cli.moreWarnings': (p: { readonly count: number }) =>
+    `… and ${count('en', p.count, { one: 'more warning', other: 'more warnings' })} (BASCULE_ERRORS=json lists them all)`,
   'cli.col.ID': 'ID',
   'cli.col.DATE': 'DATE',
   'cli.col.DURATION': 'DURATION',
@@ -140,6 +142,8 @@ export const fr = {
   'cli.errorCount': (p: { readonly count: number }) =>
     count('fr', p.count, { one: 'erreur', other: 'erreurs' }),
   'cli.wrote': '{file} écrit',
+  'cli.moreWarnings': (p: { readonly count: number }) =>
+    `… et ${count('fr', p.count, { one: 'autre avertissement', other: 'autres avertissements' })} (BASCULE_ERRORS=json les donne tous)`,
   'cli.col.ID': 'ID',
   'cli.col.DATE': 'DATE',
   'cli.col.DURATION': 'DURÉE',
