@@ -1,11 +1,3 @@
-/**
- * The daemon (`bascule run`), as a composition root: it opens the store, resumes the monitor,
- * builds the stages of the pipeline (persist, log, metrics, incidents, notify, snapshots,
- * retention…), starts the local scheduler and the HTTP API, and nothing else. Observations are
- * stored before they are acted on, so a crash loses nothing that was acknowledged and a restart
- * resumes from the saved state without false alerts. A feature adds a stage to `stages` below.
- */
-import { resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
 import { errorCode, fail } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -22,18 +14,16 @@ import { type Clock, every, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import { createRegistry } from '../platform/metrics.ts';
 import { connectionCap, raiseOpenFiles } from '../platform/open-files.ts';
-import { readSecret } from '../platform/secrets.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
 import { createApi } from '../server/api.ts';
 import { type Listening, listen } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
-import { daemonToken } from '../server/operator-token.ts';
-import { openStore, redactUrl } from '../store/open.ts';
+import { redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
-import { WriteBehindStore } from '../store/write-behind.ts';
+import type { WriteBehindStore } from '../store/write-behind.ts';
 import { apiDeps } from './api-deps.ts';
-import { type DataDirLock, lockDataDir, prepareDataDir } from './data-dir.ts';
+import type { DataDirLock } from './data-dir.ts';
 import { type DaemonHealth, daemonHealth, LocalShortage } from './health.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
@@ -54,6 +44,7 @@ import { persistTransitionsStage } from './stages/persist.ts';
 import { retentionStage } from './stages/retention.ts';
 import { snapshotStage } from './stages/snapshot.ts';
 import { stalenessStage } from './stages/staleness.ts';
+import { openState, readVantageTokens } from './state.ts';
 
 export interface DaemonOptions {
   readonly config: Config;
@@ -350,15 +341,6 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
   ];
 }
 
-/** The agents' tokens, read now: a missing one stops the start, not the first post. */
-function readVantageTokens(o: DaemonOptions): Map<string, string> {
-  const tokens = new Map<string, string>();
-  for (const [id, v] of Object.entries(o.config.vantages)) {
-    if (v.token) tokens.set(id, readSecret(v.token, `vantages.${id}.token`, o.baseDir, o.env));
-  }
-  return tokens;
-}
-
 /** What start() has made before the parts that may fail and must then be undone. */
 interface Built {
   readonly clock: Clock;
@@ -371,46 +353,6 @@ interface Built {
   readonly dataDir: string;
   readonly operatorToken: string;
   readonly lock: DataDirLock;
-}
-
-/**
- * Makes the data directory ready and locks it (one daemon per directory), opens (or takes) the
- * store, upgrades its schema, and finds the operator token.
- */
-async function openState(o: DaemonOptions) {
-  const runtime = o.config.runtime;
-  const dataDir = resolve(o.baseDir, o.dataDir ?? runtime?.dataDir ?? '.bascule');
-  prepareDataDir(dataDir);
-  const lock = lockDataDir(dataDir);
-  const given = typeof o.store === 'object' ? o.store : undefined;
-  try {
-    const spec = typeof o.store === 'string' ? o.store : undefined;
-    const storeSpec = given ? 'given' : (spec ?? o.env.BASCULE_STORE ?? runtime?.store ?? 'sqlite');
-    const opened = given ?? (await openStore(storeSpec, dataDir));
-    const store = new WriteBehindStore(opened, o.clock ?? systemClock, {
-      onFailing: (e, st) =>
-        o.log.error(
-          { err: e, queued: st.queued, dropped: st.dropped },
-          'store failing: writes wait in memory, the daemon goes on',
-        ),
-      onRecovered: (st) =>
-        o.log.info(
-          { failedForMs: st.failedForMs, dropped: st.dropped },
-          'store back: what waited is written',
-        ),
-    });
-    try {
-      const operator = daemonToken({ secret: runtime?.token, dataDir, baseDir: o.baseDir, env: o.env });
-      await store.migrate();
-      return { store, storeSpec, dataDir, operatorToken: operator.token, lock };
-    } catch (e) {
-      if (!given) await opened.close().catch(() => undefined);
-      throw e;
-    }
-  } catch (e) {
-    lock.release();
-    throw e;
-  }
 }
 
 /** A stage that hands incident events to a callback (tests). */
