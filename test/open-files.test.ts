@@ -5,21 +5,18 @@
  * the check UP, raise no alert, and are all closed by the daemon.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
 import { connectionCap } from '../src/platform/open-files.ts';
 import { ensureBuilt } from './helpers/bin.ts';
 import { tempDir } from './helpers/cli.ts';
 import { getJson, startBackend, waitFor } from './helpers/daemon.ts';
+import { runDaemon, watchMap } from './helpers/daemon-process.ts';
 import { receiver } from './helpers/receivers.ts';
 
-const BIN = fileURLToPath(new URL('../bin/bascule.js', import.meta.url));
 const IDLE = 1_000;
 
 describe('open files', () => {
@@ -45,48 +42,12 @@ describe('open files', () => {
     const hook = await receiver();
     closers.push(() => hook.close());
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'bascule.yaml'),
-      stringify({
-        version: 1,
-        name: 'Open files',
-        services: { shop: { criticality: 'critical', dependsOn: ['web'] } },
-        components: { web: { provider: 'aws' } },
-        checks: {
-          web: { component: 'web', http: backend.url, interval: '1s', timeout: '500ms', failAfter: 2 },
-        },
-        notify: { ops: { webhook: `${hook.url}/hook` } },
-        runtime: { listen: '127.0.0.1:0', dataDir: 'data', token: { env: 'OPERATOR' } },
-      }),
-    );
+    watchMap(dir, { name: 'Open files', backend: backend.url, hook: hook.url });
     // Soft 200 under hard 400, as a service manager might start it.
-    const child = spawn(
-      'bash',
-      ['-c', `ulimit -Sn 200 && ulimit -Hn 400 && exec "${process.execPath}" "${BIN}" run -c bascule.yaml`],
-      {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, LANG: 'C', OPERATOR: 'open-files-op' },
-      },
-    );
+    const daemon = runDaemon(dir, 'open-files-op', { shell: 'ulimit -Sn 200 && ulimit -Hn 400' });
+    const child = daemon.child;
     children.push(child);
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c;
-    });
-    child.stderr!.on('data', (c: Buffer) => {
-      out += c;
-    });
-    await waitFor(
-      'daemon started',
-      () => /"msg":"bascule daemon started"/.test(out) || child.exitCode !== null,
-      20_000,
-    );
-    const started = JSON.parse(out.split('\n').find((l) => l.includes('bascule daemon started'))!) as {
-      url: string;
-      openFiles: number;
-      apiConnections: number;
-    };
+    const started = (await daemon.started()) as { url: string; openFiles: number; apiConnections: number };
     assert.equal(started.openFiles, 400, 'the soft limit raised to the hard one');
     assert.equal(started.apiConnections, 100);
     const { url } = started;
@@ -145,41 +106,12 @@ describe('open files', () => {
     const hook = await receiver();
     closers.push(() => hook.close());
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'bascule.yaml'),
-      stringify({
-        version: 1,
-        name: 'Short of files',
-        services: { shop: { criticality: 'critical', dependsOn: ['web'] } },
-        components: { web: { provider: 'aws' } },
-        checks: {
-          web: { component: 'web', http: backend.url, interval: '1s', timeout: '500ms', failAfter: 2 },
-        },
-        notify: { ops: { webhook: `${hook.url}/hook` } },
-        runtime: { listen: '127.0.0.1:0', dataDir: 'data', token: { env: 'OPERATOR' } },
-      }),
-    );
-    const child = spawn(process.execPath, [BIN, 'run', '-c', 'bascule.yaml'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LANG: 'C', OPERATOR: 'open-files-op' },
-    });
+    watchMap(dir, { name: 'Short of files', backend: backend.url, hook: hook.url });
+    const daemon = runDaemon(dir, 'open-files-op');
+    const child = daemon.child;
     children.push(child);
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c;
-    });
-    child.stderr!.on('data', (c: Buffer) => {
-      out += c;
-    });
-    await waitFor(
-      'daemon started',
-      () => /"msg":"bascule daemon started"/.test(out) || child.exitCode !== null,
-      20_000,
-    );
-    const { url } = JSON.parse(out.split('\n').find((l) => l.includes('bascule daemon started'))!) as {
-      url: string;
-    };
+    const { url } = await daemon.started();
+    const out = () => daemon.output();
     const auth = { headers: { authorization: 'Bearer open-files-op' } };
     const metrics = async () => (await fetch(`${url}/metrics`, auth)).text();
     await waitFor('check UP', async () => /bascule_check_state\{check="web"\} 1\b/.test(await metrics()));
@@ -190,9 +122,9 @@ describe('open files', () => {
     const soft = /Max open files\s+(\d+)/.exec(limits)![1]!;
     const held = readdirSync(`/proc/${pid}/fd`).length;
     execFileSync('prlimit', ['--pid', pid, `--nofile=${held - 2}:`]); // below what it holds: no new file
-    await waitFor('a probe short of files', () => /short of its own resources/.test(out), 10_000).catch(
+    await waitFor('a probe short of files', () => /short of its own resources/.test(out()), 10_000).catch(
       (e) => {
-        console.error(out.slice(-3000), held, readdirSync(`/proc/${pid}/fd`).length);
+        console.error(out().slice(-3000), held, readdirSync(`/proc/${pid}/fd`).length);
         throw e;
       },
     );

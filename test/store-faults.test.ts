@@ -10,15 +10,15 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
 import { openStore } from '../src/store/open.ts';
 import { ensureBuilt } from './helpers/bin.ts';
 import { tempDir } from './helpers/cli.ts';
 import { type Backend, getJson, startBackend, waitFor } from './helpers/daemon.ts';
+import { runDaemon, watchMap } from './helpers/daemon-process.ts';
 import { receiver } from './helpers/receivers.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'bascule.js');
+const _BIN = join(ROOT, 'bin', 'bascule.js');
 
 interface Hook {
   kind: string;
@@ -37,53 +37,15 @@ describe('bascule run while its store fails', () => {
 
   /** A map watching `backend`, alerting `hook`, keeping its data in `dataDir`. */
   function daemonIn(dir: string, backend: Backend, hook: string, dataDir: string) {
-    const file = join(dir, 'bascule.yaml');
-    writeFileSync(
-      file,
-      stringify({
-        version: 1,
-        name: 'Store faults',
-        services: { shop: { criticality: 'critical', dependsOn: ['web'] } },
-        components: { web: { provider: 'aws' } },
-        checks: {
-          web: {
-            component: 'web',
-            http: backend.url,
-            interval: '1s',
-            timeout: '500ms',
-            failAfter: 2,
-            recoverAfter: 1,
-          },
-        },
-        notify: { ops: { webhook: `${hook}/hook` } },
-        runtime: { listen: '127.0.0.1:0', dataDir, token: { env: 'OPERATOR' } },
-      }),
-    );
-    const child = spawn(process.execPath, [BIN, 'run', '-c', file, '--log-level', 'info'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LANG: 'C', OPERATOR: 'store-faults-operator' },
-    });
+    watchMap(dir, { name: 'Store faults', backend: backend.url, hook, dataDir });
+    const daemon = runDaemon(dir, 'store-faults-operator');
+    const child = daemon.child;
     children.push(child);
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c;
-    });
-    child.stderr!.on('data', (c: Buffer) => {
-      out += c;
-    });
     const auth = { headers: { authorization: 'Bearer store-faults-operator' } };
     return {
       child,
-      log: () => out,
-      url: async () => {
-        await waitFor(
-          'daemon started',
-          () => /"url":"(http:[^"]+)"/.test(out) || child.exitCode !== null,
-          20_000,
-        );
-        assert.equal(child.exitCode, null, out);
-        return /"url":"(http:[^"]+)"/.exec(out)![1]!;
-      },
+      log: () => daemon.output(),
+      url: async () => (await daemon.started()).url,
       metrics: async (url: string) => {
         const res = await fetch(`${url}/metrics`, auth);
         return res.text();
