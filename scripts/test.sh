@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh Debian 12 machine (as root): installs what the tests need
-# (Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
+# (the compiler better-sqlite3 is built with, Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
 # the test certificates, Prometheus' promtool for the /metrics lint test, the npm packages), builds,
 # type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
+# better-sqlite3 is built from source (no binary is downloaded): a compiler, make and python3.
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
