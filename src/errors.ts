@@ -71,6 +71,10 @@ export const ERRORS = {
     exit: 0,
     doc: 'A warning: a component of a regional provider gives no region; regional outages cannot be checked against it.',
   },
+  BASCULE_W_CATALOGUE_HOSTED_ON: {
+    exit: 0,
+    doc: 'A notice: a component of a provider the catalogue says runs on others (Microsoft 365 on Azure) and with no runsOn of its own is read as running on them.',
+  },
   BASCULE_E_CATALOGUE_ALIAS: {
     exit: 2,
     doc: 'A provider catalogue file claims a name (id or alias) another provider already has.',

@@ -29,7 +29,9 @@ describe('advice by kind', () => {
       ['auth', 'auth'],
       ['ups', 'power'],
       ['queue', 'queue'],
-      ['saas', 'generic'],
+      ['saas', 'saas'],
+      ['payroll', 'saas'],
+      ['robot', 'generic'],
       ['something-new', 'generic'],
       [undefined, 'generic'],
     ];

@@ -81,6 +81,8 @@ describe('aliases', () => {
         ...(region !== canonicalRegion
           ? [`4:${17 + provider.length + 12} components.c.region BASCULE_W_CATALOGUE_ALIAS`]
           : []),
+        // Microsoft 365 runs on Azure, as the catalogue says.
+        ...(canonical === 'microsoft' ? [`4:17 components.c.provider BASCULE_W_CATALOGUE_HOSTED_ON`] : []),
       ];
       assert.deepEqual(notices, expected);
     });
@@ -181,6 +183,24 @@ describe('families', () => {
     );
     assert.equal(outage.hits, 1);
     assert.deepEqual(outage.servicesDown, ['admin']);
+  });
+
+  it('a Microsoft 365 component with no runsOn runs on Azure, as the catalogue says: Front Door reaches it', () => {
+    const map = (runsOn: string) =>
+      `version: 1\nname: t\nservices:\n  mail: {dependsOn: [exchange]}\ncomponents:\n  exchange: {provider: m365, region: global, kind: email${runsOn}}\n`;
+    const implied = replay(map(''), 'azure-afd-2025-10-29');
+    assert.deepEqual(implied.outage.servicesDown, ['mail']);
+    const r = load(map(''));
+    assert.deepEqual(r.config.components.exchange?.runsOn, [{ provider: 'azure' }]);
+    assert.deepEqual(
+      r.warnings
+        .filter((w) => w.code === 'BASCULE_W_CATALOGUE_HOSTED_ON')
+        .map((w) => `${w.line}:${w.col} ${w.path}`),
+      ['6:24 components.exchange.provider'],
+    );
+    // A runsOn of its own says otherwise, and is kept as written.
+    const own = replay(map(', runsOn: [{provider: aws, region: eu-west-1}]'), 'azure-afd-2025-10-29');
+    assert.deepEqual(own.outage.servicesDown, []);
   });
 });
 

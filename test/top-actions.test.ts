@@ -40,14 +40,15 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'replica:auth0 33→36 checkout,back-office',
     ],
     en: [
-      'Run auth0, stripe in a second region too, so that checkout survives the loss of region aws/us-east-1',
+      // Where Stripe and Auth0 run is not the user's to change: a second supplier for each.
+      'Keep a second supplier ready for each of auth0, stripe, so that checkout survives the loss of region aws/us-east-1, where they run',
       'Give cf-cdn, cf-dns a standby at another provider, so that checkout survives an outage at cloudflare',
       'Give cf-cdn a redundant copy at another provider',
       'Run api-a, api-b, db, sessions in a second region too, so that checkout survives the loss of region aws/eu-west-3',
       'Set up a fallback sign-in alongside auth0, at another provider',
     ],
     fr: [
-      'Faites aussi tourner auth0, stripe dans une seconde région, pour que checkout résiste à la perte de la région aws/us-east-1',
+      'Gardez un second fournisseur prêt pour auth0, stripe (un pour chacun), pour que checkout résiste à la perte de la région aws/us-east-1, où ils tournent',
       'Donnez à cf-cdn, cf-dns une réserve chez un autre fournisseur, pour que checkout résiste à une panne chez cloudflare',
       'Donnez à cf-cdn une copie redondante chez un autre fournisseur',
       'Faites aussi tourner api-a, api-b, db, sessions dans une seconde région, pour que checkout résiste à la perte de la région aws/eu-west-3',
@@ -75,6 +76,30 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       'Donnez à entra-id, m365-exchange une réserve chez un autre fournisseur, pour que messagerie résiste à une panne chez azure',
       'Donnez à la base de données erp-db une réplique chez un autre fournisseur',
       'Faites aussi tourner erp-backup, erp-db dans une seconde région, pour qu’erp-restore résiste à la perte de la région ovh/sbg',
+    ],
+  },
+  'boutique-strasbourg': {
+    actions: [
+      'split-region:boutique:ovh/sbg 67→74 boutique',
+      'split-provider:messagerie:azure 67→71 messagerie,documents',
+      'replica:logiciel-paie 67→70 paie',
+      'split-provider:documents:azure 67→69 messagerie,documents',
+      'replica:dns 67→68 boutique,messagerie',
+    ],
+    en: [
+      'Run base, site in a second region too, so that boutique survives the loss of region ovh/sbg',
+      'Give entra-id, exchange a standby at another provider, so that messagerie survives an outage at azure',
+      // A payroll SaaS: the user cannot run it elsewhere, only plan to work without it.
+      'Plan how to work without logiciel-paie: regular exports and a fallback procedure',
+      'Give entra-id, sharepoint a standby at another provider, so that documents survives an outage at azure',
+      'Add a secondary DNS to dns, at another provider',
+    ],
+    fr: [
+      'Faites aussi tourner base, site dans une seconde région, pour que boutique résiste à la perte de la région ovh/sbg',
+      'Donnez à entra-id, exchange une réserve chez un autre fournisseur, pour que messagerie résiste à une panne chez azure',
+      'Prévoyez de quoi travailler sans logiciel-paie : des exports réguliers et une procédure de secours',
+      'Donnez à entra-id, sharepoint une réserve chez un autre fournisseur, pour que documents résiste à une panne chez azure',
+      'Ajoutez à dns un DNS secondaire, chez un autre fournisseur',
     ],
   },
   multicloud: {

@@ -22,6 +22,7 @@
 import type { Params } from '../errors.ts';
 import type { ComponentSpec, Config, Dependency, Place, RunsOnEntry } from '../model/schema.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
+import { adviceFor } from './advice.ts';
 import type { Analysis } from './analyze.ts';
 import { reachable } from './context.ts';
 import type { Finding, FindingKind } from './finding.ts';
@@ -94,6 +95,7 @@ const REPLICA_VARIANTS: ReadonlySet<string> = new Set([
   'email',
   'auth',
   'network',
+  'saas',
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +200,9 @@ function placeOf(label: string): Predicate {
 function replica(graph: Graph, id: string, finding: FindingKind): Candidate | undefined {
   const spec = graph.config.components[id];
   if (!spec?.provider) return undefined;
-  const variant = spec.kind && REPLICA_VARIANTS.has(spec.kind) ? spec.kind : undefined;
+  // The kind as advice sorts it ("internet" is a network line, "payroll" a SaaS).
+  const advice = adviceFor(spec.kind);
+  const variant = REPLICA_VARIANTS.has(advice) ? advice : undefined;
   return {
     id: `replica:${id}`,
     change: 'replica',
@@ -209,6 +213,11 @@ function replica(graph: Graph, id: string, finding: FindingKind): Candidate | un
     effect: `peers ${ELSEWHERE} ${id}`,
     apply: (c) => withPeers(c, new Map([[id, atAnotherProvider(c.components[id]!)]])),
   };
+}
+
+/** Whether a component is in a place only through where it runs (a supplier's runsOn), not by its own placement. */
+function runsThere(spec: ComponentSpec, where: Predicate): boolean {
+  return spec.runsOn.length > 0 && (spec.provider !== where.provider || spec.region !== where.region);
 }
 
 function split(graph: Graph, service: string, label: string, finding: FindingKind): Candidate | undefined {
@@ -223,20 +232,37 @@ function split(graph: Graph, service: string, label: string, finding: FindingKin
   }
   if (moved.length === 0) return undefined;
   moved.sort();
+  // Where a supplier runs (runsOn) is not the user's to change: a second region is asked of their
+  // own components only; suppliers alone in the path get a second supplier each instead.
+  let suppliers = false;
+  if (where.region !== undefined) {
+    const own = moved.filter((id) => !runsThere(graph.config.components[id]!, where));
+    if (own.length === 0 && moved.length === 1) return replica(graph, moved[0]!, finding);
+    if (own.length === 0) suppliers = true;
+    else moved.splice(0, moved.length, ...own);
+  }
   // One component at another provider is a replica of it, and said so.
   if (where.region === undefined && moved.length === 1) return replica(graph, moved[0]!, finding);
   const change = where.region === undefined ? 'split-provider' : 'split-region';
+  const elsewhere = where.region === undefined || suppliers;
   return {
     id: `${change}:${service}:${label}`,
     change,
+    ...(suppliers ? { variant: 'suppliers' } : {}),
     finding,
     subjects: [service, label, ...moved],
     params: { service, place: label, components: moved.join(', ') },
-    effect:
-      where.region === undefined
-        ? `peers ${ELSEWHERE} ${moved.join(' ')}`
-        : `peers ${label} ${moved.join(' ')}`,
-    apply: (c) => withPeers(c, new Map(moved.map((id) => [id, outOf(c.components[id]!, where)]))),
+    effect: elsewhere ? `peers ${ELSEWHERE} ${moved.join(' ')}` : `peers ${label} ${moved.join(' ')}`,
+    apply: (c) =>
+      withPeers(
+        c,
+        new Map(
+          moved.map((id) => [
+            id,
+            elsewhere ? atAnotherProvider(c.components[id]!) : outOf(c.components[id]!, where),
+          ]),
+        ),
+      ),
   };
 }
 

@@ -18,6 +18,7 @@ export const ADVICE = [
   'auth',
   'power',
   'queue',
+  'saas',
   'generic',
 ] as const;
 export type Advice = (typeof ADVICE)[number];
@@ -36,6 +37,7 @@ const CLASSES: ReadonlyArray<readonly [Advice, RegExp]> = [
   ['auth', /^(auth|identity|sso|idp|iam|directory)$/],
   ['power', /^(power|ups|electricity|generator)$/],
   ['queue', /^(queue|messaging|broker|stream|pubsub|event-bus)$/],
+  ['saas', /^(saas|payroll|accounting|invoicing|crm|hr|hris|helpdesk|ticketing|e-?commerce|marketplace)$/],
 ];
 
 /** The advice class of a component's kind; `generic` when it has none or an unknown one. */

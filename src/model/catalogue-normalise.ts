@@ -79,10 +79,32 @@ function normalisePlaces(
   return places.map((pl, i) => normalisePlace(catalogue, pl, [...path, i], false, out));
 }
 
-/** Whether a name was rewritten since `from` (the notices pushed after it). */
+const REWRITES: ReadonlySet<string> = new Set(['BASCULE_W_CATALOGUE_ALIAS', 'BASCULE_W_CATALOGUE_HOSTED_ON']);
+
+/** Whether the component was rewritten since `from` (the notices pushed after it). */
 function renamed(list: readonly RawDiagnostic[], from: number): boolean {
-  for (let i = from; i < list.length; i++) if (list[i]!.code === 'BASCULE_W_CATALOGUE_ALIAS') return true;
+  for (let i = from; i < list.length; i++) if (REWRITES.has(list[i]!.code)) return true;
   return false;
+}
+
+/**
+ * A component of a provider the catalogue says runs on others (Microsoft 365 on Azure), with no
+ * runsOn of its own, runs on them: an outage of Azure may reach it. Said in a notice.
+ */
+function hostedOn<T extends Config['components'][string]>(
+  catalogue: Catalogue,
+  spec: T,
+  path: readonly PathSegment[],
+  out: RawDiagnostic[],
+): T {
+  const hosts = spec.provider === undefined ? [] : (catalogue.provider(spec.provider)?.hostedOn ?? []);
+  if (hosts.length === 0) return spec;
+  out.push({
+    code: 'BASCULE_W_CATALOGUE_HOSTED_ON',
+    path: [...path, 'provider'],
+    params: { provider: spec.provider!, hosts: hosts.join(', ') },
+  });
+  return { ...spec, runsOn: hosts.map((provider) => ({ provider })) };
 }
 
 /**
@@ -117,6 +139,7 @@ export function normaliseConfig(
       return normalisePlace(catalogue, entry, at, false, warnings);
     });
     if (spec.runsOn.length > 0) next = { ...next, runsOn };
+    else next = hostedOn(catalogue, next, path, warnings);
     const same = !renamed(warnings, before);
     components[cid] = same ? spec : next;
     if (!same) changed = true;

@@ -163,6 +163,6 @@ export function analysisText(a: Analysis, lang: Lang, paint: Paint): string {
     section(t(lang, 'cli.analyze.findings', { count: a.findings.length }), findings(a, lang, paint)),
     section(t(lang, 'cli.analyze.outages'), outages(a, lang, paint) + notEvaluated(a, lang, paint)),
     section(t(lang, 'cli.analyze.blast'), blast(a, lang, paint)),
-    paint('dim', t(lang, 'cli.analyze.method', { method: a.score.method })),
+    paint('dim', t(lang, 'cli.analyze.method')),
   ].join('\n\n');
 }

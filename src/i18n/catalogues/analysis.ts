@@ -33,6 +33,8 @@ const ADVICE_EN: Readonly<Record<Advice, (c: string) => string>> = {
     `Give what ${c} protects a second power source (another UPS, a generator), and test it under load.`,
   queue: (c) =>
     `Make ${c} redundant across zones or providers, or let producers keep their messages and send them again later.`,
+  saas: (c) =>
+    `Export what ${c} holds on a schedule, to files kept elsewhere, and write down how the work gets done while it is down: the supplier's fallback procedure, or by hand for a few days.`,
   generic: (c) =>
     `Make ${c} redundant (a second instance in another zone or provider, declared with anyOf), or record the accepted risk in the continuity plan.`,
 };
@@ -62,6 +64,8 @@ const ADVICE_FR: Readonly<Record<Advice, (c: string) => string>> = {
     `Prévoyez une seconde source d’alimentation pour ce que protège ${c} (un autre onduleur, un groupe électrogène), et testez-la en charge.`,
   queue: (c) =>
     `Rendez ${c} redondant entre zones ou fournisseurs, ou laissez les producteurs garder leurs messages pour les renvoyer plus tard.`,
+  saas: (c) =>
+    `Exportez régulièrement ce que contient ${c}, dans des fichiers gardés ailleurs, et notez comment faire le travail pendant qu’il est en panne : la procédure de secours de l’éditeur, ou à la main pendant quelques jours.`,
   generic: (c) =>
     `Rendez ${c} redondant (une seconde instance dans une autre zone ou chez un autre fournisseur, déclarée avec anyOf), ou consignez le risque accepté dans le plan de continuité.`,
 };
@@ -102,8 +106,12 @@ export const en = {
   'action.replica.auth.title': (p: Component) =>
     `Set up a fallback sign-in alongside ${p.component}, at another provider`,
   'action.replica.network.title': (p: Component) => `Add a backup line alongside ${p.component}`,
+  'action.replica.saas.title': (p: Component) =>
+    `Plan how to work without ${p.component}: regular exports and a fallback procedure`,
   'action.split-region.title': (p: Split) =>
     `Run ${p.components} in a second region too, so that ${p.service} survives the loss of region ${p.place}`,
+  'action.split-region.suppliers.title': (p: Split) =>
+    `Keep a second supplier ready for each of ${p.components}, so that ${p.service} survives the loss of region ${p.place}, where they run`,
   'action.split-provider.title': (p: Split) =>
     `Give ${p.components} a standby at another provider, so that ${p.service} survives an outage at ${p.place}`,
   'action.decouple.title': (p: Decouple) =>
@@ -184,8 +192,12 @@ export const fr = {
   'action.replica.auth.title': (p: Component) =>
     `Prévoyez une connexion de secours à côté ${de(p.component)}, chez un autre fournisseur`,
   'action.replica.network.title': (p: Component) => `Ajoutez une ligne de secours à côté ${de(p.component)}`,
+  'action.replica.saas.title': (p: Component) =>
+    `Prévoyez de quoi travailler sans ${p.component} : des exports réguliers et une procédure de secours`,
   'action.split-region.title': (p: Split) =>
     `Faites aussi tourner ${p.components} dans une seconde région, pour ${que(p.service)} résiste à la perte de la région ${p.place}`,
+  'action.split-region.suppliers.title': (p: Split) =>
+    `Gardez un second fournisseur prêt pour ${p.components} (un pour chacun), pour ${que(p.service)} résiste à la perte de la région ${p.place}, où ils tournent`,
   'action.split-provider.title': (p: Split) =>
     `Donnez à ${p.components} une réserve chez un autre fournisseur, pour ${que(p.service)} résiste à une panne chez ${p.place}`,
   'action.decouple.title': (p: Decouple) =>

@@ -95,7 +95,8 @@ export const en = {
     `Outage ${p.scenario} not evaluated for ${p.components}: ${p.why === 'no-region' ? 'no region given' : 'a region the provider catalogue does not know'} (see the warnings)`,
   'cli.analyze.blast': 'Largest blast radius',
   'cli.analyze.noBlast': 'No component takes anything else down.',
-  'cli.analyze.method': 'Score: {method}.',
+  'cli.analyze.method':
+    'Score: service = 60 × (outages survived / outages that hit the map) + 40 / (1 + single points of failure); overall = mean of the services weighted critical 8, high 4, medium 2, low 1; A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, else E.',
   'cli.simulate.summary':
     'play a failure (--fail provider=aws,region=us-east-1) or a past outage (--replay ID)',
   'cli.simulate.scenario': 'Scenario: {fail}',
@@ -197,7 +198,8 @@ export const fr = {
     `Panne ${p.scenario} non évaluée pour ${p.components} : ${p.why === 'no-region' ? 'aucune région indiquée' : 'une région que le catalogue des fournisseurs ne connaît pas'} (voir les avertissements)`,
   'cli.analyze.blast': 'Plus grands rayons d’impact',
   'cli.analyze.noBlast': 'Aucun composant n’en fait tomber d’autre.',
-  'cli.analyze.method': 'Score : {method}.',
+  'cli.analyze.method':
+    'Score : service = 60 × (pannes tenues / pannes qui touchent la carte) + 40 / (1 + points uniques de défaillance) ; global = moyenne des services pondérée critique 8, haute 4, moyenne 2, faible 1 ; A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, sinon E.',
   'cli.simulate.summary':
     'jouer une panne (--fail provider=aws,region=us-east-1) ou une panne passée (--replay ID)',
   'cli.simulate.scenario': 'Scénario : {fail}',

@@ -198,6 +198,8 @@ export const en = {
     '"{zone}" is not a zone of {provider} {region} in the catalogue: zone outages cannot be checked against it',
   BASCULE_W_CATALOGUE_NO_REGION:
     'no region for this {provider} component: regional outages cannot be checked against it (give its region, or "global")',
+  BASCULE_W_CATALOGUE_HOSTED_ON:
+    'read as running on {hosts}, as the provider catalogue says {provider} does (write runsOn to say otherwise)',
   BASCULE_E_CATALOGUE_ALIAS: '"{alias}" names both {provider} and {other}: a name belongs to one provider',
   BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `unknown ${word(REF_EN, p.what)} "${p.id}"`,
   BASCULE_E_CONFIG_DUPLICATE_ID: '"{id}" is both a service and a component; ids must be unique',
@@ -275,6 +277,8 @@ export const fr = {
     '« {zone} » n’est pas une zone de la région {region} du fournisseur {provider} dans le catalogue : les pannes de zone ne peuvent pas être vérifiées sur ce composant',
   BASCULE_W_CATALOGUE_NO_REGION:
     'aucune région pour ce composant chez {provider} : les pannes régionales ne peuvent pas être vérifiées sur lui (indiquez sa région, ou « global »)',
+  BASCULE_W_CATALOGUE_HOSTED_ON:
+    'lu comme hébergé sur {hosts}, comme le catalogue des fournisseurs le dit de {provider} (indiquez runsOn pour dire autre chose)',
   BASCULE_E_CATALOGUE_ALIAS:
     '« {alias} » désigne à la fois {provider} et {other} : un nom ne peut désigner qu’un seul fournisseur',
   BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `${word(REF_FR, p.what)} « ${p.id} » inconnu`,

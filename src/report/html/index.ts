@@ -87,6 +87,6 @@ export async function renderHtml(input: HtmlInput): Promise<string> {
       : fig;
   const date = (input.now ?? new Date()).toISOString().slice(0, 10);
   let footer = esc(t(lang, 'html.generated', { date, file: input.file ?? 'bascule.yaml' }));
-  if (analysis) footer += `<br>${esc(t(lang, 'cli.analyze.method', { method: analysis.score.method }))}`;
+  if (analysis) footer += `<br>${esc(t(lang, 'cli.analyze.method'))}`;
   return page(lang, title, subtitle, body, footer);
 }
