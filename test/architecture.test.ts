@@ -122,4 +122,30 @@ describe('architecture: who may import what', () => {
     ).map((i) => `${i.file} -> ${i.from}`);
     assert.deepEqual(bad, []);
   });
+
+  it('the CLI starts without loading the daemon, the agent or their packages (loaded when run)', () => {
+    // Static value imports only: `import type` is erased, `import()` is loaded on demand.
+    const STATIC =
+      /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'"]*?from\s+'([^']+)'|(?:^|\n)\s*import\s+'([^']+)'/g;
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(join(SRC, file), 'utf8').matchAll(STATIC)) {
+        const spec = m[1] ?? m[2]!;
+        if (spec.startsWith('.')) walk(relative(SRC, resolve(dirname(join(SRC, file)), spec)));
+        else if (!spec.startsWith('node:')) packages.add(spec.startsWith('@') ? spec : spec.split('/')[0]!);
+      }
+    };
+    walk('cli/main.ts');
+    const heavy = [...seen].filter((f) =>
+      ['daemon', 'agent', 'store', 'probes'].includes(folder(f)),
+    );
+    assert.deepEqual(heavy, []);
+    const loaded = [...packages].filter((p) =>
+      ['pino', 'hono', 'pg', 'better-sqlite3', 'nodemailer'].includes(p),
+    );
+    assert.deepEqual(loaded, []);
+  });
 });

@@ -1,8 +1,9 @@
 /** JSON logs (pino) for the daemon and the agent; tokens, passwords and authorization headers are redacted. */
 import { type Logger, pino } from 'pino';
 
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+import type { LogLevel } from './log-levels.ts';
+
+export { LOG_LEVELS, type LogLevel } from './log-levels.ts';
 
 export function createLogger(level: LogLevel, destination?: NodeJS.WritableStream): Logger {
   return pino(

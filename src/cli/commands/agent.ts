@@ -1,9 +1,8 @@
 /** `bascule agent`: a remote vantage point that probes for a daemon and reports to it. */
 import { resolve } from 'node:path';
-import { Agent } from '../../agent/agent.ts';
 import { BasculeError, errorCode, fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
-import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
+import { LOG_LEVELS } from '../../platform/log-levels.ts';
 import { readSecret } from '../../platform/secrets.ts';
 import type { Command } from '../command.ts';
 import { choice } from '../shared.ts';
@@ -40,6 +39,10 @@ export const agent = {
       ctx.io.cwd,
       ctx.io.env,
     );
+    const [{ createLogger }, { Agent }] = await Promise.all([
+      import('../../platform/log.ts'),
+      import('../../agent/agent.ts'),
+    ]);
     const log = createLogger(level);
     const a = new Agent({ server, vantage, token, log });
     try {

@@ -3,8 +3,6 @@ import { dirname, resolve } from 'node:path';
 import { fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
 import { suggest } from '../../model/suggest.ts';
-import { Notifier } from '../../notify/notifier.ts';
-import { channelType } from '../../notify/registry.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
 import { configPath, readConfig } from '../shared.ts';
 
@@ -32,6 +30,10 @@ export const notify = {
         ...(hint ? { suggestion: hint } : {}),
       });
     }
+    const [{ Notifier }, { channelType }] = await Promise.all([
+      import('../../notify/notifier.ts'),
+      import('../../notify/registry.ts'),
+    ]);
     const notifier = new Notifier({
       config,
       lang: ctx.lang,

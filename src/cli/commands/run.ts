@@ -1,11 +1,9 @@
 /** `bascule run`: the monitoring daemon, until SIGINT or SIGTERM. */
 import { dirname, resolve } from 'node:path';
-import { Daemon } from '../../daemon/daemon.ts';
 import { fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
 import { isHostPort } from '../../model/schema-primitives.ts';
-import { Notifier } from '../../notify/notifier.ts';
-import { createLogger, LOG_LEVELS } from '../../platform/log.ts';
+import { LOG_LEVELS } from '../../platform/log-levels.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
 import { choice, configPath, readConfig } from '../shared.ts';
 
@@ -33,6 +31,12 @@ export const run = {
       });
     }
     const config = readConfig(ctx);
+    // Loaded here, not at start-up: every other command starts faster without the daemon.
+    const [{ createLogger }, { Notifier }, { Daemon }] = await Promise.all([
+      import('../../platform/log.ts'),
+      import('../../notify/notifier.ts'),
+      import('../../daemon/daemon.ts'),
+    ]);
     const log = createLogger(level);
     const baseDir = dirname(resolve(ctx.io.cwd, configPath(ctx)));
     // Built first: a missing alert secret stops the start, not the first incident.
