@@ -29,7 +29,10 @@ export function simulationText(s: Simulation, lang: Lang, paint: Paint, replay?:
   } else {
     const rows = s.explanations.map((e) => [
       paint('red', e.service),
-      paint(SEVERITY_COLOR[e.criticality as 'critical'] ?? 'bold', e.criticality),
+      paint(
+        SEVERITY_COLOR[e.criticality as 'critical'] ?? 'bold',
+        t(lang, `alert.criticality.${e.criticality as 'critical'}`),
+      ),
       e.chain.join(' ← '),
       [...rootCauses(e.cause, lang)].join('; '),
     ]);

@@ -101,12 +101,15 @@ export const en = {
     'play a failure (--fail provider=aws,region=us-east-1) or a past outage (--replay ID)',
   'cli.simulate.scenario': 'Scenario: {fail}',
   'cli.simulate.sources': 'Sources: {sources}',
-  'cli.simulate.simplifies': 'Simplifies: {text}',
+  'cli.simulate.simplifies': 'Simplifications: {text}',
   'cli.simulate.nothingMatched': 'No component of the map matches this scenario.',
   'cli.simulate.allUp': 'All services stay up.',
   'cli.simulate.down': (p: { readonly count: number }) =>
     count('en', p.count, { one: 'service down', other: 'services down' }),
-  'cli.simulate.matched': '{id} [{predicate}, {via}]',
+  'cli.simulate.matched': '{id} ({predicate}: {via})',
+  'cli.simulate.via.own': 'where it runs',
+  'cli.simulate.via.component': 'named',
+  'cli.simulate.via.runsOn': 'through its {entry}',
   'cli.simulate.componentsDown': (p: { readonly count: number }) =>
     count('en', p.count, { one: 'component down', other: 'components down' }),
   'cli.simulate.degraded': 'Redundancy lost but still up',
@@ -209,7 +212,10 @@ export const fr = {
   'cli.simulate.allUp': 'Tous les services restent disponibles.',
   'cli.simulate.down': (p: { readonly count: number }) =>
     count('fr', p.count, { one: 'service tombé', other: 'services tombés' }),
-  'cli.simulate.matched': '{id} [{predicate}, {via}]',
+  'cli.simulate.matched': '{id} ({predicate} : {via})',
+  'cli.simulate.via.own': 'là où il tourne',
+  'cli.simulate.via.component': 'désigné par son nom',
+  'cli.simulate.via.runsOn': 'par son {entry}',
   'cli.simulate.componentsDown': (p: { readonly count: number }) =>
     count('fr', p.count, { one: 'composant tombé', other: 'composants tombés' }),
   'cli.simulate.degraded': 'Redondance perdue mais toujours disponible',
