@@ -257,6 +257,43 @@ describe('the CLI', () => {
     );
   });
 
+  it('simulate --fail reads provider and region names through the catalogue, with notices', async () => {
+    const r = await runCli(['simulate', '--fail', 'provider=OVHcloud,region=Strasbourg', '--format', 'json'], {
+      cwd: project(MAP),
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { servicesDown: string[] }).servicesDown, ['shop']);
+    assert.match(r.stderr, /^--fail provider=OVHcloud,region=Strasbourg: "OVHcloud" read as "ovh"$/m);
+    assert.match(r.stderr, /"Strasbourg" read as "sbg"/);
+    const typo = await runCli(['simulate', '--fail', 'provider=ovh,region=strasbour'], { cwd: project(MAP) });
+    assert.match(typo.stderr, /"strasbour" is not a region of ovh .* did you mean "strasbourg"\?/);
+  });
+
+  it("a user's scenario written with aliases fails the places it names", async () => {
+    const dir = project(MAP);
+    mkdirSync(join(dir, 'scenarios'));
+    writeFileSync(
+      join(dir, 'scenarios', 'sbg-flood.yaml'),
+      [
+        'id: sbg-flood',
+        'title: {en: Strasbourg flood, fr: Crue à Strasbourg}',
+        'date: 2026-01-01',
+        'duration: 1d',
+        'provider: ovh',
+        'scope: {en: one site, fr: un site}',
+        'summary: {en: A flood., fr: Une crue.}',
+        'simplifications: {en: None., fr: Aucune.}',
+        'sources: [{title: test, url: "https://example.com/"}]',
+        'fail: [{provider: OVHcloud, region: Strasbourg}]',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['simulate', '--replay', 'sbg-flood', '--format', 'json'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { servicesDown: string[] }).servicesDown, ['shop']);
+    assert.match(r.stderr, /^sbg-flood: fail\[0\]: "OVHcloud" read as "ovh"$/m);
+  });
+
   it('analyze says which outages it could not evaluate (text and JSON)', async () => {
     const dir = project(MAP.replace('region: strasbourg, ', ''));
     const text = await runCli(['analyze'], { cwd: dir });

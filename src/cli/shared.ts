@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { BasculeError, type Diagnostic, fail } from '../errors.ts';
 import { formatDiagnostic, render, t } from '../i18n/index.ts';
 import type { Catalogue } from '../model/catalogue.ts';
+import { normalisePredicate, type PredicatePlace } from '../model/catalogue-normalise.ts';
 import { loadConfig } from '../model/load.ts';
 import type { Config } from '../model/schema.ts';
 import { suggest } from '../model/suggest.ts';
@@ -55,7 +56,7 @@ export function readMap(ctx: CommandContext): { config: Config; catalogue: Catal
 export const MAX_WARNINGS_SHOWN = 20;
 
 /** Notices and warnings on stderr: located lines (the first MAX_WARNINGS_SHOWN), or JSON lines with BASCULE_ERRORS=json. */
-function reportWarnings(ctx: CommandContext, warnings: readonly Diagnostic[]): void {
+export function reportWarnings(ctx: CommandContext, warnings: readonly Diagnostic[]): void {
   const json = ctx.io.env.BASCULE_ERRORS === 'json';
   for (const d of json ? warnings : warnings.slice(0, MAX_WARNINGS_SHOWN)) {
     if (json)
@@ -67,14 +68,42 @@ function reportWarnings(ctx: CommandContext, warnings: readonly Diagnostic[]): v
 }
 
 /** Built-in scenarios, then a scenarios/ folder next to the map, then each --scenarios DIR. */
-export function readScenarios(ctx: CommandContext, withConfig: boolean): Scenario[] {
+export function readScenarios(ctx: CommandContext, withConfig: boolean, catalogue?: Catalogue): Scenario[] {
   const dirs: string[] = [];
   if (withConfig) {
     const beside = join(dirname(resolve(ctx.io.cwd, configPath(ctx))), 'scenarios');
     if (existsSync(beside)) dirs.push(beside);
   }
   for (const d of (ctx.values.scenarios as string[] | undefined) ?? []) dirs.push(resolve(ctx.io.cwd, d));
-  return loadScenarios(dirs);
+  const library = loadScenarios(dirs);
+  if (!catalogue || dirs.length === 0) return library;
+  // A user's scenario may name providers and regions as people write them: read through the catalogue.
+  const warnings: Diagnostic[] = [];
+  const read = library.map((s) => {
+    let changed = false;
+    const failList = s.fail.map((p, i) => {
+      const r = readPredicate(p, catalogue, `${s.id}: fail[${i}]`);
+      warnings.push(...r.warnings);
+      if (r.predicate !== p) changed = true;
+      return r.predicate;
+    });
+    return changed ? { ...s, fail: failList } : s;
+  });
+  reportWarnings(ctx, warnings);
+  return read;
+}
+
+/** A failure predicate read through the catalogue, with its notices located at `where` (a flag, a scenario). */
+export function readPredicate<T extends PredicatePlace>(
+  predicate: T,
+  catalogue: Catalogue,
+  where: string,
+): { predicate: T; warnings: Diagnostic[] } {
+  const r = normalisePredicate(predicate, catalogue, where);
+  return {
+    predicate: r.predicate,
+    warnings: r.warnings.map((w) => ({ code: w.code, path: where, params: w.params })),
+  };
 }
 
 /** Writes to --out when given (and says so on stderr), else to stdout. */

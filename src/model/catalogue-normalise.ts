@@ -170,3 +170,32 @@ export function unplacedComponents(
   }
   return out;
 }
+
+/** What a failure predicate names (a --fail flag, a scenario's `fail`): the keys read through the catalogue. */
+export interface PredicatePlace {
+  readonly provider?: string | undefined;
+  readonly region?: string | undefined;
+  readonly zone?: string | undefined;
+}
+
+/**
+ * A failure predicate with canonical names (`provider=OVHcloud,region=Strasbourg` fails ovh/sbg),
+ * and the notices and warnings, located at `path` (`--fail provider=OVHcloud`). A predicate that
+ * names a region but no provider is left as written: which provider's aliases apply is unknown.
+ */
+export function normalisePredicate<T extends PredicatePlace>(
+  predicate: T,
+  catalogue: Catalogue,
+  path: string,
+): { predicate: T; warnings: RawDiagnostic[] } {
+  const warnings: RawDiagnostic[] = [];
+  if (predicate.provider === undefined) return { predicate, warnings };
+  const next = normalisePlace(
+    catalogue,
+    { ...predicate, provider: predicate.provider },
+    [path],
+    false,
+    warnings,
+  );
+  return { predicate: renamed(warnings, 0) ? next : predicate, warnings };
+}

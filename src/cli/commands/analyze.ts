@@ -30,7 +30,7 @@ export const analyze = {
     const format = choice(ctx, 'format', ['text', 'json', 'html'] as const);
     const failOn = choice(ctx, 'fail-on', FAIL_ON);
     const { config, catalogue } = readMap(ctx);
-    const scenarios = readScenarios(ctx, true);
+    const scenarios = readScenarios(ctx, true, catalogue);
     const graph = buildGraph(config);
     const analysis = runAnalysis(config, scenarios, graph, {
       full: ctx.values.full === true,

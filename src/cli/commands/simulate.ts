@@ -7,7 +7,16 @@ import { suggest } from '../../model/suggest.ts';
 import { simulationJson } from '../../report/json.ts';
 import { CONFIG_OPTION, type Command, FORMAT_OPTION, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { simulationText } from '../render/simulation-text.ts';
-import { choice, configPath, emit, json, readConfig, readScenarios } from '../shared.ts';
+import {
+  choice,
+  configPath,
+  emit,
+  json,
+  readMap,
+  readPredicate,
+  readScenarios,
+  reportWarnings,
+} from '../shared.ts';
 import { painter } from '../style.ts';
 
 export const simulate = {
@@ -29,11 +38,17 @@ export const simulate = {
     const failFlags = (ctx.values.fail as string[] | undefined) ?? [];
     const replayId = ctx.values.replay as string | undefined;
     if (failFlags.length > 0 === (replayId !== undefined)) throw fail('BASCULE_E_USAGE_SIMULATE_MODE', {});
-    const predicates = failFlags.map(parsePredicate);
-    const config = readConfig(ctx);
+    const parsed = failFlags.map(parsePredicate);
+    const { config, catalogue } = readMap(ctx);
+    // `--fail provider=OVHcloud,region=Strasbourg` fails ovh/sbg, as the map's names are read.
+    const predicates = parsed.map((p, i) => {
+      const r = readPredicate(p, catalogue, `--fail ${failFlags[i]}`);
+      reportWarnings(ctx, r.warnings);
+      return r.predicate;
+    });
     let replay: ReturnType<typeof readScenarios>[number] | undefined;
     if (replayId !== undefined) {
-      const library = readScenarios(ctx, true);
+      const library = readScenarios(ctx, true, catalogue);
       replay = library.find((s) => s.id === replayId);
       if (!replay) {
         const hint = suggest(
