@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -88,9 +88,13 @@ describe('bascule init: answers', () => {
       assert.equal(config.components[id]!.region, 'sbg', id);
     }
     assert.deepEqual(config.components.stripe!.runsOn, [{ provider: 'aws', region: 'us-east-1' }]);
+    // Written as canonical ids, not left for the loader to read as aliases.
+    assert.match(text!, /^ {4}provider: ovh +# OVHcloud\n {4}region: sbg$/m);
+    assert.doesNotMatch(text!, /: (ovhcloud|strasbourg|virginia)\}?$/im);
     const paris = await init(['Acme', 'shop', 'Amazon Web Services', 'Paris', '']);
     const shop = load(paris.text!).components['shop-app']!;
     assert.deepEqual([shop.provider, shop.region], ['aws', 'eu-west-3']);
+    assert.match(paris.text!, /^ {4}region: eu-west-3$/m);
     // A number of the list is a provider too; a name outside the catalogue is kept as given.
     const byNumber = await init(['Acme', 'shop, nas', '10', 'gravelines', 'Serveur du bureau', '']);
     const c = load(byNumber.text!).components;
@@ -255,6 +259,22 @@ describe('bascule init: answers', () => {
   });
 });
 
+describe('the keys init writes', () => {
+  it('validates assumed: only fields of a component, located, with a did-you-mean', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'bascule.yaml'),
+      'version: 1\nname: x\nservices:\n  a: {name: site web, dependsOn: [w]}\ncomponents:\n  w: {provider: aws, region: eu-west-3, name: Web, assumed: [kind, regoin]}\n',
+    );
+    const r = await runCli(['validate'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      /^bascule\.yaml:6:\d+: components\.w\.assumed\[1\]: invalid value "regoin": expected one of provider, region, zone, kind, service, runsOn, dependsOn — did you mean "region"\?$/m,
+    );
+  });
+});
+
 describe('bascule init --yes', () => {
   it('writes a small truthful example that validates and analyses with no error', async () => {
     for (const lang of ['en', 'fr']) {
@@ -318,7 +338,7 @@ function inTerminal(
       // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape sequences
       screen += chunk.toString('utf8').replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
       const step = steps[next];
-      if (step && step.prompt.test(screen.slice(seen))) {
+      if (step?.prompt.test(screen.slice(seen))) {
         seen = screen.length;
         next++;
         // Enter ends an answer; Ctrl-D (end of input) is sent alone.

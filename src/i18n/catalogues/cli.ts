@@ -278,9 +278,9 @@ export const fr = {
     'paiement, messagerie, suite bureautique, paie…, séparés par des virgules, par ex. Stripe, Microsoft 365',
   'cli.init.catalogued': '« {supplier} » est dans le catalogue des fournisseurs : {provider}.',
   'cli.init.cataloguedHosted':
-    '« {supplier} » est dans le catalogue des fournisseurs : {provider}, qui tourne sur {hostedOn} (écrit comme supposé).',
-  'cli.init.askKind': 'Quel genre de fournisseur est « {supplier} » ?',
-  'cli.init.badKind': 'Répondez par un numéro de 1 à {max}, ou par l’un des genres proposés.',
+    '« {supplier} » est dans le catalogue des fournisseurs : {provider}, qui tourne sur {hostedOn} (noté comme supposé).',
+  'cli.init.askKind': 'Quel type de fournisseur est « {supplier} » ?',
+  'cli.init.badKind': 'Répondez par un numéro de 1 à {max}, ou par l’un des types proposés.',
   'cli.init.askSupplierRunsOn': 'Sur quoi tourne « {supplier} » lui-même, si vous le savez ?',
   'cli.init.hintSupplierRunsOn':
     'un numéro de la liste ou le nom d’un fournisseur, ou ? si vous ne savez pas',

@@ -38,7 +38,8 @@ export const en = {
   BASCULE_E_CONFIG_MISSING: '{file} not found: create one with "bascule init", or name another with -c FILE',
   BASCULE_E_FILE_EXISTS: '{file} already exists; add --force to overwrite it',
   BASCULE_E_INIT_STOPPED: 'init stopped before the last question: nothing was written',
-  BASCULE_E_INIT_ANSWER: 'init gave up after {attempts} answers that were not valid, to: {question} (nothing was written)',
+  BASCULE_E_INIT_ANSWER:
+    'init gave up after {attempts} answers that were not valid, to: {question} (nothing was written)',
   BASCULE_E_SCENARIO_UNKNOWN: 'unknown scenario "{id}" (see "bascule scenarios")',
 } as const;
 
