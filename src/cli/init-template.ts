@@ -112,20 +112,15 @@ class Ids {
   }
 }
 
-/** The catalogue's entry for a provider id, if it has one. */
-function known(catalogue: Catalogue, provider: string) {
-  return catalogue.provider(provider);
-}
-
 /** A component's place, its missing region, and the hosting the catalogue gives its provider (assumed). */
 function placed(catalogue: Catalogue, where: Where) {
-  const info = known(catalogue, where.provider);
+  const info = catalogue.provider(where.provider);
   return {
     provider: where.provider,
     ...(info ? { providerName: info.name } : {}),
     ...(where.region !== undefined ? { region: where.region } : {}),
     regionMissing: where.region === undefined && catalogue.isRegional(where.provider),
-    hostedOn: (info?.hostedOn ?? []).map((p) => ({ provider: p, name: known(catalogue, p)?.name ?? p })),
+    hostedOn: (info?.hostedOn ?? []).map((p) => ({ provider: p, name: catalogue.provider(p)?.name ?? p })),
   };
 }
 
