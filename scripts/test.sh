@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh Debian 12 machine (as root): installs what the tests need
 # (the compiler better-sqlite3 is built with, Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
-# the test certificates, Prometheus' promtool for the /metrics lint test, the npm packages), builds,
+# the test certificates, `script` for the pseudo-terminal test, Prometheus' promtool for the /metrics lint test, the npm packages), builds,
 # type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [[ -x /usr/bin/promtool ]] || missing+=(prometheus)
+# The pseudo-terminal test of `bascule init` runs it under `script` (util-linux; Debian ships it in bsdutils).
+command -v script >/dev/null 2>&1 || missing+=(bsdutils)
 if ((${#missing[@]} > 0)); then
   echo "installing Debian packages: ${missing[*]}"
   apt-get update -qq

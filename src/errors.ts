@@ -127,6 +127,14 @@ export const ERRORS = {
   },
   BASCULE_E_FILE_WRITE: { exit: 2, doc: 'A file could not be written (reason: the system error code).' },
   BASCULE_E_FILE_EXISTS: { exit: 2, doc: 'The file to write already exists (use --force).' },
+  BASCULE_E_INIT_STOPPED: {
+    exit: 2,
+    doc: '`bascule init` met the end of its input (Ctrl-D) before its last question: nothing was written.',
+  },
+  BASCULE_E_INIT_ANSWER: {
+    exit: 2,
+    doc: '`bascule init` got no valid answer to a question after several tries (attempts): nothing was written.',
+  },
   BASCULE_E_PREDICATE_SYNTAX: {
     exit: 2,
     doc: 'A --fail predicate is not of the form key=value[,key=value].',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../src/model/load.ts';
@@ -297,25 +297,6 @@ describe('bascule scenarios, schema, init and usage', () => {
     const bad = await runCli(['validate'], { cwd: dir, env: plain });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /valeur « moyenne » invalide/);
-  });
-
-  it('init asks for providers, services and suppliers in a terminal', async () => {
-    const dir = tempDir();
-    const r = await runCli(['init'], {
-      cwd: dir,
-      interactive: true,
-      answers: ['Boulangerie Dupont', 'ovh, scaleway', 'commandes, site', 'stripe, payfit'],
-    });
-    assert.equal(r.code, 0);
-    assert.match(r.stdout, /Cloud providers you use/);
-    const loaded = loadConfig(readFileSync(join(dir, 'bascule.yaml'), 'utf8'), 'bascule.yaml');
-    assert.ok(loaded.ok);
-    if (loaded.ok) {
-      assert.equal(loaded.config.name, 'Boulangerie Dupont');
-      assert.deepEqual(Object.keys(loaded.config.services), ['commandes', 'site']);
-      assert.equal(loaded.config.components.dns!.provider, 'scaleway');
-      assert.ok(existsSync(join(dir, 'bascule.yaml')));
-    }
   });
 
   it('rejects unknown commands and options with a did-you-mean and exit 2', async () => {

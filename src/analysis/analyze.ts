@@ -5,6 +5,7 @@
 import type { Config } from '../model/schema.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { type TopActions, topActions } from './actions.ts';
+import { withAssumptions } from './assumed.ts';
 import { blastRadii, DEFAULT_LIST_LIMIT, type Strategy } from './blast-radius.ts';
 import { type AnalysisContext, criticalityAbove } from './context.ts';
 import { type Finding, severityRank } from './finding.ts';
@@ -102,12 +103,14 @@ export function analyze(
   });
   const places = failPlaces(graph, prop, blast.groupKillers, controlPlaneWatch(graph));
   const ctx: AnalysisContext = { graph, blast, places, above: criticalityAbove(graph), limit };
-  const findings = RULES.flatMap((r) => r.run(ctx)).sort(
+  const sorted = RULES.flatMap((r) => r.run(ctx)).sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
       a.kind.localeCompare(b.kind) ||
       a.subjects.join(' ').localeCompare(b.subjects.join(' ')),
   );
+  // A finding that rests on an assumption of the map (`assumed`) says so.
+  const findings = withAssumptions(config, sorted);
   const ids = (nodes: readonly number[]) => nodes.map((n) => graph.ids[n]!).sort();
   const spofs = blast.radii
     .filter((r) => r.placed && r.servicesTotal > 0)
@@ -134,8 +137,10 @@ export function analyze(
   for (const o of outages) for (const sv of o.servicesDown) downBy.set(sv, [...(downBy.get(sv) ?? []), o.id]);
   const facts = graph.services.map((s) => {
     const service = graph.ids[s]!;
+    const name = config.services[service]?.name;
     return {
       service,
+      ...(name !== undefined ? { name } : {}),
       criticality: graph.criticality.get(s)!,
       outagesDown: downBy.get(service) ?? [],
       singlePointsOfFailure: blast.spofsPerService.get(s) ?? 0,

@@ -1,6 +1,6 @@
 /** Findings: what the analyser reports, as data; texts are rendered from the i18n catalogues. */
 import type { Params } from '../errors.ts';
-import type { Criticality } from '../model/schema.ts';
+import type { AssumableField, Criticality } from '../model/schema.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -24,6 +24,8 @@ export interface Finding {
   readonly subjects: readonly string[];
   /** Values for the message and recommendation templates. */
   readonly params: Params;
+  /** Components it rests on whose fields are assumptions (`assumed` in the map): see assumed.ts. */
+  readonly assumed?: readonly { readonly component: string; readonly fields: readonly AssumableField[] }[];
 }
 
 /** Lower is more severe. */

@@ -13,6 +13,8 @@ export const CRITICALITY_WEIGHT: Readonly<Record<Criticality, number>> = {
 
 export interface ServiceScore {
   readonly service: string;
+  /** Its display name, when the map gives one (`name: site web`). */
+  readonly name?: string;
   readonly criticality: Criticality;
   /** 0–100. */
   readonly score: number;
@@ -38,6 +40,7 @@ export const SCORE_METHOD =
 
 export interface ServiceFacts {
   readonly service: string;
+  readonly name?: string;
   readonly criticality: Criticality;
   readonly outagesDown: readonly string[];
   readonly singlePointsOfFailure: number;

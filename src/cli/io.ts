@@ -11,8 +11,8 @@ export interface Io {
   readonly color: boolean;
   /** Interactive: stdin and stdout are terminals. */
   readonly interactive: boolean;
-  /** Asks a question and returns the answer (only called when interactive). */
-  readonly ask: (question: string) => Promise<string>;
+  /** Asks a question and returns the answer, or undefined at the end of input (Ctrl-D); only called when interactive. */
+  readonly ask: (question: string) => Promise<string | undefined>;
   /** Resolves when a long-running command should stop (SIGINT, SIGTERM), with the signal's name. */
   readonly untilStopped?: () => Promise<string>;
 }
@@ -39,8 +39,11 @@ export function processIo(): Io {
     ask: async (question) => {
       const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stdout });
+      // At the end of input the interface closes: in a terminal the question is rejected, from a
+      // pipe it is left pending; either way the answer is "none".
+      const closed = new Promise<undefined>((done) => rl.once('close', () => done(undefined)));
       try {
-        return await rl.question(question);
+        return await Promise.race([rl.question(question).catch(() => undefined), closed]);
       } finally {
         rl.close();
       }

@@ -20,6 +20,9 @@ export type Criticality = (typeof CRITICALITIES)[number];
 
 const link = z.strictObject({ title: text, url: text });
 const documentation = {
+  name: text.optional().meta({
+    description: 'The name people use for it, when its id cannot say it (spaces, accents): "site web".',
+  }),
   description: text.optional().meta({ description: 'What it is, in a sentence.' }),
   owner: text.optional().meta({ description: 'The team or person answerable for it.' }),
   tags: z.array(text).optional(),
@@ -80,6 +83,18 @@ export const quorumPlaces = z.strictObject({
 /** One entry of a runsOn list: a place, or a redundancy group of places. */
 export const runsOnEntry = z.union([place, anyOfPlaces, quorumPlaces]);
 
+/** The fields of a component that may be marked as assumptions (`assumed: [runsOn]`). */
+export const ASSUMABLE_FIELDS = [
+  'provider',
+  'region',
+  'zone',
+  'kind',
+  'service',
+  'runsOn',
+  'dependsOn',
+] as const;
+export type AssumableField = (typeof ASSUMABLE_FIELDS)[number];
+
 export const service = z.strictObject({
   criticality: z.enum(CRITICALITIES).default('medium'),
   rto: duration.optional().meta({ description: 'Recovery time objective: the longest acceptable outage.' }),
@@ -106,6 +121,10 @@ export const component = z.strictObject({
   runsOn: z.array(runsOnEntry).default([]).meta({
     description:
       'Where a supplier itself runs, when known: it fails when any entry fails. An entry is a place, or {anyOf: [places]} / {quorum: {need, of: [places]}} for a supplier that runs in several.',
+  }),
+  assumed: z.array(z.enum(ASSUMABLE_FIELDS)).optional().meta({
+    description:
+      'The fields of this component that are assumptions, not known facts (bascule init writes them): the analysis marks the findings they lead to.',
   }),
   ...documentation,
 });

@@ -8,6 +8,17 @@ export interface RenderedFinding {
   readonly subjects: readonly string[];
   readonly message: string;
   readonly recommendation: string;
+  /** The assumptions of the map it rests on, when there are any. */
+  readonly assumed?: Finding['assumed'];
+}
+
+/** The short mark of a finding that rests on assumptions: `assumed: stripe runsOn`; undefined when none. */
+export function assumedMark(lang: Lang, f: Finding): string | undefined {
+  if (!f.assumed || f.assumed.length === 0) return undefined;
+  const items = f.assumed.map((a) =>
+    t(lang, 'finding.assumed.item', { component: a.component, fields: a.fields.join(', ') }),
+  );
+  return t(lang, 'finding.assumed', { items: items.join('; ') });
 }
 
 const CRITICALITIES = new Set(['critical', 'high', 'medium', 'low']);
@@ -26,5 +37,6 @@ export function renderFinding(lang: Lang, f: Finding): RenderedFinding {
     subjects: f.subjects,
     message: render(lang, `${key}.message` as MessageKey, params),
     recommendation: render(lang, `${key}.recommendation` as MessageKey, params),
+    ...(f.assumed ? { assumed: f.assumed } : {}),
   };
 }

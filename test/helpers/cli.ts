@@ -15,6 +15,7 @@ export async function runCli(
   options: {
     cwd?: string;
     env?: NodeJS.ProcessEnv;
+    /** Answers to the questions in order; once they run out, the input has ended (Ctrl-D). */
     answers?: readonly string[];
     interactive?: boolean;
     untilStopped?: () => Promise<string>;
@@ -37,7 +38,8 @@ export async function runCli(
     ...(options.untilStopped ? { untilStopped: options.untilStopped } : {}),
     ask: async (q) => {
       stdout += q;
-      return answers.shift() ?? '';
+      // No answer left: the end of input, as Ctrl-D.
+      return answers.shift();
     },
   });
   return { code, stdout, stderr };

@@ -1,33 +1,15 @@
-/** `bascule init`: writes a commented starter bascule.yaml; asks a few questions in a terminal. */
+/** `bascule init`: writes a commented starter bascule.yaml; in a terminal, from a few questions. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BasculeError } from '../../errors.ts';
-import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
+import { loadCatalogue } from '../../scenarios/providers.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
-import { INIT_DEFAULTS, type InitAnswers, initTemplate } from '../init-template.ts';
-import type { Io } from '../io.ts';
+import { askInit } from '../init-questions.ts';
+import { exampleAnswers, initTemplate } from '../init-template.ts';
 import { writeText } from '../io.ts';
+import { Prompter } from '../prompter.ts';
 import { configPath } from '../shared.ts';
-
-function list(answer: string, fallback: readonly string[]): string[] {
-  const items = answer
-    .split(/[,\s]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  return items.length > 0 ? items : [...fallback];
-}
-
-async function ask(io: Io, lang: Lang): Promise<InitAnswers> {
-  const q = async (key: PlainKey, fallback: string) =>
-    (await io.ask(`${t(lang, key)} [${fallback}] `)).trim() || fallback;
-  const d = INIT_DEFAULTS;
-  return {
-    name: await q('cli.init.askName', d.name),
-    providers: list(await q('cli.init.askProviders', d.providers.join(', ')), d.providers),
-    services: list(await q('cli.init.askServices', d.services.join(', ')), d.services),
-    suppliers: list(await q('cli.init.askSuppliers', d.suppliers.join(', ')), d.suppliers),
-  };
-}
 
 export const init = {
   name: 'init',
@@ -42,9 +24,16 @@ export const init = {
     // Refuse before asking anything: never overwrite without --force.
     if (!force && existsSync(path))
       throw new BasculeError([{ code: 'BASCULE_E_FILE_EXISTS', params: { file } }]);
-    const answers =
-      ctx.values.yes === true || !ctx.io.interactive ? INIT_DEFAULTS : await ask(ctx.io, ctx.lang);
-    writeText(path, initTemplate(answers, ctx.lang), force, file);
+    // The providers the map will be read with: the built-in catalogue and a providers/ folder beside it.
+    const beside = join(dirname(path), 'providers');
+    const catalogue = loadCatalogue(existsSync(beside) ? [beside] : []);
+    let answers = exampleAnswers(ctx.lang);
+    if (ctx.values.yes !== true && ctx.io.interactive) {
+      const prompter = new Prompter(ctx.io);
+      prompter.say(t(ctx.lang, 'cli.init.intro', { file }));
+      answers = await askInit(prompter, ctx.lang, catalogue);
+    }
+    writeText(path, initTemplate(answers, catalogue, ctx.lang), force, file);
     ctx.io.stdout(`${t(ctx.lang, 'cli.init.done', { file })}\n`);
     return 0;
   },

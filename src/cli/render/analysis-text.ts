@@ -3,7 +3,7 @@ import type { Analysis } from '../../analysis/analyze.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { renderAction } from '../../report/actions.ts';
-import { renderFinding } from '../../report/findings.ts';
+import { assumedMark, renderFinding } from '../../report/findings.ts';
 import { type Color, type Paint, table } from '../style.ts';
 
 export const SEVERITY_COLOR: Readonly<Record<Severity, Color>> = {
@@ -74,7 +74,7 @@ const nodes = (a: Analysis) => a.actions?.nodes ?? 0;
 function services(a: Analysis, lang: Lang, paint: Paint): string {
   const cols = ['SERVICE', 'CRITICALITY', 'SCORE', 'OUTAGES', 'SPOFS'] as const;
   const rows = a.score.services.map((s) => [
-    s.service,
+    s.name ? `${s.name} (${s.service})` : s.service,
     paint(SEVERITY_COLOR[s.criticality], t(lang, `alert.criticality.${s.criticality}`)),
     String(s.score),
     `${s.outagesSurvived}/${s.outagesTotal}`,
@@ -99,6 +99,8 @@ function findings(a: Analysis, lang: Lang, paint: Paint): string {
     );
     lines.push(`          ${r.message}`);
     lines.push(`          ${paint('dim', `→ ${r.recommendation}`)}`);
+    const assumed = assumedMark(lang, f);
+    if (assumed) lines.push(`          ${paint('yellow', assumed)}`);
   }
   if (a.findings.length > MAX_FINDINGS) {
     lines.push(t(lang, 'cli.analyze.more', { count: a.findings.length - MAX_FINDINGS }));

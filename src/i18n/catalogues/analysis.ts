@@ -178,6 +178,8 @@ export const en = {
     '{service} ({criticality}) is watched, but no vantage point says where it runs: it may fail with {providers}',
   'finding.monitoring-gap.unplaced.recommendation':
     'Declare vantages with their provider, and run at least one outside {providers}.',
+  'finding.assumed': 'assumed: {items}',
+  'finding.assumed.item': '{component} {fields}',
 } as const;
 
 export const fr = {
@@ -268,4 +270,6 @@ export const fr = {
     '{service} ({criticality}) est surveillé, mais aucun point de vue ne dit où il tourne : il peut tomber avec {providers}',
   'finding.monitoring-gap.unplaced.recommendation':
     'Déclarez des points de vue (vantages) avec leur fournisseur, dont au moins un hors de {providers}.',
+  'finding.assumed': 'supposé : {items}',
+  'finding.assumed.item': '{fields} de {component}',
 } as const satisfies Translations<typeof en>;

@@ -37,6 +37,9 @@ export const en = {
   BASCULE_E_PREDICATE_DUPLICATE: 'invalid predicate "{value}": "{key}" given twice',
   BASCULE_E_CONFIG_MISSING: '{file} not found: create one with "bascule init", or name another with -c FILE',
   BASCULE_E_FILE_EXISTS: '{file} already exists; add --force to overwrite it',
+  BASCULE_E_INIT_STOPPED: 'init stopped before the last question: nothing was written',
+  BASCULE_E_INIT_ANSWER:
+    'init gave up after {attempts} answers that were not valid, to: {question} (nothing was written)',
   BASCULE_E_SCENARIO_UNKNOWN: 'unknown scenario "{id}" (see "bascule scenarios")',
 } as const;
 
@@ -73,5 +76,8 @@ export const fr = {
   BASCULE_E_CONFIG_MISSING:
     '{file} introuvable : créez-le avec « bascule init », ou indiquez-en un autre avec -c FICHIER',
   BASCULE_E_FILE_EXISTS: '{file} existe déjà ; ajoutez --force pour l’écraser',
+  BASCULE_E_INIT_STOPPED: 'init interrompu avant la dernière question : rien n’a été écrit',
+  BASCULE_E_INIT_ANSWER:
+    'init abandonne après {attempts} réponses non valables à : {question} (rien n’a été écrit)',
   BASCULE_E_SCENARIO_UNKNOWN: 'scénario « {id} » inconnu (voir « bascule scenarios »)',
 } as const satisfies Translations<typeof en>;

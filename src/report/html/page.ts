@@ -6,7 +6,7 @@ import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { renderAction } from '../actions.ts';
-import { renderFinding } from '../findings.ts';
+import { assumedMark, renderFinding } from '../findings.ts';
 import { rootCauses } from '../root-causes.ts';
 import { esc } from './escape.ts';
 import { COLORS } from './svg.ts';
@@ -46,6 +46,7 @@ td{padding:7px 10px;border-top:1px solid #eef2f7;vertical-align:top}
 .sev{display:inline-block;color:#fff;border-radius:10px;padding:0 8px;font-size:11px;font-weight:700;text-transform:uppercase}
 .kind{font-weight:600}
 .muted{color:#64748b}
+.assumed{color:#b45309;font-size:.9em;margin-top:2px}
 .down{color:${COLORS.down};font-weight:600}
 .ok{color:#15803d;font-weight:600}
 .figure svg{max-width:100%;height:auto;display:block;margin:0 auto}
@@ -145,7 +146,9 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
         t(lang, 'html.col.outagesDown'),
       ],
       score.services.map((s) => [
-        `<b>${esc(s.service)}</b>`,
+        s.name
+          ? `<b>${esc(s.name)}</b> <span class="muted">${esc(s.service)}</span>`
+          : `<b>${esc(s.service)}</b>`,
         sev(s.criticality, lang),
         String(s.score),
         `${s.outagesSurvived}/${s.outagesTotal}`,
@@ -163,9 +166,10 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
         [t(lang, 'html.col.severity'), t(lang, 'html.col.finding'), t(lang, 'html.col.recommendation')],
         a.findings.slice(0, MAX_ROWS).map((f) => {
           const r = renderFinding(lang, f);
+          const assumed = assumedMark(lang, f);
           return [
             sev(f.severity, lang),
-            `<div class="kind" data-kind="${esc(f.kind)}">${esc(t(lang, `finding.title.${f.kind}`))}</div>${esc(r.message)}`,
+            `<div class="kind" data-kind="${esc(f.kind)}">${esc(t(lang, `finding.title.${f.kind}`))}</div>${esc(r.message)}${assumed ? `<div class="assumed">${esc(assumed)}</div>` : ''}`,
             esc(r.recommendation),
           ];
         }),
