@@ -139,9 +139,7 @@ describe('architecture: who may import what', () => {
       }
     };
     walk('cli/main.ts');
-    const heavy = [...seen].filter((f) =>
-      ['daemon', 'agent', 'store', 'probes'].includes(folder(f)),
-    );
+    const heavy = [...seen].filter((f) => ['daemon', 'agent', 'store', 'probes'].includes(folder(f)));
     assert.deepEqual(heavy, []);
     const loaded = [...packages].filter((p) =>
       ['pino', 'hono', 'pg', 'better-sqlite3', 'nodemailer'].includes(p),

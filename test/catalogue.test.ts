@@ -258,9 +258,12 @@ describe('the CLI', () => {
   });
 
   it('simulate --fail reads provider and region names through the catalogue, with notices', async () => {
-    const r = await runCli(['simulate', '--fail', 'provider=OVHcloud,region=Strasbourg', '--format', 'json'], {
-      cwd: project(MAP),
-    });
+    const r = await runCli(
+      ['simulate', '--fail', 'provider=OVHcloud,region=Strasbourg', '--format', 'json'],
+      {
+        cwd: project(MAP),
+      },
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual((JSON.parse(r.stdout) as { servicesDown: string[] }).servicesDown, ['shop']);
     assert.match(r.stderr, /^--fail provider=OVHcloud,region=Strasbourg: "OVHcloud" read as "ovh"$/m);
