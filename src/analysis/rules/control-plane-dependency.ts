@@ -5,6 +5,7 @@
  * switch must survive what it switches away from.
  */
 
+import { externalFailovers } from '../../model/schema-failover.ts';
 import { isPlaced } from '../blast-radius.ts';
 import type { AnalysisContext } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
@@ -73,7 +74,7 @@ function steeredGroups(graph: Graph): { group: number; steering: number[] }[] {
 /** The nodes whose fate under each place this rule needs (see failPlaces). */
 export function controlPlaneWatch(graph: Graph): Set<number> {
   const watch = new Set<number>();
-  for (const f of Object.values(graph.config.failover)) {
+  for (const [, f] of externalFailovers(graph.config.failover)) {
     for (const id of [f.primary, f.via, ...f.secondary]) watch.add(graph.index.get(id)!);
   }
   for (const s of steeredGroups(graph)) {
@@ -100,7 +101,7 @@ function run({ graph, places, above }: AnalysisContext): Finding[] {
     return severityFor(worst ? [worst] : []);
   };
   const once = (key: string) => !seen.has(key) && seen.add(key) !== undefined;
-  for (const [id, f] of Object.entries(graph.config.failover)) {
+  for (const [id, f] of externalFailovers(graph.config.failover)) {
     const primary = graph.index.get(f.primary)!;
     const via = graph.index.get(f.via)!;
     const secondaries = f.secondary.map((s) => graph.index.get(s)!);
