@@ -33,7 +33,7 @@ export function isEndpointAddress(text: string): boolean {
 }
 
 /** Every component and service a service depends on, directly or not (itself included). */
-function dependenciesOf(config: Config, start: string): Set<string> {
+export function dependenciesOf(config: Config, start: string): Set<string> {
   const seen = new Set([start]);
   const stack = [start];
   while (stack.length > 0) {

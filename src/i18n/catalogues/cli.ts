@@ -54,6 +54,7 @@ export const en = {
   'cli.col.SPOFS': 'SPOFS',
   'cli.col.OUTAGE': 'OUTAGE',
   'cli.col.DOWN': 'SERVICES DOWN',
+  'cli.col.FAILOVER': 'FAILOVER',
   'cli.col.COMPONENT': 'COMPONENT',
   'cli.col.COMPONENTS': 'COMPONENTS DOWN',
   'cli.col.CHAIN': 'CHAIN',
@@ -109,6 +110,7 @@ export const en = {
   'cli.simulate.componentsDown': (p: { readonly count: number }) =>
     count('en', p.count, { one: 'component down', other: 'components down' }),
   'cli.simulate.degraded': 'Redundancy lost but still up',
+  'cli.simulate.failover': 'Failover',
   'cli.init.summary': 'write a commented starter bascule.yaml',
   'cli.init.askName': 'Company name?',
   'cli.init.askProviders': 'Cloud providers you use (comma-separated)?',
@@ -156,6 +158,7 @@ export const fr = {
   'cli.col.SPOFS': 'POINTS UNIQUES',
   'cli.col.OUTAGE': 'PANNE',
   'cli.col.DOWN': 'SERVICES TOMBÉS',
+  'cli.col.FAILOVER': 'BASCULE',
   'cli.col.COMPONENT': 'COMPOSANT',
   'cli.col.COMPONENTS': 'COMPOSANTS TOMBÉS',
   'cli.col.CHAIN': 'CHAÎNE',
@@ -211,6 +214,7 @@ export const fr = {
   'cli.simulate.componentsDown': (p: { readonly count: number }) =>
     count('fr', p.count, { one: 'composant tombé', other: 'composants tombés' }),
   'cli.simulate.degraded': 'Redondance perdue mais toujours disponible',
+  'cli.simulate.failover': 'Bascule',
   'cli.init.summary': 'écrire un bascule.yaml de départ commenté',
   'cli.init.askName': 'Nom de l’entreprise ?',
   'cli.init.askProviders': 'Fournisseurs cloud utilisés (séparés par des virgules) ?',
