@@ -109,6 +109,26 @@ export const ERRORS = {
     exit: 2,
     doc: 'An alert channel option that does not apply to its channel type (a `token` on a slack channel).',
   },
+  BASCULE_E_CONFIG_FAILOVER_SHAPE: {
+    exit: 2,
+    doc: 'A failover mixes the two shapes: {primary, secondary, via} (run by something else) or {service, endpoints} (run by Bascule).',
+  },
+  BASCULE_E_CONFIG_FAILOVER_ENDPOINTS: {
+    exit: 2,
+    doc: 'A failover group Bascule runs has fewer than two endpoints.',
+  },
+  BASCULE_E_CONFIG_FAILOVER_DUPLICATE: {
+    exit: 2,
+    doc: 'Two endpoints of a failover group have the same name.',
+  },
+  BASCULE_E_CONFIG_FAILOVER_ADDRESS: {
+    exit: 2,
+    doc: 'An endpoint address that is not host:port or [IPv6]:port with a port from 1 to 65535.',
+  },
+  BASCULE_E_CONFIG_FAILOVER_CHECK: {
+    exit: 2,
+    doc: 'An endpoint’s check watches something that is not a component of the service the group protects.',
+  },
   BASCULE_E_CONFIG_CHECK_INTERVAL: { exit: 2, doc: 'A check interval under 1s.' },
   BASCULE_E_CONFIG_CHECK_TIMEOUT: { exit: 2, doc: 'A check timeout longer than its interval.' },
   BASCULE_E_CONFIG_FORMAT: {
@@ -267,7 +287,7 @@ export type ValueType =
   | 'array'
   | 'undefined'
   | 'null';
-export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage';
+export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check';
 export type HeaderProblem = 'name' | 'value' | 'reserved';
 /** Why RE2 refuses a regular expression (model/probes/pattern.ts). */
 export type PatternProblem =

@@ -8,6 +8,7 @@ import { type TopActions, topActions } from './actions.ts';
 import { withAssumptions } from './assumed.ts';
 import { blastRadii, DEFAULT_LIST_LIMIT, type Strategy } from './blast-radius.ts';
 import { type AnalysisContext, criticalityAbove } from './context.ts';
+import { type FailoverOutcome, failoverOutcomes } from './failover-outcomes.ts';
 import { type Finding, severityRank } from './finding.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { type NotEvaluated, notEvaluated, type UnplacedComponent } from './not-evaluated.ts';
@@ -42,6 +43,8 @@ export interface OutageReplay {
    */
   readonly hits: number;
   readonly servicesDown: readonly string[];
+  /** What each failover whose preferred endpoint the outage takes would do. */
+  readonly failovers: readonly FailoverOutcome[];
 }
 
 export interface Analysis {
@@ -131,6 +134,7 @@ export function analyze(
       title: s.title,
       hits,
       servicesDown: ids(services),
+      failovers: failoverOutcomes(graph, prop),
     };
   });
   const downBy = new Map<string, string[]>();

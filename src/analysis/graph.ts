@@ -5,6 +5,7 @@
  */
 import { type RunsOnGroup, runsOnGroup } from '../model/runs-on.ts';
 import type { ComponentSpec, Config, Criticality, Placement } from '../model/schema.ts';
+import { type FailoverPlan, failoverPlans } from './failover-plan.ts';
 
 export const NODE_SERVICE = 0;
 export const NODE_COMPONENT = 1;
@@ -16,6 +17,8 @@ export interface GroupInfo {
   readonly type: 'anyOf' | 'quorum';
   readonly need: number;
   readonly name: string | undefined;
+  /** The failover group Bascule runs that makes these members redundant (the map wrote them as hard dependencies). */
+  readonly failover?: string;
 }
 
 export interface Graph {
@@ -38,6 +41,8 @@ export interface Graph {
   readonly components: readonly number[];
   readonly groups: ReadonlyMap<number, GroupInfo>;
   readonly criticality: ReadonlyMap<number, Criticality>;
+  /** The failovers of the map as the analyser reads them (failover-plan.ts). */
+  readonly failovers: readonly FailoverPlan[];
 }
 
 /**
@@ -79,10 +84,37 @@ export function buildGraph(config: Config): Graph {
   const tolerance: number[] = ids.map(() => 0);
   const groups = new Map<number, GroupInfo>();
   const owners = [...services, ...components];
+  const failovers = failoverPlans(config);
+  /** owner → its entries that a Bascule-run group turns into one anyOf (at the first of them). */
+  const grouped = new Map<string, Map<number, FailoverPlan>>();
+  for (const plan of failovers) {
+    if (plan.entries === undefined) continue;
+    const at = grouped.get(plan.owner) ?? new Map<number, FailoverPlan>();
+    for (const e of plan.entries) at.set(e, plan);
+    grouped.set(plan.owner, at);
+  }
   for (const owner of owners) {
     const spec =
       types[owner] === NODE_SERVICE ? config.services[ids[owner]!]! : config.components[ids[owner]!]!;
+    const byFailover = grouped.get(ids[owner]!);
     spec.dependsOn.forEach((dep, entry) => {
+      const plan = byFailover?.get(entry);
+      if (plan?.entries !== undefined) {
+        if (entry !== Math.min(...plan.entries)) return;
+        const g = add(`failover[${plan.id}]`, NODE_GROUP);
+        forward.push(plan.entries.map((i) => index.get(spec.dependsOn[i] as string)!));
+        tolerance.push(plan.entries.length - 1);
+        groups.set(g, {
+          owner,
+          entry,
+          type: 'anyOf',
+          need: 1,
+          name: `failover.${plan.id}`,
+          failover: plan.id,
+        });
+        forward[owner]!.push(g);
+        return;
+      }
       if (typeof dep === 'string') {
         forward[owner]!.push(index.get(dep)!);
         return;
@@ -95,6 +127,13 @@ export function buildGraph(config: Config): Graph {
       groups.set(g, { owner, entry, type: 'anyOf' in dep ? 'anyOf' : 'quorum', need, name: dep.name });
       forward[owner]!.push(g);
     });
+  }
+  // Bascule's proxy or DNS is on the service's path: the service fails with the node that runs it.
+  for (const plan of failovers) {
+    if (!plan.inPath || plan.via === undefined || plan.service === undefined) continue;
+    const service = index.get(plan.service)!;
+    const via = index.get(plan.via)!;
+    if (!forward[service]!.includes(via)) forward[service]!.push(via);
   }
   const count = ids.length;
   const { start: depStart, edges: deps } = toCsr(forward);
@@ -119,6 +158,7 @@ export function buildGraph(config: Config): Graph {
     components,
     groups,
     criticality,
+    failovers,
   };
 }
 

@@ -2,6 +2,7 @@
 
 import { runsOnLabel } from '../model/runs-on.ts';
 import { type Cause, chain, explain } from './explain.ts';
+import { type FailoverOutcome, failoverOutcomes } from './failover-outcomes.ts';
 import { type Graph, NODE_COMPONENT, NODE_SERVICE, nodeLabel, placementsOf } from './graph.ts';
 import { entryFails, entryHits, type Match, matchComponent, type Predicate } from './predicate.ts';
 import { Propagator } from './propagate.ts';
@@ -23,6 +24,8 @@ export interface Simulation {
   /** Redundancy groups (of dependsOn, and of runsOn places) that lost members but still hold. */
   readonly degraded: readonly { group: string; label: string; failed: number; members: number }[];
   readonly explanations: readonly ServiceDown[];
+  /** What each failover whose preferred endpoint failed would do. */
+  readonly failovers: readonly FailoverOutcome[];
 }
 
 /** The components the predicates match directly, with the reason of each match. */
@@ -79,6 +82,7 @@ export function simulate(
     componentsDown: components.sort(),
     degraded: degraded.sort((a, b) => a.group.localeCompare(b.group)),
     explanations,
+    failovers: failoverOutcomes(graph, prop),
   };
 }
 

@@ -120,12 +120,4 @@ export function checkOperations(config: Config, out: RawDiagnostic[]): void {
   if (config.runtime?.vantage !== undefined) {
     ref(config.runtime.vantage, vantages, 'vantage', ['runtime', 'vantage']);
   }
-  for (const [id, f] of Object.entries(config.failover)) {
-    const path = ['failover', id];
-    ref(f.primary, components, 'component', [...path, 'primary']);
-    ref(f.via, components, 'component', [...path, 'via']);
-    f.secondary.forEach((s, i) => {
-      ref(s, components, 'component', [...path, 'secondary', i]);
-    });
-  }
 }

@@ -4,6 +4,7 @@
  */
 
 import type { RefKind } from '../errors.ts';
+import { checkFailovers } from './failover-references.ts';
 import type { PathSegment } from './locate.ts';
 import { checkOperations } from './operations-check.ts';
 import { checkRunsOn } from './runs-on.ts';
@@ -140,5 +141,6 @@ export function checkReferences(config: Config): RawDiagnostic[] {
   checkRunsOn(config, out);
   findCycles(edges, out);
   checkOperations(config, out);
+  checkFailovers(config, out);
   return out;
 }

@@ -4,13 +4,15 @@
  *
  * The rule is "no false errors from the broken parts": an entry the schema rejects keeps its id (so
  * references to it still resolve) and keeps only its fields, and list items, that are valid by
- * themselves; a check, channel or failover entry that is not valid as a whole is left out (it would
- * otherwise be reported as lacking what was dropped). When a section is not a mapping at all, no
+ * themselves; a check, channel or external failover that is not valid as a whole is left out (it
+ * would otherwise be reported as lacking what was dropped), and a failover group keeps its valid
+ * fields only while none of its endpoints was dropped. When a section is not a mapping at all, no
  * reference is checked: every id in it would look unknown.
  */
 import { z } from 'zod';
 import type { PathSegment } from './locate.ts';
 import { type Config, component, configSchema, service } from './schema.ts';
+import { EXTERNAL_KEYS, failover as failoverEntry, failoverGroup, GROUP_KEYS } from './schema-failover.ts';
 import { check, notifyChannel, vantage } from './schema-operations.ts';
 
 type Entry = Record<string, unknown>;
@@ -88,6 +90,22 @@ function whole<T>(schema: z.ZodType<T>): (value: unknown) => T | undefined {
   };
 }
 
+/**
+ * A failover entry whole; else a group Bascule runs rebuilt from its valid fields, as long as none of
+ * its endpoints was dropped (a dropped one would make the count and the names look wrong).
+ */
+function salvageFailover(raw: unknown, at: string, positions: Positions) {
+  const whole = failoverEntry.safeParse(raw);
+  if (whole.success) return whole.data;
+  if (!isRecord(raw) || EXTERNAL_KEYS.some((k) => k in raw) || !GROUP_KEYS.some((k) => k in raw))
+    return undefined;
+  const kept = validFields(failoverGroup, raw, at, positions);
+  const endpoints = kept.endpoints as unknown[] | undefined;
+  if (Array.isArray(raw.endpoints) && endpoints?.length !== raw.endpoints.length) return undefined;
+  const rebuilt = failoverGroup.safeParse(kept);
+  return rebuilt.success ? rebuilt.data : undefined;
+}
+
 export interface Salvaged {
   readonly config: Config;
   /** A path in the salvaged config → the same place in the file (list items that were left out shift indices). */
@@ -112,7 +130,7 @@ export function salvageConfig(data: unknown): Salvaged | undefined {
   );
   const checks = section(data.checks, whole(check));
   const notify = section(data.notify, whole(notifyChannel));
-  const failover = section(data.failover, whole(configSchema.shape.failover.unwrap().valueType));
+  const failover = section(data.failover, (v, id) => salvageFailover(v, `failover\u0000${id}`, positions));
   if (!services || !components || !vantages || !checks || !notify || !failover) return undefined;
   const runtime = whole(configSchema.shape.runtime)(data.runtime);
   const config = {

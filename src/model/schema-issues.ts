@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { ErrorCode, Params } from '../errors.ts';
 import type { PathSegment } from './locate.ts';
+import { EXTERNAL_KEYS, GROUP_KEYS } from './schema-failover.ts';
 import { knownKeysAt } from './schema-keys.ts';
 import { suggest } from './suggest.ts';
 
@@ -60,6 +61,15 @@ function runsOnBranch(input: unknown): number | undefined {
   return 0;
 }
 
+/** `failover.<id>`: run by something else (0) or by Bascule (1), by the keys written; both is its own error. */
+function failoverBranch(input: unknown): { branch?: number; mixed?: [string, string] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return {};
+  const run = EXTERNAL_KEYS.find((k) => k in input);
+  const bascule = GROUP_KEYS.find((k) => k in input);
+  if (run && bascule) return { mixed: [run, bascule] };
+  return { branch: bascule ? 1 : 0 };
+}
+
 /**
  * Outside dependsOn and runsOn, the union branch the user most likely meant: one where the value has the right
  * type (no type error on the value itself), with the fewest problems.
@@ -85,7 +95,13 @@ export function fromZodIssues(
     const input = valueAt(data, path);
     const last = path[path.length - 1];
     switch (issue.code) {
-      case 'unrecognized_keys':
+      case 'unrecognized_keys': {
+        const mixed = path.length === 2 && path[0] === 'failover' ? failoverBranch(input).mixed : undefined;
+        if (mixed) {
+          const params = { run: mixed[0], bascule: mixed[1] };
+          out.push({ code: 'BASCULE_E_CONFIG_FAILOVER_SHAPE', path, atKey: true, params });
+          break;
+        }
         for (const key of issue.keys) {
           if (key === 'kind' && inRunsOn(path)) {
             out.push({ code: 'BASCULE_E_CONFIG_PLACE_KIND', path: [...path, key], atKey: true, params: {} });
@@ -100,6 +116,7 @@ export function fromZodIssues(
           });
         }
         break;
+      }
       case 'invalid_type':
         if (input === undefined) {
           out.push({ code: 'BASCULE_E_CONFIG_REQUIRED', path, params: { key: String(last) } });
@@ -171,6 +188,19 @@ export function fromZodIssues(
         });
         break;
       case 'invalid_union': {
+        if (path.length === 2 && path[0] === 'failover') {
+          const { branch, mixed } = failoverBranch(input);
+          if (mixed) {
+            const params = { run: mixed[0], bascule: mixed[1] };
+            out.push({ code: 'BASCULE_E_CONFIG_FAILOVER_SHAPE', path, atKey: true, params });
+            break;
+          }
+          const chosen = branch === undefined ? undefined : issue.errors[branch];
+          if (chosen && chosen.length > 0) {
+            out.push(...fromZodIssues(schema, data, chosen, path));
+            break;
+          }
+        }
         const inDependsOn = path.includes('dependsOn');
         const runsOn = !inDependsOn && inRunsOn(path);
         const branch = inDependsOn

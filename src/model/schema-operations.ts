@@ -123,6 +123,13 @@ export const runtime = z
     staleAfter: duration
       .optional()
       .meta({ description: 'A vantage silent for this long is stale (default: 3 intervals).' }),
+    component: id.optional().meta({
+      description:
+        'The component of the map that stands for the Bascule node: where its proxy and DNS run, so the analyser can judge their placement.',
+    }),
+    dns: z
+      .strictObject({ listen: hostPort.meta({ description: 'Where Bascule’s DNS server listens.' }) })
+      .optional(),
   })
   .meta({ description: 'The daemon’s own settings (`bascule run`); flags override them.' });
 

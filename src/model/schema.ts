@@ -3,6 +3,7 @@
  * Structure and value checks live here; cross-references, cycles and groups are checked in references.ts.
  */
 import { z } from 'zod';
+import { failover } from './schema-failover.ts';
 import {
   CRITICALITIES,
   check,
@@ -129,15 +130,6 @@ export const component = z.strictObject({
   ...documentation,
 });
 
-export const failover = z.strictObject({
-  primary: id.meta({ description: 'The component traffic normally goes to.' }),
-  secondary: z.array(id).min(1).meta({ description: 'Where traffic moves when the primary is down.' }),
-  via: id.meta({
-    description: 'The component that moves the traffic: a DNS zone, a proxy, a load balancer.',
-  }),
-  description: text.optional(),
-});
-
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
@@ -161,7 +153,12 @@ export type ComponentSpec = z.output<typeof component>;
 export type Dependency = z.output<typeof dependency>;
 export type Place = z.output<typeof place>;
 export type RunsOnEntry = z.output<typeof runsOnEntry>;
-export type FailoverSpec = z.output<typeof failover>;
+export type {
+  ExternalFailoverSpec,
+  FailoverEndpointSpec,
+  FailoverGroupSpec,
+  FailoverSpec,
+} from './schema-failover.ts';
 export type {
   CheckSpec,
   EmailSpec,

@@ -147,6 +147,6 @@ export function deriveHealth(graph: Graph, own: ReadonlyMap<string, State>, prop
 
 /** A group's failure is explained by its owner's entry; name the group by its members' owner. */
 function causeName(graph: Graph, node: number): string {
-  const g = graph.groups.get(node);
-  return g ? `${graph.ids[g.owner]!}.dependsOn[${g.entry}]` : graph.ids[node]!;
+  // Groups are named so already (`web.dependsOn[1]`), and a failover group Bascule runs `failover[api]`.
+  return graph.ids[node]!;
 }

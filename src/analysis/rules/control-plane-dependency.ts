@@ -1,15 +1,20 @@
 /**
  * control-plane-dependency: the thing that moves traffic between redundant members (a failover's
- * `via`, or the DNS / CDN / load balancer in front of a redundancy group) fails with the very provider
- * or region it is meant to fail away from, while a member survives there. Static stability says the
- * switch must survive what it switches away from.
+ * `via`, the Bascule node running a group's actuators, or the DNS / CDN / load balancer in front of a
+ * redundancy group) fails with the very provider or region it is meant to fail away from, while a
+ * member survives there. Static stability says the switch must survive what it switches away from.
+ * A group Bascule runs on a node the map does not name (no runtime.component) is said once: its
+ * actuators' placement cannot be judged.
  */
 
 import { isPlaced } from '../blast-radius.ts';
 import type { AnalysisContext } from '../context.ts';
+import { chain } from '../explain.ts';
 import { type Finding, severityFor } from '../finding.ts';
 import { type Graph, NODE_COMPONENT, NODE_GROUP, nodeLabel } from '../graph.ts';
 import type { PlaceFailure } from '../placements.ts';
+import { Propagator } from '../propagate.ts';
+import { matchAll } from '../simulate.ts';
 import type { Rule } from './rule.ts';
 
 /** Kinds of component that steer traffic between redundant members. */
@@ -73,8 +78,9 @@ function steeredGroups(graph: Graph): { group: number; steering: number[] }[] {
 /** The nodes whose fate under each place this rule needs (see failPlaces). */
 export function controlPlaneWatch(graph: Graph): Set<number> {
   const watch = new Set<number>();
-  for (const f of Object.values(graph.config.failover)) {
-    for (const id of [f.primary, f.via, ...f.secondary]) watch.add(graph.index.get(id)!);
+  for (const plan of graph.failovers) {
+    for (const e of plan.endpoints) watch.add(graph.index.get(e.node)!);
+    if (plan.via !== undefined) watch.add(graph.index.get(plan.via)!);
   }
   for (const s of steeredGroups(graph)) {
     watch.add(s.group);
@@ -100,32 +106,74 @@ function run({ graph, places, above }: AnalysisContext): Finding[] {
     return severityFor(worst ? [worst] : []);
   };
   const once = (key: string) => !seen.has(key) && seen.add(key) !== undefined;
-  for (const [id, f] of Object.entries(graph.config.failover)) {
-    const primary = graph.index.get(f.primary)!;
-    const via = graph.index.get(f.via)!;
-    const secondaries = f.secondary.map((s) => graph.index.get(s)!);
+  let prop: Propagator | undefined;
+  /** How `node` fails with `place`: `bascule-node ← vm-fsn1`. */
+  const proof = (place: PlaceFailure, node: number): string => {
+    prop ??= new Propagator(graph);
+    prop.run(matchAll(graph, [place.predicate]).keys());
+    return chain(graph, prop, node).join(' ← ');
+  };
+  for (const plan of graph.failovers) {
+    const id = plan.id;
+    const names = plan.endpoints.map((e) => e.node);
+    const [primaryId, ...secondaryIds] = names as [string, ...string[]];
+    const primary = graph.index.get(primaryId)!;
+    if (plan.via === undefined) {
+      if (plan.service === undefined) continue;
+      out.push({
+        kind: 'control-plane-dependency',
+        variant: 'bascule-unplaced',
+        severity: 'info',
+        subjects: [plan.service, id],
+        params: { failover: id, service: plan.service },
+      });
+      continue;
+    }
+    const viaId = plan.via;
+    const via = graph.index.get(viaId)!;
+    const secondaries = secondaryIds.map((s) => graph.index.get(s)!);
     for (const place of ordered(places)) {
       if (!failed(place, primary) || seen.has(`failover ${id} ${place.predicate.provider}`)) continue;
-      const base = { subjects: [id, f.primary, place.label], severity: severityOf(primary) };
+      const base = { subjects: [id, primaryId, place.label], severity: severityOf(primary) };
       const sharedFate = secondaries.every((s) => failed(place, s));
       if (sharedFate || failed(place, via)) seen.add(`failover ${id} ${place.predicate.provider}`);
       if (sharedFate) {
         const params = {
           failover: id,
-          primary: f.primary,
-          secondary: f.secondary.join(', '),
+          primary: primaryId,
+          secondary: secondaryIds.join(', '),
           place: place.label,
         };
         out.push({ ...base, kind: 'shared-dependency', variant: 'failover', params });
       } else if (failed(place, via)) {
         seen.add(`${via} ${place.predicate.provider}`);
-        const params = { failover: id, primary: f.primary, via: f.via, place: place.label };
+        if (plan.service === undefined) {
+          const params = { failover: id, primary: primaryId, via: viaId, place: place.label };
+          out.push({
+            ...base,
+            kind: 'control-plane-dependency',
+            variant: 'failover',
+            subjects: [id, viaId, place.label, primaryId],
+            params,
+          });
+          continue;
+        }
+        const survivor = plan.endpoints.find((e, i) => i > 0 && !failed(place, graph.index.get(e.node)!));
         out.push({
           ...base,
           kind: 'control-plane-dependency',
-          variant: 'failover',
-          subjects: [id, f.via, place.label, f.primary],
-          params,
+          variant: 'bascule',
+          // The node first: moving it is the action (actions.ts).
+          subjects: [viaId, place.label, id, primaryId],
+          params: {
+            failover: id,
+            service: plan.service,
+            primary: primaryId,
+            secondary: survivor?.node ?? '',
+            via: viaId,
+            place: place.label,
+            chain: proof(place, via),
+          },
         });
       }
     }

@@ -3,6 +3,7 @@ import type { Analysis } from '../../analysis/analyze.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { renderAction } from '../../report/actions.ts';
+import { failoverSentence } from '../../report/failover-outcome.ts';
 import { assumedMark, renderFinding } from '../../report/findings.ts';
 import { type Color, type Paint, table } from '../style.ts';
 
@@ -119,8 +120,15 @@ function outages(a: Analysis, lang: Lang, paint: Paint): string {
         ? paint('green', t(lang, 'cli.analyze.survives'))
         : paint('red', o.servicesDown.join(', ')),
   ]);
+  // A column for what the failovers do, when some outage makes one act.
+  if (a.outages.some((o) => o.failovers.length > 0)) {
+    a.outages.forEach((o, i) => {
+      rows[i]!.push(o.failovers.map((f) => failoverSentence(f, lang)).join('; '));
+    });
+  }
+  const columns = ['DATE', 'OUTAGE', 'DOWN', 'FAILOVER'] as const;
   return table(
-    (['DATE', 'OUTAGE', 'DOWN'] as const).map((c) => t(lang, `cli.col.${c}`)),
+    columns.slice(0, rows[0]!.length).map((c) => t(lang, `cli.col.${c}`)),
     rows,
     paint,
   );

@@ -2,6 +2,7 @@
 import { formatPredicate } from '../../analysis/predicate.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { failoverSentence } from '../../report/failover-outcome.ts';
 import { rootCauses } from '../../report/root-causes.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { type Paint, table } from '../style.ts';
@@ -53,6 +54,12 @@ export function simulationText(s: Simulation, lang: Lang, paint: Paint, replay?:
   if (s.degraded.length > 0) {
     const list = s.degraded.map((d) => `${d.label} (${d.failed}/${d.members})`).join(', ');
     parts.push(`${paint('bold', t(lang, 'cli.simulate.degraded'))}\n${paint('yellow', list)}`);
+  }
+  if (s.failovers.length > 0) {
+    const lines = s.failovers.map((f) =>
+      paint(f.outcome === 'switches' ? 'green' : 'red', failoverSentence(f, lang)),
+    );
+    parts.push(`${paint('bold', t(lang, 'cli.simulate.failover'))}\n${lines.join('\n')}`);
   }
   return parts.join('\n\n');
 }

@@ -167,6 +167,17 @@ export const en = {
     'Traffic to {group} is steered by {via}, which fails with {place}: losing {place} also loses the way to the surviving members',
   'finding.control-plane-dependency.steering.recommendation':
     'Host {via} outside {place}, or make it redundant across providers (for DNS: secondary name servers on another provider).',
+  'finding.control-plane-dependency.bascule.message':
+    'Bascule runs failover {failover} of {service} on {via}, which fails with {place} ({chain}): when {place} fails, {primary} fails with it and Bascule, down too, cannot switch to {secondary}',
+  'finding.control-plane-dependency.bascule.recommendation':
+    'Run the Bascule node (runtime.component) outside {place}: another provider than the endpoints it fails over from, or a node on each.',
+  'finding.control-plane-dependency.bascule-unplaced.message':
+    'Bascule runs failover {failover} of {service}, but the map does not say where Bascule runs: whether its proxy and DNS survive the outage they fail over from cannot be judged',
+  'finding.control-plane-dependency.bascule-unplaced.recommendation':
+    'Name in runtime.component the component that stands for the Bascule node (its provider and region), so the analysis can judge it.',
+  'failover.switches': '{subject} switches to {to}',
+  'failover.stuck': '{subject} cannot switch to {to}: {via}, which moves the traffic, fails too',
+  'failover.noneLeft': '{subject}: no healthy endpoint left',
   'finding.monitoring-gap.none.message': '{service} ({criticality}) has no check watching it',
   'finding.monitoring-gap.none.recommendation': (p: ServiceProviders) =>
     `Add an HTTP or TCP check on ${p.service}, run from a vantage point outside ${p.providers}.`,
@@ -259,6 +270,17 @@ export const fr = {
     'Le trafic vers {group} est aiguillé par {via}, qui tombe avec {place} : perdre {place} fait aussi perdre l’accès aux membres restants',
   'finding.control-plane-dependency.steering.recommendation':
     'Hébergez {via} hors de {place}, ou rendez-le redondant entre fournisseurs (pour le DNS : des serveurs secondaires chez un autre fournisseur).',
+  'finding.control-plane-dependency.bascule.message':
+    'Bascule mène la bascule {failover} de {service} depuis {via}, qui tombe avec {place} ({chain}) : quand {place} tombe, {primary} tombe aussi et Bascule, tombé lui aussi, ne peut pas basculer vers {secondary}',
+  'finding.control-plane-dependency.bascule.recommendation':
+    'Faites tourner le nœud Bascule (runtime.component) hors de {place} : chez un autre fournisseur que les points d’accès qu’il quitte, ou un nœud chez chacun.',
+  'finding.control-plane-dependency.bascule-unplaced.message':
+    'Bascule mène la bascule {failover} de {service}, mais la carte ne dit pas où tourne Bascule : impossible de juger si son proxy et son DNS survivent à la panne qu’ils doivent contourner',
+  'finding.control-plane-dependency.bascule-unplaced.recommendation':
+    'Indiquez dans runtime.component le composant qui représente le nœud Bascule (son fournisseur et sa région), pour que l’analyse puisse en juger.',
+  'failover.switches': '{subject} bascule vers {to}',
+  'failover.stuck': '{subject} ne peut pas basculer vers {to} : {via}, qui aiguille le trafic, tombe aussi',
+  'failover.noneLeft': '{subject} : plus aucun point d’accès sain',
   'finding.monitoring-gap.none.message': '{service} ({criticality}) n’est surveillé par aucune vérification',
   'finding.monitoring-gap.none.recommendation': (p: ServiceProviders) =>
     `Ajoutez une vérification HTTP ou TCP ${deFr(p.service)}, lancée depuis un point de vue hors ${deFr(p.providers)}.`,

@@ -54,6 +54,7 @@ export const en = {
   'cli.col.SPOFS': 'SPOFS',
   'cli.col.OUTAGE': 'OUTAGE',
   'cli.col.DOWN': 'SERVICES DOWN',
+  'cli.col.FAILOVER': 'FAILOVER',
   'cli.col.COMPONENT': 'COMPONENT',
   'cli.col.COMPONENTS': 'COMPONENTS DOWN',
   'cli.col.CHAIN': 'CHAIN',
@@ -113,6 +114,7 @@ export const en = {
   'cli.simulate.componentsDown': (p: { readonly count: number }) =>
     count('en', p.count, { one: 'component down', other: 'components down' }),
   'cli.simulate.degraded': 'Redundancy lost but still up',
+  'cli.simulate.failover': 'Failover',
   'cli.init.summary': 'write a commented starter bascule.yaml',
   'cli.init.intro':
     'A few questions to write {file}. Enter takes the answer in [brackets]; Ctrl-D stops without writing anything.',
@@ -200,6 +202,7 @@ export const fr = {
   'cli.col.SPOFS': 'POINTS UNIQUES',
   'cli.col.OUTAGE': 'PANNE',
   'cli.col.DOWN': 'SERVICES TOMBÉS',
+  'cli.col.FAILOVER': 'BASCULE',
   'cli.col.COMPONENT': 'COMPOSANT',
   'cli.col.COMPONENTS': 'COMPOSANTS TOMBÉS',
   'cli.col.CHAIN': 'CHAÎNE',
@@ -259,6 +262,7 @@ export const fr = {
   'cli.simulate.componentsDown': (p: { readonly count: number }) =>
     count('fr', p.count, { one: 'composant tombé', other: 'composants tombés' }),
   'cli.simulate.degraded': 'Redondance perdue mais toujours disponible',
+  'cli.simulate.failover': 'Bascule',
   'cli.init.summary': 'écrire un bascule.yaml de départ commenté',
   'cli.init.intro':
     'Quelques questions pour écrire {file}. Entrée prend la réponse entre [crochets] ; Ctrl-D arrête sans rien écrire.',

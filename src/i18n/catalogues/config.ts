@@ -88,12 +88,22 @@ const REF_EN: Readonly<Record<RefKind, string>> = {
   componentOrService: 'component or service',
   service: 'service',
   vantage: 'vantage point',
+  check: 'check',
 };
 const REF_FR: Readonly<Record<RefKind, string>> = {
   component: 'composant',
   componentOrService: 'composant ou service',
   service: 'service',
   vantage: 'point de vue',
+  check: 'vérification',
+};
+/** "unknown" agrees with the noun: « composant inconnu », « vérification inconnue ». */
+const UNKNOWN_FR: Readonly<Record<RefKind, (id: string) => string>> = {
+  component: (id) => `composant « ${id} » inconnu`,
+  componentOrService: (id) => `composant ou service « ${id} » inconnu`,
+  service: (id) => `service « ${id} » inconnu`,
+  vantage: (id) => `point de vue « ${id} » inconnu`,
+  check: (id) => `vérification « ${id} » inconnue`,
 };
 const HEADER_EN: Readonly<Record<HeaderProblem, string>> = {
   name: "not a valid header name (letters, digits and !#$%&'*+.^_`|~- only)",
@@ -146,6 +156,12 @@ type HeaderParams = { readonly name: string; readonly problem: HeaderProblem };
 type FormatParams = { readonly value: string; readonly format: ValueFormat };
 type PatternParams = { readonly problem: PatternProblem; readonly fragment: string };
 type ValueParams = { readonly value: string };
+type FailoverCheckParams = {
+  readonly check: string;
+  readonly what: RefKind;
+  readonly target: string;
+  readonly service: string;
+};
 type YamlParams = { readonly problem: YamlProblem };
 type QuoteParams = { readonly quote: QuoteKind };
 
@@ -218,6 +234,15 @@ export const en = {
   BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `header "${p.name}": ${word(HEADER_EN, p.problem)}`,
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'an alert channel needs exactly one of {types}',
   BASCULE_E_CONFIG_NOTIFY_OPTION: '"{option}" applies to {applies} channels only, not to a {channel} channel',
+  BASCULE_E_CONFIG_FAILOVER_SHAPE:
+    'a failover is either {primary, secondary, via} (run by something else) or {service, endpoints} (run by Bascule), not both: here "{run}" and "{bascule}"',
+  BASCULE_E_CONFIG_FAILOVER_ENDPOINTS: (p: { readonly count: number }) =>
+    `a failover group needs at least two endpoints to switch between, and has ${p.count}`,
+  BASCULE_E_CONFIG_FAILOVER_DUPLICATE: 'two endpoints are named "{name}": each needs its own name',
+  BASCULE_E_CONFIG_FAILOVER_ADDRESS:
+    'invalid endpoint address "{value}": write host:port or [IPv6]:port, with a port from 1 to 65535',
+  BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
+    `check "${p.check}" watches ${word(REF_EN, p.what)} "${p.target}", which is not a component of service "${p.service}" (directly or through its dependsOn): it cannot tell whether this endpoint is healthy`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'interval {value} is too short: the minimum is 1s',
   BASCULE_E_CONFIG_CHECK_TIMEOUT: 'the timeout ({timeout}) is longer than the interval ({interval})',
   BASCULE_E_CONFIG_FORMAT: (p: FormatParams) =>
@@ -281,7 +306,8 @@ export const fr = {
     'lu comme hébergé sur {hosts}, comme le catalogue des fournisseurs le dit de {provider} (indiquez runsOn pour dire autre chose)',
   BASCULE_E_CATALOGUE_ALIAS:
     '« {alias} » désigne à la fois {provider} et {other} : un nom ne peut désigner qu’un seul fournisseur',
-  BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) => `${word(REF_FR, p.what)} « ${p.id} » inconnu`,
+  BASCULE_E_CONFIG_UNKNOWN_REF: (p: RefParams) =>
+    UNKNOWN_FR[p.what]?.(p.id) ?? `${p.what} « ${p.id} » inconnu`,
   BASCULE_E_CONFIG_DUPLICATE_ID:
     '« {id} » est à la fois un service et un composant ; les identifiants doivent être uniques',
   BASCULE_E_CONFIG_SERVICE_REF:
@@ -303,6 +329,16 @@ export const fr = {
   BASCULE_E_CONFIG_NOTIFY_CHANNEL: 'un canal d’alerte a exactement un type, parmi : {types}',
   BASCULE_E_CONFIG_NOTIFY_OPTION:
     '« {option} » ne s’applique qu’aux canaux {applies}, pas à un canal {channel}',
+  BASCULE_E_CONFIG_FAILOVER_SHAPE:
+    'une bascule est soit {primary, secondary, via} (menée par un autre outil), soit {service, endpoints} (menée par Bascule), pas les deux : ici « {run} » et « {bascule} »',
+  BASCULE_E_CONFIG_FAILOVER_ENDPOINTS: (p: { readonly count: number }) =>
+    `un groupe de bascule a besoin d’au moins deux points d’accès entre lesquels basculer, il en a ${p.count}`,
+  BASCULE_E_CONFIG_FAILOVER_DUPLICATE:
+    'deux points d’accès s’appellent « {name} » : chacun doit avoir son nom',
+  BASCULE_E_CONFIG_FAILOVER_ADDRESS:
+    'adresse de point d’accès « {value} » invalide : écrivez hôte:port ou [IPv6]:port, avec un port de 1 à 65535',
+  BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
+    `la vérification « ${p.check} » surveille le ${word(REF_FR, p.what)} « ${p.target} », qui n’est pas un composant du service « ${p.service} » (ni directement ni par ses dependsOn) : elle ne peut pas dire si ce point d’accès est sain`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'l’intervalle {value} est trop court : le minimum est 1s',
   BASCULE_E_CONFIG_CHECK_TIMEOUT: 'le délai ({timeout}) dépasse l’intervalle ({interval})',
   BASCULE_E_CONFIG_FORMAT: (p: FormatParams) =>
