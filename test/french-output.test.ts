@@ -53,3 +53,23 @@ describe('analyze, in French', () => {
     assert.doesNotMatch(out, /outages survived/);
   });
 });
+
+describe('a map no outage of the library touches', () => {
+  for (const [lang, said] of [
+    ['en', 'no outage of the library touches this map'],
+    ['fr', 'aucune panne de la bibliothèque ne touche cette carte'],
+  ] as const) {
+    it(`says so instead of "0 of 0" (${lang})`, async () => {
+      const out = await cli(['analyze', '-c', 'examples/watch.yaml'], lang);
+      assert.ok(
+        out
+          .split('\n')
+          .some(
+            (l) =>
+              l.startsWith(lang === 'en' ? 'Resilience score' : 'Score de résilience') && l.endsWith(said),
+          ),
+        out,
+      );
+    });
+  }
+});

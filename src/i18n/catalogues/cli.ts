@@ -83,7 +83,7 @@ export const en = {
   'finding.title.control-plane-dependency': 'failover that depends on the outage',
   'finding.title.monitoring-gap': 'monitoring gap',
   'cli.analyze.scoreDetail': (p: ScoreDetail) =>
-    `${count('en', p.spofs, { one: 'single point of failure', other: 'single points of failure' })} · ${p.survived} of ${count('en', p.total, { one: 'service-outage replay', other: 'service-outage replays' })} survived`,
+    `${count('en', p.spofs, { one: 'single point of failure', other: 'single points of failure' })} · ${p.total === 0 ? 'no outage of the library touches this map' : `${p.survived} of ${count('en', p.total, { one: 'service-outage replay', other: 'service-outage replays' })} survived`}`,
   'cli.analyze.services': 'Services',
   'cli.analyze.findings': 'Findings ({count})',
   'cli.analyze.noFindings': 'No findings.',
@@ -231,7 +231,7 @@ export const fr = {
   'finding.title.control-plane-dependency': 'bascule qui dépend de la panne',
   'finding.title.monitoring-gap': 'angle mort de la surveillance',
   'cli.analyze.scoreDetail': (p: ScoreDetail) =>
-    `${count('fr', p.spofs, { one: 'point unique de défaillance', other: 'points uniques de défaillance' })} · ${p.survived} ${p.survived > 1 ? 'cas tenus' : 'cas tenu'} sur ${p.total} (chaque service face à chaque panne rejouée)`,
+    `${count('fr', p.spofs, { one: 'point unique de défaillance', other: 'points uniques de défaillance' })} · ${p.total === 0 ? 'aucune panne de la bibliothèque ne touche cette carte' : `${p.survived} ${p.survived > 1 ? 'cas tenus' : 'cas tenu'} sur ${p.total} (chaque service face à chaque panne rejouée)`}`,
   'cli.analyze.services': 'Services',
   'cli.analyze.findings': 'Constats ({count})',
   'cli.analyze.noFindings': 'Aucun constat.',
