@@ -1,9 +1,10 @@
 /**
  * The one HTTP POST every web channel uses: a 10 s timeout, no redirects followed, and an Error for
  * anything but 2xx. Webhook URLs often carry their secret in the path or query (Slack, Discord,
- * Teams), so errors name only scheme://host[:port], never the full URL.
+ * Teams), so errors name only scheme://host[:port], never the full URL (platform/shown-url.ts).
  */
 import type { ChannelType } from '../../model/channels/registry.ts';
+import { networkCause, publicOrigin } from '../../platform/shown-url.ts';
 
 export const POST_TIMEOUT_MS = 10_000;
 
@@ -14,16 +15,6 @@ export interface PostRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
-}
-
-/** `https://hooks.slack.com`: what may be shown of a URL; `an invalid URL` when it is not one. */
-export function publicOrigin(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}`;
-  } catch {
-    return 'an invalid URL';
-  }
 }
 
 export async function post(req: PostRequest): Promise<void> {
@@ -57,12 +48,4 @@ export async function post(req: PostRequest): Promise<void> {
   // The body is read and dropped, so the connection can be reused; it is not shown (it may echo the URL).
   await res.arrayBuffer().catch(() => undefined);
   if (res.status < 200 || res.status > 299) throw new Error(`${req.type}: HTTP ${res.status} from ${origin}`);
-}
-
-/** `ECONNREFUSED`, `ENOTFOUND`…: the code of a fetch failure, never its message (which may hold the URL). */
-function networkCause(err: unknown): string {
-  const cause = err instanceof Error ? (err as Error & { cause?: unknown }).cause : undefined;
-  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string')
-    return cause.code;
-  return 'request failed';
 }

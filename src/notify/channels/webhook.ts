@@ -5,17 +5,12 @@
  * <unix seconds>` and, when the channel has a `secret`, `X-Bascule-Signature: sha256=<hex>` where
  * hex is HMAC-SHA256(secret, `${timestamp}.${rawBody}`). Receivers recompute it over the raw body
  * exactly as received, compare in constant time, and reject timestamps more than a few minutes old
- * (replays).
+ * (replays). The signing is platform/signature.ts, shared with the failover webhook.
  */
-import { createHmac } from 'node:crypto';
 import { webhookKind } from '../../model/channels/webhook.ts';
+import { signatureHeaders } from '../../platform/signature.ts';
 import { type Alert, type ChannelPlugin, channelPlugin } from '../alert.ts';
 import { post } from './post.ts';
-
-/** The signature header value for a body sent at `timestamp` (unix seconds, as a string). */
-export function signature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
 
 export function webhookBody(alert: Alert): string {
   return JSON.stringify({ version: 1, source: 'bascule', ...alert });
@@ -25,15 +20,12 @@ export const webhook: ChannelPlugin<'webhook'> = channelPlugin(
   webhookKind,
   async function send(alert, spec, secrets, signal) {
     const body = webhookBody(alert);
-    const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'bascule',
       'idempotency-key': alert.key,
-      'x-bascule-timestamp': timestamp,
+      ...signatureHeaders(body, Date.now(), secrets.secret),
     };
-    if (secrets.secret !== undefined)
-      headers['x-bascule-signature'] = signature(secrets.secret, timestamp, body);
     await post({ type: 'webhook', url: spec.webhook ?? '', body, headers, ...(signal ? { signal } : {}) });
   },
 );
