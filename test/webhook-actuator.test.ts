@@ -38,13 +38,14 @@ interface Received {
   readonly status: number | undefined;
 }
 
-/** An HTTP receiver on 127.0.0.1 answering `steps` in order, then `then` to every later request. */
-async function scripted(steps: readonly Step[] = [], then: Step = 200) {
+/** An HTTP receiver on 127.0.0.1 answering `steps` in order, then `afterSteps` to every later request. */
+async function scripted(steps: readonly Step[] = [], afterSteps: Step = 200) {
   const requests: Received[] = [];
   const hanging: ServerResponse[] = [];
   const rx = {
     requests,
-    then,
+    /** What every request after the script gets. */
+    afterSteps,
     url: '',
     port: 0,
     /** The body of the last request answered 2xx: what the receiver acted on. */
@@ -60,7 +61,7 @@ async function scripted(steps: readonly Step[] = [], then: Step = 200) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const step = steps[requests.length] ?? rx.then;
+      const step = steps[requests.length] ?? rx.afterSteps;
       const status = step === 'hang' ? undefined : typeof step === 'number' ? step : step.status;
       requests.push({
         headers: req.headers,
@@ -471,7 +472,7 @@ actuatorContract('webhook', async () => {
     served: async () => rx.lastApplied()?.endpoint as string | undefined,
     breakTarget: async () => rx.close(),
     hangTarget: async () => {
-      rx.then = 'hang';
+      rx.afterSteps = 'hang';
     },
     // The receiver keeps what it was told; the actuator keeps only its state directory.
     restart: async () => {
