@@ -1,12 +1,10 @@
 /**
  * What the webhook actuator keeps across its restarts: the newest fence it applied and the routing
- * that came with it, in one small JSON file replaced atomically (written beside it, synced,
- * renamed, the directory synced), so a restarted actuator still refuses an older leader and knows
- * what it last told the receiver.
+ * that came with it, in one small JSON file replaced atomically (platform/atomic-file.ts), so a
+ * restarted actuator still refuses an older leader and knows what it last told the receiver.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../platform/atomic-file.ts';
 import type { Routing } from '../actuator.ts';
 
 export interface KeptState {
@@ -45,35 +43,5 @@ export async function readState(file: string): Promise<KeptState | undefined> {
 }
 
 export async function writeState(file: string, state: KeptState): Promise<void> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(state)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-  await syncDir(dir);
-}
-
-/** Makes the rename durable; best effort (a file system that cannot sync a directory still renamed). */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const d = await open(dir, 'r');
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    // the state is written; only its durability across a power cut is less certain
-  }
+  await writeFileAtomic(file, `${JSON.stringify(state)}\n`);
 }
