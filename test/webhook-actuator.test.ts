@@ -336,11 +336,12 @@ describe('webhook actuator: retries', () => {
     }
   });
 
-  it('an abort stops the retries at once', async () => {
-    const rx = await scripted([], 500);
+  it('an abort stops the retries at once, and the next apply does not wait for them', async () => {
+    const rx = await scripted([500]);
     const log = capturedLog();
     try {
-      const a = actuator(rx.url, { logger: log.logger, retry: { ...FAST, firstDelayMs: 2_000 } });
+      const retry = { ...FAST, firstDelayMs: 2_000, maxDelayMs: 2_000 };
+      const a = actuator(rx.url, { logger: log.logger, retry });
       const ctl = new AbortController();
       const applying = a.apply(aws, 1, ctl.signal);
       await log.waitFor('retrying');
@@ -348,8 +349,34 @@ describe('webhook actuator: retries', () => {
       ctl.abort();
       assert.deepEqual(await applying, { ok: false, reason: 'error', detail: 'aborted' });
       assert.ok(performance.now() - t0 < 500);
-      await new Promise((resolve) => setTimeout(resolve, 2_300)); // past the next attempt's time
-      assert.equal(rx.requests.length, 1, 'no attempt after the abort');
+      assert.deepEqual(await a.apply(gcp, 2), { ok: true, changed: true, fence: 2 });
+      assert.ok(performance.now() - t0 < 1_000, 'the aborted retries no longer hold the queue');
+      await new Promise((resolve) => setTimeout(resolve, 2_300)); // past the aborted one's next attempt
+      assert.deepEqual(
+        rx.requests.map((r) => (JSON.parse(r.body) as { endpoint: string }).endpoint),
+        ['aws', 'gcp'],
+        'no attempt after the abort',
+      );
+    } finally {
+      rx.close();
+    }
+  });
+});
+
+describe('webhook actuator: one apply at a time', () => {
+  it('an apply queued behind a hung one answers its abort promptly and never runs', async () => {
+    const rx = await scripted(['hang']);
+    try {
+      const a = actuator(rx.url, { retry: { ...FAST, attemptTimeoutMs: 1_500 } });
+      const first = a.apply(aws, 1);
+      const t0 = performance.now();
+      const queued = await a.apply(gcp, 2, AbortSignal.timeout(100));
+      const took = performance.now() - t0;
+      assert.deepEqual(queued, { ok: false, reason: 'error', detail: 'aborted' });
+      assert.ok(took < 1_000, `answered after ${took} ms, with the first apply still hung`);
+      assert.deepEqual(await first, { ok: true, changed: true, fence: 1 });
+      assert.equal(rx.requests.length, 2, 'the hung attempt and its retry; nothing of the aborted one');
+      assert.equal((await a.current('api'))?.endpoint, 'aws');
     } finally {
       rx.close();
     }

@@ -32,7 +32,7 @@ export async function deliver(d: Delivery, signal?: AbortSignal): Promise<Delive
   const deadline = clock.now() + retry.deadlineMs;
   let last: Extract<Attempt, { kind: 'retry' }> | undefined;
   let made = 0;
-  while (made < retry.attempts) {
+  for (;;) {
     const remaining = deadline - clock.now();
     if (remaining <= 0) break;
     made++;
@@ -67,8 +67,7 @@ export async function deliver(d: Delivery, signal?: AbortSignal): Promise<Delive
       { ...d.context, attempt: made, detail: out.detail, retryInMs: wait },
       'failover webhook attempt failed, retrying',
     );
-    await clock.sleep(wait, signal);
-    if (signal?.aborted) return ABORTED;
+    await clock.sleep(wait, signal); // an abort ends it, and the next attempt's fetch answers aborted
   }
   const detail = last
     ? `${last.detail} (${made} ${made === 1 ? 'attempt' : 'attempts'})`
