@@ -151,12 +151,12 @@ function findingsSection(a: Analysis, lang: Lang): string[] {
   const out = [`<h2>${esc(heading)}</h2>`];
   if (a.findings.length === 0) return [...out, `<p>${esc(t(lang, 'cli.analyze.noFindings'))}</p>`];
   const groups = findingGroups(a.findings);
-  const title = (f: GroupedFinding) =>
-    `<span class="kind" data-kind="${esc(f.kind)}" data-id="${esc(f.id)}">${esc(t(lang, `finding.title.${f.kind}`))}</span>`;
+  const title = (f: GroupedFinding, tag: 'div' | 'span') =>
+    `<${tag} class="kind" data-kind="${esc(f.kind)}">${esc(t(lang, `finding.title.${f.kind}`))}</${tag}>`;
   const rows = groups.slice(0, MAX_ROWS).map((g) => {
     const r = renderFinding(lang, g.root);
     const assumed = assumedMark(lang, g.root);
-    let cell = `<div>${title(g.root)}</div>${esc(r.message)}`;
+    let cell = `<div class="finding" data-id="${esc(g.root.id)}">${title(g.root, 'div')}${esc(r.message)}`;
     if (assumed) cell += `<div class="assumed">${esc(assumed)}</div>`;
     const also = alsoLines(lang, g);
     if (also.length > 0) cell += `<ul class="also">${also.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
@@ -164,11 +164,11 @@ function findingsSection(a: Analysis, lang: Lang): string[] {
       const items = g.related.slice(0, MAX_RELATED).map((f) => {
         const x = renderFinding(lang, f);
         const mark = assumedMark(lang, f);
-        return `<li>${sev(f.severity, lang)} ${title(f)} ${esc(x.message)} <span class="muted">→ ${esc(x.recommendation)}</span>${mark ? ` <span class="assumed">${esc(mark)}</span>` : ''}</li>`;
+        return `<li data-id="${esc(f.id)}">${sev(f.severity, lang)} ${title(f, 'span')} ${esc(x.message)} <span class="muted">→ ${esc(x.recommendation)}</span>${mark ? ` <span class="assumed">${esc(mark)}</span>` : ''}</li>`;
       });
       cell += `<details class="related"><summary>${esc(t(lang, 'html.related', { count: g.related.length }))}</summary><ul>${items.join('')}</ul>${shown(lang, MAX_RELATED, g.related.length).join('')}</details>`;
     }
-    return [sev(g.root.severity, lang), cell, esc(r.recommendation)];
+    return [sev(g.root.severity, lang), `${cell}</div>`, esc(r.recommendation)];
   });
   out.push(
     table(
