@@ -12,6 +12,8 @@ import { type Browser, chromium } from 'playwright-core';
 import { analyze } from '../src/analysis/analyze.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import type { GroupedFinding } from '../src/analysis/root-cause-groups.ts';
+import { analysisText } from '../src/cli/render/analysis-text.ts';
+import { painter } from '../src/cli/style.ts';
 import { renderHtml } from '../src/report/html/index.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
 import { map } from './helpers/map.ts';
@@ -99,18 +101,20 @@ describe('root causes on examples/startup-aws.yaml', () => {
     ]);
   });
 
-  for (const [lang, header, also, shared] of [
+  for (const [lang, header, also, shared, samePlace] of [
     [
       'en',
       'FINDINGS: 22, FROM 14 ROOT CAUSES',
       'also: a failure of cloudflare takes checkout, storefront down through it',
       'also: it makes the redundancy api-pool of api-tier illusory (api-a, api-b all fail with it)',
+      'also: the same failure takes api down whole',
     ],
     [
       'fr',
       'CONSTATS : 22, ISSUS DE 14 CAUSES PREMIÈRES',
       'aussi : une panne de cloudflare fait tomber checkout, storefront par son intermédiaire',
       'aussi : il rend illusoire la redondance api-pool d’api-tier (api-a, api-b tombent tous avec lui)',
+      'aussi : la même panne fait tomber api entièrement',
     ],
   ] as const) {
     it(`prints each root once, its related findings as lines under it (${lang})`, async () => {
@@ -123,6 +127,11 @@ describe('root causes on examples/startup-aws.yaml', () => {
       assert.ok(cdn > at, 'the cf-cdn single point of failure');
       assert.equal(lines[cdn + 2], `            ${also}`, 'under it, after its recommendation');
       assert.ok(lines.includes(`            ${shared}`));
+      // eu-west-3 takes checkout and api down through several components: one group, the place its root.
+      const region = lines.findIndex(
+        (l) => l.includes('aws/eu-west-3') && l.includes('checkout ← api-tier ← db'),
+      );
+      assert.equal(lines[region + 2], `            ${samePlace}`);
       // 14 blocks, one per root cause: the cloudflare findings are not printed again on their own.
       const blocks = lines
         .slice(at + 1)
@@ -355,7 +364,7 @@ describe('the HTML report: outages not evaluated, and totals', () => {
     });
   }
 
-  it('says "showing 15 of 31" under a cut list, and "20 of 30" where a row lists fewer services than it has', async () => {
+  it('says "showing 15 of 31" under a cut list, and "20 of 30" where a row lists fewer services than it has (and the text too)', async () => {
     // 30 services on one shared core, each with its own front: 31 blast radii, core's with 30 services.
     const services: Record<string, unknown> = {};
     const components: Record<string, unknown> = { core: { provider: 'ovh', region: 'gra' } };
@@ -367,10 +376,17 @@ describe('the HTML report: outages not evaluated, and totals', () => {
     const config = map({ services, components });
     const graph = buildGraph(config);
     const analysis = analyze(config, [], graph);
-    for (const [lang, showing, of] of [
-      ['en', 'showing 15 of 31', '(20 of 30)'],
-      ['fr', '15 affichés sur 31', '(20 sur 30)'],
+    for (const [lang, showing, of, text] of [
+      ['en', 'showing 15 of 31', '(20 of 30)', 'showing 10 of 31'],
+      ['fr', '15 affichés sur 31', '(20 sur 30)', '10 affichés sur 31'],
     ] as const) {
+      // The text report cuts the same list at 10, and says so too.
+      const lines = analysisText(analysis, lang, painter(false)).split('\n');
+      assert.ok(lines.includes(text), lang);
+      assert.ok(
+        lines.some((l) => l.startsWith('core ') && l.endsWith(of)),
+        lang,
+      );
       const html = await renderHtml({ config, graph, lang, analysis });
       const blast = html.slice(html.indexOf(lang === 'en' ? 'Largest blast' : 'Plus grands rayons'));
       assert.ok(blast.includes(`<p class="muted shown">${showing}</p>`), lang);
