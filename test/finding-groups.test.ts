@@ -5,7 +5,7 @@
  * report also shows the outages not evaluated and the totals of the lists it cuts short.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
@@ -14,7 +14,9 @@ import { buildGraph } from '../src/analysis/graph.ts';
 import type { GroupedFinding } from '../src/analysis/root-cause-groups.ts';
 import { analysisText } from '../src/cli/render/analysis-text.ts';
 import { painter } from '../src/cli/style.ts';
+import { loadConfig } from '../src/model/load.ts';
 import { renderHtml } from '../src/report/html/index.ts';
+import { loadScenarios } from '../src/scenarios/library.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
 import { map } from './helpers/map.ts';
 
@@ -140,6 +142,55 @@ describe('root causes on examples/startup-aws.yaml', () => {
       assert.ok(!lines.some((l) => /^ {10}(A failure of cloudflare|Une panne de cloudflare)/.test(l)));
     });
   }
+});
+
+describe('root causes on the other examples', () => {
+  const related = (name: string) => {
+    const loaded = loadConfig(readFileSync(join(ROOT, 'examples', `${name}.yaml`), 'utf8'), name);
+    assert.ok(loaded.ok);
+    const { findings } = analyze(loaded.config, loadScenarios(), buildGraph(loaded.config));
+    return Object.fromEntries(findings.filter((f) => f.related).map((f) => [f.id, f.related]));
+  };
+
+  it('multicloud.yaml: gcp goes through a quorum of two gcp nodes, no single point: a root of its own', () => {
+    assert.deepEqual(related('multicloud'), {
+      'provider-concentration:api@gcp': ['provider-concentration:app@gcp'],
+      'single-point-of-failure:api-edge': ['provider-concentration:api@aws'],
+      'single-point-of-failure:sessions': [
+        'region-concentration:app@aws/eu-west-1',
+        'shared-dependency:web-tier.dependsOn[0]',
+      ],
+      'single-point-of-failure:reporting-job': ['region-concentration:reporting@gcp/europe-west1'],
+    });
+  });
+
+  it('pme-ovh.yaml: Strasbourg takes the ERP down through erp-app and erp-db: the place is the root', () => {
+    assert.deepEqual(related('pme-ovh'), {
+      'region-concentration:erp@ovh/sbg': ['region-concentration:erp-restore@ovh/sbg'],
+      'single-point-of-failure:onduleur': [
+        'region-concentration:erp@onprem/lyon',
+        'shared-dependency:acces-internet.dependsOn[0]',
+        'region-concentration:fichiers@onprem/lyon',
+        'region-concentration:teams@onprem/lyon',
+      ],
+      'single-point-of-failure:dns-ovh': ['provider-concentration:messagerie@ovh'],
+      'single-point-of-failure:m365-exchange': [
+        'provider-concentration:messagerie@azure',
+        'provider-concentration:messagerie@microsoft',
+      ],
+      'single-point-of-failure:m365-sharepoint': [
+        'provider-concentration:fichiers@azure',
+        'provider-concentration:fichiers@microsoft',
+      ],
+      'single-point-of-failure:payfit': ['region-concentration:paie@aws/eu-west-3'],
+      'single-point-of-failure:m365-teams': [
+        'provider-concentration:teams@azure',
+        'provider-concentration:teams@microsoft',
+      ],
+      // site-web needs one of two VPS, in gra and rbx: gra reaches it through site-lb alone.
+      'single-point-of-failure:site-lb': ['region-concentration:site-web@ovh/gra'],
+    });
+  });
 });
 
 describe('the grouping rule on small maps', () => {
