@@ -52,8 +52,8 @@ describe('HTML report: the top actions come first (Chromium)', () => {
   });
 
   for (const [lang, heading, first] of [
-    ['en', 'Top actions', 'Run auth0, stripe in a second region too'],
-    ['fr', 'Actions prioritaires', 'Faites aussi tourner auth0, stripe dans une seconde région'],
+    ['en', 'Top actions', 'Keep a second supplier ready for each of auth0, stripe'],
+    ['fr', 'Actions prioritaires', 'Gardez un second fournisseur prêt pour auth0, stripe'],
   ] as const) {
     it(`shows them at the top, in ${lang}`, async () => {
       const out = join(tempDir(), 'report.html');

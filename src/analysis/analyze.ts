@@ -9,11 +9,12 @@ import { withAssumptions } from './assumed.ts';
 import { blastRadii, DEFAULT_LIST_LIMIT, type Strategy } from './blast-radius.ts';
 import { type AnalysisContext, criticalityAbove } from './context.ts';
 import { type FailoverOutcome, failoverOutcomes } from './failover-outcomes.ts';
-import { type Finding, severityRank } from './finding.ts';
+import { severityRank } from './finding.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { type NotEvaluated, notEvaluated, type UnplacedComponent } from './not-evaluated.ts';
 import { failPlaces } from './placements.ts';
 import { Propagator } from './propagate.ts';
+import { type GroupedFinding, groupFindings } from './root-cause-groups.ts';
 import { concentration } from './rules/concentration.ts';
 import { controlPlaneDependency, controlPlaneWatch } from './rules/control-plane-dependency.ts';
 import { monitoringGap } from './rules/monitoring-gap.ts';
@@ -72,7 +73,8 @@ export interface Analysis {
     servicesDownTotal: number;
     truncated: boolean;
   }[];
-  readonly findings: readonly Finding[];
+  /** In report order (severity, kind, subjects), each with its id and root-cause grouping. */
+  readonly findings: readonly GroupedFinding[];
   readonly outages: readonly OutageReplay[];
   /** Outages some components could not be checked against (their region is missing or unknown). */
   readonly notEvaluated: readonly NotEvaluated[];
@@ -112,8 +114,9 @@ export function analyze(
       a.kind.localeCompare(b.kind) ||
       a.subjects.join(' ').localeCompare(b.subjects.join(' ')),
   );
-  // A finding that rests on an assumption of the map (`assumed`) says so.
-  const findings = withAssumptions(config, sorted);
+  // A finding that rests on an assumption of the map (`assumed`) says so; findings that say the same
+  // thing from two sides are grouped under their root cause (no score change).
+  const findings = groupFindings(ctx, prop, withAssumptions(config, sorted));
   const ids = (nodes: readonly number[]) => nodes.map((n) => graph.ids[n]!).sort();
   const spofs = blast.radii
     .filter((r) => r.placed && r.servicesTotal > 0)

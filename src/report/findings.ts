@@ -1,8 +1,10 @@
 /** Findings rendered for people: message and recommendation in the chosen language. */
 import type { Finding } from '../analysis/finding.ts';
+import type { GroupedFinding } from '../analysis/root-cause-groups.ts';
 import { type Lang, type MessageKey, render, t } from '../i18n/index.ts';
 
 export interface RenderedFinding {
+  readonly id?: string;
   readonly kind: Finding['kind'];
   readonly severity: Finding['severity'];
   readonly subjects: readonly string[];
@@ -10,6 +12,10 @@ export interface RenderedFinding {
   readonly recommendation: string;
   /** The assumptions of the map it rests on, when there are any. */
   readonly assumed?: Finding['assumed'];
+  /** The id of the finding it is grouped under (the same root cause), if any. */
+  readonly rootCause?: string;
+  /** On a root: the ids of the findings grouped under it. */
+  readonly related?: readonly string[];
 }
 
 /** The short mark of a finding that rests on assumptions: `assumed: stripe runsOn`; undefined when none. */
@@ -23,7 +29,7 @@ export function assumedMark(lang: Lang, f: Finding): string | undefined {
 
 const CRITICALITIES = new Set(['critical', 'high', 'medium', 'low']);
 
-export function renderFinding(lang: Lang, f: Finding): RenderedFinding {
+export function renderFinding(lang: Lang, f: Finding | GroupedFinding): RenderedFinding {
   const key = `finding.${f.kind}${f.variant ? `.${f.variant}` : ''}`;
   // A criticality named in a message is worded in the reader's language ("erp (critique)").
   const c = f.params.criticality;
@@ -31,12 +37,16 @@ export function renderFinding(lang: Lang, f: Finding): RenderedFinding {
     typeof c === 'string' && CRITICALITIES.has(c)
       ? { ...f.params, criticality: t(lang, `alert.criticality.${c as 'critical'}`) }
       : f.params;
+  const g = f as Partial<GroupedFinding>;
   return {
+    ...(g.id !== undefined ? { id: g.id } : {}),
     kind: f.kind,
     severity: f.severity,
     subjects: f.subjects,
     message: render(lang, `${key}.message` as MessageKey, params),
     recommendation: render(lang, `${key}.recommendation` as MessageKey, params),
     ...(f.assumed ? { assumed: f.assumed } : {}),
+    ...(g.rootCause !== undefined ? { rootCause: g.rootCause } : {}),
+    ...(g.related !== undefined ? { related: g.related } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { Severity } from '../../analysis/finding.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { renderAction } from '../../report/actions.ts';
 import { failoverSentence } from '../../report/failover-outcome.ts';
+import { alsoLines, findingGroups, rootCount } from '../../report/finding-groups.ts';
 import { assumedMark, renderFinding } from '../../report/findings.ts';
 import { type Color, type Paint, table } from '../style.ts';
 
@@ -22,7 +23,9 @@ const GRADE_COLOR: Readonly<Record<string, Color>> = {
   D: 'red',
   E: 'red',
 };
+/** Root causes listed (each with its related findings); the rest are counted. */
 const MAX_FINDINGS = 100;
+const MAX_BLAST = 10;
 
 function header(a: Analysis, lang: Lang, paint: Paint): string {
   const { summary, score } = a;
@@ -88,10 +91,13 @@ function services(a: Analysis, lang: Lang, paint: Paint): string {
   );
 }
 
+/** One root cause at a time (at most MAX_FINDINGS), its related findings as short lines under it. */
 function findings(a: Analysis, lang: Lang, paint: Paint): string {
   if (a.findings.length === 0) return t(lang, 'cli.analyze.noFindings');
   const lines: string[] = [];
-  for (const f of a.findings.slice(0, MAX_FINDINGS)) {
+  const groups = findingGroups(a.findings);
+  for (const g of groups.slice(0, MAX_FINDINGS)) {
+    const f = g.root;
     const r = renderFinding(lang, f);
     // The stable kind is for JSON; people read its title, in their language.
     const severity = t(lang, `severity.${f.severity}`).padEnd(8);
@@ -102,10 +108,10 @@ function findings(a: Analysis, lang: Lang, paint: Paint): string {
     lines.push(`          ${paint('dim', `→ ${r.recommendation}`)}`);
     const assumed = assumedMark(lang, f);
     if (assumed) lines.push(`          ${paint('yellow', assumed)}`);
+    for (const also of alsoLines(lang, g)) lines.push(`            ${also}`);
   }
-  if (a.findings.length > MAX_FINDINGS) {
-    lines.push(t(lang, 'cli.analyze.more', { count: a.findings.length - MAX_FINDINGS }));
-  }
+  const hidden = groups.slice(MAX_FINDINGS).reduce((n, g) => n + 1 + g.related.length, 0);
+  if (hidden > 0) lines.push(t(lang, 'cli.analyze.more', { count: hidden }));
   return lines.join('\n');
 }
 
@@ -152,14 +158,23 @@ function notEvaluated(a: Analysis, lang: Lang, paint: Paint): string {
 }
 
 function blast(a: Analysis, lang: Lang, paint: Paint): string {
-  const top = a.blastRadius.slice(0, 10);
+  const top = a.blastRadius.slice(0, MAX_BLAST);
   if (top.length === 0) return t(lang, 'cli.analyze.noBlast');
-  const rows = top.map((b) => [b.component, String(b.componentsDown), b.servicesDown.join(', ') || '-']);
-  return table(
+  const rows = top.map((b) => [
+    b.component,
+    String(b.componentsDown),
+    (b.servicesDown.join(', ') || '-') +
+      (b.truncated
+        ? ` (${t(lang, 'list.of', { shown: b.servicesDown.length, total: b.servicesDownTotal })})`
+        : ''),
+  ]);
+  const out = table(
     (['COMPONENT', 'COMPONENTS', 'DOWN'] as const).map((c) => t(lang, `cli.col.${c}`)),
     rows,
     paint,
   );
+  if (a.blastRadius.length <= MAX_BLAST) return out;
+  return `${out}\n${paint('dim', t(lang, 'list.showing', { shown: MAX_BLAST, total: a.blastRadius.length }))}`;
 }
 
 export function analysisText(a: Analysis, lang: Lang, paint: Paint): string {
@@ -170,7 +185,10 @@ export function analysisText(a: Analysis, lang: Lang, paint: Paint): string {
       ? [section(t(lang, 'actions.section'), actions(a, lang, paint))]
       : []),
     section(t(lang, 'cli.analyze.services'), services(a, lang, paint)),
-    section(t(lang, 'cli.analyze.findings', { count: a.findings.length }), findings(a, lang, paint)),
+    section(
+      t(lang, 'cli.analyze.findings', { count: a.findings.length, roots: rootCount(a.findings) }),
+      findings(a, lang, paint),
+    ),
     section(t(lang, 'cli.analyze.outages'), outages(a, lang, paint) + notEvaluated(a, lang, paint)),
     section(t(lang, 'cli.analyze.blast'), blast(a, lang, paint)),
     paint('dim', t(lang, 'cli.analyze.method')),

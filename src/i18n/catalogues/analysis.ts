@@ -90,6 +90,10 @@ type Decouple = {
   readonly count: number;
 };
 
+/** What a related finding adds to its root, in one short line (report/finding-groups.ts). */
+type RelatedPlace = { readonly provider: string; readonly services: string };
+type Counted = { readonly count: number };
+
 type Many = {
   readonly component: string;
   readonly services: string;
@@ -191,6 +195,16 @@ export const en = {
     'Declare vantages with their provider, and run at least one outside {providers}.',
   'finding.assumed': 'assumed: {items}',
   'finding.assumed.item': '{component} {fields}',
+  'finding.related.provider': (p: RelatedPlace) =>
+    `also: a failure of ${p.provider} takes ${p.services} down through it`,
+  'finding.related.region': 'also: a failure of region {region} takes {services} down through it',
+  'finding.related.same-place': 'also: the same failure takes {services} down whole',
+  'finding.related.shared-dependency':
+    'also: it makes the redundancy {group} of {owner} illusory ({members} all fail with it)',
+  'finding.related.other': 'also: {message}',
+  'finding.related.more': (p: Counted) =>
+    `also: ${count('en', p.count, { one: 'more related finding', other: 'more related findings' })}, in the JSON and HTML reports`,
+  'finding.related.others': (p: Counted) => `and ${count('en', p.count, { one: 'other', other: 'others' })}`,
 } as const;
 
 export const fr = {
@@ -294,4 +308,15 @@ export const fr = {
     'Déclarez des points de vue (vantages) avec leur fournisseur, dont au moins un hors de {providers}.',
   'finding.assumed': 'supposé : {items}',
   'finding.assumed.item': '{fields} de {component}',
+  'finding.related.provider': (p: RelatedPlace) =>
+    `aussi : une panne ${de(p.provider)} fait tomber ${p.services} par son intermédiaire`,
+  'finding.related.region':
+    'aussi : une panne de la région {region} fait tomber {services} par son intermédiaire',
+  'finding.related.same-place': 'aussi : la même panne fait tomber {services} entièrement',
+  'finding.related.shared-dependency':
+    'aussi : il rend illusoire la redondance {group} de {owner} ({members} tombent tous avec lui)',
+  'finding.related.other': 'aussi : {message}',
+  'finding.related.more': (p: Counted) =>
+    `aussi : ${count('fr', p.count, { one: 'autre constat lié', other: 'autres constats liés' })}, dans les rapports JSON et HTML`,
+  'finding.related.others': (p: Counted) => `et ${count('fr', p.count, { one: 'autre', other: 'autres' })}`,
 } as const satisfies Translations<typeof en>;

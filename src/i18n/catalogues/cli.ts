@@ -17,6 +17,7 @@ type Valid = {
   readonly checks: number;
 };
 type Counts = { readonly services: number; readonly components: number; readonly providers: string };
+type FindingCounts = { readonly count: number; readonly roots: number };
 type ScoreDetail = { readonly spofs: number; readonly survived: number; readonly total: number };
 
 export const en = {
@@ -85,7 +86,10 @@ export const en = {
   'cli.analyze.scoreDetail': (p: ScoreDetail) =>
     `${count('en', p.spofs, { one: 'single point of failure', other: 'single points of failure' })} · ${p.total === 0 ? 'no outage of the library touches this map' : `${p.survived} of ${count('en', p.total, { one: 'service-outage replay', other: 'service-outage replays' })} survived`}`,
   'cli.analyze.services': 'Services',
-  'cli.analyze.findings': 'Findings ({count})',
+  'cli.analyze.findings': (p: FindingCounts) =>
+    p.count === 0
+      ? 'Findings: none'
+      : `Findings: ${p.count}, from ${count('en', p.roots, { one: 'root cause', other: 'root causes' })}`,
   'cli.analyze.noFindings': 'No findings.',
   'cli.analyze.more': '… and {count} more (use --format json or html for all of them)',
   'cli.analyze.outages': 'Historical outages replayed',
@@ -233,7 +237,12 @@ export const fr = {
   'cli.analyze.scoreDetail': (p: ScoreDetail) =>
     `${count('fr', p.spofs, { one: 'point unique de défaillance', other: 'points uniques de défaillance' })} · ${p.total === 0 ? 'aucune panne de la bibliothèque ne touche cette carte' : `${p.survived} ${p.survived > 1 ? 'cas tenus' : 'cas tenu'} sur ${p.total} (chaque service face à chaque panne rejouée)`}`,
   'cli.analyze.services': 'Services',
-  'cli.analyze.findings': 'Constats ({count})',
+  'cli.analyze.findings': (p: FindingCounts) =>
+    p.count === 0
+      ? 'Constats : aucun'
+      : p.roots === 1
+        ? `Constats : ${p.count}, ${p.count > 1 ? 'issus d’une même cause première' : 'issu d’une cause première'}`
+        : `Constats : ${p.count}, issus de ${p.roots} causes premières`,
   'cli.analyze.noFindings': 'Aucun constat.',
   'cli.analyze.more': '… et {count} de plus (utilisez --format json ou html pour tout voir)',
   'cli.analyze.outages': 'Pannes historiques rejouées',

@@ -2,16 +2,20 @@
 import type { Analysis } from '../../analysis/analyze.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { formatPredicate } from '../../analysis/predicate.ts';
+import type { GroupedFinding } from '../../analysis/root-cause-groups.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { renderAction } from '../actions.ts';
+import { alsoLines, findingGroups, rootCount } from '../finding-groups.ts';
 import { assumedMark, renderFinding } from '../findings.ts';
 import { rootCauses } from '../root-causes.ts';
 import { esc } from './escape.ts';
 import { COLORS } from './svg.ts';
 
+/** Root causes listed; related findings listed under one root; blast radii listed. */
 const MAX_ROWS = 500;
+const MAX_RELATED = 100;
 const MAX_BLAST = 15;
 
 const SEVERITY_COLOR: Readonly<Record<Severity, string>> = {
@@ -53,6 +57,14 @@ td{padding:7px 10px;border-top:1px solid #eef2f7;vertical-align:top}
 .figure{background:#fff;border:1px solid #e2e8f0;border-radius:10px;padding:10px;overflow:auto;max-height:1400px}
 .legend{display:flex;gap:18px;flex-wrap:wrap;font-size:12px;color:#475569;margin:8px 0}
 .legend i{display:inline-block;width:14px;height:10px;border-radius:3px;margin-right:5px;vertical-align:middle}
+.also{margin:4px 0 0;padding-left:18px;color:#334155;font-size:13px}
+.related{margin-top:4px;font-size:13px}
+.related summary{cursor:pointer;color:#475569}
+.related ul{margin:4px 0;padding-left:18px}
+.related li{margin:3px 0}
+.not-evaluated{background:#fffbeb;border-left:4px solid #d97706;padding:6px 16px;border-radius:6px;margin-top:12px}
+.not-evaluated h3{font-size:14px;margin:4px 0}
+.not-evaluated ul{margin:4px 0;padding-left:18px}
 .scenario{background:#fff;border-left:4px solid ${COLORS.down};padding:10px 16px;border-radius:6px}
 code{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:12.5px;background:#f1f5f9;padding:1px 4px;border-radius:4px}
 footer{margin-top:36px;color:#64748b;font-size:12px}
@@ -126,6 +138,60 @@ function actionsSection(a: Analysis, lang: Lang): string[] {
   return out;
 }
 
+/** "showing 20 of 312" under a list cut short; nothing when it is whole. */
+function shown(lang: Lang, limit: number, total: number): string[] {
+  return total > limit
+    ? [`<p class="muted shown">${esc(t(lang, 'list.showing', { shown: limit, total }))}</p>`]
+    : [];
+}
+
+/** One row per root cause; its related findings as short lines, and whole in a folded <details>. */
+function findingsSection(a: Analysis, lang: Lang): string[] {
+  const heading = t(lang, 'cli.analyze.findings', { count: a.findings.length, roots: rootCount(a.findings) });
+  const out = [`<h2>${esc(heading)}</h2>`];
+  if (a.findings.length === 0) return [...out, `<p>${esc(t(lang, 'cli.analyze.noFindings'))}</p>`];
+  const groups = findingGroups(a.findings);
+  const title = (f: GroupedFinding, tag: 'div' | 'span') =>
+    `<${tag} class="kind" data-kind="${esc(f.kind)}">${esc(t(lang, `finding.title.${f.kind}`))}</${tag}>`;
+  const rows = groups.slice(0, MAX_ROWS).map((g) => {
+    const r = renderFinding(lang, g.root);
+    const assumed = assumedMark(lang, g.root);
+    let cell = `<div class="finding" data-id="${esc(g.root.id)}">${title(g.root, 'div')}${esc(r.message)}`;
+    if (assumed) cell += `<div class="assumed">${esc(assumed)}</div>`;
+    const also = alsoLines(lang, g);
+    if (also.length > 0) cell += `<ul class="also">${also.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+    if (g.related.length > 0) {
+      const items = g.related.slice(0, MAX_RELATED).map((f) => {
+        const x = renderFinding(lang, f);
+        const mark = assumedMark(lang, f);
+        return `<li data-id="${esc(f.id)}">${sev(f.severity, lang)} ${title(f, 'span')} ${esc(x.message)} <span class="muted">→ ${esc(x.recommendation)}</span>${mark ? ` <span class="assumed">${esc(mark)}</span>` : ''}</li>`;
+      });
+      cell += `<details class="related"><summary>${esc(t(lang, 'html.related', { count: g.related.length }))}</summary><ul>${items.join('')}</ul>${shown(lang, MAX_RELATED, g.related.length).join('')}</details>`;
+    }
+    return [sev(g.root.severity, lang), `${cell}</div>`, esc(r.recommendation)];
+  });
+  out.push(
+    table(
+      [t(lang, 'html.col.severity'), t(lang, 'html.col.finding'), t(lang, 'html.col.recommendation')],
+      rows,
+    ),
+    ...shown(lang, MAX_ROWS, groups.length),
+  );
+  return out;
+}
+
+/** The outages some components could not be checked against (no region, or one the catalogue does not know). */
+function notEvaluatedSection(a: Analysis, lang: Lang): string[] {
+  if (a.notEvaluated.length === 0) return [];
+  const items = a.notEvaluated.map(
+    (n) =>
+      `<li>${esc(t(lang, 'html.notEvaluated', { scenario: n.scenario, components: n.components.join(', '), why: n.why }))}</li>`,
+  );
+  return [
+    `<div class="not-evaluated"><h3>${esc(t(lang, 'html.section.notEvaluated'))}</h3><ul>${items.join('')}</ul></div>`,
+  ];
+}
+
 export function analysisSections(a: Analysis, lang: Lang, figure: string): string {
   const { score } = a;
   const survived = score.services.reduce((n, s) => n + s.outagesSurvived, 0);
@@ -158,28 +224,7 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
     ),
   );
   out.push(`<h2>${esc(t(lang, 'html.section.map'))}</h2>`, figure);
-  out.push(`<h2>${esc(t(lang, 'html.section.findings'))} (${a.findings.length})</h2>`);
-  if (a.findings.length === 0) out.push(`<p>${esc(t(lang, 'cli.analyze.noFindings'))}</p>`);
-  else {
-    out.push(
-      table(
-        [t(lang, 'html.col.severity'), t(lang, 'html.col.finding'), t(lang, 'html.col.recommendation')],
-        a.findings.slice(0, MAX_ROWS).map((f) => {
-          const r = renderFinding(lang, f);
-          const assumed = assumedMark(lang, f);
-          return [
-            sev(f.severity, lang),
-            `<div class="kind" data-kind="${esc(f.kind)}">${esc(t(lang, `finding.title.${f.kind}`))}</div>${esc(r.message)}${assumed ? `<div class="assumed">${esc(assumed)}</div>` : ''}`,
-            esc(r.recommendation),
-          ];
-        }),
-      ),
-    );
-    if (a.findings.length > MAX_ROWS)
-      out.push(
-        `<p class="muted">${esc(t(lang, 'cli.analyze.more', { count: a.findings.length - MAX_ROWS }))}</p>`,
-      );
-  }
+  out.push(...findingsSection(a, lang));
   out.push(`<h2>${esc(t(lang, 'html.section.outages'))}</h2>`);
   if (a.outages.length === 0) out.push(`<p>${esc(t(lang, 'cli.analyze.noOutages'))}</p>`);
   else {
@@ -198,6 +243,7 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
       ),
     );
   }
+  out.push(...notEvaluatedSection(a, lang));
   out.push(`<h2>${esc(t(lang, 'html.section.blast'))}</h2>`);
   if (a.blastRadius.length === 0) out.push(`<p>${esc(t(lang, 'cli.analyze.noBlast'))}</p>`);
   else {
@@ -209,10 +255,14 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
           .map((b) => [
             `<b>${esc(b.component)}</b>`,
             String(b.componentsDown),
-            b.servicesDown.length ? `<span class="down">${esc(b.servicesDown.join(', '))}</span>` : '',
+            (b.servicesDown.length ? `<span class="down">${esc(b.servicesDown.join(', '))}</span>` : '') +
+              (b.truncated
+                ? ` <span class="muted shown">(${esc(t(lang, 'list.of', { shown: b.servicesDown.length, total: b.servicesDownTotal }))})</span>`
+                : ''),
           ]),
       ),
     );
+    out.push(...shown(lang, MAX_BLAST, a.blastRadius.length));
   }
   return out.join('\n');
 }
