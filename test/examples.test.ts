@@ -322,6 +322,79 @@ for (const x of EXAMPLES) {
   });
 }
 
+/** What a person reads of each example, in each language: a few sentences written out by hand. */
+const SAID: Readonly<Record<string, Readonly<Record<'en' | 'fr', readonly string[]>>>> = {
+  'startup-aws.yaml': {
+    en: [
+      'cf-cdn alone takes down checkout, storefront (checkout ← cf-cdn)',
+      'also: a failure of cloudflare takes checkout, storefront down through it',
+      '2025-11-18  Cloudflare — core proxy failure (Bot Management feature file)',
+    ],
+    fr: [
+      'cf-cdn suffit à faire tomber checkout, storefront (checkout ← cf-cdn)',
+      'aussi : une panne de cloudflare fait tomber checkout, storefront par son intermédiaire',
+      'Cloudflare — panne du proxy central (fichier de Bot Management)',
+    ],
+  },
+  'pme-ovh.yaml': {
+    en: ['A failure of region ovh/sbg takes erp down whole', 'OVHcloud Strasbourg — data centre fire'],
+    fr: [
+      'Une panne de la région ovh/sbg fait tomber erp entièrement',
+      'OVHcloud Strasbourg — incendie du site',
+    ],
+  },
+  'multicloud.yaml': {
+    en: ['sessions alone takes down app'],
+    fr: ['sessions suffit à faire tomber app'],
+  },
+  'boutique-strasbourg.yaml': {
+    en: [
+      'A failure of region ovh/sbg takes boutique down whole (boutique ← site)',
+      'also: a failure of aws takes boutique down through it',
+      'Azure Front Door — invalid configuration deployed globally',
+    ],
+    fr: [
+      'Une panne de la région ovh/sbg fait tomber boutique entièrement (boutique ← site)',
+      'aussi : une panne d’aws fait tomber boutique par son intermédiaire',
+      'Azure Front Door — configuration invalide déployée mondialement',
+      'Exportez régulièrement ce que contient logiciel-paie',
+    ],
+  },
+};
+
+interface Said {
+  findings: { message: string; rootCause?: string }[];
+  outages: { title: string; hits: number; servicesDown: string[] }[];
+  actions: { title: string }[];
+}
+
+for (const [file, said] of Object.entries(SAID)) {
+  for (const lang of ['en', 'fr'] as const) {
+    it(`examples/${file} reads in ${lang === 'en' ? 'English' : 'French'}: findings, top actions and replays`, async () => {
+      const args = ['analyze', '-c', `examples/${file}`, '--lang', lang];
+      const [text, json] = await Promise.all([
+        runCli(args, { cwd: ROOT }),
+        runCli([...args, '--format', 'json'], { cwd: ROOT }),
+      ]);
+      assert.equal(text.code, 0, text.stderr);
+      const j = JSON.parse(json.stdout) as Said;
+      const lines = text.stdout.split('\n').map((l) => l.trim());
+      // Every root finding, every top action and every replay that touches the map, as the JSON words it.
+      for (const f of j.findings.filter((x) => x.rootCause === undefined))
+        assert.ok(lines.includes(f.message), f.message);
+      for (const a of j.actions) assert.ok(text.stdout.includes(a.title), a.title);
+      for (const o of j.outages.filter((x) => x.hits > 0)) {
+        const row = lines.find((l) => l.includes(o.title));
+        assert.ok(row, o.title);
+        if (o.servicesDown.length > 0) assert.ok(row.endsWith(o.servicesDown.join(', ')), row);
+      }
+      // And the sentences written out by hand, so that the wording itself is checked.
+      for (const sentence of said[lang]) assert.ok(text.stdout.includes(sentence), sentence);
+      if (lang === 'fr') assert.doesNotMatch(text.stdout, /\b(takes down|survived|Findings|also:)\b/);
+    });
+  }
+}
+
 describe('README.md', () => {
   it('shows the real analysis of examples/startup-aws.yaml (score line and services table)', async () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
