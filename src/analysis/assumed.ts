@@ -31,6 +31,8 @@ export function assumptionsOf(config: Config, finding: Finding): Assumption[] {
 
 /** The findings, each with the assumptions it rests on (`assumed`) when there are any. */
 export function withAssumptions(config: Config, findings: readonly Finding[]): Finding[] {
+  if (!Object.values(config.components).some((c) => c.assumed !== undefined && c.assumed.length > 0))
+    return [...findings];
   return findings.map((f) => {
     const assumed = assumptionsOf(config, f);
     return assumed.length > 0 ? { ...f, assumed } : f;
