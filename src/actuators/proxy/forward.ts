@@ -23,7 +23,7 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
     count(ctx, code === 'BASCULE_E_PROXY_NO_ROUTE' ? 503 : 0);
     reply(res, langOf(req.headers['accept-language']), code, params, close);
   };
-  if (candidates.length === 0) return fail('BASCULE_E_PROXY_NO_ROUTE', { group: ctx.o.group });
+  if (candidates.length === 0) return void fail('BASCULE_E_PROXY_NO_ROUTE', { group: ctx.o.group });
   const limits = ctx.o.limits;
   const length = declaredLength(req);
   if (length !== undefined && length > limits.bodyBytes) {
@@ -32,7 +32,7 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
       { length, limit: limits.bodyBytes },
       'proxy refused a request body over the limit',
     );
-    return fail('BASCULE_E_PROXY_BODY_TOO_LARGE', { limit: limits.bodyBytes }, true);
+    return void fail('BASCULE_E_PROXY_BODY_TOO_LARGE', { limit: limits.bodyBytes }, true);
   }
   const controller = new AbortController();
   res.on('close', () => {
@@ -47,11 +47,11 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
   };
   const go = (body: Buffer | Readable | undefined, replayable: boolean) =>
     void forward(ctx, req, res, { ...base, body }, candidates, idempotent && replayable);
-  if (!hasBody(req)) return go(undefined, true);
+  if (!hasBody(req)) return void go(undefined, true);
   if (!idempotent) {
     const limited = req.pipe(new Limiter(limits.bodyBytes));
     limited.on('error', () => tooLarge(ctx, req, res, controller));
-    return go(limited, false);
+    return void go(limited, false);
   }
   void holdBody(req, limits.replayBytes, limits.bodyBytes).then((held) => {
     if (held.kind === 'aborted') return;

@@ -33,8 +33,8 @@ export class Limiter extends Transform {
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.limit) return done(new BodyTooLarge(this.limit));
-    done(null, chunk);
+    if (this.seen > this.limit) done(new BodyTooLarge(this.limit));
+    else done(null, chunk);
   }
 }
 
