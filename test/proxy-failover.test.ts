@@ -89,7 +89,7 @@ describe('proxy failover under load', () => {
     t = await startProxy(
       routing({ name: 'aws', address: aws.address }, { name: 'gcp', address: gcp.address }),
     );
-    const r = await send(`${t.url}/die?who=aws`, { method: 'POST', body: 'order=42' });
+    const r = await send(`${t.url}/die?only=aws`, { method: 'POST', body: 'order=42' });
     assert.equal(r.status, 502);
     assert.equal(codeOf(r), 'BASCULE_E_PROXY_NOT_REPLAYED');
     assert.equal((await gcp.stats())['POST /die'], undefined, 'the standby never got it');
@@ -105,7 +105,7 @@ describe('proxy failover under load', () => {
       t = await startProxy(
         routing({ name: 'aws', address: aws.address }, { name: 'gcp', address: gcp.address }),
       );
-      const r = await send(`${t.url}/die?who=aws`, { method, headers, body: 'order=42' });
+      const r = await send(`${t.url}/die?only=aws`, { method, headers, body: 'order=42' });
       assert.equal(r.status, 200, r.body);
       const echo = JSON.parse(r.body) as { name: string; body: string; method: string };
       assert.deepEqual([echo.name, echo.method, echo.body], ['gcp', method, 'order=42']);

@@ -2,8 +2,9 @@
  * A backend standing for one provider's server, run as its own process by test/helpers/backends.ts
  * (argv: name host port). Behaviours by path: `/` its name; `/echo` what it received; `/hang` never
  * answers; `/slow?ms=`; `/status/NNN`; `/garbage` not HTTP; `/endless` a body that never ends;
- * `/die?who=NAME` reads the body then SIGKILLs itself (the others echo); `/stats` the requests it has seen. An upgrade is
- * accepted (101 with the WebSocket accept key) and echoes every byte. Prints `{"port":N}` when ready.
+ * `/die` reads the body then SIGKILLs itself; `/stats` the requests it has seen. With `?only=NAME`
+ * the behaviour is that backend's alone (the others echo). An upgrade is accepted (101 with the
+ * WebSocket accept key) and echoes every byte. Prints `{"port":N}` when ready.
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -19,10 +20,11 @@ const server = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const body = Buffer.concat(chunks);
-    const path = url.pathname;
+    const only = url.searchParams.get('only');
+    // `?only=NAME`: the behaviour is that backend's alone; the others answer as `/echo` does.
+    const path = only === null || only === name ? url.pathname : '/echo';
     if (path === '/hang') return;
-    if (path === '/die' && url.searchParams.get('who') === name)
-      return void process.kill(process.pid, 'SIGKILL');
+    if (path === '/die') return void process.kill(process.pid, 'SIGKILL');
     if (path === '/garbage') return void req.socket.end('SSH-2.0-OpenSSH_9.6 not http at all\r\n\r\n');
     if (path === '/stats') return void res.end(JSON.stringify(seen));
     if (path === '/endless') {
@@ -44,7 +46,7 @@ const server = createServer((req, res) => {
       });
       res.end(
         JSON.stringify(
-          path === '/echo' || path === '/die'
+          path === '/echo'
             ? { name, method: req.method, url: req.url, headers: req.headers, body: body.toString() }
             : { name },
         ),

@@ -83,6 +83,9 @@ export class ProxyServer {
   private async listen(): Promise<void> {
     const { server, ctx, o } = this;
     server.maxConnections = o.limits.connections;
+    // A client that half-closes after its request (shutdown(SHUT_WR)) still gets the response: Node
+    // aborts such requests unless this (long-standing, undocumented) switch is on.
+    (server as unknown as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
     server.timeout = o.timeouts.clientIdle;
     server.on('request', (req, res) => handleRequest(ctx, req, res));
     server.on('upgrade', (req, socket, head) => handleUpgrade(ctx, this.tunnels, req, socket, head));
