@@ -2,6 +2,7 @@
  * A backend standing for one provider's server, run as its own process by test/helpers/backends.ts
  * (argv: name host port). Behaviours by path: `/` its name; `/echo` what it received; `/hang` never
  * answers; `/slow?ms=`; `/status/NNN`; `/garbage` not HTTP; `/endless` a body that never ends;
+ * `/stall` a response head and part of its body, then silence;
  * `/die` reads the body then SIGKILLs itself; `/stats` the requests it has seen. With `?only=NAME`
  * the behaviour is that backend's alone (the others echo). An upgrade is accepted (101 with the
  * WebSocket accept key) and echoes every byte. Prints `{"port":N}` when ready.
@@ -27,6 +28,10 @@ const server = createServer((req, res) => {
     if (path === '/die') return void process.kill(process.pid, 'SIGKILL');
     if (path === '/garbage') return void req.socket.end('SSH-2.0-OpenSSH_9.6 not http at all\r\n\r\n');
     if (path === '/stats') return void res.end(JSON.stringify(seen));
+    if (path === '/stall') {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' });
+      return void res.write('the first half, then nothing');
+    }
     if (path === '/endless') {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-backend': name });
       const block = Buffer.alloc(16 * 1024, 0x61);
@@ -67,8 +72,12 @@ server.on('upgrade', (req, socket, head) => {
   );
   if (head.length > 0) socket.write(head);
   socket.on('data', (d) => socket.write(d));
+  socket.on('end', () => socket.end());
   socket.on('error', () => socket.destroy());
 });
+
+// The test that started it is gone (it crashed, or forgot): no orphan.
+process.on('disconnect', () => process.exit(0));
 
 server.listen(Number(port), host, () => {
   const a = server.address();

@@ -23,8 +23,9 @@ export interface Backend {
 
 export async function startBackend(name: string, host: string, port = 0): Promise<Backend> {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, name, host, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  child.channel?.unref(); // the channel only tells it when this process is gone
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`backend ${name} did not start`)), 15_000);

@@ -94,6 +94,9 @@ async function forward(
   let lastTarget = candidates[0]!;
   for (let i = 0; i <= ctx.o.limits.retries; i++) {
     const target = candidates[Math.min(i, candidates.length - 1)]!;
+    // Past the end of the list only a reset is tried again (a kept-alive connection the backend
+    // had just closed): a refusal or a timeout would only repeat itself.
+    if (i >= candidates.length && last?.reason !== 'reset') break;
     if (last !== undefined) {
       // Nothing reached the backend: sending it elsewhere adds no load and replays nothing.
       const untouched = !last.delivered && !last.consumed;

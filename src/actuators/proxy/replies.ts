@@ -64,7 +64,12 @@ export function replyRaw(socket: Socket, code: ProxyErrorCode, params: Params, r
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\ncontent-type: application/json; charset=utf-8\r\n` +
       `content-length: ${Buffer.byteLength(text)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${text}`,
   );
+  // The client may still be sending (and not reading): what it sends is read and dropped for a
+  // moment so the answer is not lost to a reset, then the connection goes, whatever the client does.
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
+
+const LINGER_MS = 1_000;
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad Request',
