@@ -37,7 +37,7 @@ export class RetryBudget {
     const elapsed = Math.max(0, now - this.last) / 1000;
     this.last = now;
     this.tokens = Math.min(this.o.burst, this.tokens + elapsed * this.o.perSecond);
-    if (this.tokens < 1) return false;
+    if (this.tokens < 1 - 1e-9) return false; // five deposits of 0.2 make a token, rounding aside
     this.tokens -= 1;
     return true;
   }
