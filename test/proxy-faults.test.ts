@@ -17,24 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { type Backend, startBackend } from './helpers/backends.ts';
 import { codeOf, send } from './helpers/http-client.ts';
 import { routing, startProxy, type TestProxy } from './helpers/proxy.ts';
-
-/** Writes `text` on a new connection and reads until the proxy closes it (at most 5 s). */
-async function raw(port: number, text: string | Buffer, o: { end?: boolean } = {}): Promise<string> {
-  const socket = connect(port, '127.0.0.1');
-  socket.setTimeout(5_000, () => socket.destroy());
-  if (o.end) socket.end(text);
-  else socket.write(text);
-  const chunks: Buffer[] = [];
-  try {
-    for await (const d of socket) chunks.push(d as Buffer);
-  } catch {
-    // a reset is a close too
-  }
-  return Buffer.concat(chunks).toString();
-}
-
-const WORKERS = 8;
-const MAX_JOBS = 50_000;
+import { ABUSE_LIMITS, abuse, raw } from './helpers/proxy-abuse.ts';
 
 const bodyOf = (answer: string) => answer.slice(answer.indexOf('\r\n\r\n') + 4);
 
@@ -188,8 +171,7 @@ describe('proxy abuse loop (its own process)', () => {
       listen: '127.0.0.1:0',
       stateFile: join(dir, 'state.json'),
       initial: routing({ name: 'aws', address: aws.address }),
-      limits: { headerBytes: 8 * 1024, bodyBytes: 256 * 1024, replayBytes: 64 * 1024 },
-      timeouts: { headers: 500, request: 1_000, firstByte: 300, backendIdle: 300, clientIdle: 1_000 },
+      ...ABUSE_LIMITS,
     };
     const entry = fileURLToPath(new URL('./helpers/proxy-process.ts', import.meta.url));
     child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', entry, JSON.stringify(options)], {
@@ -208,65 +190,19 @@ describe('proxy abuse loop (its own process)', () => {
 
   it('keeps its memory and handles bounded through 10 s of faults, and still serves', async (tc) => {
     const url = `http://127.0.0.1:${port}`;
-    const jobs: Array<() => Promise<unknown>> = [
-      () => send(`${url}/`),
-      () => send(`${url}/hang`),
-      () => send(`${url}/garbage`),
-      () => send(`${url}/stall`),
-      () => send(`${url}/status/503`),
-      () => send(`${url}/echo`, { method: 'PUT', body: 'x'.repeat(100_000) }),
-      () => send(`${url}/echo`, { method: 'POST', body: 'x'.repeat(300_000) }),
-      () => raw(port, `GET / HTTP/1.1\r\nX: ${'a'.repeat(9_000)}\r\n\r\n`),
-      () => raw(port, 'NOT HTTP\r\n\r\n'),
-      () => raw(port, 'GET / HTTP/1.1\r\nHost: x\r\n'), // slowloris: closed by the header timeout
-      () => raw(port, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n', { end: true }), // half-closed
-      () =>
-        raw(
-          port,
-          'GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: a\r\n\r\nhi',
-          { end: true },
-        ),
-      () =>
-        new Promise<void>((resolve) => {
-          const req = request(`${url}/endless`, { agent: false }, (res) => {
-            let n = 0;
-            res.on('data', (d: Buffer) => {
-              n += d.length;
-              if (n > 256 * 1024) req.destroy();
-            });
-          });
-          req.on('error', () => resolve());
-          req.on('close', () => resolve());
-          req.end();
-        }),
-    ];
-    let done = 0;
-    /** Each worker goes through the faults in turn until the deadline (at most MAX_JOBS in all). */
-    const work = async (first: number, deadline: number) => {
-      for (let i = first; Date.now() < deadline && done < MAX_JOBS; i++) {
-        await jobs[i % jobs.length]!().catch(() => {});
-        done++;
-      }
-    };
-    const run = (ms: number) => {
-      const deadline = Date.now() + ms;
-      return Promise.all(Array.from({ length: WORKERS }, (_, w) => work(w, deadline)));
-    };
-    await run(2_000); // warm up: code compiled, pools filled
+    await abuse(port, 2_000); // warm up: code compiled, pools filled
     await sleep(1_500);
     const start = await stats();
-    done = 0;
-    await run(10_000);
-    const rounds = done;
+    const faults = await abuse(port, 10_000, { max: 50_000 });
     await sleep(1_500); // the timeouts close what the last round left open
     const end = await stats();
     assert.equal((await send(`${url}/`)).status, 200, 'still serving');
     const grown = (end.rss - start.rss) / 1024 / 1024;
     tc.diagnostic(
-      `${rounds} faults, RSS ${start.rss >> 20} -> ${end.rss >> 20} MiB, handles ${start.handles} -> ${end.handles}`,
+      `${faults} faults, RSS ${start.rss >> 20} -> ${end.rss >> 20} MiB, handles ${start.handles} -> ${end.handles}`,
     );
-    assert.ok(rounds > 300, `${rounds} faults`);
-    assert.ok(grown < 40, `RSS grew by ${grown.toFixed(1)} MiB over ${rounds} rounds`);
+    assert.ok(faults > 300, `${faults} faults`);
+    assert.ok(grown < 40, `RSS grew by ${grown.toFixed(1)} MiB over ${faults} faults`);
     assert.ok(end.handles <= start.handles + 10, `handles ${start.handles} -> ${end.handles}`);
   });
 });
