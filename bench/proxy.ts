@@ -111,7 +111,7 @@ async function throughput(): Promise<void> {
     [
       'global',
       '  nbthread 1', // one core, as the Node proxy has
-      '  maxconn 10000',
+      '  maxconn 4096',
       'defaults',
       '  mode http',
       '  option http-keep-alive',
@@ -195,6 +195,7 @@ async function failover(): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   let fence = 1;
   let errors = 0;
+  const errorSamples: string[] = [];
   let requests = 0;
   let firstStandby: ((at: number) => void) | undefined;
   let running = true;
@@ -203,23 +204,28 @@ async function failover(): Promise<void> {
       try {
         const r = await send(`${proxy.url}/`, { agent });
         requests++;
-        if (r.status !== 200) errors++;
+        if (r.status !== 200) {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`${r.status} ${r.body}`);
+        }
         else if (firstStandby && (JSON.parse(r.body) as { name: string }).name === 'gcp')
           firstStandby(Date.now());
-      } catch {
+      } catch (e) {
         errors++;
+        if (errorSamples.length < 5) errorSamples.push(String(e));
       }
     }
   };
   const times: number[] = [];
   let aws: Backend | undefined;
-  const load = Promise.all(Array.from({ length: 8 }, worker));
+  let load: Promise<unknown> | undefined;
   try {
     for (let i = 0; i < KILLS; i++) {
       aws = await startBackend('aws', '127.0.0.2');
       const a = { name: 'aws', address: aws.address };
       const g = { name: 'gcp', address: gcp.address };
       await actuator.apply(routing(a, g), fence++); // failback to the primary, gcp behind it
+      load ??= Promise.all(Array.from({ length: 8 }, worker));
       await sleep(300);
       const seen = new Promise<number>((resolve) => {
         firstStandby = resolve;
@@ -246,6 +252,7 @@ async function failover(): Promise<void> {
     `kill -> first response from the standby: median ${sorted[Math.floor(sorted.length / 2)]} ms, ` +
       `worst ${sorted.at(-1)} ms; client errors: ${errors}`,
   );
+  for (const e of errorSamples) console.log(`  error: ${e}`);
 }
 
 /** The abuse loop for ABUSE_S seconds against the proxy in its own process; its RSS every 5 s. */
@@ -283,7 +290,8 @@ async function memory(): Promise<void> {
   }
 }
 
+const PARTS = arg('only', 'throughput,failover,memory').split(',');
 ensureTools();
-await throughput();
-await failover();
-await memory();
+if (PARTS.includes('throughput')) await throughput();
+if (PARTS.includes('failover')) await failover();
+if (PARTS.includes('memory')) await memory();

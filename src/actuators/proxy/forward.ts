@@ -12,7 +12,7 @@ import { endToEnd, forwardHeaders } from './forwarded.ts';
 import { declaredLength, hasBody, holdBody, Limiter } from './limits.ts';
 import { langOf, type ProxyErrorCode, reasonText, reply } from './replies.ts';
 import { isIdempotent } from './retry-policy.ts';
-import { type AttemptResult, attempt } from './upstream.ts';
+import { type AttemptResult, attempt, type Exchange } from './upstream.ts';
 
 type Failed = Extract<AttemptResult, { ok: false }>;
 
@@ -34,23 +34,25 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
     );
     return void fail('BASCULE_E_PROXY_BODY_TOO_LARGE', { limit: limits.bodyBytes }, true);
   }
-  const controller = new AbortController();
+  const exchange: Exchange = { gone: false };
   res.on('close', () => {
-    if (!res.writableFinished) controller.abort();
+    if (res.writableFinished) return;
+    exchange.gone = true;
+    exchange.current?.destroy();
   });
   const idempotent = isIdempotent(req.method ?? 'GET', req.headers);
   const base = {
     method: req.method ?? 'GET',
     path: req.url ?? '/',
     headers: forwardHeaders(req.headers, req.socket.remoteAddress, ctx.proto),
-    signal: controller.signal,
+    exchange,
   };
   const go = (body: Buffer | Readable | undefined, replayable: boolean) =>
     void forward(ctx, req, res, { ...base, body }, candidates, idempotent && replayable);
   if (!hasBody(req)) return void go(undefined, true);
   if (!idempotent) {
     const limited = req.pipe(new Limiter(limits.bodyBytes));
-    limited.on('error', () => tooLarge(ctx, req, res, controller));
+    limited.on('error', () => tooLarge(ctx, req, res, exchange));
     return void go(limited, false);
   }
   void holdBody(req, limits.replayBytes, limits.bodyBytes).then((held) => {
@@ -64,13 +66,14 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
       return fail('BASCULE_E_PROXY_BODY_TOO_LARGE', { limit: limits.bodyBytes }, true);
     }
     if (held.kind === 'held') return go(held.body, true);
-    held.body.on('error', () => tooLarge(ctx, req, res, controller));
+    held.body.on('error', () => tooLarge(ctx, req, res, exchange));
     go(held.body, false);
   });
 }
 
-function tooLarge(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse, c: AbortController): void {
-  c.abort();
+function tooLarge(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse, x: Exchange): void {
+  x.gone = true; // the answer is this 413: the attempt under way ends without one
+  x.current?.destroy();
   const limit = ctx.o.limits.bodyBytes;
   ctx.log.warn('body-too-large', { limit }, 'proxy refused a request body over the limit');
   count(ctx, 413);
@@ -110,7 +113,7 @@ async function forward(
     }
     const t0 = performance.now();
     const r = await attempt(ctx.pool.get(target.address), out, ctx.o.timeouts, ctx.o.limits);
-    if (out.signal.aborted) {
+    if (out.exchange.gone) {
       if (r.ok) r.res.destroy();
       else r.res?.destroy();
       return;

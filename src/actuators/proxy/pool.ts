@@ -32,6 +32,7 @@ export class Pool {
         ...parseHostPort(address),
         agent: new Agent({
           keepAlive: true,
+          noDelay: true, // a small request waits for no ACK (Nagle and delayed ACKs would add 40 ms)
           maxSockets: this.limits.backendConnections,
           maxFreeSockets: this.limits.backendConnections,
           timeout: this.timeouts.backendIdle,
