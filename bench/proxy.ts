@@ -207,8 +207,7 @@ async function failover(): Promise<void> {
         if (r.status !== 200) {
           errors++;
           if (errorSamples.length < 5) errorSamples.push(`${r.status} ${r.body}`);
-        }
-        else if (firstStandby && (JSON.parse(r.body) as { name: string }).name === 'gcp')
+        } else if (firstStandby && (JSON.parse(r.body) as { name: string }).name === 'gcp')
           firstStandby(Date.now());
       } catch (e) {
         errors++;

@@ -119,13 +119,17 @@ describe('proxy faults', () => {
       s.on('close', () => dropped++);
       held.push(s);
     }
-    await sleep(300);
-    assert.equal(dropped, 5);
-    assert.ok(limited.logs().some((l) => l.kind === 'connections'));
-    for (const s of held) s.destroy();
-    await sleep(100);
-    assert.equal((await send(`${limited.url}/`)).status, 200, 'served again once they are gone');
-    await limited.proxy.close();
+    try {
+      await sleep(300);
+      assert.equal(dropped, 5);
+      assert.ok(limited.logs().some((l) => l.kind === 'connections'));
+      for (const s of held) s.destroy();
+      await sleep(100);
+      assert.equal((await send(`${limited.url}/`)).status, 200, 'served again once they are gone');
+    } finally {
+      for (const s of held) s.destroy();
+      await limited.proxy.close();
+    }
   });
 
   it('cuts a response the backend stops sending after backendIdle, and logs it', async () => {

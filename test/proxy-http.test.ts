@@ -71,7 +71,8 @@ describe('proxy http', () => {
       `GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
     );
     let got = '';
-    await new Promise<void>((resolve, reject) => {
+    const echoed = new Promise<void>((resolve, reject) => {
+      setTimeout(() => reject(new Error(`no echo within 5 s; got ${JSON.stringify(got)}`)), 5_000).unref();
       socket.on('error', reject);
       socket.on('data', (d) => {
         got += d.toString('latin1');
@@ -79,7 +80,7 @@ describe('proxy http', () => {
         if (got.includes('ping through the tunnel')) resolve();
       });
     });
-    socket.destroy();
+    await echoed.finally(() => socket.destroy());
     assert.match(got, /^HTTP\/1\.1 101 /);
     assert.match(got, /Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=/i);
     assert.match(got, /X-Backend: aws/i);

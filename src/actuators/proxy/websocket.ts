@@ -22,6 +22,9 @@ export function handleUpgrade(
   head: Buffer,
 ): void {
   const candidates = ctx.candidates();
+  // Known from the start, so that closing the proxy also closes a handshake under way.
+  tunnels.add(client);
+  client.on('close', () => tunnels.delete(client));
   client.on('error', () => client.destroy());
   if (candidates.length === 0) {
     replyRaw(client as Socket, 'BASCULE_E_PROXY_NO_ROUTE', { group: ctx.o.group });
