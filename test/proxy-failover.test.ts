@@ -85,6 +85,7 @@ describe('proxy failover under load', () => {
   });
 
   it('does not replay a POST whose body reached a dying backend: a 502 that says so', async () => {
+    await aws.kill(); // the first test killed it, unless it was filtered out
     aws = await startBackend('aws', '127.0.0.2');
     t = await startProxy(
       routing({ name: 'aws', address: aws.address }, { name: 'gcp', address: gcp.address }),
@@ -101,6 +102,7 @@ describe('proxy failover under load', () => {
       ['PUT', {}],
       ['POST', { 'idempotency-key': 'k-1' }],
     ] as const) {
+      await aws.kill();
       aws = await startBackend('aws', '127.0.0.2');
       t = await startProxy(
         routing({ name: 'aws', address: aws.address }, { name: 'gcp', address: gcp.address }),
