@@ -6,12 +6,24 @@
  * refused, so a stale leader cannot undo a newer decision.
  */
 
+/** An endpoint of a failover group, by name, and its address (`host:port` or `[v6]:port`). */
+export interface Fallback {
+  readonly endpoint: string;
+  readonly address: string;
+}
+
 /** Where a failover group's traffic should go. */
 export interface Routing {
   readonly group: string;
   /** The endpoint that receives the traffic, by name, and its address (`host:port`). */
   readonly endpoint: string;
   readonly address: string;
+  /**
+   * The other endpoints the decision holds healthy, most preferred first: where an actuator that
+   * retries (the built-in proxy) sends a request the active endpoint failed. Absent: none. Actuators
+   * that only point at one endpoint (DNS, a webhook) ignore it.
+   */
+  readonly standby?: readonly Fallback[];
 }
 
 export const APPLY_FAILURES = [

@@ -8,12 +8,13 @@ import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
 import * as http from './catalogues/http.ts';
 import * as monitor from './catalogues/monitor.ts';
+import * as proxy from './catalogues/proxy.ts';
 import * as report from './catalogues/report.ts';
 import * as usage from './catalogues/usage.ts';
 import type { Collisions, SamePlaceholders, Translations } from './types.ts';
 
 /** Every domain, in one list: a new domain is a file in catalogues/ and a line here. */
-export const DOMAINS = { alerts, analysis, cli, config, http, monitor, report, usage } as const;
+export const DOMAINS = { alerts, analysis, cli, config, http, monitor, proxy, report, usage } as const;
 
 export const en = {
   ...alerts.en,
@@ -22,6 +23,7 @@ export const en = {
   ...config.en,
   ...http.en,
   ...monitor.en,
+  ...proxy.en,
   ...report.en,
   ...usage.en,
 } as const;
@@ -33,6 +35,7 @@ export const fr = {
   ...config.fr,
   ...http.fr,
   ...monitor.fr,
+  ...proxy.fr,
   ...report.fr,
   ...usage.fr,
 } as const satisfies Translations<typeof en>;
@@ -50,6 +53,7 @@ const noCollision: [
       typeof config.en,
       typeof http.en,
       typeof monitor.en,
+      typeof proxy.en,
       typeof report.en,
       typeof usage.en,
     ]

@@ -1,0 +1,296 @@
+/**
+ * Benchmark of the built-in proxy (issue 11), in one invocation:
+ * 1. requests/s and p99 with `wrk`, same settings, same backend: direct, through HAProxy (Debian's
+ *    `haproxy`, started here with an equivalent config: one thread, keep-alive to the backend, the
+ *    same timeouts, X-Forwarded-For), through Bascule's proxy (compiled, its own process);
+ * 2. failover time over N kills: from the SIGKILL of the primary to the first response served by the
+ *    standby, with client errors counted (the routing is then switched by apply(), as the decision would);
+ * 3. memory over a 60 s abuse run (the faults of test/helpers/proxy-abuse.ts).
+ * Targets: at least 75 % of HAProxy's requests/s, under 1 ms added p99 at moderate load (8
+ * connections), no client error on failover. Installs wrk and haproxy with apt-get when missing.
+ * Usage: npm run bench:proxy [-- --duration 10 --kills 20 --abuse 60 --cpu-prof]
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { ProxyActuator } from '../src/actuators/proxy/actuator.ts';
+import { ProxyServer } from '../src/actuators/proxy/server.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { type Backend, startBackend } from '../test/helpers/backends.ts';
+import { send } from '../test/helpers/http-client.ts';
+import { routing } from '../test/helpers/proxy.ts';
+import { ABUSE_LIMITS, abuse } from '../test/helpers/proxy-abuse.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const DURATION_S = Number(arg('duration', '10'));
+const KILLS = Number(arg('kills', '20'));
+const ABUSE_S = Number(arg('abuse', '60'));
+const CPU_PROF = process.argv.includes('--cpu-prof');
+/** Connections: moderate load (the p99 target), then saturation (the requests/s target). */
+const LEVELS = [8, 64];
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'bascule-bench-proxy-'));
+
+function ensureTools(): void {
+  const missing = ['wrk', 'haproxy'].filter((tool) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length === 0) return;
+  console.error(`installing ${missing.join(', ')} with apt-get`);
+  execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: 'inherit' });
+}
+
+/** A child process printing `{"port":N}` on its first line. */
+async function spawnPorted(cmd: string, args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  child.channel?.unref();
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolve((JSON.parse(d.toString()) as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited (${code})`)));
+  });
+  return { child, port };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+interface WrkResult {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+
+function wrk(url: string, connections: number, seconds = DURATION_S): WrkResult {
+  const out = execFileSync(
+    'wrk',
+    ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '5s', url],
+    { encoding: 'utf8' },
+  );
+  const latency = (p: string) => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
+    return m ? Number(m[1]) * MS[m[2]!]! : Number.NaN;
+  };
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
+    p50: latency('50'),
+    p99: latency('99'),
+    errors:
+      (errors ? errors.slice(1).reduce((a, b) => a + Number(b), 0) : 0) + (non2xx ? Number(non2xx[1]) : 0),
+  };
+}
+
+async function throughput(): Promise<void> {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: here('..') });
+  const backend = await spawnPorted(process.execPath, [here('./proxy-backend.mjs'), '127.0.0.2', '0']);
+  const upstream = `127.0.0.2:${backend.port}`;
+  const cfg = join(work, 'haproxy.cfg');
+  writeFileSync(
+    cfg,
+    [
+      'global',
+      '  nbthread 1', // one core, as the Node proxy has
+      '  maxconn 4096',
+      'defaults',
+      '  mode http',
+      '  option http-keep-alive',
+      '  option forwardfor',
+      '  http-reuse always',
+      '  timeout connect 1s',
+      '  timeout server 30s',
+      '  timeout client 60s',
+      '  timeout http-request 10s',
+      '  timeout http-keep-alive 60s',
+      'frontend fe',
+      '  bind 127.0.0.1:18480',
+      '  default_backend be',
+      'backend be',
+      `  server s1 ${upstream} maxconn 256`,
+      '',
+    ].join('\n'),
+  );
+  const haproxy = spawn('haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await sleep(500);
+  const profDir = join(here('..'), 'bench/results');
+  if (CPU_PROF) mkdirSync(profDir, { recursive: true });
+  const options = {
+    group: 'api',
+    listen: '127.0.0.1:0',
+    stateFile: join(work, 'proxy-state.json'),
+    initial: { group: 'api', endpoint: 'app', address: upstream },
+  };
+  const flags = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+  const bascule = await spawnPorted(process.execPath, [
+    ...flags,
+    here('./proxy-process.mjs'),
+    JSON.stringify(options),
+  ]);
+  const targets = {
+    direct: `http://${upstream}/`,
+    haproxy: 'http://127.0.0.1:18480/',
+    bascule: `http://127.0.0.1:${bascule.port}/`,
+  };
+  try {
+    for (const url of Object.values(targets)) wrk(url, 8, 2); // warm up: compiled code, filled pools
+    console.log(`\nthroughput (wrk -t1, ${DURATION_S} s per run; backend: a minimal Node server)`);
+    console.log('| connections | target | req/s | p50 ms | p99 ms | errors |');
+    console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
+    const results: Record<string, Record<number, WrkResult>> = {};
+    for (const c of LEVELS) {
+      for (const [name, url] of Object.entries(targets)) {
+        const r = wrk(url, c);
+        results[name] = { ...results[name], [c]: r };
+        console.log(
+          `| ${c} | ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`,
+        );
+      }
+    }
+    for (const c of LEVELS) {
+      const b = results.bascule![c]!;
+      const h = results.haproxy![c]!;
+      const d = results.direct![c]!;
+      console.log(
+        `${c} connections: bascule ${((100 * b.rps) / h.rps).toFixed(0)} % of haproxy's req/s; ` +
+          `added p99 ${(b.p99 - d.p99).toFixed(2)} ms (haproxy ${(h.p99 - d.p99).toFixed(2)} ms)`,
+      );
+    }
+  } finally {
+    await stop(bascule.child);
+    haproxy.kill('SIGTERM');
+    await stop(backend.child);
+  }
+}
+
+/** Kills the primary under load KILLS times; from each kill to the first response served by the standby. */
+async function failover(): Promise<void> {
+  const gcp = await startBackend('gcp', '127.0.0.3');
+  const proxy = await ProxyServer.start({
+    group: 'api',
+    listen: '127.0.0.1:0',
+    stateFile: join(work, 'failover-state.json'),
+    logger: createLogger('silent'),
+  });
+  const actuator = new ProxyActuator(proxy);
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  let fence = 1;
+  let errors = 0;
+  const errorSamples: string[] = [];
+  let requests = 0;
+  let firstStandby: ((at: number) => void) | undefined;
+  let running = true;
+  const worker = async () => {
+    while (running && requests < 5_000_000) {
+      try {
+        const r = await send(`${proxy.url}/`, { agent });
+        requests++;
+        if (r.status !== 200) {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`${r.status} ${r.body}`);
+        } else if (firstStandby && (JSON.parse(r.body) as { name: string }).name === 'gcp')
+          firstStandby(Date.now());
+      } catch (e) {
+        errors++;
+        if (errorSamples.length < 5) errorSamples.push(String(e));
+      }
+    }
+  };
+  const times: number[] = [];
+  let aws: Backend | undefined;
+  let load: Promise<unknown> | undefined;
+  try {
+    for (let i = 0; i < KILLS; i++) {
+      aws = await startBackend('aws', '127.0.0.2');
+      const a = { name: 'aws', address: aws.address };
+      const g = { name: 'gcp', address: gcp.address };
+      await actuator.apply(routing(a, g), fence++); // failback to the primary, gcp behind it
+      load ??= Promise.all(Array.from({ length: 8 }, worker));
+      await sleep(300);
+      const seen = new Promise<number>((resolve) => {
+        firstStandby = resolve;
+      });
+      const killedAt = Date.now();
+      await aws.kill();
+      const at = await Promise.race([seen, sleep(10_000).then(() => Number.NaN)]);
+      firstStandby = undefined;
+      times.push(at - killedAt);
+      await actuator.apply(routing(g), fence++); // what the decision does once the quorum says aws is down
+      await sleep(200);
+    }
+  } finally {
+    running = false;
+    await load;
+    agent.destroy();
+    await proxy.close();
+    await aws?.kill();
+    await gcp.kill();
+  }
+  const sorted = [...times].sort((x, y) => x - y);
+  console.log(`\nfailover over ${KILLS} kills (8 concurrent keep-alive clients, ${requests} requests)`);
+  console.log(
+    `kill -> first response from the standby: median ${sorted[Math.floor(sorted.length / 2)]} ms, ` +
+      `worst ${sorted.at(-1)} ms; client errors: ${errors}`,
+  );
+  for (const e of errorSamples) console.log(`  error: ${e}`);
+}
+
+/** The abuse loop for ABUSE_S seconds against the proxy in its own process; its RSS every 5 s. */
+async function memory(): Promise<void> {
+  const aws = await startBackend('aws', '127.0.0.2');
+  const options = {
+    group: 'api',
+    listen: '127.0.0.1:0',
+    stateFile: join(work, 'abuse-state.json'),
+    initial: routing({ name: 'aws', address: aws.address }),
+    ...ABUSE_LIMITS,
+  };
+  const proxy = await spawnPorted(process.execPath, [here('./proxy-process.mjs'), JSON.stringify(options)]);
+  const rss = () =>
+    new Promise<number>((resolve) => {
+      proxy.child.once('message', (m) => resolve((m as { rss: number }).rss / 1024 / 1024));
+      proxy.child.send('stats');
+    });
+  try {
+    await abuse(proxy.port, 3_000);
+    const samples = [await rss()];
+    let faults = 0;
+    for (let s = 0; s < ABUSE_S; s += 5) {
+      faults += await abuse(proxy.port, 5_000);
+      samples.push(await rss());
+    }
+    const ok = (await send(`http://127.0.0.1:${proxy.port}/`)).status === 200;
+    console.log(
+      `\nabuse for ${ABUSE_S} s (${faults} faults, 8 workers): RSS MiB ${samples.map((x) => x.toFixed(0)).join(' → ')}`,
+    );
+    console.log(`still serving afterwards: ${ok}`);
+  } finally {
+    await stop(proxy.child);
+    await aws.kill();
+  }
+}
+
+const PARTS = arg('only', 'throughput,failover,memory').split(',');
+ensureTools();
+if (PARTS.includes('throughput')) await throughput();
+if (PARTS.includes('failover')) await failover();
+if (PARTS.includes('memory')) await memory();
