@@ -212,6 +212,15 @@ describe('bascule init: answers', () => {
     assert.deepEqual(config.services.shop!.dependsOn, ['shop-app', 'stripe']);
   });
 
+  it('takes no "?" for a name: a service is asked again, a supplier list of "?" is none', async () => {
+    const { r, text } = await init(['Acme', '?, shop', 'shop', 'ovh', 'sbg', '?']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /"\?" is not a name/);
+    const config = load(text!);
+    assert.deepEqual(Object.keys(config.services), ['shop']);
+    assert.deepEqual(Object.keys(config.components), ['shop-app']);
+  });
+
   it('keeps a provider outside the catalogue when given twice, and a region left unknown', async () => {
     const { r, text } = await init(['Acme', 'shop, blog', 'ovhclud', 'ovhclud', '?', '']);
     assert.equal(r.code, 0, r.stderr);

@@ -73,8 +73,12 @@ class InitQuestions {
   }
 
   #names(answer: string, required: boolean): Parsed<string[]> {
-    const names = NONE.has(norm(answer)) && !required ? [] : splitList(answer);
+    const nothing = NONE.has(norm(answer)) || UNKNOWN.has(norm(answer));
+    const names = nothing && !required ? [] : splitList(answer);
     if (required && names.length === 0) return problem(t(this.#lang, 'cli.init.needServices'));
+    // A name needs a letter or a digit: "?" or "-" is not a service or a supplier.
+    const bad = names.find((n) => !/[\p{L}\p{N}]/u.test(n));
+    if (bad !== undefined) return problem(t(this.#lang, 'cli.init.badName', { name: bad }));
     if (names.length > MAX_NAMES) return problem(t(this.#lang, 'cli.init.tooMany', { max: MAX_NAMES }));
     return ok(names);
   }

@@ -123,6 +123,7 @@ export const en = {
   'cli.init.intro':
     'A few questions to write {file}. Enter takes the answer in [brackets]; Ctrl-D stops without writing anything.',
   'cli.init.askName': 'Company name?',
+  'cli.init.badName': '"{name}" is not a name: give names with letters or digits, separated by commas',
   'cli.init.needName': 'A name is needed: it heads every report.',
   'cli.init.askServices': 'Services your customers use?',
   'cli.init.hintServices': 'comma-separated, e.g. web shop, orders, customer e-mail',
@@ -276,6 +277,8 @@ export const fr = {
   'cli.init.intro':
     'Quelques questions pour écrire {file}. Entrée prend la réponse entre [crochets] ; Ctrl-D arrête sans rien écrire.',
   'cli.init.askName': 'Nom de l’entreprise ?',
+  'cli.init.badName':
+    '« {name} » n’est pas un nom : donnez des noms faits de lettres ou de chiffres, séparés par des virgules',
   'cli.init.needName': 'Il faut un nom : il figure en tête de chaque rapport.',
   'cli.init.askServices': 'Services utilisés par vos clients ?',
   'cli.init.hintServices':
