@@ -112,6 +112,14 @@ describe('bascule init: answers', () => {
     assert.doesNotMatch(JSON.stringify(m365), /ovh/);
   });
 
+  it('a service said to run on Microsoft 365 is an online service there (kind saas, assumed), on azure', async () => {
+    const { text } = await init(['Acme', 'mail', 'Microsoft 365', '']);
+    const host = load(text!).components['mail-app']!;
+    assert.deepEqual([host.provider, host.kind, host.runsOn], ['microsoft', 'saas', [{ provider: 'azure' }]]);
+    assert.deepEqual(host.assumed, ['kind', 'runsOn']);
+    assert.match(text!, /kind: saas {3}# assumed: an online service/);
+  });
+
   it('writes no component the user did not name, and wires suppliers only to the services said', async () => {
     const { text } = await init(SME);
     const config = load(text!);

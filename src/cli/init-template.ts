@@ -136,7 +136,8 @@ export function starterMapOf(answers: InitAnswers, catalogue: Catalogue): Starte
     if (!s.runsOn) return undefined;
     const id = ids.take(`${serviceIds[i]}-app`, `service-${i + 1}-app`);
     const p = placed(catalogue, s.runsOn);
-    // What runs a service is taken to be a server (kind compute): the user said where, not what.
+    // What runs a service is taken to be a server (kind compute), or an online service at a provider
+    // that itself runs on others (Microsoft 365 on Azure: kind saas): the user said where, not what.
     const assumed: AssumableField[] = [
       ...(answers.example ? (['provider', ...(p.region ? ['region'] : [])] as AssumableField[]) : []),
       'kind',
@@ -147,7 +148,7 @@ export function starterMapOf(answers: InitAnswers, catalogue: Catalogue): Starte
       role: 'host',
       of: s.name,
       ...p,
-      kind: 'compute',
+      kind: p.hostedOn.length > 0 ? 'saas' : 'compute',
       runsOn: p.hostedOn.map((h) => ({ provider: h.provider })),
       runsOnFrom: p.hostedOn.length > 0 ? 'catalogue' : 'none',
       assumed,

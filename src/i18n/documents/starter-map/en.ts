@@ -25,7 +25,9 @@ function component(c: StarterComponent): string[] {
       : []),
     `    kind: ${yamlText(c.kind)}${
       assumed('kind')
-        ? '   # assumed: a server; change it (database, storage…) if that is not what it is'
+        ? c.kind === 'saas'
+          ? '   # assumed: an online service; say which (email, office-suite, storage…)'
+          : '   # assumed: a server; change it (database, storage…) if that is not what it is'
         : ''
     }`,
     ...(c.runsOnFrom === 'catalogue'

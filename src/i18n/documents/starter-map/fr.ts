@@ -26,7 +26,9 @@ function component(c: StarterComponent): string[] {
       : []),
     `    kind: ${yamlText(c.kind)}${
       assumed('kind')
-        ? '   # supposé : un serveur ; à changer (database, storage…) si ce n’en est pas un'
+        ? c.kind === 'saas'
+          ? '   # supposé : un service en ligne ; précisez lequel (email, office-suite, storage…)'
+          : '   # supposé : un serveur ; à changer (database, storage…) si ce n’en est pas un'
         : ''
     }`,
     ...(c.runsOnFrom === 'catalogue'
