@@ -11,6 +11,7 @@ import { t } from '../src/i18n/index.ts';
 import { loadConfig } from '../src/model/load.ts';
 import { failoverSentence } from '../src/report/failover-outcome.ts';
 import { renderFinding } from '../src/report/findings.ts';
+import { renderHtml } from '../src/report/html/index.ts';
 import type { Scenario } from '../src/scenarios/scenario.ts';
 
 function map(node: string, runtime = 'runtime: {component: node}\n') {
@@ -122,5 +123,26 @@ describe('failover groups in the analysis', () => {
         service: 'api',
       }),
     );
+  });
+
+  it('the HTML report shows what the failover would do, in the replays and in a simulation (en, fr)', async () => {
+    const config = map('{provider: hetzner, region: fsn1}');
+    const graph = buildGraph(config);
+    const analysis = analyze(config, [SCENARIO]);
+    for (const [lang, said] of [
+      ['en', 'api switches to gcp'],
+      ['fr', 'api bascule vers gcp'],
+    ] as const) {
+      const report = await renderHtml({ config, graph, lang, analysis, file: 'bascule.yaml' });
+      assert.match(report, new RegExp(`<td><span class="ok">${said}</span></td>`));
+      const sim = await renderHtml({
+        config,
+        graph,
+        lang,
+        simulation: simulate(graph, [{ provider: 'aws' }]),
+        file: 'bascule.yaml',
+      });
+      assert.match(sim, new RegExp(`<p><span class="ok">${said}</span></p>`));
+    }
   });
 });

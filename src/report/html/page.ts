@@ -1,5 +1,6 @@
 /** The report page around the diagram: header, score, tables, styles. One self-contained HTML file. */
 import type { Analysis } from '../../analysis/analyze.ts';
+import type { FailoverOutcome } from '../../analysis/failover-outcomes.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { formatPredicate } from '../../analysis/predicate.ts';
 import type { GroupedFinding } from '../../analysis/root-cause-groups.ts';
@@ -7,6 +8,7 @@ import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { renderAction } from '../actions.ts';
+import { failoverSentence } from '../failover-outcome.ts';
 import { alsoLines, findingGroups, rootCount } from '../finding-groups.ts';
 import { assumedMark, renderFinding } from '../findings.ts';
 import { rootCauses } from '../root-causes.ts';
@@ -228,9 +230,16 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
   out.push(`<h2>${esc(t(lang, 'html.section.outages'))}</h2>`);
   if (a.outages.length === 0) out.push(`<p>${esc(t(lang, 'cli.analyze.noOutages'))}</p>`);
   else {
+    // A column for what the failovers do, when some outage makes one act (as in the text report).
+    const acts = a.outages.some((o) => o.failovers.length > 0);
     out.push(
       table(
-        [col(lang, 'cli.col.DATE'), col(lang, 'cli.col.OUTAGE'), col(lang, 'cli.col.DOWN')],
+        [
+          col(lang, 'cli.col.DATE'),
+          col(lang, 'cli.col.OUTAGE'),
+          col(lang, 'cli.col.DOWN'),
+          ...(acts ? [col(lang, 'cli.col.FAILOVER')] : []),
+        ],
         a.outages.map((o) => [
           esc(o.date),
           `${esc(o.title[lang])} <span class="muted">(${esc(o.id)})</span>`,
@@ -239,6 +248,7 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
             : o.servicesDown.length
               ? `<span class="down">${esc(o.servicesDown.join(', '))}</span>`
               : `<span class="ok">${esc(t(lang, 'html.survived'))}</span>`,
+          ...(acts ? [failoverCell(o.failovers, lang)] : []),
         ]),
       ),
     );
@@ -265,6 +275,16 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
     out.push(...shown(lang, MAX_BLAST, a.blastRadius.length));
   }
   return out.join('\n');
+}
+
+/** What each failover would do, one sentence each: green when it switches, red when it cannot. */
+function failoverCell(list: readonly FailoverOutcome[], lang: Lang): string {
+  return list
+    .map(
+      (f) =>
+        `<span class="${f.outcome === 'switches' ? 'ok' : 'down'}">${esc(failoverSentence(f, lang))}</span>`,
+    )
+    .join('<br>');
 }
 
 function scenarioBox(s: Simulation, lang: Lang, replay: Scenario | undefined): string {
@@ -319,6 +339,12 @@ export function simulationSections(
   out.push(
     `<p>${s.componentsDown.length ? esc(s.componentsDown.join(', ')) : esc(t(lang, 'html.none'))}</p>`,
   );
+  if (s.failovers.length > 0) {
+    out.push(
+      `<h2>${esc(t(lang, 'cli.simulate.failover'))}</h2>`,
+      `<p>${failoverCell(s.failovers, lang)}</p>`,
+    );
+  }
   if (s.degraded.length > 0) {
     out.push(`<h2>${esc(t(lang, 'html.section.degraded'))}</h2>`);
     out.push(`<p>${esc(s.degraded.map((d) => `${d.label} (${d.failed}/${d.members})`).join(', '))}</p>`);
