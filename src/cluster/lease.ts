@@ -39,6 +39,12 @@ export interface LeaseOptions<D> {
   readonly node: string;
   readonly ttlMs?: number;
   readonly marginMs?: number;
+  /**
+   * This instance's identity in the lease record (default: a fresh random id). A single node that
+   * keeps it in its locked data directory passes it again after a restart: it then takes back the
+   * lease it held (at a new, higher fence) instead of waiting for it to expire.
+   */
+  readonly session?: string;
 }
 
 /** How many times a write of the desired state is retried when another writer got in first. */
@@ -49,7 +55,7 @@ type Recorded<D> = { readonly ok: true } | { readonly ok: false; readonly curren
 export class LeaseCoordinator<D> implements Coordinator<D> {
   readonly node: string;
   /** This instance's identity in the lease record: a namesake (same node name) is someone else. */
-  readonly session = randomUUID();
+  readonly session: string;
   private readonly lease: KvBucket<LeaseRecord>;
   private readonly state: KvBucket<DesiredRecord<D>>;
   private readonly clock: Clock;
@@ -68,6 +74,7 @@ export class LeaseCoordinator<D> implements Coordinator<D> {
     this.state = options.state;
     this.clock = options.clock;
     this.node = options.node;
+    this.session = options.session ?? randomUUID();
     this.ttlMs = options.ttlMs ?? LEASE_TTL_MS;
     this.marginMs = options.marginMs ?? LEASE_MARGIN_MS;
   }
@@ -77,10 +84,14 @@ export class LeaseCoordinator<D> implements Coordinator<D> {
       const record: LeaseRecord = { holder: this.node, session: this.session };
       const sentAt = this.clock.now();
       const renewing = this.held !== undefined;
-      const written =
+      let written =
         this.held !== undefined
           ? await this.lease.update(LEASE_KEY, record, this.held)
           : await this.lease.create(LEASE_KEY, record);
+      // The lease this session held before a restart: taken back, at a new revision.
+      const before = isConflict(written) ? written.current : undefined;
+      if (!renewing && before && sameSession(before.value, record))
+        written = await this.lease.update(LEASE_KEY, record, before.revision);
       if (isConflict(written)) return this.follower(written.current);
       this.won(written.revision, sentAt);
       // A new leader records the state it starts from at its own fence: from then on, a late write
@@ -188,6 +199,11 @@ export class LeaseCoordinator<D> implements Coordinator<D> {
     }
     return { ok: false };
   }
+}
+
+function sameSession(value: unknown, mine: LeaseRecord): boolean {
+  const r = value as Partial<LeaseRecord> | undefined;
+  return r?.holder === mine.holder && r.session === mine.session;
 }
 
 /**

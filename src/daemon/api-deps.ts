@@ -7,7 +7,7 @@ import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import type { Registry } from '../platform/metrics.ts';
-import type { ApiDeps } from '../server/deps.ts';
+import type { ApiDeps, FailoverApi } from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
 import type { IncidentStore } from '../store/store.ts';
@@ -31,6 +31,7 @@ export interface ApiParts {
   readonly health: () => DaemonHealth;
   readonly live: LiveFeed;
   readonly log: Logger;
+  readonly failover?: FailoverApi;
 }
 
 export function apiDeps(p: ApiParts): ApiDeps {
@@ -69,5 +70,6 @@ export function apiDeps(p: ApiParts): ApiDeps {
     log: p.log,
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),
+    ...(p.failover ? { failover: p.failover } : {}),
   };
 }

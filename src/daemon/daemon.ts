@@ -17,6 +17,7 @@ import { connectionCap, raiseOpenFiles } from '../platform/open-files.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
 import { createApi } from '../server/api.ts';
+import type { FailoverApi } from '../server/deps.ts';
 import { type Listening, listen } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
 import { redactUrl } from '../store/open.ts';
@@ -24,10 +25,13 @@ import type { Store } from '../store/store.ts';
 import type { WriteBehindStore } from '../store/write-behind.ts';
 import { apiDeps } from './api-deps.ts';
 import type { DataDirLock } from './data-dir.ts';
+import { buildFailover, type Failover } from './failover/build.ts';
+import type { CommandAnswer } from './failover/controller.ts';
 import { type DaemonHealth, daemonHealth, LocalShortage } from './health.ts';
 import { Intake } from './intake.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
+import { failoverStage } from './stages/failover.ts';
 import { type IncidentsStage, incidentsStage } from './stages/incidents.ts';
 import { liveStage } from './stages/live.ts';
 import { logStage } from './stages/log.ts';
@@ -67,6 +71,8 @@ export interface DaemonOptions {
   readonly notifier?: Notifier;
   /** How long a problem of Bascule itself lasts before it is alerted (default 30 s; tests). */
   readonly selfAlertAfterMs?: number;
+  /** The failover stage's tick and reconcile period (default 250 ms, 2 s; tests). */
+  readonly failoverTiming?: { readonly tickMs?: number; readonly reconcileMs?: number };
   /** Called with each batch of incident events (tests). */
   readonly onIncidents?: (events: readonly IncidentEvent[]) => Promise<void> | void;
 }
@@ -86,6 +92,7 @@ interface DaemonParts {
   readonly causes: (service: string) => string[];
   readonly lock: DataDirLock;
   readonly health: () => DaemonHealth;
+  readonly failover: Failover | undefined;
 }
 
 export class Daemon {
@@ -104,9 +111,12 @@ export class Daemon {
   private readonly scheduler: Scheduler;
   private readonly server: Listening;
   private readonly lock: DataDirLock;
+  /** The failover groups Bascule runs (their controller and proxies), if any. */
+  readonly failover: Failover | undefined;
 
   private constructor(p: DaemonParts) {
     this.lock = p.lock;
+    this.failover = p.failover;
     this.health = p.health;
     this.url = p.server.url;
     this.log = p.log;
@@ -163,9 +173,7 @@ export class Daemon {
   }
 
   private static async build(o: DaemonOptions, b: Built): Promise<Daemon> {
-    const { clock, checks, graph, monitor, vantageTokens, store, storeSpec, dataDir, operatorToken, lock } =
-      b;
-    const runtime = o.config.runtime;
+    const { clock, checks, graph, monitor, store, dataDir } = b;
     const resumed = await resume(store, monitor, checks, clock.now());
     const metrics = createMonitorMetrics(createRegistry());
     storeMetrics(metrics.registry, () => store.status());
@@ -179,8 +187,41 @@ export class Daemon {
     const shortage = new LocalShortage();
     const health = () => daemonHealth(store.status(), shortage.problem(clock.now()));
     const incidents = await incidentsStage(store);
+    const failover = await buildFailover({
+      config: o.config,
+      baseDir: o.baseDir,
+      dataDir,
+      env: o.env,
+      clock,
+      log: o.log,
+      store,
+      monitor,
+      checks,
+      registry: metrics.registry,
+    });
+    try {
+      return await Daemon.serve(o, b, {
+        resumed,
+        metrics,
+        causes,
+        live,
+        shortage,
+        health,
+        incidents,
+        failover,
+      });
+    } catch (e) {
+      await failover?.close();
+      throw e;
+    }
+  }
+
+  private static async serve(o: DaemonOptions, b: Built, m: Made): Promise<Daemon> {
+    const { clock, checks, monitor, vantageTokens, store, storeSpec, dataDir, operatorToken, lock } = b;
+    const { resumed, metrics, causes, live, shortage, health, incidents, failover } = m;
+    const runtime = o.config.runtime;
     const pipeline = new Pipeline(
-      await stagesOf({ o, clock, monitor, store, metrics, live, causes, incidents, health }),
+      await stagesOf({ o, clock, monitor, store, metrics, live, causes, incidents, health, failover }),
       clock,
       o.log,
     );
@@ -225,6 +266,7 @@ export class Daemon {
         health,
         live,
         log: o.log,
+        ...(failover ? { failover: failoverApi(failover, pipeline, clock, store) } : {}),
       }),
     );
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
@@ -254,6 +296,7 @@ export class Daemon {
         causes,
         lock,
         health,
+        failover,
       },
       flushMs: o.flushMs ?? 250,
     });
@@ -281,6 +324,7 @@ export class Daemon {
     await this.intake.flush();
     this.intake.close();
     await this.pipeline.stop();
+    await this.failover?.close();
     await this.server.stop();
     const left = await this.store.flush();
     if (!left.ok)
@@ -304,6 +348,7 @@ interface StageParts {
   readonly causes: (service: string) => string[];
   readonly incidents: IncidentsStage;
   readonly health: () => DaemonHealth;
+  readonly failover: Failover | undefined;
 }
 
 /**
@@ -311,7 +356,7 @@ interface StageParts {
  * audit…) adds its stage here.
  */
 async function stagesOf(p: StageParts): Promise<Stage[]> {
-  const { o, clock, monitor, store, metrics, live, causes, incidents, health } = p;
+  const { o, clock, monitor, store, metrics, live, causes, incidents, health, failover } = p;
   return [
     stalenessStage(monitor),
     persistTransitionsStage(store),
@@ -334,6 +379,7 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
           }),
         ]
       : []),
+    ...(failover ? [failoverStage(failover.controller, o.failoverTiming)] : []),
     liveStage(live),
     ...(o.onIncidents ? [hook(o.onIncidents)] : []),
     snapshotStage(monitor, store),
@@ -353,6 +399,42 @@ interface Built {
   readonly dataDir: string;
   readonly operatorToken: string;
   readonly lock: DataDirLock;
+}
+
+/** What build() has made for serve(). */
+interface Made {
+  readonly resumed: Awaited<ReturnType<typeof resume>>;
+  readonly metrics: MonitorMetrics;
+  readonly causes: (service: string) => string[];
+  readonly live: LiveFeed;
+  readonly shortage: LocalShortage;
+  readonly health: () => DaemonHealth;
+  readonly incidents: IncidentsStage;
+  readonly failover: Failover | undefined;
+}
+
+/** What the API may ask of the failover: views, records, and commands run in the pipeline's order. */
+function failoverApi(f: Failover, pipeline: Pipeline, clock: Clock, store: Store): FailoverApi {
+  const c = f.controller;
+  return {
+    groups: () => c.groups.map((g) => g.spec.id),
+    view: (group) => c.view(group),
+    audit: (group, limit) => store.audit({ group, limit }),
+    command: async (group, action, body) => {
+      let answer: CommandAnswer = { ok: false, refused: 'unknown-group' };
+      await pipeline.run(`failover ${action}`, async (emit) => {
+        answer = await c.command(group, action, body.endpoint ?? null, {
+          who: body.who,
+          why: body.reason,
+          at: clock.now(),
+          ...(body.force ? { force: true } : {}),
+        });
+        const notices = c.takeNotices();
+        if (notices.length > 0) emit('failover', notices);
+      });
+      return answer;
+    },
+  };
 }
 
 /** A stage that hands incident events to a callback (tests). */

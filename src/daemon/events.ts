@@ -4,12 +4,15 @@
  */
 import type { IncidentStep } from '../monitor/incidents.ts';
 import type { Transition } from '../monitor/types.ts';
+import type { FailoverNotice } from '../notify/failover-alerts.ts';
 
 export interface Events {
   /** State changes from the monitor, in order: foundations before what depends on them. */
   readonly transitions: readonly Transition[];
   /** What the incident reducer made of them: events to tell people, and every incident changed. */
   readonly incidents: Pick<IncidentStep, 'events' | 'changed'>;
+  /** What the failover stage has to say: switches, all endpoints down, actuator failures. */
+  readonly failover: readonly FailoverNotice[];
 }
 
 export type Topic = keyof Events;

@@ -25,6 +25,33 @@ export interface HealthProblem {
   readonly waiting?: number;
 }
 
+/** A manual command's body, validated (server/failover-routes.ts). */
+export interface FailoverCommandBody {
+  readonly endpoint?: string;
+  readonly reason: string;
+  /** Who asked (the CLI sends the user's name); default `operator`. */
+  readonly who: string;
+  readonly force?: boolean;
+}
+
+export type FailoverCommandAnswer =
+  | { readonly ok: true; readonly audit: object }
+  | { readonly ok: false; readonly refused: string };
+
+/** The failover groups Bascule runs, as the API sees them (absent: none). */
+export interface FailoverApi {
+  groups(): readonly string[];
+  /** A group's state, endpoints' health and last switches (JSON data); undefined: no such group. */
+  view(group: string): object | undefined;
+  /** The audit trail of a group, newest first. */
+  audit(group: string, limit: number): Promise<readonly object[]>;
+  command(
+    group: string,
+    action: 'pin' | 'drain' | 'release',
+    body: FailoverCommandBody,
+  ): Promise<FailoverCommandAnswer>;
+}
+
 export interface ApiDeps {
   /** The map's name. */
   readonly name: string;
@@ -57,6 +84,8 @@ export interface ApiDeps {
   readonly live: LiveFeed;
   /** Event streams open at once (default MAX_STREAMS, 100); one more is answered 503. */
   readonly maxStreams?: number;
+  /** The failover groups Bascule runs (GET/POST /api/v1/failover…). */
+  readonly failover?: FailoverApi;
   /** Internal errors (answered 500, never with their details). */
   onError(error: unknown): void;
 }

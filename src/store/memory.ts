@@ -4,6 +4,8 @@
  * It passes the same contract suite as SQLite and PostgreSQL; "durable" means for its lifetime
  * (`memory:NAME` stores of one process live until the process ends, across close and reopen).
  */
+import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import type { KvBucketRows, KvRow } from './kv-rows.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import type {
   Incident,
@@ -25,6 +27,9 @@ interface Data {
   state: Map<string, string>;
   /** By channel and key, in the order queued (a Map keeps insertion order). */
   outbox: Map<string, OutboxItem>;
+  kv: Map<string, { revision: number; entries: Map<string, KvRow> }>;
+  switches: Map<string, SwitchRecord>;
+  audit: AuditRecord[];
 }
 
 const NAMED = new Map<string, Data>();
@@ -36,6 +41,9 @@ const fresh = (): Data => ({
   incidents: new Map(),
   state: new Map(),
   outbox: new Map(),
+  kv: new Map(),
+  switches: new Map(),
+  audit: [],
 });
 
 const outboxId = (channel: string, key: string) => `${channel}\u0000${key}`;
@@ -232,6 +240,48 @@ export class MemoryStore implements Store {
 
   async outboxSize(): Promise<number> {
     return this.d.outbox.size;
+  }
+
+  async kvLoad(bucket: string): Promise<KvBucketRows> {
+    const b = this.d.kv.get(bucket);
+    return { revision: b?.revision ?? 0, entries: copy([...(b?.entries.values() ?? [])]) };
+  }
+
+  async kvPut(
+    bucket: string,
+    row: KvRow | { readonly key: string; readonly deleted: true },
+    revision: number,
+  ): Promise<void> {
+    const b = this.d.kv.get(bucket) ?? { revision: 0, entries: new Map<string, KvRow>() };
+    if ('deleted' in row) b.entries.delete(row.key);
+    else b.entries.set(row.key, copy(JSON.parse(JSON.stringify(row)) as KvRow));
+    b.revision = Math.max(b.revision, revision);
+    this.d.kv.set(bucket, b);
+  }
+
+  async saveSwitch(record: SwitchRecord): Promise<void> {
+    this.d.switches.set(record.id, JSON.parse(JSON.stringify(record)) as SwitchRecord);
+  }
+
+  async switches(query: FailoverQuery = {}): Promise<SwitchRecord[]> {
+    return [...this.d.switches.values()]
+      .filter((r) => query.group === undefined || r.group === query.group)
+      .sort((a, b) => b.decidedAt - a.decidedAt || (a.id < b.id ? 1 : -1))
+      .slice(0, query.limit ?? 100)
+      .map(copy);
+  }
+
+  async appendAudit(entry: AuditRecord): Promise<void> {
+    this.d.audit.push(JSON.parse(JSON.stringify(entry)) as AuditRecord);
+  }
+
+  async audit(query: FailoverQuery = {}): Promise<AuditRecord[]> {
+    return this.d.audit
+      .map((e, seq) => ({ e, seq }))
+      .filter(({ e }) => query.group === undefined || e.group === query.group)
+      .sort((a, b) => b.e.at - a.e.at || b.seq - a.seq)
+      .slice(0, query.limit ?? 100)
+      .map(({ e }) => copy(e));
   }
 
   async close(): Promise<void> {}

@@ -94,6 +94,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // Failover: the coordinator's buckets (a single node's lease and desired state survive a
+    // restart; revisions never go back), switch records with their timings, the audit trail.
+    id: '2026-12-15-failover',
+    sql: (d) => {
+      const t = types(d);
+      return [
+        `CREATE TABLE kv_entries (
+          bucket TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, revision ${t.big} NOT NULL,
+          written_at ${t.big} NOT NULL, PRIMARY KEY (bucket, key))`,
+        `CREATE TABLE kv_revisions (bucket TEXT PRIMARY KEY, revision ${t.big} NOT NULL)`,
+        `CREATE TABLE failover_switches (
+          id TEXT PRIMARY KEY, grp TEXT NOT NULL, decided_at ${t.big} NOT NULL, record TEXT NOT NULL)`,
+        'CREATE INDEX failover_switches_group ON failover_switches (grp, decided_at)',
+        'CREATE INDEX failover_switches_decided ON failover_switches (decided_at)',
+        `CREATE TABLE failover_audit (
+          seq ${t.serial}, grp TEXT NOT NULL, at ${t.big} NOT NULL, entry TEXT NOT NULL)`,
+        'CREATE INDEX failover_audit_group ON failover_audit (grp, at)',
+      ];
+    },
+  },
 ];
 
 export const MIGRATIONS_TABLE =

@@ -6,6 +6,8 @@
 import pg from 'pg';
 import { BasculeError, errorCode, fail } from '../errors.ts';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
+import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import type { KvBucketRows, KvRow } from './kv-rows.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import {
@@ -367,6 +369,93 @@ export class PostgresStore implements Store {
   async outboxSize(): Promise<number> {
     const row = (await this.q<{ n: number | string }>('SELECT COUNT(*) AS n FROM alert_outbox'))[0];
     return Number(row?.n ?? 0);
+  }
+
+  async kvLoad(bucket: string): Promise<KvBucketRows> {
+    return this.tx(async (c) => {
+      const rev = (
+        await c.query<{ revision: number }>('SELECT revision FROM kv_revisions WHERE bucket = $1', [bucket])
+      ).rows[0];
+      const { rows } = await c.query<{ key: string; value: string; revision: number; written_at: number }>(
+        'SELECT key, value, revision, written_at FROM kv_entries WHERE bucket = $1 ORDER BY key',
+        [bucket],
+      );
+      return {
+        revision: Number(rev?.revision ?? 0),
+        entries: rows.map((r) => ({
+          key: r.key,
+          value: JSON.parse(r.value) as unknown,
+          revision: Number(r.revision),
+          writtenAt: Number(r.written_at),
+        })),
+      };
+    });
+  }
+
+  async kvPut(
+    bucket: string,
+    row: KvRow | { readonly key: string; readonly deleted: true },
+    revision: number,
+  ): Promise<void> {
+    await this.tx(async (c) => {
+      if ('deleted' in row)
+        await c.query('DELETE FROM kv_entries WHERE bucket = $1 AND key = $2', [bucket, row.key]);
+      else
+        await c.query(
+          `INSERT INTO kv_entries (bucket, key, value, revision, written_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value, revision = excluded.revision, written_at = excluded.written_at`,
+          [bucket, row.key, JSON.stringify(row.value), row.revision, row.writtenAt],
+        );
+      await c.query(
+        `INSERT INTO kv_revisions (bucket, revision) VALUES ($1, $2)
+         ON CONFLICT (bucket) DO UPDATE SET revision = GREATEST(kv_revisions.revision, excluded.revision)`,
+        [bucket, revision],
+      );
+    });
+  }
+
+  async saveSwitch(record: SwitchRecord): Promise<void> {
+    await this.q(
+      `INSERT INTO failover_switches (id, grp, decided_at, record) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET record = excluded.record`,
+      [record.id, record.group, record.decidedAt, JSON.stringify(record)],
+    );
+  }
+
+  async switches(query: FailoverQuery = {}): Promise<SwitchRecord[]> {
+    const rows =
+      query.group === undefined
+        ? await this.q<{ record: string }>(
+            'SELECT record FROM failover_switches ORDER BY decided_at DESC, id DESC LIMIT $1',
+            [query.limit ?? 100],
+          )
+        : await this.q<{ record: string }>(
+            'SELECT record FROM failover_switches WHERE grp = $1 ORDER BY decided_at DESC, id DESC LIMIT $2',
+            [query.group, query.limit ?? 100],
+          );
+    return rows.map((r) => JSON.parse(r.record) as SwitchRecord);
+  }
+
+  async appendAudit(entry: AuditRecord): Promise<void> {
+    await this.q('INSERT INTO failover_audit (grp, at, entry) VALUES ($1, $2, $3)', [
+      entry.group,
+      entry.at,
+      JSON.stringify(entry),
+    ]);
+  }
+
+  async audit(query: FailoverQuery = {}): Promise<AuditRecord[]> {
+    const rows =
+      query.group === undefined
+        ? await this.q<{ entry: string }>(
+            'SELECT entry FROM failover_audit ORDER BY at DESC, seq DESC LIMIT $1',
+            [query.limit ?? 100],
+          )
+        : await this.q<{ entry: string }>(
+            'SELECT entry FROM failover_audit WHERE grp = $1 ORDER BY at DESC, seq DESC LIMIT $2',
+            [query.group, query.limit ?? 100],
+          );
+    return rows.map((r) => JSON.parse(r.entry) as AuditRecord);
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
+import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import type { KvBucketRows, KvRow } from './kv-rows.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import {
@@ -235,9 +237,67 @@ export class SqliteStore implements Store {
     return (this.s.outboxSize.get() as { n: number }).n;
   }
 
+  async kvLoad(bucket: string): Promise<KvBucketRows> {
+    const rev = this.s.kvRevision.get(bucket) as { revision: number } | undefined;
+    const rows = this.s.kvEntries.all(bucket) as KvEntryRow[];
+    return { revision: rev?.revision ?? 0, entries: rows.map(kvRowOf) };
+  }
+
+  async kvPut(
+    bucket: string,
+    row: KvRow | { readonly key: string; readonly deleted: true },
+    revision: number,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      if ('deleted' in row) this.s.kvDelete.run(bucket, row.key);
+      else this.s.kvUpsert.run(bucket, row.key, JSON.stringify(row.value), row.revision, row.writtenAt);
+      this.s.kvRaise.run(bucket, revision);
+    })();
+  }
+
+  async saveSwitch(record: SwitchRecord): Promise<void> {
+    this.s.saveSwitch.run(record.id, record.group, record.decidedAt, JSON.stringify(record));
+  }
+
+  async switches(query: FailoverQuery = {}): Promise<SwitchRecord[]> {
+    const limit = query.limit ?? 100;
+    const rows = (
+      query.group === undefined ? this.s.switches.all(limit) : this.s.switchesOf.all(query.group, limit)
+    ) as { record: string }[];
+    return rows.map((r) => JSON.parse(r.record) as SwitchRecord);
+  }
+
+  async appendAudit(entry: AuditRecord): Promise<void> {
+    this.s.appendAudit.run(entry.group, entry.at, JSON.stringify(entry));
+  }
+
+  async audit(query: FailoverQuery = {}): Promise<AuditRecord[]> {
+    const limit = query.limit ?? 100;
+    const rows = (
+      query.group === undefined ? this.s.audit.all(limit) : this.s.auditOf.all(query.group, limit)
+    ) as { entry: string }[];
+    return rows.map((r) => JSON.parse(r.entry) as AuditRecord);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface KvEntryRow {
+  key: string;
+  value: string;
+  revision: number;
+  written_at: number;
+}
+
+function kvRowOf(r: KvEntryRow): KvRow {
+  return {
+    key: r.key,
+    value: JSON.parse(r.value) as unknown,
+    revision: Number(r.revision),
+    writtenAt: Number(r.written_at),
+  };
 }
 
 function prepare(db: Db) {
@@ -293,5 +353,29 @@ function prepare(db: Db) {
     postpone: db.prepare('UPDATE alert_outbox SET next_at = ? WHERE channel = ? AND next_at < ?'),
     removeOutbox: db.prepare('DELETE FROM alert_outbox WHERE channel = ? AND key = ?'),
     outboxSize: db.prepare('SELECT COUNT(*) AS n FROM alert_outbox'),
+    kvRevision: db.prepare('SELECT revision FROM kv_revisions WHERE bucket = ?'),
+    kvEntries: db.prepare(
+      'SELECT key, value, revision, written_at FROM kv_entries WHERE bucket = ? ORDER BY key',
+    ),
+    kvDelete: db.prepare('DELETE FROM kv_entries WHERE bucket = ? AND key = ?'),
+    kvUpsert: db.prepare(
+      `INSERT INTO kv_entries (bucket, key, value, revision, written_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value, revision = excluded.revision, written_at = excluded.written_at`,
+    ),
+    kvRaise: db.prepare(
+      `INSERT INTO kv_revisions (bucket, revision) VALUES (?, ?)
+       ON CONFLICT (bucket) DO UPDATE SET revision = MAX(revision, excluded.revision)`,
+    ),
+    saveSwitch: db.prepare(
+      `INSERT INTO failover_switches (id, grp, decided_at, record) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET record = excluded.record`,
+    ),
+    switches: db.prepare('SELECT record FROM failover_switches ORDER BY decided_at DESC, id DESC LIMIT ?'),
+    switchesOf: db.prepare(
+      'SELECT record FROM failover_switches WHERE grp = ? ORDER BY decided_at DESC, id DESC LIMIT ?',
+    ),
+    appendAudit: db.prepare('INSERT INTO failover_audit (grp, at, entry) VALUES (?, ?, ?)'),
+    audit: db.prepare('SELECT entry FROM failover_audit ORDER BY at DESC, seq DESC LIMIT ?'),
+    auditOf: db.prepare('SELECT entry FROM failover_audit WHERE grp = ? ORDER BY at DESC, seq DESC LIMIT ?'),
   };
 }

@@ -6,6 +6,8 @@
  * PostgreSQL.
  */
 import type { Incident, Observation, State, Transition } from '../monitor/types.ts';
+import type { FailoverStore } from './failover-records.ts';
+import type { KvStore } from './kv-rows.ts';
 
 /** One check seen from one vantage point during one minute. */
 export interface Rollup {
@@ -126,10 +128,19 @@ export interface OutboxStore {
  * The whole store an adapter provides. Stages ask only for the part they use (an ObservationStore,
  * an IncidentStore…), so a cluster can later keep live state elsewhere than history.
  */
-export interface Store extends ObservationStore, TransitionStore, IncidentStore, StateStore, OutboxStore {
+export interface Store
+  extends ObservationStore,
+    TransitionStore,
+    IncidentStore,
+    StateStore,
+    OutboxStore,
+    KvStore,
+    FailoverStore {
   /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
+export type { AuditRecord, FailoverStore, SwitchRecord } from './failover-records.ts';
+export type { KvBucketRows, KvRow, KvStore } from './kv-rows.ts';
 export type { Incident, Observation, State, Transition };

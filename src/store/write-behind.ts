@@ -13,6 +13,8 @@
  * of them) once it is back. `status()` says whether the store is failing, since when, and what waits.
  */
 import type { Clock } from '../platform/clock.ts';
+import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import type { KvBucketRows, KvRow } from './kv-rows.ts';
 import { MemoryStore } from './memory.ts';
 import type {
   Incident,
@@ -164,6 +166,25 @@ export class WriteBehindStore implements Store {
   async outboxSize(): Promise<number> {
     const stored = await this.inner.outboxSize().catch(() => 0);
     return stored + (await this.overlay.outboxSize());
+  }
+
+  // The coordinator's buckets, switch records and the audit trail: written in order with the rest
+  // (a bucket keeps its entries in memory, so it goes on while they wait).
+
+  kvPut(
+    bucket: string,
+    row: KvRow | { readonly key: string; readonly deleted: true },
+    revision: number,
+  ): Promise<void> {
+    return this.call((s) => s.kvPut(bucket, row, revision));
+  }
+
+  saveSwitch(record: SwitchRecord): Promise<void> {
+    return this.call((s) => s.saveSwitch(record));
+  }
+
+  appendAudit(entry: AuditRecord): Promise<void> {
+    return this.call((s) => s.appendAudit(entry));
   }
 
   private call(run: (s: Store) => Promise<void>): Promise<void> {
@@ -327,6 +348,15 @@ export class WriteBehindStore implements Store {
   }
   loadState(key: string): Promise<unknown | undefined> {
     return this.inner.loadState(key);
+  }
+  kvLoad(bucket: string): Promise<KvBucketRows> {
+    return this.inner.kvLoad(bucket);
+  }
+  switches(query?: FailoverQuery): Promise<SwitchRecord[]> {
+    return this.inner.switches(query);
+  }
+  audit(query?: FailoverQuery): Promise<AuditRecord[]> {
+    return this.inner.audit(query);
   }
   migrate(): Promise<void> {
     return this.inner.migrate();

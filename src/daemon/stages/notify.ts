@@ -10,6 +10,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { Lang } from '../../i18n/index.ts';
 import type { Config } from '../../model/schema.ts';
 import type { Delivery, Routing } from '../../notify/alert-router.ts';
+import { failoverDeliveries } from '../../notify/failover-alerts.ts';
 import type { Notifier } from '../../notify/notifier.ts';
 import { AlertOutbox } from '../../notify/outbox.ts';
 import { SelfAlerts, type SelfProblem } from '../../notify/self-alerts.ts';
@@ -99,6 +100,11 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
       async incidents({ events }) {
         if (events.length === 0) return;
         await queue(() => notifier.decide(events, o.causes));
+      },
+      async failover(notices) {
+        if (notices.length === 0 || !o.config) return;
+        const deliveries = failoverDeliveries(o.config, o.lang ?? 'en', notices);
+        if (deliveries.length > 0) await queue(() => ({ deliveries, suppressed: [] }));
       },
     },
     tick: {

@@ -1,0 +1,50 @@
+/** The failover metrics (served at /metrics): switches, switch time, the active endpoint, actuator failures. */
+import { Counter, Gauge, Histogram } from 'prom-client';
+import type { Registry } from '../../platform/metrics.ts';
+
+export function failoverMetrics(registry: Registry) {
+  const registers = [registry];
+  return {
+    switches: new Counter({
+      name: 'bascule_failover_switches_total',
+      help: 'Switches of a failover group, by reason (down, passive, failback, drain, pin, config)',
+      labelNames: ['group', 'reason'],
+      registers,
+    }),
+    switchSeconds: new Histogram({
+      name: 'bascule_failover_switch_seconds',
+      help: 'From the detection (the first failed probe, else the decision) to the first response of the new endpoint',
+      labelNames: ['group'],
+      buckets: [0.25, 0.5, 1, 2, 3, 5, 10, 20, 30, 60, 120],
+      registers,
+    }),
+    active: new Gauge({
+      name: 'bascule_failover_active',
+      help: 'The endpoint of a failover group that receives the traffic: 1, the others 0',
+      labelNames: ['group', 'endpoint'],
+      registers,
+    }),
+    actuatorFailures: new Counter({
+      name: 'bascule_failover_actuator_failures_total',
+      help: 'Failed applies of a failover group’s routing, by actuator and reason',
+      labelNames: ['group', 'actuator', 'reason'],
+      registers,
+    }),
+  };
+}
+
+export type FailoverMetrics = ReturnType<typeof failoverMetrics>;
+
+/** How many responses the proxy has had from an endpoint (its upstream histogram's count). */
+export async function servedCount(registry: Registry, group: string, endpoint: string): Promise<number> {
+  const metric = registry.getSingleMetric('bascule_proxy_upstream_seconds');
+  if (!metric) return 0;
+  const { values } = await metric.get();
+  const hit = values.find(
+    (v) =>
+      String((v as { metricName?: string }).metricName).endsWith('_count') &&
+      v.labels.group === group &&
+      v.labels.endpoint === endpoint,
+  );
+  return hit?.value ?? 0;
+}
