@@ -38,6 +38,33 @@ export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
+/**
+ * A backend's raw response headers (undici's name, value, name, value… as bytes) as the list to
+ * send the client: hop-by-hop ones and those its Connection header names dropped, the rest as sent.
+ */
+export function responseHeaders(raw: readonly Buffer[]): string[] {
+  const out: string[] = [];
+  let listed: Set<string> | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString('latin1');
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower)) {
+      if (lower === 'connection') {
+        listed ??= new Set();
+        for (const n of raw[i + 1]!.toString('latin1').toLowerCase().split(',')) listed.add(n.trim());
+      }
+      continue;
+    }
+    out.push(name, raw[i + 1]!.toString('latin1'));
+  }
+  if (listed === undefined) return out;
+  const kept: string[] = [];
+  for (let i = 0; i < out.length; i += 2) {
+    if (!listed.has(out[i]!.toLowerCase())) kept.push(out[i]!, out[i + 1]!);
+  }
+  return kept;
+}
+
 /** The client's address as Node gives it, IPv4-mapped IPv6 read as IPv4. */
 export function clientAddress(remote: string | undefined): string {
   if (remote === undefined) return 'unknown';
@@ -74,4 +101,18 @@ export function forwardHeaders(
   const element = [`for=${node(client)}`, ...(host ? [`host=${value(host)}`] : []), `proto=${proto}`];
   out.forwarded = append(headers.forwarded, element.join(';'));
   return out;
+}
+
+/**
+ * The same, for an HTTP request (not an upgrade): without `Expect`, which this proxy answered
+ * itself (Node sends the client its 100 Continue) and which the backend's client does not send.
+ */
+export function requestHeaders(
+  headers: IncomingHttpHeaders,
+  remote: string | undefined,
+  proto: 'http' | 'https',
+): Record<string, string | string[]> {
+  const out = forwardHeaders(headers, remote, proto);
+  delete out.expect;
+  return out as Record<string, string | string[]>;
 }
