@@ -169,8 +169,8 @@ export class Upstream implements Dispatcher.DispatchHandler {
       sink.done();
       return;
     }
-    if (this.failure !== undefined) return this.cutClient(this.failure);
-    if (ok) this.resume();
+    if (this.failure !== undefined) this.cutClient(this.failure);
+    else if (ok) this.resume();
     else res.once('drain', this.onDrain);
   }
 
