@@ -172,6 +172,27 @@ describe('proxy http', () => {
     assert.equal(JSON.parse((await send(`${t.url}/`)).body).name, 'gcp');
   });
 
+  it('answers a client’s Expect: 100-continue itself, then sends its body to the backend without Expect', async () => {
+    const t = await proxy(routing(a));
+    const socket = connect(t.proxy.port, '127.0.0.1');
+    socket.write('PUT /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n');
+    let got = '';
+    const answered = new Promise<void>((resolve, reject) => {
+      setTimeout(() => reject(new Error(`no answer within 5 s; got ${JSON.stringify(got)}`)), 5_000).unref();
+      socket.on('error', reject);
+      socket.on('data', (d: Buffer) => {
+        got += d.toString('latin1');
+        if (got.startsWith('HTTP/1.1 100 ') && !got.includes('\r\n\r\nsent')) socket.write('hello');
+        if (/"body":"hello"/.test(got)) resolve();
+      });
+    });
+    await answered.finally(() => socket.destroy());
+    assert.match(got, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    const json = got.slice(got.indexOf('{'), got.lastIndexOf('}') + 1);
+    const seen = JSON.parse(json) as { headers: Record<string, string> };
+    assert.equal(seen.headers.expect, undefined, 'Expect stays on the client’s hop');
+  });
+
   it('a client that half-closes after its request still gets the response', async () => {
     const t = await proxy(routing(a));
     const socket = connect(t.proxy.port, '127.0.0.1');

@@ -37,6 +37,10 @@ export function classifyError(e: unknown, connected: boolean): { reason: Passive
   if (code === 'ECONNREFUSED') return { reason: 'refused', delivered: false };
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
     return { reason: 'unreachable', delivered: false };
-  if (typeof code === 'string' && code.startsWith('HPE_')) return { reason: 'garbage', delivered: true };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return { reason: 'connect-timeout', delivered: false };
+  if (code === 'UND_ERR_HEADERS_TIMEOUT') return { reason: 'timeout', delivered: true };
+  const parser = (e as { name?: unknown } | undefined)?.name === 'HTTPParserError';
+  if (parser || code === 'UND_ERR_HEADERS_OVERFLOW' || (typeof code === 'string' && code.startsWith('HPE_')))
+    return { reason: 'garbage', delivered: true };
   return { reason: 'reset', delivered: connected };
 }

@@ -8,11 +8,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Fallback } from '../actuator.ts';
 import type { ProxyContext } from './context.ts';
-import { endToEnd, forwardHeaders } from './forwarded.ts';
+import { requestHeaders } from './forwarded.ts';
 import { declaredLength, hasBody, holdBody, Limiter } from './limits.ts';
 import { langOf, type ProxyErrorCode, reasonText, reply } from './replies.ts';
 import { isIdempotent } from './retry-policy.ts';
-import { type AttemptResult, attempt, type Exchange } from './upstream.ts';
+import { type AttemptResult, attempt, type Exchange, type Upstream } from './upstream.ts';
 
 type Failed = Extract<AttemptResult, { ok: false }>;
 
@@ -44,7 +44,7 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
   const base = {
     method: req.method ?? 'GET',
     path: req.url ?? '/',
-    headers: forwardHeaders(req.headers, req.socket.remoteAddress, ctx.proto),
+    headers: requestHeaders(req.headers, req.socket.remoteAddress, ctx.proto),
     exchange,
   };
   const go = (body: Buffer | Readable | undefined, replayable: boolean) =>
@@ -108,11 +108,11 @@ async function forward(
         ctx.metrics.retriesDenied.inc({ group });
         break;
       }
-      last.res?.resume();
+      last.res?.drop();
       ctx.metrics.retries.inc({ group, endpoint: target.endpoint });
     }
     const t0 = performance.now();
-    const r = await attempt(ctx.pool.get(target.address), out, ctx.o.timeouts, ctx.o.limits);
+    const r = await attempt(ctx.pool.get(target.address), out);
     if (out.exchange.gone) {
       if (r.ok) r.res.destroy();
       else r.res?.destroy();
@@ -145,34 +145,17 @@ async function forward(
 }
 
 /** Passes the backend's response on: its status and end-to-end headers, then its body as it streams. */
-function respond(ctx: ProxyContext, res: ServerResponse, up: IncomingMessage, target: Fallback): void {
-  const status = up.statusCode ?? 502;
-  count(ctx, status);
-  res.writeHead(status, up.statusMessage, endToEnd(up.headers));
-  const socket = up.socket;
-  const idle = () => {
-    ctx.log.warn(
-      'backend-idle',
-      { endpoint: target.endpoint },
-      'proxy cut a response the backend stopped sending',
-    );
-    up.destroy();
-    res.destroy();
-  };
-  socket.setTimeout(ctx.o.timeouts.backendIdle);
-  socket.on('timeout', idle);
-  const done = () => socket.off('timeout', idle);
-  up.on('end', done);
-  up.on('error', () => {}); // reported on close
-  up.on('close', () => {
-    done();
-    if (up.complete) return;
-    ctx.log.warn('backend-cut', { endpoint: target.endpoint }, 'proxy lost a backend mid-response');
-    res.destroy();
+function respond(ctx: ProxyContext, res: ServerResponse, up: Upstream, target: Fallback): void {
+  count(ctx, up.statusCode);
+  up.pipeTo(res, {
+    done: () => {},
+    cut: (why) =>
+      why === 'idle'
+        ? ctx.log.warn(
+            'backend-idle',
+            { endpoint: target.endpoint },
+            'proxy cut a response the backend stopped sending',
+          )
+        : ctx.log.warn('backend-cut', { endpoint: target.endpoint }, 'proxy lost a backend mid-response'),
   });
-  res.on('close', () => {
-    done();
-    if (!up.complete) up.destroy();
-  });
-  up.pipe(res);
 }

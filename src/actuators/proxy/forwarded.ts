@@ -18,8 +18,8 @@ const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'upgrade',
 ]);
 
-/** `headers` without hop-by-hop ones and without those its Connection header names. */
-export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+/** `headers` without hop-by-hop ones, without those its Connection header names, and without `skip`. */
+export function endToEnd(headers: IncomingHttpHeaders, skip?: string): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   const connection = headers.connection;
   const listed =
@@ -32,10 +32,37 @@ export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
             .map((s) => s.trim()),
         );
   for (const name in headers) {
-    if (HOP_BY_HOP.has(name) || listed?.has(name)) continue;
+    if (HOP_BY_HOP.has(name) || listed?.has(name) || name === skip) continue;
     out[name] = headers[name];
   }
   return out;
+}
+
+/**
+ * A backend's raw response headers (undici's name, value, name, value… as bytes) as the list to
+ * send the client: hop-by-hop ones and those its Connection header names dropped, the rest as sent.
+ */
+export function responseHeaders(raw: readonly Buffer[]): string[] {
+  const out: string[] = [];
+  let listed: Set<string> | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString('latin1');
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower)) {
+      if (lower === 'connection') {
+        listed ??= new Set();
+        for (const n of raw[i + 1]!.toString('latin1').toLowerCase().split(',')) listed.add(n.trim());
+      }
+      continue;
+    }
+    out.push(name, raw[i + 1]!.toString('latin1'));
+  }
+  if (listed === undefined) return out;
+  const kept: string[] = [];
+  for (let i = 0; i < out.length; i += 2) {
+    if (!listed.has(out[i]!.toLowerCase())) kept.push(out[i]!, out[i + 1]!);
+  }
+  return kept;
 }
 
 /** The client's address as Node gives it, IPv4-mapped IPv6 read as IPv4. */
@@ -64,8 +91,9 @@ export function forwardHeaders(
   headers: IncomingHttpHeaders,
   remote: string | undefined,
   proto: 'http' | 'https',
+  skip?: string,
 ): OutgoingHttpHeaders {
-  const out = endToEnd(headers);
+  const out = endToEnd(headers, skip);
   const client = clientAddress(remote);
   out['x-forwarded-for'] = append(headers['x-forwarded-for'], client);
   out['x-forwarded-proto'] = proto;
@@ -74,4 +102,17 @@ export function forwardHeaders(
   const element = [`for=${node(client)}`, ...(host ? [`host=${value(host)}`] : []), `proto=${proto}`];
   out.forwarded = append(headers.forwarded, element.join(';'));
   return out;
+}
+
+/**
+ * The same, for an HTTP request (not an upgrade): without `Expect`, which this proxy answered
+ * itself (Node sends the client its 100 Continue) and which the backend's client does not send.
+ */
+export function requestHeaders(
+  headers: IncomingHttpHeaders,
+  remote: string | undefined,
+  proto: 'http' | 'https',
+): Record<string, string | string[]> {
+  // Skipped while copying, not deleted after: a deleted key turns the object into a slow dictionary.
+  return forwardHeaders(headers, remote, proto, 'expect') as Record<string, string | string[]>;
 }

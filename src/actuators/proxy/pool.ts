@@ -1,24 +1,21 @@
 /**
- * Keep-alive connection pools to the backends, one per address: reused across requests (most
- * recently used first), closed when idle for timeouts.backendIdle. Pools of addresses the routing
- * no longer names lose their idle connections, and the oldest of them are dropped past a bound.
+ * Keep-alive connection pools to the backends, one undici Pool per address: at most
+ * limits.backendConnections connections each (requests wait for one), reused across requests,
+ * closed when idle for timeouts.backendIdle. Pools of addresses the routing no longer names are
+ * closed once their requests under way are done (a failback opens a new one).
  */
-import { Agent } from 'node:http';
+import { Pool as UndiciPool } from 'undici';
 import { parseHostPort } from '../../model/schema-primitives.ts';
 import type { ProxyLimits, ProxyTimeouts } from './options.ts';
-
-/** Pools kept for addresses the routing no longer names (a failback reuses them). */
-const RETIRED_KEPT = 8;
 
 export interface Backend {
   readonly host: string;
   readonly port: number;
-  readonly agent: Agent;
+  readonly pool: UndiciPool;
 }
 
 export class Pool {
   private readonly backends = new Map<string, Backend>();
-  private retired: string[] = [];
 
   constructor(
     private readonly timeouts: ProxyTimeouts,
@@ -28,15 +25,20 @@ export class Pool {
   get(address: string): Backend {
     let b = this.backends.get(address);
     if (b === undefined) {
+      const { host, port } = parseHostPort(address);
+      const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       b = {
-        ...parseHostPort(address),
-        agent: new Agent({
-          keepAlive: true,
-          noDelay: true, // a small request waits for no ACK (Nagle and delayed ACKs would add 40 ms)
-          maxSockets: this.limits.backendConnections,
-          maxFreeSockets: this.limits.backendConnections,
-          timeout: this.timeouts.backendIdle,
-          scheduling: 'lifo',
+        host,
+        port,
+        pool: new UndiciPool(origin, {
+          connections: this.limits.backendConnections,
+          pipelining: 1,
+          connectTimeout: this.timeouts.connect,
+          headersTimeout: this.timeouts.firstByte,
+          bodyTimeout: this.timeouts.backendIdle,
+          keepAliveTimeout: this.timeouts.backendIdle,
+          keepAliveMaxTimeout: this.timeouts.backendIdle,
+          maxHeaderSize: this.limits.headerBytes,
         }),
       };
       this.backends.set(address, b);
@@ -44,26 +46,19 @@ export class Pool {
     return b;
   }
 
-  /** The routing now names `addresses`: the others' idle connections are closed. */
+  /** The routing now names `addresses`: the others' pools close once their requests are done. */
   keepOnly(addresses: readonly string[]): void {
     const wanted = new Set(addresses);
-    this.retired = this.retired.filter((a) => !wanted.has(a));
     for (const [address, b] of this.backends) {
-      if (wanted.has(address) || this.retired.includes(address)) continue;
-      this.retired.push(address);
-      for (const sockets of Object.values(b.agent.freeSockets)) for (const s of sockets ?? []) s.destroy();
-    }
-    while (this.retired.length > RETIRED_KEPT) {
-      const old = this.retired.shift()!;
-      this.backends.get(old)?.agent.destroy();
-      this.backends.delete(old);
+      if (wanted.has(address)) continue;
+      this.backends.delete(address);
+      b.pool.close().catch(() => {});
     }
   }
 
   /** Closes every connection (the proxy stops). */
   close(): void {
-    for (const b of this.backends.values()) b.agent.destroy();
+    for (const b of this.backends.values()) b.pool.destroy().catch(() => {});
     this.backends.clear();
-    this.retired = [];
   }
 }
