@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh Debian 12 machine (as root): installs what the tests need
 # (the compiler better-sqlite3 is built with, Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
-# the test certificates, `script` for the pseudo-terminal test, Prometheus' promtool for the /metrics lint test, the npm packages), builds,
+# the test certificates, `script` for the pseudo-terminal test, Prometheus' promtool for the /metrics lint test, BIND 9 and its tools
+# for the RFC 2136 tests, HAProxy for the Runtime API tests, the npm packages), builds,
 # type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,11 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [[ -x /usr/bin/promtool ]] || missing+=(prometheus)
 # The pseudo-terminal test of `bascule init` runs it under `script` (util-linux; Debian ships it in bsdutils).
 command -v script >/dev/null 2>&1 || missing+=(bsdutils)
+# The RFC 2136 tests start their own named; dig, nsupdate and tsig-keygen read and write it as third parties.
+[[ -x /usr/sbin/named ]] || missing+=(bind9)
+command -v dig >/dev/null 2>&1 && command -v nsupdate >/dev/null 2>&1 || missing+=(bind9-utils bind9-dnsutils)
+# The HAProxy Runtime API tests start their own haproxy.
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 if ((${#missing[@]} > 0)); then
   echo "installing Debian packages: ${missing[*]}"
   apt-get update -qq
@@ -28,6 +34,11 @@ if ((${#missing[@]} > 0)); then
   # The tests need only its promtool; the server Debian may have started is not used.
   if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null 2>&1; then
     systemctl stop prometheus 2>/dev/null || true
+  fi
+  # Debian starts the packaged named and haproxy on install; the tests start their own on free ports.
+  if command -v systemctl >/dev/null 2>&1; then
+    [[ " ${missing[*]} " == *" bind9 "* ]] && { systemctl stop named 2>/dev/null || true; }
+    [[ " ${missing[*]} " == *" haproxy "* ]] && { systemctl stop haproxy 2>/dev/null || true; }
   fi
   [[ -x /usr/bin/promtool ]] || { echo "promtool is not at /usr/bin/promtool after installing prometheus" >&2; exit 1; }
 fi

@@ -129,6 +129,18 @@ export const ERRORS = {
     exit: 2,
     doc: 'An endpoint’s check watches something that is not a component of the service the group protects.',
   },
+  BASCULE_E_CONFIG_FAILOVER_IP: {
+    exit: 2,
+    doc: 'A group with `rfc2136` has an endpoint whose host is not an IP address: the record written is an A or AAAA record.',
+  },
+  BASCULE_E_CONFIG_FAILOVER_HAPROXY: {
+    exit: 2,
+    doc: 'A group’s `haproxy` needs exactly one of `socket` (a UNIX socket path) and `address` (host:port).',
+  },
+  BASCULE_E_CONFIG_FAILOVER_SERVER: {
+    exit: 2,
+    doc: '`haproxy.servers` maps an endpoint the group does not have.',
+  },
   BASCULE_E_CONFIG_CHECK_INTERVAL: { exit: 2, doc: 'A check interval under 1s.' },
   BASCULE_E_CONFIG_CHECK_TIMEOUT: { exit: 2, doc: 'A check timeout longer than its interval.' },
   BASCULE_E_CONFIG_FORMAT: {
@@ -138,6 +150,10 @@ export const ERRORS = {
   BASCULE_E_SECRET_MISSING: {
     exit: 2,
     doc: 'A secret named in the map ({env} or {file}) is not set or not readable.',
+  },
+  BASCULE_E_TSIG_KEY: {
+    exit: 2,
+    doc: 'The TSIG key of an `rfc2136` actuator is neither a base64 secret nor one `key` statement as tsig-keygen writes it, or it names another key or algorithm (located in the key file; the secret is never shown).',
   },
   BASCULE_E_CONFIG_MISSING: { exit: 2, doc: 'The map file does not exist.' },
   BASCULE_E_FILE_NOT_FOUND: { exit: 2, doc: 'A file named on the command line does not exist.' },
@@ -330,6 +346,26 @@ export type ValueType =
   | 'null';
 export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check';
 export type HeaderProblem = 'name' | 'value' | 'reserved';
+/** What is wrong in a TSIG key file (actuators/rfc2136/key-file.ts). */
+export type TsigKeyProblem =
+  | 'not-a-key'
+  | 'comment'
+  | 'quote'
+  | 'expected-key'
+  | 'expected-name'
+  | 'expected-open'
+  | 'expected-option'
+  | 'expected-algorithm'
+  | 'expected-secret'
+  | 'expected-semicolon'
+  | 'expected-close'
+  | 'expected-end'
+  | 'missing-algorithm'
+  | 'missing-secret'
+  | 'base64'
+  | 'algorithm'
+  | 'other-algorithm'
+  | 'other-name';
 /** Why RE2 refuses a regular expression (model/probes/pattern.ts). */
 export type PatternProblem =
   | 'escape'

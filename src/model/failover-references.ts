@@ -8,7 +8,8 @@ import { entryMembers, unknownRef } from './references.ts';
 import type { Config } from './schema.ts';
 import { type FailoverGroupSpec, isFailoverGroup } from './schema-failover.ts';
 import type { RawDiagnostic } from './schema-issues.ts';
-import { isHttpUrl } from './schema-primitives.ts';
+import { isHttpUrl, parseHostPort } from './schema-primitives.ts';
+import { suggest } from './suggest.ts';
 
 const ADDRESS = /^(\[[^\]]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/;
 const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
@@ -29,6 +30,37 @@ export function isEndpointAddress(text: string): boolean {
     return new URL(`http://${host}:${port}/`).hostname !== '';
   } catch {
     return false;
+  }
+}
+
+/** Whether an endpoint address (valid per isEndpointAddress) has an IP address for its host. */
+export function hasIpHost(address: string): boolean {
+  if (address.startsWith('[')) return true;
+  const parts = parseHostPort(address).host.split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/** `haproxy`: one target, and a server name only for endpoints the group has. */
+function checkHaproxy(group: FailoverGroupSpec, path: PathSegment[], out: RawDiagnostic[]) {
+  const h = group.haproxy;
+  if (!h) return;
+  if ((h.socket === undefined) === (h.address === undefined))
+    out.push({
+      code: 'BASCULE_E_CONFIG_FAILOVER_HAPROXY',
+      path: [...path, 'haproxy'],
+      atKey: true,
+      params: {},
+    });
+  const names = group.endpoints.map((e) => e.name);
+  for (const endpoint of Object.keys(h.servers ?? {})) {
+    if (names.includes(endpoint)) continue;
+    const suggestion = suggest(endpoint, names);
+    out.push({
+      code: 'BASCULE_E_CONFIG_FAILOVER_SERVER',
+      path: [...path, 'haproxy', 'servers', endpoint],
+      atKey: true,
+      params: suggestion ? { endpoint, suggestion } : { endpoint },
+    });
   }
 }
 
@@ -80,6 +112,12 @@ function checkGroup(config: Config, group: FailoverGroupSpec, path: PathSegment[
         path: [...at, 'address'],
         params: { value: e.address },
       });
+    else if (group.rfc2136 && !hasIpHost(e.address))
+      out.push({
+        code: 'BASCULE_E_CONFIG_FAILOVER_IP',
+        path: [...at, 'address'],
+        params: { name: e.name, value: e.address },
+      });
     const check = config.checks[e.check];
     if (!check) {
       out.push(unknownRef(e.check, 'check', checks, [...at, 'check']));
@@ -101,6 +139,7 @@ function checkGroup(config: Config, group: FailoverGroupSpec, path: PathSegment[
       },
     });
   });
+  checkHaproxy(group, path, out);
   if (group.webhook && !isHttpUrl(group.webhook.url))
     out.push({
       code: 'BASCULE_E_CONFIG_URL',

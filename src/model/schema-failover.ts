@@ -1,7 +1,7 @@
 /**
  * The failover section of bascule.yaml: a failover run by something else (`{primary, secondary,
  * via}`: a Route 53 health check, a load balancer), which the analyser judges, or a group Bascule
- * runs itself (`{service, endpoints, policy, proxy?, webhook?, dns?}`). Structure only: references,
+ * runs itself (`{service, endpoints, policy, proxy?, webhook?, dns?, rfc2136?, haproxy?}`). Structure only: references,
  * endpoint counts, names and addresses are checked in failover-references.ts, so that every
  * problem of a group comes out in one run.
  */
@@ -43,6 +43,39 @@ export const failoverPolicy = z
   })
   .default(DEFAULT_POLICY);
 
+/** The TSIG algorithms the RFC 2136 actuator signs with. */
+export const TSIG_ALGORITHMS = ['hmac-sha256', 'hmac-sha512', 'hmac-sha1'] as const;
+
+export const rfc2136Spec = z.strictObject({
+  server: hostPort.meta({ description: 'The DNS server that takes the updates (BIND…), host:port.' }),
+  zone: text.meta({ description: 'The zone the name is in (example.com).' }),
+  name: text.meta({
+    description: 'The name in the zone (api), @ for the apex, or absolute with a final dot.',
+  }),
+  ttl: z.number().int().min(0).max(86_400).default(5),
+  tsig: z.strictObject({
+    name: text.meta({ description: 'The key’s name, as the server knows it.' }),
+    algorithm: z.enum(TSIG_ALGORITHMS),
+    secret: secret.meta({
+      description: 'The base64 secret, or a key statement as tsig-keygen writes it ({file: ./tsig.key}).',
+    }),
+  }),
+});
+
+export const haproxySpec = z.strictObject({
+  socket: text
+    .optional()
+    .meta({ description: 'The path of HAProxy’s stats socket, at admin level (one of socket and address).' }),
+  address: hostPort
+    .optional()
+    .meta({ description: 'Or its TCP stats socket (stats socket ipv4@…), host:port.' }),
+  backend: text.meta({ description: 'The backend whose servers are the endpoints.' }),
+  servers: z
+    .record(id, text)
+    .optional()
+    .meta({ description: 'The server name of each endpoint in the backend (default: the endpoint’s name).' }),
+});
+
 export const failoverGroup = z.strictObject({
   service: id.meta({ description: 'The service of the map this group protects.' }),
   endpoints: z.array(failoverEndpoint).meta({ description: 'At least two, in order of preference.' }),
@@ -63,6 +96,8 @@ export const failoverGroup = z.strictObject({
       ttl: z.number().int().min(0).max(86_400).default(5),
     })
     .optional(),
+  rfc2136: rfc2136Spec.optional(),
+  haproxy: haproxySpec.optional(),
   description: text.optional(),
 });
 
@@ -71,7 +106,16 @@ export const failover = z.union([externalFailover, failoverGroup]);
 
 /** The keys only the shape run by something else has, and those only a Bascule-run group has. */
 export const EXTERNAL_KEYS = ['primary', 'secondary', 'via'] as const;
-export const GROUP_KEYS = ['service', 'endpoints', 'policy', 'proxy', 'webhook', 'dns'] as const;
+export const GROUP_KEYS = [
+  'service',
+  'endpoints',
+  'policy',
+  'proxy',
+  'webhook',
+  'dns',
+  'rfc2136',
+  'haproxy',
+] as const;
 
 export type FailoverSpec = z.output<typeof failover>;
 export type ExternalFailoverSpec = z.output<typeof externalFailover>;

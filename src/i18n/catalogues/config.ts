@@ -4,6 +4,7 @@ import type {
   PatternProblem,
   QuoteKind,
   RefKind,
+  TsigKeyProblem,
   ValueFormat,
   ValueType,
   YamlProblem,
@@ -150,6 +151,61 @@ export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   httpUrl: 'une URL http:// ou https://',
 };
 
+const TSIG_EN: Readonly<Record<TsigKeyProblem, string>> = {
+  'not-a-key': 'neither a base64 secret nor a key statement (key "name" { algorithm …; secret "…"; };)',
+  comment: 'a comment that is never closed',
+  quote: 'a quoted string that is never closed',
+  'expected-key': 'expected "key"',
+  'expected-name': 'expected the key’s name',
+  'expected-open': 'expected "{"',
+  'expected-option': 'expected "algorithm" or "secret"',
+  'expected-algorithm': 'expected the algorithm’s name',
+  'expected-secret': 'expected the secret, in quotes',
+  'expected-semicolon': 'expected ";"',
+  'expected-close': 'expected "}"',
+  'expected-end': 'nothing may follow the key statement',
+  'missing-algorithm': 'the key statement has no algorithm',
+  'missing-secret': 'the key statement has no secret',
+  base64: 'the secret is not base64',
+  algorithm: 'this algorithm is not supported (hmac-sha256, hmac-sha512 or hmac-sha1)',
+  'other-algorithm': 'the key statement’s algorithm is not the one bascule.yaml gives',
+  'other-name': 'the key statement names another key',
+};
+const TSIG_FR: Readonly<Record<TsigKeyProblem, string>> = {
+  'not-a-key': 'ni un secret en base64, ni une instruction key (key "nom" { algorithm …; secret "…"; };)',
+  comment: 'un commentaire qui n’est jamais fermé',
+  quote: 'une chaîne entre guillemets qui n’est jamais fermée',
+  'expected-key': '« key » attendu',
+  'expected-name': 'nom de la clé attendu',
+  'expected-open': 'accolade ouvrante « { » attendue',
+  'expected-option': '« algorithm » ou « secret » attendu',
+  'expected-algorithm': 'nom de l’algorithme attendu',
+  'expected-secret': 'secret entre guillemets attendu',
+  'expected-semicolon': 'point-virgule « ; » attendu',
+  'expected-close': 'accolade fermante « } » attendue',
+  'expected-end': 'rien ne peut suivre l’instruction key',
+  'missing-algorithm': 'l’instruction key n’a pas d’algorithme',
+  'missing-secret': 'l’instruction key n’a pas de secret',
+  base64: 'le secret n’est pas en base64',
+  algorithm: 'cet algorithme n’est pas pris en charge (hmac-sha256, hmac-sha512 ou hmac-sha1)',
+  'other-algorithm': 'l’algorithme de l’instruction key n’est pas celui que donne bascule.yaml',
+  'other-name': 'l’instruction key nomme une autre clé',
+};
+/** What was found instead, for the problems that show it. */
+function tsigFound(p: TsigKeyParams, lang: 'en' | 'fr'): string {
+  if (p.problem.startsWith('expected-'))
+    return lang === 'en'
+      ? p.found === ''
+        ? ', found the end of the file'
+        : `, found "${p.found}"`
+      : p.found === ''
+        ? ', au lieu de la fin du fichier'
+        : `, au lieu de « ${p.found} »`;
+  if (p.problem === 'algorithm' || p.problem === 'other-algorithm' || p.problem === 'other-name')
+    return lang === 'en' ? ` ("${p.found}")` : ` (« ${p.found} »)`;
+  return '';
+}
+
 type TypeParams = { readonly expected: ValueType; readonly received: ValueType };
 type RefParams = { readonly what: RefKind; readonly id: string };
 type HeaderParams = { readonly name: string; readonly problem: HeaderProblem };
@@ -163,9 +219,18 @@ type FailoverCheckParams = {
   readonly service: string;
 };
 type YamlParams = { readonly problem: YamlProblem };
+type TsigKeyParams = {
+  readonly problem: TsigKeyProblem;
+  readonly found: string;
+  readonly name: string;
+  readonly algorithm: string;
+};
+type NamedValueParams = { readonly name: string; readonly value: string };
 type QuoteParams = { readonly quote: QuoteKind };
 
 export const en = {
+  BASCULE_E_TSIG_KEY: (p: TsigKeyParams) =>
+    `TSIG key "${p.name}" (${p.algorithm}): ${word(TSIG_EN, p.problem)}${tsigFound(p, 'en')}`,
   BASCULE_E_SECRET_MISSING: '{where}: the secret {source} is not set or cannot be read',
   'hint.didYouMean': ' — did you mean "{suggestion}"?',
   BASCULE_E_YAML_SYNTAX: (p: YamlParams) => `invalid YAML: ${word(YAML_EN, p.problem)}`,
@@ -241,6 +306,11 @@ export const en = {
   BASCULE_E_CONFIG_FAILOVER_DUPLICATE: 'two endpoints are named "{name}": each needs its own name',
   BASCULE_E_CONFIG_FAILOVER_ADDRESS:
     'invalid endpoint address "{value}": write host:port or [IPv6]:port, with a port from 1 to 65535',
+  BASCULE_E_CONFIG_FAILOVER_IP: (p: NamedValueParams) =>
+    `endpoint "${p.name}" has the address "${p.value}": with rfc2136 its host must be an IP address (the record written is an A or AAAA record)`,
+  BASCULE_E_CONFIG_FAILOVER_HAPROXY:
+    'haproxy needs exactly one of socket (the path of a UNIX socket) and address (host:port)',
+  BASCULE_E_CONFIG_FAILOVER_SERVER: '"{endpoint}" is not an endpoint of this group',
   BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
     `check "${p.check}" watches ${word(REF_EN, p.what)} "${p.target}", which is not a component of service "${p.service}" (directly or through its dependsOn): it cannot tell whether this endpoint is healthy`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'interval {value} is too short: the minimum is 1s',
@@ -250,6 +320,8 @@ export const en = {
 } as const;
 
 export const fr = {
+  BASCULE_E_TSIG_KEY: (p: TsigKeyParams) =>
+    `clé TSIG « ${p.name} » (${p.algorithm}) : ${word(TSIG_FR, p.problem)}${tsigFound(p, 'fr')}`,
   BASCULE_E_SECRET_MISSING: '{where} : le secret {source} n’est pas défini ou illisible',
   'hint.didYouMean': ' — vouliez-vous dire « {suggestion} » ?',
   BASCULE_E_YAML_SYNTAX: (p: YamlParams) => `YAML invalide : ${word(YAML_FR, p.problem)}`,
@@ -337,6 +409,11 @@ export const fr = {
     'deux points d’accès s’appellent « {name} » : chacun doit avoir son nom',
   BASCULE_E_CONFIG_FAILOVER_ADDRESS:
     'adresse de point d’accès « {value} » invalide : écrivez hôte:port ou [IPv6]:port, avec un port de 1 à 65535',
+  BASCULE_E_CONFIG_FAILOVER_IP: (p: NamedValueParams) =>
+    `le point d’accès « ${p.name} » a l’adresse « ${p.value} » : avec rfc2136, son hôte doit être une adresse IP (c’est un enregistrement A ou AAAA qui est écrit)`,
+  BASCULE_E_CONFIG_FAILOVER_HAPROXY:
+    'haproxy demande exactement un de socket (le chemin d’un socket UNIX) et address (hôte:port)',
+  BASCULE_E_CONFIG_FAILOVER_SERVER: '« {endpoint} » n’est pas un point d’accès de ce groupe',
   BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
     `la vérification « ${p.check} » surveille le ${word(REF_FR, p.what)} « ${p.target} », qui n’est pas un composant du service « ${p.service} » (ni directement ni par ses dependsOn) : elle ne peut pas dire si ce point d’accès est sain`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'l’intervalle {value} est trop court : le minimum est 1s',
