@@ -15,7 +15,7 @@ import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Rr } from '../src/dns/records.ts';
 import { startBindPrimary } from './helpers/bind.ts';
-import { RECORDS, SOA, startExample } from './helpers/dns.ts';
+import { RECORDS, startExample, zoneText } from './helpers/dns.ts';
 
 const run = promisify(execFile);
 
@@ -26,29 +26,6 @@ function recordsAt(host: string): Rr[] {
     { name: 'ns1.example.com', type: 'A', ttl: 300, data: host },
     { name: 'api.example.com', type: 'A', ttl: 5, data: '127.0.0.2' },
   ];
-}
-
-function zoneText(records: Rr[]): string {
-  const line = (r: Rr): string => {
-    const d = r.data as never as Record<string, unknown> & string & string[];
-    const value =
-      r.type === 'MX'
-        ? `${d.preference} ${d.exchange}.`
-        : r.type === 'CAA'
-          ? `${d.flags} ${d.tag} "${d.value}"`
-          : r.type === 'TXT'
-            ? d.map((s: string) => `"${s}"`).join(' ')
-            : r.type === 'CNAME'
-              ? `${d}.`
-              : String(d);
-    return `${r.name}. ${r.ttl} IN ${r.type} ${value}`;
-  };
-  return [
-    `example.com. ${SOA.ttl} IN SOA ${SOA.mname}. ${SOA.rname}. 1 ${SOA.refresh} ${SOA.retry} ${SOA.expire} ${SOA.minimum}`,
-    `example.com. ${SOA.ttl} IN NS ns1.example.com.`,
-    ...records.map(line),
-    '',
-  ].join('\n');
 }
 
 /** The ERROR and CRITICAL tags Zonemaster reports for example.com served at `ip`. */

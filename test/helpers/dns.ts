@@ -95,3 +95,27 @@ export async function dig(port: number, args: string[], server = '127.0.0.1'): P
     raw: stdout,
   };
 }
+
+/** The zone as a zone file (BIND serving the same records as the built-in server). */
+export function zoneText(records: Rr[]): string {
+  const line = (r: Rr): string => {
+    const d = r.data as never as Record<string, unknown> & string & string[];
+    const value =
+      r.type === 'MX'
+        ? `${d.preference} ${d.exchange}.`
+        : r.type === 'CAA'
+          ? `${d.flags} ${d.tag} "${d.value}"`
+          : r.type === 'TXT'
+            ? d.map((s: string) => `"${s}"`).join(' ')
+            : r.type === 'CNAME'
+              ? `${d}.`
+              : String(d);
+    return `${r.name}. ${r.ttl} IN ${r.type} ${value}`;
+  };
+  return [
+    `example.com. ${SOA.ttl} IN SOA ${SOA.mname}. ${SOA.rname}. 1 ${SOA.refresh} ${SOA.retry} ${SOA.expire} ${SOA.minimum}`,
+    `example.com. ${SOA.ttl} IN NS ns1.example.com.`,
+    ...records.map(line),
+    '',
+  ].join('\n');
+}
