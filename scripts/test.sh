@@ -2,7 +2,8 @@
 # The whole test suite, from a fresh Debian 12 machine (as root): installs what the tests need
 # (the compiler better-sqlite3 is built with, Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
 # the test certificates, `script` for the pseudo-terminal test, Prometheus' promtool for the /metrics lint test, BIND 9 and its tools
-# for the RFC 2136 tests, HAProxy for the Runtime API tests, the npm packages), builds,
+# for the RFC 2136 and DNS tests, Zonemaster and dnsperf for the DNS tests and benchmark, HAProxy for the Runtime API tests, the npm
+# packages), builds,
 # type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,12 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [[ -x /usr/bin/promtool ]] || missing+=(prometheus)
 # The pseudo-terminal test of `bascule init` runs it under `script` (util-linux; Debian ships it in bsdutils).
 command -v script >/dev/null 2>&1 || missing+=(bsdutils)
-# The RFC 2136 tests start their own named; dig, nsupdate and tsig-keygen read and write it as third parties.
+# The RFC 2136 and DNS tests start their own named (as primary, secondary, reference); dig, nsupdate and tsig-keygen
+# read and write it as third parties; Zonemaster judges the built-in DNS; bench:dns uses dnsperf.
 [[ -x /usr/sbin/named ]] || missing+=(bind9)
 command -v dig >/dev/null 2>&1 && command -v nsupdate >/dev/null 2>&1 || missing+=(bind9-utils bind9-dnsutils)
+command -v zonemaster-cli >/dev/null 2>&1 || missing+=(zonemaster-cli)
+command -v dnsperf >/dev/null 2>&1 || missing+=(dnsperf)
 # The HAProxy Runtime API tests start their own haproxy.
 command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 if ((${#missing[@]} > 0)); then
@@ -30,6 +34,10 @@ if ((${#missing[@]} > 0)); then
   # Debian starts a cluster on install; the tests start their own on a temporary port.
   if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev/null 2>&1; then
     pg_lsclusters -h 2>/dev/null | while read -r ver name _; do pg_ctlcluster "$ver" "$name" stop || true; done
+  fi
+  # Debian may start named on install; the tests start their own (port 53 on loopback for Zonemaster).
+  if [[ " ${missing[*]} " == *" bind9 "* ]] && command -v systemctl >/dev/null 2>&1; then
+    systemctl stop named 2>/dev/null || true
   fi
   # The tests need only its promtool; the server Debian may have started is not used.
   if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null 2>&1; then

@@ -125,6 +125,14 @@ export const ERRORS = {
     exit: 2,
     doc: 'An endpoint address that is not host:port or [IPv6]:port with a port from 1 to 65535.',
   },
+  BASCULE_E_CONFIG_DNS_RECORD: {
+    exit: 2,
+    doc: 'A dnsZones record, SOA or NS name whose value is not valid for its type (an address, a name, MX or CAA text).',
+  },
+  BASCULE_E_CONFIG_DNS_CONFLICT: {
+    exit: 2,
+    doc: 'A dnsZones record at a name a failover group answers for, or of a name outside its zone.',
+  },
   BASCULE_E_CONFIG_FAILOVER_CHECK: {
     exit: 2,
     doc: 'An endpoint’s check watches something that is not a component of the service the group protects.',
@@ -345,6 +353,8 @@ export type ValueType =
   | 'undefined'
   | 'null';
 export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check';
+/** What is wrong with a dnsZones value (model/dns-references.ts). */
+export type DnsProblem = 'ipv4' | 'ipv6' | 'name' | 'mx' | 'caa';
 export type HeaderProblem = 'name' | 'value' | 'reserved';
 /** What is wrong in a TSIG key file (actuators/rfc2136/key-file.ts). */
 export type TsigKeyProblem =

@@ -4,6 +4,7 @@
  */
 
 import type { RefKind } from '../errors.ts';
+import { checkDnsZones } from './dns-references.ts';
 import { checkFailovers } from './failover-references.ts';
 import type { PathSegment } from './locate.ts';
 import { checkOperations } from './operations-check.ts';
@@ -142,5 +143,6 @@ export function checkReferences(config: Config): RawDiagnostic[] {
   findCycles(edges, out);
   checkOperations(config, out);
   checkFailovers(config, out);
+  checkDnsZones(config, out);
   return out;
 }

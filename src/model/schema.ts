@@ -3,6 +3,7 @@
  * Structure and value checks live here; cross-references, cycles and groups are checked in references.ts.
  */
 import { z } from 'zod';
+import { dnsZone } from './schema-dns.ts';
 import { failover } from './schema-failover.ts';
 import {
   CRITICALITIES,
@@ -143,6 +144,9 @@ export const configSchema = z.strictObject({
   vantages: z.record(id, vantage).default({}),
   checks: z.record(checkId, check).default({}),
   failover: z.record(id, failover).default({}),
+  dnsZones: z.record(text, dnsZone).optional().meta({
+    description: 'What the built-in DNS server’s zones hold besides the failover names (docs/dns.md).',
+  }),
   notify: z.record(id, notifyChannel).default({}),
   runtime: runtime.optional(),
 });

@@ -1,5 +1,6 @@
 /** Messages of bascule.yaml’s diagnostics: YAML, schema, references, checks and channels. */
 import type {
+  DnsProblem,
   HeaderProblem,
   PatternProblem,
   QuoteKind,
@@ -12,6 +13,32 @@ import type {
 import { count } from '../plural.ts';
 import type { Translations } from '../types.ts';
 import { word } from '../words.ts';
+
+type DnsRecordParams = {
+  readonly type: string;
+  readonly value: string;
+  readonly problem: DnsProblem;
+};
+type DnsConflictParams = {
+  readonly name: string;
+  readonly why: 'failover' | 'outside';
+  readonly group: string;
+  readonly zone: string;
+};
+const DNS_PROBLEM_EN: Record<DnsProblem, string> = {
+  ipv4: 'write an IPv4 address (192.0.2.1)',
+  ipv6: 'write an IPv6 address (2001:db8::1)',
+  name: 'write a host name of letters, digits, "-" and "_", labels of at most 63 characters',
+  mx: 'write a preference from 0 to 65535 and a host name: "10 mail.example.com"',
+  caa: 'write flags from 0 to 255, a tag and a value: "0 issue \\"letsencrypt.org\\""',
+};
+const DNS_PROBLEM_FR: Record<DnsProblem, string> = {
+  ipv4: 'écrivez une adresse IPv4 (192.0.2.1)',
+  ipv6: 'écrivez une adresse IPv6 (2001:db8::1)',
+  name: 'écrivez un nom d’hôte fait de lettres, de chiffres, de « - » et de « _ », en labels de 63 caractères au plus',
+  mx: 'écrivez une préférence de 0 à 65535 et un nom d’hôte : « 10 mail.example.com »',
+  caa: 'écrivez des drapeaux de 0 à 255, une étiquette et une valeur : « 0 issue \\"letsencrypt.org\\" »',
+};
 
 const TYPE_EN: Readonly<Record<ValueType, string>> = {
   string: 'a string',
@@ -311,6 +338,12 @@ export const en = {
   BASCULE_E_CONFIG_FAILOVER_HAPROXY:
     'haproxy needs exactly one of socket (the path of a UNIX socket) and address (host:port)',
   BASCULE_E_CONFIG_FAILOVER_SERVER: '"{endpoint}" is not an endpoint of this group',
+  BASCULE_E_CONFIG_DNS_RECORD: (p: DnsRecordParams) =>
+    `invalid ${p.type} value "${p.value}": ${DNS_PROBLEM_EN[p.problem]}`,
+  BASCULE_E_CONFIG_DNS_CONFLICT: (p: DnsConflictParams) =>
+    p.why === 'failover'
+      ? `"${p.name}" is answered by failover group "${p.group}": a record cannot be there too`
+      : `"${p.name}" is not in zone "${p.zone}"`,
   BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
     `check "${p.check}" watches ${word(REF_EN, p.what)} "${p.target}", which is not a component of service "${p.service}" (directly or through its dependsOn): it cannot tell whether this endpoint is healthy`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'interval {value} is too short: the minimum is 1s',
@@ -414,6 +447,12 @@ export const fr = {
   BASCULE_E_CONFIG_FAILOVER_HAPROXY:
     'haproxy demande exactement un de socket (le chemin d’un socket UNIX) et address (hôte:port)',
   BASCULE_E_CONFIG_FAILOVER_SERVER: '« {endpoint} » n’est pas un point d’accès de ce groupe',
+  BASCULE_E_CONFIG_DNS_RECORD: (p: DnsRecordParams) =>
+    `valeur ${p.type} « ${p.value} » invalide : ${DNS_PROBLEM_FR[p.problem]}`,
+  BASCULE_E_CONFIG_DNS_CONFLICT: (p: DnsConflictParams) =>
+    p.why === 'failover'
+      ? `c’est le groupe de bascule « ${p.group} » qui répond pour « ${p.name} » : un enregistrement ne peut pas s’y trouver aussi`
+      : `« ${p.name} » n’est pas dans la zone « ${p.zone} »`,
   BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
     `la vérification « ${p.check} » surveille le ${word(REF_FR, p.what)} « ${p.target} », qui n’est pas un composant du service « ${p.service} » (ni directement ni par ses dependsOn) : elle ne peut pas dire si ce point d’accès est sain`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'l’intervalle {value} est trop court : le minimum est 1s',
