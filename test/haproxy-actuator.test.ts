@@ -71,7 +71,10 @@ describe('HAProxy actuator against HAProxy', () => {
       const before = await h.stats();
       assert.deepEqual(await traffic(h, 10), { gcp: 10 });
       const stats = await h.stats();
-      assert.match(stats.aws?.status ?? '', /DRAIN/, JSON.stringify(stats));
+      // Drained by Bascule; once HAProxy's own health check has seen the dead server, its status reads
+      // DOWN (a check runs every second and a slow machine may reach it first). The admin state below
+      // says it is drained either way.
+      assert.match(stats.aws?.status ?? '', /^(DRAIN|DOWN)/, JSON.stringify(stats));
       assert.equal(stats.gcp?.status, 'UP');
       assert.equal(stats.gcp!.sessions - before.gcp!.sessions, 10, 'every request went to gcp');
       assert.equal(stats.aws!.sessions, before.aws!.sessions, 'none to aws');
