@@ -296,8 +296,16 @@ export const ERRORS = {
     http: 409,
     doc: 'pin refused: the endpoint is drained (release first, or --force, which undrains it).',
   },
-  BASCULE_E_FAILOVER_PINNED: { exit: 2, http: 409, doc: 'drain refused: the endpoint is pinned (release first).' },
-  BASCULE_E_FAILOVER_ALREADY_DRAINED: { exit: 2, http: 409, doc: 'drain refused: the endpoint is already drained.' },
+  BASCULE_E_FAILOVER_PINNED: {
+    exit: 2,
+    http: 409,
+    doc: 'drain refused: the endpoint is pinned (release first).',
+  },
+  BASCULE_E_FAILOVER_ALREADY_DRAINED: {
+    exit: 2,
+    http: 409,
+    doc: 'drain refused: the endpoint is already drained.',
+  },
   BASCULE_E_FAILOVER_LAST_HEALTHY: {
     exit: 2,
     http: 409,

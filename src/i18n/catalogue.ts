@@ -15,7 +15,18 @@ import * as usage from './catalogues/usage.ts';
 import type { Collisions, SamePlaceholders, Translations } from './types.ts';
 
 /** Every domain, in one list: a new domain is a file in catalogues/ and a line here. */
-export const DOMAINS = { alerts, analysis, cli, config, failover, http, monitor, proxy, report, usage } as const;
+export const DOMAINS = {
+  alerts,
+  analysis,
+  cli,
+  config,
+  failover,
+  http,
+  monitor,
+  proxy,
+  report,
+  usage,
+} as const;
 
 export const en = {
   ...alerts.en,

@@ -4,13 +4,13 @@
  * release). All behind the operator token, checked before a body is read; a command's refusal is a
  * 409 with its code, worded in the request's language.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { suggest } from '../model/suggest.ts';
 import { operatorAuth } from './auth.ts';
 import type { ApiDeps, FailoverApi, FailoverGroupView, FailoverSwitch } from './deps.ts';
-import { ApiError, type HttpErrorCode } from './http-error.ts';
 import {
   auditEntry,
   commandDone,
@@ -22,6 +22,7 @@ import {
   MAX_COMMAND_BODY,
   releaseBody,
 } from './failover-schemas.ts';
+import { ApiError, type HttpErrorCode } from './http-error.ts';
 import { jsonBody } from './json-body.ts';
 import { errorSchema, OPERATOR_AUTH } from './schemas.ts';
 
@@ -113,7 +114,8 @@ export function failoverRoutes(deps: ApiDeps): OpenAPIHono {
     createRoute({
       method: 'get',
       path: '/',
-      summary: 'The failover groups Bascule runs: active endpoint, since, pin and drains, all-down, endpoints, last switch',
+      summary:
+        'The failover groups Bascule runs: active endpoint, since, pin and drains, all-down, endpoints, last switch',
       security,
       middleware: [auth] as const,
       responses: {
@@ -179,11 +181,16 @@ export function failoverRoutes(deps: ApiDeps): OpenAPIHono {
           },
         },
         responses: {
-          200: { description: 'Done: the new state and the audit entry', content: { 'application/json': { schema: commandDone } } },
+          200: {
+            description: 'Done: the new state and the audit entry',
+            content: { 'application/json': { schema: commandDone } },
+          },
           400: error('Not JSON, or a field is missing or invalid (the message names it)'),
           401: unauthorized,
           404: error('No such group or endpoint (the message suggests the closest)'),
-          409: error('Refused by the safety rules (last-healthy, not-healthy, drained, pinned, already-drained, nothing-to-release)'),
+          409: error(
+            'Refused by the safety rules (last-healthy, not-healthy, drained, pinned, already-drained, nothing-to-release)',
+          ),
           503: error('This node does not hold the failover lease (BASCULE_E_FAILOVER_NOT_LEADER)'),
         },
       }),
@@ -210,9 +217,13 @@ export function failoverRoutes(deps: ApiDeps): OpenAPIHono {
         });
         if (!answer.ok) {
           if (answer.refused === 'unknown-group')
-            throw new ApiError('BASCULE_E_HTTP_FAILOVER_GROUP_UNKNOWN', { group, groups: f.groups().join(', ') });
+            throw new ApiError('BASCULE_E_HTTP_FAILOVER_GROUP_UNKNOWN', {
+              group,
+              groups: f.groups().join(', '),
+            });
           const code = REFUSALS[answer.refused];
-          if (!code) throw new ApiError('BASCULE_E_HTTP_BAD_REQUEST', { field: 'reason', detail: answer.refused });
+          if (!code)
+            throw new ApiError('BASCULE_E_HTTP_BAD_REQUEST', { field: 'reason', detail: answer.refused });
           throw new ApiError(code, { group, endpoint: endpoint ?? v.pin?.endpoint ?? '' });
         }
         const after = f.view(group) ?? v;

@@ -16,7 +16,8 @@ const endpointName = z.string().min(1, 'required, not empty').max(200).openapi({
   description: 'An endpoint of the group, by name.',
 });
 const force = z.boolean().optional().openapi({
-  description: 'Overrides the safety rules (pin to an endpoint that is not healthy; drain the last healthy one); audited as forced.',
+  description:
+    'Overrides the safety rules (pin to an endpoint that is not healthy; drain the last healthy one); audited as forced.',
 });
 
 export const holdBody = z
@@ -50,7 +51,10 @@ const timings = z
     switchMs: z
       .number()
       .nullable()
-      .openapi({ description: 'The decision to the first response of the new endpoint (else the last actuator’s confirmation).' }),
+      .openapi({
+        description:
+          'The decision to the first response of the new endpoint (else the last actuator’s confirmation).',
+      }),
   })
   .openapi('SwitchTimings');
 export const switchRecord = z

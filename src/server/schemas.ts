@@ -22,7 +22,9 @@ export const errorSchema = z
       params: z
         .record(z.string(), z.union([z.string(), z.number()]))
         .optional()
-        .openapi({ description: 'The message’s parameters, for a client that words it in its own language.' }),
+        .openapi({
+          description: 'The message’s parameters, for a client that words it in its own language.',
+        }),
     }),
   })
   .openapi('Error', { example: { error: { code: 'BASCULE_E_HTTP_UNAUTHORIZED', message: '…' } } });

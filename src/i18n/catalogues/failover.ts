@@ -5,7 +5,8 @@ export const en = {
   BASCULE_E_USAGE_FAILOVER:
     'expected: bascule failover status [GROUP] | pin GROUP ENDPOINT --reason TEXT [--force] | drain GROUP ENDPOINT --reason TEXT [--force] | release GROUP --reason TEXT',
   BASCULE_E_HTTP_FAILOVER_GROUP_UNKNOWN: 'no failover group "{group}" (groups: {groups})',
-  BASCULE_E_HTTP_FAILOVER_ENDPOINT_UNKNOWN: 'failover group {group} has no endpoint "{endpoint}" (endpoints: {endpoints})',
+  BASCULE_E_HTTP_FAILOVER_ENDPOINT_UNKNOWN:
+    'failover group {group} has no endpoint "{endpoint}" (endpoints: {endpoints})',
   BASCULE_E_FAILOVER_NOT_HEALTHY:
     'not pinned: {endpoint} is not healthy in {group}; --force pins it anyway (recorded as forced)',
   BASCULE_E_FAILOVER_DRAINED:
@@ -67,24 +68,25 @@ export const en = {
 
 export const fr = {
   BASCULE_E_USAGE_FAILOVER:
-    'forme attendue : bascule failover status [GROUPE] | pin GROUPE POINT --reason TEXTE [--force] | drain GROUPE POINT --reason TEXTE [--force] | release GROUPE --reason TEXTE',
+    'forme attendue : bascule failover status [GROUPE] | pin GROUPE POINT_D_ACCÈS --reason TEXTE [--force] | drain GROUPE POINT_D_ACCÈS --reason TEXTE [--force] | release GROUPE --reason TEXTE',
   BASCULE_E_HTTP_FAILOVER_GROUP_UNKNOWN: 'aucun groupe de bascule « {group} » (groupes : {groups})',
   BASCULE_E_HTTP_FAILOVER_ENDPOINT_UNKNOWN:
-    'le groupe de bascule {group} n’a pas de point de service « {endpoint} » (points : {endpoints})',
+    'le groupe de bascule {group} n’a pas de point d’accès « {endpoint} » (points d’accès : {endpoints})',
   BASCULE_E_FAILOVER_NOT_HEALTHY:
-    'pas d’épinglage : {endpoint} n’est pas en bonne santé dans {group} ; --force l’épingle quand même (consigné comme forcé)',
+    'trafic non fixé : {endpoint} n’est pas sain dans {group} ; --force y fixe le trafic quand même (consigné comme forcé)',
   BASCULE_E_FAILOVER_DRAINED:
-    'pas d’épinglage : {endpoint} est retiré du service dans {group} ; libérez d’abord le groupe, ou --force (qui le remet en service)',
-  BASCULE_E_FAILOVER_PINNED: 'pas de retrait : {group} est épinglé sur {endpoint} ; libérez d’abord le groupe',
+    'trafic non fixé : {endpoint} est retiré du service dans {group} ; libérez d’abord le groupe, ou --force (qui le remet en service)',
+  BASCULE_E_FAILOVER_PINNED:
+    'pas de retrait : le trafic de {group} est fixé sur {endpoint} ; libérez d’abord le groupe',
   BASCULE_E_FAILOVER_ALREADY_DRAINED: 'rien à faire : {endpoint} est déjà retiré du service dans {group}',
   BASCULE_E_FAILOVER_LAST_HEALTHY:
-    'pas de retrait : {endpoint} est le dernier point en bonne santé de {group}, le retirer n’en laisserait aucun en service ; --force le retire quand même (consigné comme forcé)',
+    'pas de retrait : {endpoint} est le dernier point d’accès sain du groupe {group}, le retirer n’en laisserait aucun en service ; --force le retire quand même (consigné comme forcé)',
   BASCULE_E_FAILOVER_NOTHING_TO_RELEASE:
-    'rien à libérer : {group} n’a ni épinglage ni point retiré du service',
+    'rien à libérer : {group} n’a ni trafic fixé ni point d’accès retiré du service',
   BASCULE_E_FAILOVER_NOT_LEADER:
     'la commande n’a pas été enregistrée : ce démon ne détient pas en ce moment le bail de bascule de {group} ; réessayez',
   'cli.failover.summary':
-    'afficher les groupes de bascule du démon en marche, et les épingler, en retirer un point ou les libérer',
+    'afficher les groupes de bascule du démon en marche, y fixer le trafic, retirer un point d’accès du service, les libérer',
   'failover.none': 'Le démon ne gère aucun groupe de bascule.',
   'failover.col.GROUP': 'GROUPE',
   'failover.col.SERVICE': 'SERVICE',
@@ -92,12 +94,12 @@ export const fr = {
   'failover.col.SINCE': 'DEPUIS',
   'failover.col.STATE': 'ÉTAT',
   'failover.col.LAST': 'DERNIÈRE BASCULE',
-  'failover.col.ENDPOINT': 'POINT',
+  'failover.col.ENDPOINT': 'POINT D’ACCÈS',
   'failover.col.ADDRESS': 'ADRESSE',
   'failover.col.HEALTH': 'SANTÉ',
   'failover.col.QUORUM': 'QUORUM',
   'failover.state.auto': 'automatique',
-  'failover.state.pinned': 'épinglé sur {endpoint}',
+  'failover.state.pinned': 'fixé sur {endpoint}',
   'failover.state.drained': 'retirés du service : {endpoints}',
   'failover.state.allDown': 'tous en panne',
   'failover.health.up': 'en service',
@@ -109,7 +111,7 @@ export const fr = {
   'failover.reason.passive': 'échecs sous trafic',
   'failover.reason.failback': 'retour',
   'failover.reason.drain': 'retrait',
-  'failover.reason.pin': 'épinglage',
+  'failover.reason.pin': 'fixation',
   'failover.reason.config': 'carte modifiée',
   'failover.switch': '{from} → {to} ({reason}), {at}',
   'failover.timings': 'détectée en {detected}, basculée en {switched}',
@@ -117,17 +119,17 @@ export const fr = {
   'failover.noSwitch': 'aucune',
   'failover.active': 'trafic sur {active} depuis {since}',
   'failover.activeMark': '(actif)',
-  'failover.section.endpoints': 'Points de service',
+  'failover.section.endpoints': 'Points d’accès',
   'failover.section.switches': 'Dernières bascules',
   'failover.section.audit': 'Journal des commandes',
   'failover.audit.none': 'Aucune commande manuelle pour l’instant.',
   'failover.audit.line': '{at}  {who} : {action} {endpoint}, « {why} » ({from} → {to})',
   'failover.audit.forced': 'forcé',
   'failover.audit.refused': 'refusé : {outcome}',
-  'failover.action.pin': 'épinglage',
+  'failover.action.pin': 'fixation',
   'failover.action.drain': 'retrait',
   'failover.action.release': 'libération',
-  'failover.done.pin': '{group} : épinglé sur {endpoint} ; le trafic est sur {to}.',
+  'failover.done.pin': '{group} : trafic fixé sur {endpoint} ; il est sur {to}.',
   'failover.done.drain': '{group} : {endpoint} retiré du service ; le trafic est sur {to}.',
   'failover.done.release':
     '{group} : libéré, les règles reprennent la main ; le trafic est sur {to} pour l’instant.',
