@@ -48,13 +48,10 @@ const hold = z.object({ endpoint: z.string(), who: z.string(), why: z.string(), 
 const timings = z
   .object({
     detectionMs: z.number().nullable().openapi({ description: 'The first failed probe to the decision.' }),
-    switchMs: z
-      .number()
-      .nullable()
-      .openapi({
-        description:
-          'The decision to the first response of the new endpoint (else the last actuator’s confirmation).',
-      }),
+    switchMs: z.number().nullable().openapi({
+      description:
+        'The decision to the first response of the new endpoint (else the last actuator’s confirmation).',
+    }),
   })
   .openapi('SwitchTimings');
 export const switchRecord = z

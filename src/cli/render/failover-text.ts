@@ -66,7 +66,7 @@ function switchText(lang: Lang, s: SwitchJson): string {
     at: at(s.decidedAt),
   });
   const tm = timingsText(lang, s.timings);
-  return tm ? `${head}: ${tm}` : head;
+  return tm ? `${head} — ${tm}` : head;
 }
 
 function stateText(lang: Lang, g: GroupJson): string {
