@@ -208,6 +208,10 @@ export const ERRORS = {
     exit: 2,
     doc: 'A daemon URL (--url, --server) with a user name or password in it: Bascule sends a bearer token instead.',
   },
+  BASCULE_E_USAGE_FAILOVER: {
+    exit: 2,
+    doc: '`failover` takes `status [GROUP]`, `pin GROUP ENDPOINT`, `drain GROUP ENDPOINT` or `release GROUP`; the last three need --reason.',
+  },
   BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
   BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },
   BASCULE_E_NOTIFY_NONE: { exit: 2, doc: 'The map declares no alert channel to test.' },
@@ -296,6 +300,51 @@ export const ERRORS = {
     doc: 'As many live event streams as the daemon takes (100) are open; the client retries after Retry-After.',
   },
   BASCULE_E_HTTP_INTERNAL: { exit: 70, http: 500, doc: 'A bug in the daemon; the details are in its log.' },
+  BASCULE_E_HTTP_FAILOVER_GROUP_UNKNOWN: {
+    exit: 2,
+    http: 404,
+    doc: 'No failover group Bascule runs has that name (the message suggests the closest).',
+  },
+  BASCULE_E_HTTP_FAILOVER_ENDPOINT_UNKNOWN: {
+    exit: 2,
+    http: 404,
+    doc: 'The failover group has no endpoint of that name (the message suggests the closest).',
+  },
+  BASCULE_E_FAILOVER_NOT_HEALTHY: {
+    exit: 2,
+    http: 409,
+    doc: 'pin refused: the endpoint is not healthy by a healthy quorum (--force overrides, audited as forced).',
+  },
+  BASCULE_E_FAILOVER_DRAINED: {
+    exit: 2,
+    http: 409,
+    doc: 'pin refused: the endpoint is drained (release first, or --force, which undrains it).',
+  },
+  BASCULE_E_FAILOVER_PINNED: {
+    exit: 2,
+    http: 409,
+    doc: 'drain refused: the endpoint is pinned (release first).',
+  },
+  BASCULE_E_FAILOVER_ALREADY_DRAINED: {
+    exit: 2,
+    http: 409,
+    doc: 'drain refused: the endpoint is already drained.',
+  },
+  BASCULE_E_FAILOVER_LAST_HEALTHY: {
+    exit: 2,
+    http: 409,
+    doc: 'drain refused: no other healthy endpoint would be left in service (--force overrides, audited as forced).',
+  },
+  BASCULE_E_FAILOVER_NOTHING_TO_RELEASE: {
+    exit: 2,
+    http: 409,
+    doc: 'release refused: the group has no pin and no drained endpoint.',
+  },
+  BASCULE_E_FAILOVER_NOT_LEADER: {
+    exit: 3,
+    http: 503,
+    doc: 'The command could not be recorded: this node does not hold the failover lease (another node leads, or the store fails); retry.',
+  },
   BASCULE_E_PROXY_NO_ROUTE: {
     exit: 3,
     http: 503,

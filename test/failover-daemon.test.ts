@@ -147,7 +147,18 @@ describe('failover through the daemon', () => {
     // failback: manual: aws back and healthy, the traffic stays on gcp.
     const back = await backend('aws', '127.0.0.2', aws.port);
     await waitFor('aws healthy again', () => healthy(d, 'aws'), 10_000);
-    await sleep(1_500);
+    // Healthy for twice failbackAfter by the daemon's own record (passive evidence restarts it), plus ticks.
+    const awsSince = () =>
+      d.failover!.controller.view('api')!.endpoints.find((e) => e.name === 'aws')!.healthySince;
+    await waitFor(
+      'aws healthy for 1 s',
+      () => {
+        const since = awsSince();
+        return since !== null && Date.now() - since >= 1_000;
+      },
+      6_000,
+    );
+    await sleep(300);
     assert.equal(active(d), 'gcp', 'no failback with failback: manual');
     assert.equal(await served(d), 'gcp');
     await back.kill();

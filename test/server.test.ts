@@ -337,6 +337,8 @@ describe('HTTP API', () => {
     assert.deepEqual(listed, [
       'GET /api/v1/agent/checks',
       'GET /api/v1/events',
+      'GET /api/v1/failover',
+      'GET /api/v1/failover/{group}',
       'GET /api/v1/incidents',
       'GET /api/v1/incidents/{id}',
       'GET /api/v1/public/status',
@@ -344,7 +346,11 @@ describe('HTTP API', () => {
       'GET /healthz',
       'GET /metrics',
       'POST /api/v1/agent/observations',
+      'POST /api/v1/failover/{group}/drain',
+      'POST /api/v1/failover/{group}/pin',
+      'POST /api/v1/failover/{group}/release',
     ]);
+    assert.deepEqual(doc.paths['/api/v1/failover/{group}/pin']?.post?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/agent/observations']?.post?.security, [{ vantageToken: [] }]);
     assert.equal(doc.paths['/api/v1/public/status']?.get?.security, undefined);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { incidentId } from '../src/monitor/incidents.ts';
 import type { Incident, Observation, Transition } from '../src/monitor/types.ts';
-import type { Store } from '../src/store/store.ts';
+import type { AuditRecord, Store, SwitchRecord } from '../src/store/store.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 10, 0, 0);
 const obs = (over: Partial<Observation> = {}): Observation => ({
@@ -328,6 +328,83 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
         ['a'],
       );
       await s.close();
+    });
+
+    it('saves switch records whole by id, newest first, by group and limit, kept across reopen', async () => {
+      const name = `switches${++n}`;
+      const sw = (group: string, at: number, over: Partial<SwitchRecord> = {}): SwitchRecord => ({
+        id: `${group}@${at}`,
+        group,
+        from: 'aws',
+        to: 'gcp',
+        reason: 'down',
+        fence: 1_764_000_000_123,
+        decidedAt: at,
+        confirmed: {},
+        ...over,
+      });
+      const first = sw('api', T0, { firstFailureAt: T0 - 2100, downAt: T0 - 300 });
+      const later = sw('api', T0 + 60_000, { from: 'gcp', to: 'aws', reason: 'failback' });
+      const other = sw('web', T0 + 30_000, { reason: 'pin' });
+      const s1 = await open(name);
+      await s1.migrate();
+      await s1.saveSwitch(first);
+      await s1.saveSwitch(later);
+      await s1.saveSwitch(other);
+      // Saved again as its actuators confirm and its first response comes: replaced, not added.
+      const done = { ...first, confirmed: { proxy: T0 + 40, webhook: T0 + 900 }, firstServedAt: T0 + 2300 };
+      await s1.saveSwitch(done);
+      assert.deepEqual(await s1.switches({ group: 'api' }), [later, done]);
+      assert.deepEqual(await s1.switches({ group: 'api', limit: 1 }), [later]);
+      assert.deepEqual(
+        (await s1.switches()).map((r) => r.id),
+        [later.id, other.id, first.id],
+      );
+      assert.deepEqual(await s1.switches({ group: 'none' }), []);
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.deepEqual(await s2.switches({ group: 'api' }), [later, done]);
+      assert.equal(
+        'firstServedAt' in (await s2.switches({ group: 'web' }))[0]!,
+        false,
+        'absent stays absent',
+      );
+      await s2.close();
+    });
+
+    it('appends the audit trail, newest first, by group and limit, kept across reopen', async () => {
+      const name = `audit${++n}`;
+      const entry = (at: number, over: Partial<AuditRecord> = {}): AuditRecord => ({
+        group: 'api',
+        action: 'pin',
+        endpoint: 'gcp',
+        who: 'operator@127.0.0.1',
+        at,
+        why: 'aws maintenance, ticket « 42 »',
+        from: 'aws',
+        to: 'gcp',
+        forced: false,
+        outcome: 'ok',
+        ...over,
+      });
+      const pin = entry(T0);
+      const refused = entry(T0 + 1000, { action: 'drain', outcome: 'last-healthy', to: 'aws' });
+      const forced = entry(T0 + 2000, { action: 'drain', forced: true });
+      const release = entry(T0 + 3000, { action: 'release', endpoint: null, why: 'done' });
+      const web = entry(T0 + 1500, { group: 'web' });
+      const s1 = await open(name);
+      await s1.migrate();
+      for (const e of [pin, refused, web, forced, release]) await s1.appendAudit(e);
+      assert.deepEqual(await s1.audit({ group: 'api' }), [release, forced, refused, pin]);
+      assert.deepEqual(await s1.audit({ group: 'api', limit: 2 }), [release, forced]);
+      assert.deepEqual(await s1.audit({ group: 'web' }), [web]);
+      assert.equal((await s1.audit()).length, 5);
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.deepEqual(await s2.audit({ group: 'api' }), [release, forced, refused, pin]);
+      await s2.close();
     });
 
     it('keeps everything across close and reopen', async () => {

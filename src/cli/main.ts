@@ -8,6 +8,7 @@ import { suggest } from '../model/suggest.ts';
 import type { Command } from './command.ts';
 import { agent } from './commands/agent.ts';
 import { analyze } from './commands/analyze.ts';
+import { failover } from './commands/failover.ts';
 import { init } from './commands/init.ts';
 import { notify } from './commands/notify.ts';
 import { run } from './commands/run.ts';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   schema,
   run,
   status,
+  failover,
   agent,
   notify,
 ];

@@ -419,6 +419,7 @@ function failoverApi(f: Failover, pipeline: Pipeline, clock: Clock, store: Store
   return {
     groups: () => c.groups.map((g) => g.spec.id),
     view: (group) => c.view(group),
+    switches: (group, limit) => store.switches({ group, limit }),
     audit: (group, limit) => store.audit({ group, limit }),
     command: async (group, action, body) => {
       let answer: CommandAnswer = { ok: false, refused: 'unknown-group' };

@@ -6,6 +6,7 @@ import * as alerts from './catalogues/alerts.ts';
 import * as analysis from './catalogues/analysis.ts';
 import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
+import * as failover from './catalogues/failover.ts';
 import * as http from './catalogues/http.ts';
 import * as monitor from './catalogues/monitor.ts';
 import * as proxy from './catalogues/proxy.ts';
@@ -14,13 +15,25 @@ import * as usage from './catalogues/usage.ts';
 import type { Collisions, SamePlaceholders, Translations } from './types.ts';
 
 /** Every domain, in one list: a new domain is a file in catalogues/ and a line here. */
-export const DOMAINS = { alerts, analysis, cli, config, http, monitor, proxy, report, usage } as const;
+export const DOMAINS = {
+  alerts,
+  analysis,
+  cli,
+  config,
+  failover,
+  http,
+  monitor,
+  proxy,
+  report,
+  usage,
+} as const;
 
 export const en = {
   ...alerts.en,
   ...analysis.en,
   ...cli.en,
   ...config.en,
+  ...failover.en,
   ...http.en,
   ...monitor.en,
   ...proxy.en,
@@ -33,6 +46,7 @@ export const fr = {
   ...analysis.fr,
   ...cli.fr,
   ...config.fr,
+  ...failover.fr,
   ...http.fr,
   ...monitor.fr,
   ...proxy.fr,
@@ -51,6 +65,7 @@ const noCollision: [
       typeof analysis.en,
       typeof cli.en,
       typeof config.en,
+      typeof failover.en,
       typeof http.en,
       typeof monitor.en,
       typeof proxy.en,

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { agentRoutes } from './agent-routes.ts';
 import type { AgentEnv } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
+import { failoverRoutes } from './failover-routes.ts';
 import { ApiError, errorResponse } from './http-error.ts';
 import { allowedMethods } from './methods.ts';
 import { metricsRoutes, operatorRoutes } from './operator-routes.ts';
@@ -89,6 +90,7 @@ export function createApi(deps: ApiDeps): Api {
 
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
   app.route('/api/v1/public', publicRoutes(deps));
+  app.route('/api/v1/failover', failoverRoutes(deps));
   app.route('/api/v1', operatorRoutes(deps, streams));
   app.route('/', metricsRoutes(deps));
 

@@ -25,26 +25,89 @@ export interface HealthProblem {
   readonly waiting?: number;
 }
 
-/** A manual command's body, validated (server/failover-routes.ts). */
+/** A manual command's body, validated (server/failover-routes.ts), with who asked. */
 export interface FailoverCommandBody {
   readonly endpoint?: string;
   readonly reason: string;
-  /** Who asked (the CLI sends the user's name); default `operator`. */
+  /** Who asked: the token's identity if any, else `operator@<client address>`. */
   readonly who: string;
   readonly force?: boolean;
 }
 
+/** A pin or a drain: who asked, why, when (epoch ms). */
+export interface FailoverHold {
+  readonly endpoint: string;
+  readonly who: string;
+  readonly why: string;
+  readonly at: number;
+}
+
+/** A switch as the store keeps it (store/failover-records.ts). */
+export interface FailoverSwitch {
+  readonly id: string;
+  readonly group: string;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly fence: number;
+  readonly firstFailureAt?: number;
+  readonly downAt?: number;
+  readonly decidedAt: number;
+  readonly confirmed: Readonly<Record<string, number>>;
+  readonly firstServedAt?: number;
+}
+
+/** A manual command in the audit trail (outcome `ok`, or the refusal). */
+export interface FailoverAudit {
+  readonly group: string;
+  readonly action: string;
+  readonly endpoint: string | null;
+  readonly who: string;
+  readonly at: number;
+  readonly why: string;
+  readonly from: string;
+  readonly to: string;
+  readonly forced: boolean;
+  readonly outcome: string;
+}
+
+/** A group as the daemon sees it now. */
+export interface FailoverGroupView {
+  readonly group: string;
+  readonly service: string;
+  readonly active: string;
+  readonly activeSince: number;
+  readonly lastSwitch: number | null;
+  readonly pin: FailoverHold | null;
+  readonly drained: readonly FailoverHold[];
+  readonly allDown: boolean;
+  readonly endpoints: readonly {
+    readonly name: string;
+    readonly address: string;
+    readonly check: string;
+    readonly health: string;
+    readonly quorumHealthy: boolean;
+    readonly healthySince: number | null;
+    readonly drained: boolean;
+    readonly active: boolean;
+  }[];
+  /** The last switches, newest first. */
+  readonly switches: readonly FailoverSwitch[];
+}
+
 export type FailoverCommandAnswer =
-  | { readonly ok: true; readonly audit: object }
+  | { readonly ok: true; readonly audit: FailoverAudit }
   | { readonly ok: false; readonly refused: string };
 
 /** The failover groups Bascule runs, as the API sees them (absent: none). */
 export interface FailoverApi {
   groups(): readonly string[];
-  /** A group's state, endpoints' health and last switches (JSON data); undefined: no such group. */
-  view(group: string): object | undefined;
+  /** A group's state, endpoints' health and last switches; undefined: no such group. */
+  view(group: string): FailoverGroupView | undefined;
+  /** The last switch records of a group, newest first (from the store). */
+  switches(group: string, limit: number): Promise<readonly FailoverSwitch[]>;
   /** The audit trail of a group, newest first. */
-  audit(group: string, limit: number): Promise<readonly object[]>;
+  audit(group: string, limit: number): Promise<readonly FailoverAudit[]>;
   command(
     group: string,
     action: 'pin' | 'drain' | 'release',

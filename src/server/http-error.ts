@@ -13,7 +13,8 @@ export type HttpErrorCode = {
 
 /** The body of every error answer. */
 export interface ErrorBody {
-  readonly error: { readonly code: HttpErrorCode; readonly message: string };
+  /** `params`: the message's parameters, so a client (the CLI) can word it in its own language. */
+  readonly error: { readonly code: HttpErrorCode; readonly message: string; readonly params?: Params };
 }
 
 /** Thrown by middleware and handlers; the app's error handler turns it into the answer. */
@@ -35,7 +36,8 @@ export function requestLang(c: Context): Lang {
 }
 
 export function errorBody(lang: Lang, code: HttpErrorCode, params: Params = {}): ErrorBody {
-  return { error: { code, message: render(lang, code, params) } };
+  const message = render(lang, code, params);
+  return { error: { code, message, ...(Object.keys(params).length > 0 ? { params } : {}) } };
 }
 
 /** Answers an ApiError: its status, its headers, no-store. */

@@ -15,7 +15,18 @@ const STATES = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const;
 const state = z.enum(STATES);
 
 export const errorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .optional()
+        .openapi({
+          description: 'The message’s parameters, for a client that words it in its own language.',
+        }),
+    }),
+  })
   .openapi('Error', { example: { error: { code: 'BASCULE_E_HTTP_UNAUTHORIZED', message: '…' } } });
 
 export const observation = z

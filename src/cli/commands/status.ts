@@ -46,7 +46,7 @@ async function fetchStatus(
 }
 
 /** Where the daemon listens and the token to show it: flags, then the map (when there is one). */
-function target(ctx: CommandContext): { base: string; token: FoundToken | undefined; file: string } {
+export function target(ctx: CommandContext): { base: string; token: FoundToken | undefined; file: string } {
   const file = configPath(ctx);
   const url = ctx.values.url;
   if (typeof url === 'string' && !isHttpUrl(url)) {
