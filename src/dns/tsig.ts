@@ -4,10 +4,12 @@
  * one less, the original ID) and the TSIG variables; a response's also covers the request's MAC;
  * each later message of a multi-message transfer covers the previous MAC, the message and the
  * timers only. MACs are compared in constant time; a time off by more than the fudge is BADTIME.
+ * One module for both sides: the server (transfers, NOTIFY) and the clients that sign a request and
+ * verify the answer (the RFC 2136 actuator's UPDATE and queries: `verifyAnswer`).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canonical, canonicalWire } from './names.ts';
-import { readName } from './parse.ts';
+import { parseMessage, readName } from './parse.ts';
 import type { TsigKey } from './zone-book.ts';
 
 export const TSIG_ERROR = { NOERROR: 0, BADSIG: 16, BADKEY: 17, BADTIME: 18 } as const;
@@ -238,4 +240,67 @@ export function verify(
   if (r.mac.length !== expected.length || !timingSafeEqual(r.mac, expected)) return fail(TSIG_ERROR.BADSIG);
   if (Math.abs(nowSeconds - r.timeSigned) > r.fudge) return { ...fail(TSIG_ERROR.BADTIME), key, mac: r.mac };
   return { ok: true, key, mac: r.mac };
+}
+
+export type AnswerVerified =
+  | { readonly ok: true }
+  /** `unsigned`: no TSIG; `tsig-error`: the server's TSIG says why it refused ours (BADKEY…). */
+  | { readonly ok: false; readonly kind: 'unsigned' | 'tsig-error' | 'bad'; readonly detail: string };
+
+/** What a TSIG error the server answered means, for the operator. */
+function tsigErrorDetail(error: number, key: TsigKey): string {
+  const name =
+    Object.entries(TSIG_ERROR).find(([, v]) => v === error)?.[0] ??
+    (error === 22 ? 'BADTRUNC' : `TSIG error ${error}`);
+  const why =
+    error === TSIG_ERROR.BADKEY
+      ? `the server does not know key "${key.name}" (${key.algorithm})`
+      : error === TSIG_ERROR.BADSIG
+        ? `the server finds the signature wrong (another secret for key "${key.name}"?)`
+        : error === TSIG_ERROR.BADTIME
+          ? 'the server’s clock and ours differ by more than the fudge'
+          : 'the server refused the signature';
+  return `${name}: ${why}`;
+}
+
+/**
+ * Verifies `response`, the answer to a request signed with `key` whose MAC was `requestMac`: its
+ * last record must be a TSIG by the same key and algorithm, with no TSIG error, a MAC that
+ * matches and a time within the fudge of `nowSeconds`.
+ */
+export function verifyAnswer(
+  response: Buffer,
+  key: TsigKey,
+  requestMac: Buffer,
+  nowSeconds: number,
+): AnswerVerified {
+  const parsed = parseMessage(response);
+  const malformed = { ok: false, kind: 'bad', detail: 'the answer’s TSIG record is malformed' } as const;
+  if (!parsed.ok || parsed.message.tsig === undefined)
+    return parsed.ok && parsed.message.tsigMisplaced
+      ? malformed
+      : { ok: false, kind: 'unsigned', detail: 'the answer is not TSIG-signed' };
+  const tsig = parsed.message.tsig;
+  let r: TsigRdata;
+  try {
+    r = readTsigRdata(tsig.rdata);
+  } catch {
+    return malformed;
+  }
+  if (r.error !== TSIG_ERROR.NOERROR)
+    return { ok: false, kind: 'tsig-error', detail: tsigErrorDetail(r.error, key) };
+  if (tsig.key !== canonical(key.name))
+    return { ok: false, kind: 'bad', detail: `the answer is signed with another key (${tsig.key})` };
+  if (r.algorithm !== algorithmName(key.algorithm) || !digestOf(key))
+    return { ok: false, kind: 'bad', detail: `the answer is signed with another algorithm (${r.algorithm})` };
+  const expected = mac(key, [
+    ...withMac(requestMac),
+    unsignedPart(response, tsig.offset, r.originalId),
+    variables(key, r),
+  ]);
+  if (r.mac.length !== expected.length || !timingSafeEqual(r.mac, expected))
+    return { ok: false, kind: 'bad', detail: 'the answer’s TSIG signature does not verify' };
+  if (Math.abs(nowSeconds - r.timeSigned) > r.fudge)
+    return { ok: false, kind: 'bad', detail: 'the answer’s TSIG time is outside its fudge' };
+  return { ok: true };
 }

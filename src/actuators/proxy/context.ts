@@ -18,4 +18,6 @@ export interface ProxyContext {
   candidates(): readonly Fallback[];
   /** A backend failed under live traffic: counted, logged, told to the caller. */
   evidence(target: Fallback, reason: PassiveReason, detail: string, status?: number): void;
+  /** A backend answered (a response head came): the first one per endpoint and routing change is told. */
+  served(target: Fallback): void;
 }

@@ -25,6 +25,19 @@ export interface PassiveEvidence {
   readonly at: number;
 }
 
+/**
+ * The first response an endpoint served since the routing last changed (`onServed`): once per
+ * endpoint and routing change, so a switch's "first request served by the new endpoint" is known
+ * without watching every response.
+ */
+export interface ServedEvent {
+  readonly group: string;
+  readonly endpoint: string;
+  readonly address: string;
+  /** Epoch milliseconds, when its response head came. */
+  readonly at: number;
+}
+
 /** The statuses a backend answers when it (or what is behind it) is failing: evidence, and retried. */
 export const FAILING_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 

@@ -120,6 +120,7 @@ async function forward(
     }
     if (r.ok) {
       ctx.metrics.upstream.observe({ group, endpoint: target.endpoint }, (performance.now() - t0) / 1000);
+      ctx.served(target);
       return respond(ctx, res, r.res, target);
     }
     ctx.evidence(target, r.reason, r.detail, r.res?.statusCode);

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Registry } from '../../platform/metrics.ts';
 import type { Routing } from '../actuator.ts';
-import type { PassiveEvidence } from './evidence.ts';
+import type { PassiveEvidence, ServedEvent } from './evidence.ts';
 
 /** Milliseconds. */
 export interface ProxyTimeouts {
@@ -69,6 +69,8 @@ export interface ProxyOptions {
   readonly retryBudget?: Partial<RetryBudgetOptions>;
   /** Passive evidence (a backend refused, reset, timed out, answered 502/503/504…); the proxy never switches on it. */
   readonly onEvidence?: (e: PassiveEvidence) => void;
+  /** The first response of each endpoint after each routing change (absent: nothing is watched). */
+  readonly onServed?: (e: ServedEvent) => void;
   readonly logger: Logger;
   readonly registry?: Registry;
   readonly clock?: Clock;

@@ -30,6 +30,8 @@ export class ProxyServer {
   private kept: KeptState | undefined;
   private candidateList: readonly Fallback[] = [];
   private readonly tunnels: Tunnels = new Set();
+  /** The endpoints whose first response since the last routing change is still to be told. */
+  private unserved = new Set<string>();
   private stopWatch: (() => void) | undefined;
   private open = false;
 
@@ -72,6 +74,7 @@ export class ProxyServer {
       log,
       candidates: () => proxy?.candidateList ?? [],
       evidence: (target, reason, detail, status) => proxy?.evidence(target, reason, detail, status),
+      served: (target) => proxy?.served(target),
     };
     proxy = new ProxyServer(options, o, server, ctx, clock);
     proxy.route(kept ?? (options.initial ? { fence: 0, routing: options.initial } : undefined));
@@ -151,6 +154,16 @@ export class ProxyServer {
     }
   }
 
+  /** Tells `onServed` of an endpoint's first response since the routing changed (one set lookup otherwise). */
+  private served(target: Fallback): void {
+    if (!this.unserved.delete(target.endpoint)) return;
+    try {
+      this.options.onServed?.({ group: this.o.group, ...target, at: this.clock.now() });
+    } catch (e) {
+      this.options.logger.error({ reason: (e as Error).message }, 'proxy served listener failed');
+    }
+  }
+
   private route(state: KeptState | undefined): void {
     if (state === undefined) return;
     const r = state.routing;
@@ -162,6 +175,7 @@ export class ProxyServer {
       list.push({ endpoint: s.endpoint, address: s.address });
     }
     this.candidateList = list;
+    if (this.options.onServed) this.unserved = new Set(list.map((f) => f.endpoint));
     this.ctx.pool.keepOnly(list.map((f) => f.address));
   }
 

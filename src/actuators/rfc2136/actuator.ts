@@ -9,6 +9,8 @@
  * the timeout and the caller's signal. Retries with backoff are the caller's (the daemon's).
  */
 import { isIP } from 'node:net';
+import { sign, verifyAnswer } from '../../dns/tsig.ts';
+import type { TsigKey } from '../../dns/zone-book.ts';
 import { parseHostPort } from '../../model/schema-primitives.ts';
 import { type Clock, systemClock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
@@ -16,7 +18,6 @@ import type { Actuator, ApplyResult, Routing } from '../actuator.ts';
 import { DnsConnection, type ExchangeFailure } from './connection.ts';
 import { parseTsigKey } from './key-file.ts';
 import { DEFAULT_TIMEOUT_MS, fenceName, type Rfc2136Options, recordName } from './options.ts';
-import { sign, type TsigKey, verify } from './tsig.ts';
 import { answerValues, queryMessage, RCODES, type RRType, rcodeOf, updateMessage } from './wire.ts';
 
 type Failed = Extract<ApplyResult, { ok: false }>;
@@ -189,16 +190,16 @@ export class Rfc2136Actuator implements Actuator {
 
   /** Sends a signed message and returns the answer once its TSIG is verified. */
   private async exchange(conn: DnsConnection, message: Buffer, what: string): Promise<Buffer | Failed> {
-    const signed = sign(message, this.key, Math.floor(this.clock.now() / 1000));
-    const answer = await conn.exchange(signed.wire);
+    const signed = sign(message, this.key, { now: Math.floor(this.clock.now() / 1000) });
+    const answer = await conn.exchange(signed.message);
     if (!Buffer.isBuffer(answer)) return failed(answer);
-    if (answer.length < 12 || answer.readUInt16BE(0) !== signed.id)
+    if (answer.length < 12 || answer.readUInt16BE(0) !== message.readUInt16BE(0))
       return {
         ok: false,
         reason: 'error',
         detail: `${this.where} answered the ${what} with another message`,
       };
-    const v = verify(answer, this.key, signed.mac, Math.floor(this.clock.now() / 1000));
+    const v = verifyAnswer(answer, this.key, signed.mac, Math.floor(this.clock.now() / 1000));
     if (v.ok) return answer;
     const rcode = rcodeOf(answer);
     if (v.kind === 'tsig-error') {

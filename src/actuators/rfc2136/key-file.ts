@@ -4,8 +4,11 @@
  * that: one statement, an algorithm and a secret. A mistake is a located error (line and column in
  * the key file) that never shows the secret.
  */
+
+import type { TsigKey } from '../../dns/zone-book.ts';
 import { BasculeError, type TsigKeyProblem } from '../../errors.ts';
-import { TSIG_ALGORITHMS, type TsigAlgorithm, type TsigKey } from './tsig.ts';
+import { TSIG_ALGORITHMS } from '../../model/schema-failover.ts';
+import type { TsigAlgorithm } from './options.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 

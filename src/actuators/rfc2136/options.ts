@@ -2,9 +2,13 @@
  * The RFC 2136 actuator's options: plain values the daemon derives from `failover.<id>.rfc2136`
  * (the TSIG secret already read), and the names it writes: the record and its fence.
  */
+
+import type { TSIG_ALGORITHMS } from '../../model/schema-failover.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
-import type { TsigAlgorithm } from './tsig.ts';
+
+/** The algorithms an RFC 2136 key may use (`failover.<id>.rfc2136.tsig.algorithm`). */
+export type TsigAlgorithm = (typeof TSIG_ALGORITHMS)[number];
 
 export interface Rfc2136Endpoint {
   readonly name: string;

@@ -8,7 +8,7 @@
  * pipeline serialises it); it never throws for an actuator or a lost lease: the next step retries.
  */
 import type { Actuator, Routing } from '../../actuators/actuator.ts';
-import type { PassiveEvidence } from '../../actuators/proxy/evidence.ts';
+import type { PassiveEvidence, ServedEvent } from '../../actuators/proxy/evidence.ts';
 import type { Coordinator, Leadership } from '../../cluster/coordinator.ts';
 import { type Command, type CommandRefusal, drain, pin, release } from '../../failover/commands.ts';
 import { type DecisionEvent, decide } from '../../failover/decision.ts';
@@ -20,10 +20,9 @@ import type { Transition } from '../../monitor/types.ts';
 import type { FailoverNotice } from '../../notify/failover-alerts.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
-import type { Registry } from '../../platform/metrics.ts';
 import type { AuditRecord, FailoverStore, ObservationStore, SwitchRecord } from '../../store/store.ts';
 import { Applier } from './applier.ts';
-import { type FailoverMetrics, servedCount } from './metrics.ts';
+import type { FailoverMetrics } from './metrics.ts';
 
 /** What the Coordinator keeps: each group's decision state. */
 export type FailoverDesired = Readonly<Record<string, DecisionState>>;
@@ -39,9 +38,6 @@ export interface FailoverGroup {
 export const PASSIVE_WINDOW_MS = 2_000;
 /** …at least this many of them make it failing for the decision. */
 export const PASSIVE_THRESHOLD = 3;
-/** The first response of a new endpoint is watched for this long, this often. */
-const SERVED_WATCH_MS = 30_000;
-const SERVED_POLL_MS = 20;
 /** The lease is renewed once less than this is left of it. */
 const RENEW_BEFORE_MS = 6_000;
 /** Switch records kept in memory per group (the store keeps them all). */
@@ -56,8 +52,8 @@ export interface ControllerOptions {
   readonly clock: Clock;
   readonly log: Logger;
   readonly metrics: FailoverMetrics;
-  /** Where the proxy's metrics are (its count of responses per endpoint gives a switch's first response). */
-  readonly registry: Registry;
+  /** Told the active endpoint of each group after each decision (the built-in DNS's TTL follows it). */
+  readonly activeIs?: (group: string, check: string, now: number) => void;
 }
 
 export type CommandAnswer =
@@ -181,6 +177,8 @@ export class FailoverController {
       const health = observeGroup(run.g.spec, this.o.view, this.o.quorumOf);
       const d = decide(run.g.spec, run.state, { now, health, passive: this.failing(run, now) });
       await this.adopt(run, d.state, d.events, now);
+      const active = run.g.spec.endpoints.find((e) => e.name === run.state.active);
+      if (active) this.o.activeIs?.(run.g.spec.id, active.check, now);
     }
   }
 
@@ -320,7 +318,6 @@ export class FailoverController {
     this.save(rec);
     if (from && (e.reason === 'down' || e.reason === 'passive'))
       void this.firstFailure(run, rec.id, from.check, now);
-    if (run.g.actuators.some((a) => a.kind === 'proxy')) void this.watchServed(run, rec.id, e.to);
   }
 
   /** The first failed probe of the run of failures that ended in the switch, from the stored observations. */
@@ -343,24 +340,20 @@ export class FailoverController {
     }
   }
 
-  /** Polls the proxy's count of responses of the new endpoint, for a bounded time. */
-  private async watchServed(run: GroupRun, id: string, endpoint: string): Promise<void> {
-    const group = run.g.spec.id;
-    const start = await servedCount(this.o.registry, group, endpoint);
-    const deadline = this.o.clock.now() + SERVED_WATCH_MS;
-    for (let i = 0; i < SERVED_WATCH_MS / SERVED_POLL_MS && !this.stopped; i++) {
-      await this.o.clock.sleep(SERVED_POLL_MS);
-      const now = this.o.clock.now();
-      if ((await servedCount(this.o.registry, group, endpoint)) > start) {
-        this.update(id, run, (x) => {
-          const from = x.firstFailureAt ?? x.downAt ?? x.decidedAt;
-          this.o.metrics.switchSeconds.observe({ group }, Math.max(0, now - from) / 1000);
-          return { ...x, firstServedAt: now };
-        });
-        return;
-      }
-      if (now > deadline) return;
-    }
+  /**
+   * The proxy's first response of an endpoint since its routing changed: the first request served
+   * by the new endpoint of the group's latest switch, when it came after the decision.
+   */
+  served(e: ServedEvent): void {
+    const run = this.runs.get(e.group);
+    const rec = run?.recent[0];
+    if (!run || !rec || rec.to !== e.endpoint || rec.firstServedAt !== undefined || e.at < rec.decidedAt)
+      return;
+    this.update(rec.id, run, (x) => {
+      const from = x.firstFailureAt ?? x.downAt ?? x.decidedAt;
+      this.o.metrics.switchSeconds.observe({ group: e.group }, Math.max(0, e.at - from) / 1000);
+      return { ...x, firstServedAt: e.at };
+    });
   }
 
   /** Changes a record (in memory and in the store), one change at a time per record. */

@@ -34,17 +34,3 @@ export function failoverMetrics(registry: Registry) {
 }
 
 export type FailoverMetrics = ReturnType<typeof failoverMetrics>;
-
-/** How many responses the proxy has had from an endpoint (its upstream histogram's count). */
-export async function servedCount(registry: Registry, group: string, endpoint: string): Promise<number> {
-  const metric = registry.getSingleMetric('bascule_proxy_upstream_seconds');
-  if (!metric) return 0;
-  const { values } = await metric.get();
-  const hit = values.find(
-    (v) =>
-      String((v as { metricName?: string }).metricName).endsWith('_count') &&
-      v.labels.group === group &&
-      v.labels.endpoint === endpoint,
-  );
-  return hit?.value ?? 0;
-}
