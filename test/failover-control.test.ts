@@ -189,7 +189,8 @@ describe('bascule failover against a running daemon', () => {
     const released = await cli('failover', 'release', 'api', '--reason', 'maintenance over');
     assert.equal(released.code, 0, released.stderr);
     await waitFor('back on aws', async () => (await group()).active === 'aws', 5_000);
-    assert.equal(await served(), 'aws');
+    // The decision is recorded before the proxy applies it: the proxy follows a moment later.
+    await waitFor('the proxy routes to aws', async () => (await served()) === 'aws', 5_000);
     const again = await cli('failover', 'release', 'api', '--reason', 'twice');
     assert.equal(again.code, 2);
     assert.match(again.stderr, /nothing to release: api has no pin and no drained endpoint/);
