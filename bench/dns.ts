@@ -4,7 +4,9 @@
  * stay right under load (no query lost beyond those in flight when dnsperf stops, every answer NOERROR or the NXDOMAIN asked for).
  * Target: at least 60 % of BIND's queries/s. Other jobs share the machine: each server is measured
  * `--runs` times, the runs alternating (BIND, built-in, BIND, ...), and each figure is the median;
- * the load average is printed before and after.
+ * the load average is printed before and after. After the load, each query of the mix is asked
+ * of both with dig (without EDNS, and with EDNS without options: the answers kept ready): the same
+ * status and answer section (the SOA serial aside) as BIND's.
  * Usage: npm run bench:dns [-- --duration 5 --clients 4 --runs 3]
  */
 import { execFile } from 'node:child_process';
@@ -13,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Rr } from '../src/dns/records.ts';
-import { RECORDS, startExample, zoneText } from '../test/helpers/dns.ts';
+import { dig, RECORDS, startExample, zoneText } from '../test/helpers/dns.ts';
 import { freePort, startBindPrimary } from '../test/helpers/named.ts';
 
 const run = promisify(execFile);
@@ -92,6 +94,26 @@ const rightUnderLoad = (r: Result) =>
   r.lost <= r.sent / 1000 &&
   /NOERROR \d+ \(8\d\.\d+%\)/.test(r.codes) &&
   /NXDOMAIN \d+ \(1\d\.\d+%\)/.test(r.codes);
+/** The status and answer section of each query of the mix where ours and BIND's differ. */
+async function differences(): Promise<string[]> {
+  const out: string[] = [];
+  const norm = (d: Awaited<ReturnType<typeof dig>>) =>
+    JSON.stringify([
+      d.status,
+      d.answer
+        .map((r) => (r[3] === 'SOA' ? [...r.slice(0, 6), 'serial', ...r.slice(7)] : r))
+        .map((r) => r.join(' ').toLowerCase())
+        .sort(),
+    ]);
+  for (const q of QUERIES)
+    for (const edns of [['+noedns'], ['+edns=0', '+nocookie']]) {
+      const args = [...edns, ...q.split(' ')];
+      const [o, b] = [await dig(ourPort, args, '127.0.0.53'), await dig(bindPort, args, '127.0.0.1')];
+      if (norm(o) !== norm(b)) out.push(`${q} ${edns.join(' ')}: ${norm(o)} vs BIND ${norm(b)}`);
+    }
+  return out;
+}
+
 try {
   console.log(`load average before: ${load()}`);
   const bs: Result[] = [];
@@ -114,7 +136,9 @@ try {
     `ratio: ${(ratio * 100).toFixed(0)} % of BIND (target ≥ 60 %), ${DURATION} s each, ${CLIENTS} clients`,
   );
   console.log(`load average after: ${load()}`);
-  const right = os.every(rightUnderLoad);
+  const wrong = await differences();
+  for (const w of wrong) console.log(`differs: ${w}`);
+  const right = os.every(rightUnderLoad) && wrong.length === 0;
   console.log(right ? 'answers: right under load' : 'answers: LOST OR WRONG under load');
   process.exitCode = ratio >= 0.6 && right ? 0 : 1;
 } finally {
