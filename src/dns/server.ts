@@ -11,6 +11,7 @@ import { parseHostPort } from '../model/schema-primitives.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import { answerQuery, formProblem, QTYPE, reply, udpLimit, unreadable } from './answer.ts';
+import { AnswerCache, quickQuery } from './answer-cache.ts';
 import { canonical } from './names.ts';
 import { DEFAULT_NOTIFY, Notifier, type NotifyOptions } from './notify.ts';
 import { type Message, parseMessage } from './parse.ts';
@@ -51,6 +52,7 @@ export class DnsServer {
   private readonly clock: Clock;
   private readonly notifier: Notifier;
   private readonly keys: readonly TsigKey[];
+  private readonly ready = new AnswerCache();
   private open = false;
   private boundPort = 0;
 
@@ -205,6 +207,17 @@ export class DnsServer {
 
   /** The messages answering `msg` (none: no answer is due), in wire form. */
   handle(msg: Buffer, transport: 'udp' | 'tcp', fromHost: string): Buffer[] | undefined {
+    const quick = transport === 'udp' ? quickQuery(msg) : undefined;
+    if (!quick) return this.handleFully(msg, transport, fromHost);
+    const version = this.book.version;
+    const hit = this.ready.answer(msg, quick, version);
+    if (hit) return [hit];
+    const out = this.handleFully(msg, transport, fromHost);
+    if (out?.length === 1) this.ready.keep(quick, out[0]!, version);
+    return out;
+  }
+
+  private handleFully(msg: Buffer, transport: 'udp' | 'tcp', fromHost: string): Buffer[] | undefined {
     const parsed = parseMessage(msg);
     if (!parsed.ok) {
       const r = unreadable(parsed);

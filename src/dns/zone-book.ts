@@ -66,6 +66,7 @@ export class ZoneBook {
   private readonly groups = new Map<string, FailoverName>();
   private readonly addresses = new Map<string, string>();
   private readonly health = new Map<string, EndpointHealth>();
+  private changes = 0;
 
   constructor(
     specs: readonly ZoneSpec[],
@@ -91,6 +92,11 @@ export class ZoneBook {
     for (const l of this.live.values())
       if (inZone(key, l.spec.name) && (!best || l.spec.name.length > best.spec.name.length)) best = l;
     return best?.zone;
+  }
+
+  /** A number that moves on every change to any zone (what was answered before may be stale). */
+  get version(): number {
+    return this.changes;
   }
 
   zone(name: string): Zone | undefined {
@@ -177,6 +183,7 @@ export class ZoneBook {
     });
     if (l.journal.length > JOURNAL_SIZE) l.journal.splice(0, l.journal.length - JOURNAL_SIZE);
     l.zone = new Zone(zoneName, serial, l.spec.soa, after);
+    this.changes++;
     return l.zone;
   }
 }
