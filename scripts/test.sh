@@ -44,10 +44,13 @@ if ((${#missing[@]} > 0)); then
     systemctl stop prometheus 2>/dev/null || true
   fi
   # Debian starts the packaged named and haproxy on install; the tests start their own on free ports.
+  # (Without systemd, through their init scripts; the DNS tests need port 53 free on loopback.)
   if command -v systemctl >/dev/null 2>&1; then
     [[ " ${missing[*]} " == *" bind9 "* ]] && { systemctl stop named 2>/dev/null || true; }
     [[ " ${missing[*]} " == *" haproxy "* ]] && { systemctl stop haproxy 2>/dev/null || true; }
   fi
+  [[ " ${missing[*]} " == *" bind9 "* && -x /etc/init.d/named ]] && { /etc/init.d/named stop >/dev/null 2>&1 || true; }
+  [[ " ${missing[*]} " == *" haproxy "* && -x /etc/init.d/haproxy ]] && { /etc/init.d/haproxy stop >/dev/null 2>&1 || true; }
   [[ -x /usr/bin/promtool ]] || { echo "promtool is not at /usr/bin/promtool after installing prometheus" >&2; exit 1; }
 fi
 
