@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { Logger } from '../../platform/log.ts';
 import type { Actuator, ApplyResult, Routing } from '../actuator.ts';
+import { type KeptState, readState, writeState } from '../fence-file.ts';
 import { DEFAULT_TIMEOUT_MS, type HaproxyOptions } from './options.ts';
 import { commandsFor, holds } from './plan.ts';
 import {
@@ -20,7 +21,6 @@ import {
   runtimeTarget,
 } from './runtime-api.ts';
 import { parseServersState, type ServerState, serving } from './servers-state.ts';
-import { type KeptState, readState, writeState } from './state-file.ts';
 
 type Failed = Extract<ApplyResult, { ok: false }>;
 
@@ -116,7 +116,7 @@ export class HaproxyActuator implements Actuator {
       };
     let kept: KeptState | undefined;
     try {
-      kept = await readState(this.stateFile);
+      kept = await readState(this.stateFile, 'an HAProxy actuator state');
     } catch (e) {
       return { ok: false, reason: 'error', detail: `state file: ${fileProblem(e)}` };
     }

@@ -9,11 +9,11 @@
 import { join } from 'node:path';
 import { type Clock, systemClock } from '../../platform/clock.ts';
 import type { Actuator, ApplyResult, Routing } from '../actuator.ts';
+import { type KeptState, readState, writeState } from '../fence-file.ts';
 import { changeBody, idempotencyKey } from './body.ts';
 import { ABORTED, deliver } from './deliver.ts';
 import { DEFAULT_RETRY, type WebhookOptions, type WebhookRetry } from './options.ts';
 import { type Receiver, receiverOf } from './post-once.ts';
-import { type KeptState, readState, writeState } from './state-file.ts';
 
 /** `ENOENT`, `EACCES`…, or the message of a state file that makes no sense (it holds no secret). */
 function fileProblem(e: unknown): string {
@@ -54,7 +54,7 @@ export class WebhookActuator implements Actuator {
   async current(group: string): Promise<Routing | undefined> {
     if (group !== this.o.group) return undefined;
     try {
-      return (await readState(this.stateFile))?.routing;
+      return (await readState(this.stateFile, 'a webhook state'))?.routing;
     } catch {
       return undefined;
     }
@@ -77,7 +77,7 @@ export class WebhookActuator implements Actuator {
     if (typeof this.to === 'string') return { ok: false, reason: 'error', detail: this.to };
     let kept: KeptState | undefined;
     try {
-      kept = await readState(this.stateFile);
+      kept = await readState(this.stateFile, 'a webhook state');
     } catch (e) {
       return { ok: false, reason: 'error', detail: `state file: ${fileProblem(e)}` };
     }
