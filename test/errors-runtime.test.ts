@@ -123,7 +123,11 @@ describe('the bascule executable when the daemon, the store or the address is no
       args: () => ['run', '--listen', `127.0.0.1:${busyPort}`, '--data-dir', 'data'],
       code: 'BASCULE_E_RUNTIME_LISTEN',
       exit: 3,
-      params: () => ({ address: `127.0.0.1:${busyPort}`, reason: 'EADDRINUSE' }),
+      params: () => ({
+        address: `127.0.0.1:${busyPort}`,
+        reason: 'EADDRINUSE',
+        key: 'runtime.listen (--listen)',
+      }),
     },
     {
       name: 'run with a data directory that is a file',

@@ -280,7 +280,11 @@ export class Daemon {
     try {
       server = await listen(api, host, port, { maxConnections: connectionCap(files?.soft) });
     } catch (e) {
-      throw fail('BASCULE_E_RUNTIME_LISTEN', { address: `${host}:${port}`, reason: errorCode(e) });
+      throw fail('BASCULE_E_RUNTIME_LISTEN', {
+        address: `${host}:${port}`,
+        reason: errorCode(e),
+        key: 'runtime.listen (--listen)',
+      });
     }
     const daemon = new Daemon({
       ...{

@@ -110,7 +110,11 @@ export async function buildFailover(p: FailoverParts): Promise<Failover | undefi
             clock: p.clock,
           });
         } catch (e) {
-          throw fail('BASCULE_E_RUNTIME_LISTEN', { address: g.proxy.listen, reason: errorCode(e) });
+          throw fail('BASCULE_E_RUNTIME_LISTEN', {
+            address: g.proxy.listen,
+            reason: errorCode(e),
+            key: `failover.${id}.proxy.listen`,
+          });
         }
         proxies.push(proxy);
         actuators.push(new ProxyActuator(proxy));
@@ -206,7 +210,11 @@ async function startDns(
       logger: p.log,
     });
   } catch (e) {
-    throw fail('BASCULE_E_RUNTIME_LISTEN', { address: plan.listen, reason: errorCode(e) });
+    throw fail('BASCULE_E_RUNTIME_LISTEN', {
+      address: plan.listen,
+      reason: errorCode(e),
+      key: 'runtime.dns.listen',
+    });
   }
 }
 

@@ -109,8 +109,7 @@ export const en = {
   'state.DEGRADED': 'DEGRADED',
   'state.DOWN': 'DOWN',
   'state.UNKNOWN': 'UNKNOWN',
-  BASCULE_E_RUNTIME_LISTEN:
-    'cannot listen on {address} ({reason}); give another address with --listen or runtime.listen',
+  BASCULE_E_RUNTIME_LISTEN: 'cannot listen on {address} ({reason}); give another address with {key}',
   BASCULE_E_STORE_UNKNOWN: 'unknown store "{store}": use sqlite, sqlite:FILE, a postgres:// URL or memory',
   BASCULE_E_STORE_OPEN: 'cannot open the SQLite store {file} ({reason}); is its directory writable?',
   BASCULE_E_DATA_DIR: 'cannot write the data directory {dir} ({reason}); choose another with --data-dir',
@@ -136,7 +135,7 @@ export const fr = {
   'state.DOWN': 'EN PANNE',
   'state.UNKNOWN': 'INCONNU',
   BASCULE_E_RUNTIME_LISTEN:
-    'impossible d’écouter sur {address} ({reason}) ; indiquez une autre adresse avec --listen ou runtime.listen',
+    'impossible d’écouter sur {address} ({reason}) ; indiquez une autre adresse avec {key}',
   BASCULE_E_STORE_UNKNOWN:
     'stockage « {store} » inconnu : indiquez sqlite, sqlite:FICHIER, une URL postgres:// ou memory',
   BASCULE_E_STORE_OPEN:
