@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { createLogger } from '../src/platform/log.ts';
 import { dig, startExample } from './helpers/dns.ts';
 import { type Bind, freePort, startBindSecondary } from './helpers/named.ts';
 
@@ -86,6 +88,13 @@ describe('BIND as a secondary of the built-in server', () => {
     );
     assert.deepEqual(sizes, ['12', '6', '6', '6'], 'one AXFR, then incremental transfers');
     assert.equal(dns.server.notifiesPending, 0, 'every NOTIFY was answered');
+    const stats = dns.server.notifyStats;
+    assert.ok(stats.acknowledged >= to.length, JSON.stringify(stats));
+    assert.deepEqual(
+      stats.refused,
+      { unsigned: 0, 'tsig-error': 0, 'bad-signature': 0, rcode: 0 },
+      'BIND’s replies verify as signed by the key over our NOTIFY’s MAC',
+    );
   });
 
   it('refuses a transfer without the key, with a wrong key, or to a host that is not a secondary', async () => {
@@ -102,5 +111,71 @@ describe('BIND as a secondary of the built-in server', () => {
     assert.doesNotMatch(wrong.raw, /\tSOA\t/);
     const elsewhere = await dig(dns.port, ['-b', '127.0.0.5', ...signed, 'example.com', 'AXFR'], OUR_HOST);
     assert.match(elsewhere.raw, /Transfer failed/);
+  });
+});
+
+describe('NOTIFY to a BIND secondary that has another secret for the key', () => {
+  let dns: Dns;
+  let bind: Bind;
+  const lines: string[] = [];
+  const theirs = randomBytes(32);
+  before(async () => {
+    const bindPort = await freePort(BIND_HOST);
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    dns = await startExample({
+      listen: `${OUR_HOST}:0`,
+      secondaries: [{ address: `${BIND_HOST}:${bindPort}`, tsig: key }],
+      notify: { intervalMs: 200, attempts: 3 },
+      logger: createLogger('debug', sink),
+    });
+    bind = await startBindSecondary({
+      host: BIND_HOST,
+      port: bindPort,
+      primary: { host: OUR_HOST, port: dns.port },
+      key: { name: 'xfr', algorithm: 'hmac-sha256', secret: theirs.toString('base64') },
+    });
+  });
+  after(async () => {
+    await bind?.stop();
+    await dns?.close();
+  });
+
+  it('is not acknowledged: BIND’s BADSIG reply is refused, logged with its reason, counted, and the NOTIFY sent again', async () => {
+    const r = await dns.actuator.apply({ group: 'api', endpoint: 'aws', address: '127.0.0.2:9001' }, 1);
+    assert.equal(r.ok, true);
+    await until('the NOTIFY is given up', 5_000, async () =>
+      dns.server.notifyStats.unacknowledged === 1 ? true : undefined,
+    );
+    const stats = dns.server.notifyStats;
+    assert.equal(stats.acknowledged, 0, JSON.stringify(stats));
+    assert.equal(stats.sent, 3, 'sent again until the last attempt');
+    assert.equal(stats.refused['tsig-error'], 3, `each reply refused: ${JSON.stringify(stats)}`);
+    assert.equal(dns.server.notifiesPending, 0);
+    const refused = lines.filter((l) => l.includes('NOTIFY reply not taken as an acknowledgement'));
+    assert.equal(refused.length, 3, lines.join(''));
+    const line = JSON.parse(refused[0]!) as Record<string, unknown>;
+    assert.equal(line.reason, 'tsig-error');
+    assert.match(String(line.detail), /BADSIG/);
+    assert.equal(line.rcode, 'NOTAUTH');
+    assert.equal(line.key, 'xfr');
+    assert.ok(
+      lines.some((l) => l.includes('NOTIFY not acknowledged') && l.includes('"reason":"tsig-error"')),
+      'giving up says why',
+    );
+    const shown = lines.join('');
+    for (const s of [secret, theirs])
+      assert.ok(
+        !shown.includes(s.toString('base64')) && !shown.includes(s.toString('hex')),
+        'no secret logged',
+      );
+    const bindSaw = bind
+      .log()
+      .match(/request has invalid signature: TSIG xfr: tsig verify failure \(BADSIG\)/g);
+    assert.equal(bindSaw?.length, 3, `BIND refused each NOTIFY's signature:\n${bind.log()}`);
   });
 });

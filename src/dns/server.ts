@@ -13,7 +13,7 @@ import type { Logger } from '../platform/log.ts';
 import { answerQuery, formProblem, QTYPE, reply, udpLimit, unreadable } from './answer.ts';
 import { AnswerCache, quickQuery } from './answer-cache.ts';
 import { canonical } from './names.ts';
-import { DEFAULT_NOTIFY, Notifier, type NotifyOptions } from './notify.ts';
+import { DEFAULT_NOTIFY, Notifier, type NotifyCounts, type NotifyOptions, OPCODE_NOTIFY } from './notify.ts';
 import { type Message, parseMessage } from './parse.ts';
 import { secondariesAt, transferMessages } from './transfer.ts';
 import { sign, TSIG_ERROR, unsignedError, type Verified, verify } from './tsig.ts';
@@ -107,9 +107,14 @@ export class DnsServer {
     return true;
   }
 
-  /** NOTIFYs not answered yet. */
+  /** NOTIFYs not acknowledged yet. */
   get notifiesPending(): number {
     return this.notifier.unanswered;
+  }
+
+  /** NOTIFYs sent, acknowledged, given up, and the replies refused by reason (notify.ts). */
+  get notifyStats(): NotifyCounts {
+    return this.notifier.stats;
   }
 
   private async listen(): Promise<void> {
@@ -225,7 +230,7 @@ export class DnsServer {
     }
     const m = parsed.message;
     if (m.response) {
-      if (m.opcode === 4) this.notifier.answered(m.id);
+      if (m.opcode === OPCODE_NOTIFY) this.notifier.answered(msg);
       return undefined;
     }
     const now = Math.floor(this.clock.now() / 1000);

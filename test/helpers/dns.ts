@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type BuiltInDns, startBuiltInDns } from '../../src/actuators/dns/built-in.ts';
+import type { NotifyOptions } from '../../src/dns/notify.ts';
 import type { Rr } from '../../src/dns/records.ts';
 import type { Secondary, ZoneSpec } from '../../src/dns/zone-book.ts';
+import type { Logger } from '../../src/platform/log.ts';
 
 const run = promisify(execFile);
 
@@ -40,7 +42,14 @@ export function exampleZone(secondaries: Secondary[] = [], records: Rr[] = RECOR
 }
 
 export async function startExample(
-  o: { secondaries?: Secondary[]; records?: Rr[]; stateDir?: string; listen?: string } = {},
+  o: {
+    secondaries?: Secondary[];
+    records?: Rr[];
+    stateDir?: string;
+    listen?: string;
+    notify?: Partial<NotifyOptions>;
+    logger?: Logger;
+  } = {},
 ): Promise<BuiltInDns & { port: number; stateDir: string }> {
   const stateDir = o.stateDir ?? (await mkdtemp(join(tmpdir(), 'bascule-dns-')));
   const dns = await startBuiltInDns({
@@ -48,7 +57,8 @@ export async function startExample(
     stateDir,
     zones: [exampleZone(o.secondaries, o.records)],
     groups: [{ group: 'api', zone: 'example.com', name: 'api.example.com', ttl: 5 }],
-    notify: { intervalMs: 200, attempts: 10 },
+    notify: { intervalMs: 200, attempts: 10, ...o.notify },
+    ...(o.logger ? { logger: o.logger } : {}),
   });
   return Object.assign(dns, { port: dns.server.address.port, stateDir });
 }
