@@ -133,6 +133,10 @@ export const ERRORS = {
     exit: 2,
     doc: 'A dnsZones record at a name a failover group answers for, or of a name outside its zone.',
   },
+  BASCULE_E_CONFIG_DNS_SECONDARY: {
+    exit: 2,
+    doc: 'A dnsZones secondary’s address that is not an IP address with an optional port (192.0.2.80:53, [2001:db8::1]:53): a host name, an IPv6 address without brackets, a port outside 1 to 65535.',
+  },
   BASCULE_E_CONFIG_FAILOVER_CHECK: {
     exit: 2,
     doc: 'An endpoint’s check watches something that is not a component of the service the group protects.',
@@ -404,6 +408,8 @@ export type ValueType =
 export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check';
 /** What is wrong with a dnsZones value (model/dns-references.ts). */
 export type DnsProblem = 'ipv4' | 'ipv6' | 'name' | 'mx' | 'caa';
+/** What is wrong with a dnsZones secondary's address (model/dns-references.ts). */
+export type SecondaryProblem = 'name' | 'ipv6' | 'ipv4' | 'port' | 'format';
 export type HeaderProblem = 'name' | 'value' | 'reserved';
 /** What is wrong in a TSIG key file (actuators/rfc2136/key-file.ts). */
 export type TsigKeyProblem =

@@ -4,11 +4,15 @@
  * group exists without `dnsZones`, with a SOA and NS of its own; the plan the server starts from.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { dnsPlanOf } from '../src/dns/zones-of-config.ts';
 import type { Diagnostic } from '../src/errors.ts';
 import { formatDiagnostic } from '../src/i18n/index.ts';
 import { loadConfig } from '../src/model/load.ts';
+import { runCli } from './helpers/cli.ts';
 
 const MAP = `version: 1
 name: Test
@@ -117,5 +121,90 @@ describe('dnsZones in the map', () => {
     const text = d.map((x) => formatDiagnostic('en', x)).join('\n');
     assert.match(text, /secondaries/);
     assert.match(text, /AAAA/);
+  });
+
+  const secondaries = (list: string[]) =>
+    `dnsZones:\n  example.com:\n    records: [{name: ns2, type: A, value: 192.0.2.80}]\n    secondaries:\n${list
+      .map((a) => `      - {address: "${a}"}\n`)
+      .join('')}`;
+
+  it('a secondary’s address is an IP with an optional port (53 when left out), IPv6 in brackets', () => {
+    const r = loadConfig(
+      MAP + secondaries(['192.0.2.80', '192.0.2.81:5300', '[2001:DB8:0::1]', '[2001:db8::2]:5353']),
+      'bascule.yaml',
+    );
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.diagnostics));
+    const plan = dnsPlanOf(r.config, () => '')!;
+    assert.deepEqual(
+      plan.zones[0]!.secondaries.map((s) => s.address),
+      ['192.0.2.80:53', '192.0.2.81:5300', '[2001:db8::1]:53', '[2001:db8::2]:5353'],
+    );
+  });
+
+  it('a secondary’s address that is a host name, a bare IPv6 or a bad port is refused, located, with a hint, in English and French', () => {
+    const d = diagnostics(
+      secondaries([
+        'ns2.other-provider.net:53',
+        'ns2.example.com:5300',
+        '2001:db8::1:53',
+        '192.0.2.300:53',
+        '192.0.2.80:0',
+        '[2001:db8::1]:70000',
+        '[2001:db8::1',
+      ]),
+    );
+    assert.deepEqual(
+      d.map((x) => `${x.code} ${x.path} ${x.line}:${x.col}`),
+      [0, 1, 2, 3, 4, 5, 6].map(
+        (i) => `BASCULE_E_CONFIG_DNS_SECONDARY dnsZones.example.com.secondaries[${i}].address ${25 + i}:19`,
+      ),
+    );
+    const en = d.map((x) => formatDiagnostic('en', x));
+    const fr = d.map((x) => formatDiagnostic('fr', x));
+    assert.match(
+      en[0]!,
+      /secondary address "ns2\.other-provider\.net:53" is a host name: write the secondary’s IP address, with an optional port \(53 by default\): 192\.0\.2\.80:53, \[2001:db8::1\]:53; the server sends NOTIFY/,
+    );
+    assert.doesNotMatch(en[0]!, /did you mean/, 'nothing in the map says its address');
+    assert.match(
+      en[1]!,
+      /is a host name.* — did you mean "192\.0\.2\.80:5300"\?$/,
+      'the zone’s own A record',
+    );
+    assert.match(
+      en[2]!,
+      /an IPv6 address goes in brackets, followed by the port \(if the last group is the port: "\[2001:db8::1\]:53"\) — did you mean "\[2001:db8::1:53\]"\?/,
+    );
+    assert.match(en[3]!, /"192\.0\.2\.300" is not an IPv4 address/);
+    assert.match(en[4]!, /the port must be from 1 to 65535 \(53 when left out\)/);
+    assert.match(en[5]!, /the port must be from 1 to 65535/);
+    assert.match(
+      en[6]!,
+      /invalid secondary address "\[2001:db8::1": write an IP address with an optional port/,
+    );
+    assert.match(
+      fr[0]!,
+      /l’adresse du secondaire « ns2\.other-provider\.net:53 » est un nom d’hôte : écrivez l’adresse IP du secondaire/,
+    );
+    assert.match(fr[1]!, /vouliez-vous dire « 192\.0\.2\.80:5300 » \?$/);
+    assert.match(
+      fr[2]!,
+      /une adresse IPv6 s’écrit entre crochets, suivie du port \(si le dernier groupe est le port : « \[2001:db8::1\]:53 »\)/,
+    );
+    assert.match(fr[3]!, /« 192\.0\.2\.300 » n’est pas une adresse IPv4/);
+    assert.match(fr[4]!, /le port doit être compris entre 1 et 65535 \(53 s’il est omis\)/);
+    assert.match(fr[6]!, /est invalide : écrivez une adresse IP, suivie ou non d’un port/);
+  });
+
+  it('bascule validate exits 2 on a secondary named by host, with the code and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bascule-dns-model-'));
+    writeFileSync(join(dir, 'bascule.yaml'), MAP + secondaries(['ns2.other-provider.net']));
+    const r = await runCli(['validate', '-c', join(dir, 'bascule.yaml')], {
+      env: { LANG: 'en_US.UTF-8', BASCULE_ERRORS: 'json' },
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /BASCULE_E_CONFIG_DNS_SECONDARY/);
+    assert.match(r.stderr, /bascule\.yaml/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   });
 });

@@ -20,7 +20,7 @@ export interface TsigKey {
 }
 
 export interface Secondary {
-  /** `host:port` (an IP address: NOTIFY goes there, and transfers are allowed from its host). */
+  /** `ip:port` or `[ip6]:port` (an IP address, checked by the map: NOTIFY goes there, and transfers are allowed from its host). */
   readonly address: string;
   readonly tsig?: TsigKey;
 }

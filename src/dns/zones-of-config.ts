@@ -6,7 +6,7 @@
  * `hostmaster.<zone>`.
  */
 import { isIP } from 'node:net';
-import { ownerName } from '../model/dns-references.ts';
+import { ownerName, parseSecondaryAddress } from '../model/dns-references.ts';
 import type { Config, Secret } from '../model/schema.ts';
 import { DEFAULT_SOA } from '../model/schema-dns.ts';
 import { failoverGroups } from '../model/schema-failover.ts';
@@ -22,6 +22,13 @@ export interface DnsPlan {
   readonly listen: string;
   readonly zones: readonly ZoneSpec[];
   readonly groups: readonly FailoverName[];
+}
+
+/** `host:port` (port 53 when none is written), IPv6 compressed; the map was validated before. */
+function secondaryAddress(text: string): string {
+  const a = parseSecondaryAddress(text);
+  if (!a.ok) throw new Error(`secondary address ${text} was not validated`);
+  return a.address;
 }
 
 /** The plan, or undefined when no group has `dns` and there is no `dnsZones`. */
@@ -67,7 +74,7 @@ export function dnsPlanOf(
         data: listenHost,
       });
     const secondaries: Secondary[] = (spec?.secondaries ?? []).map((s, i) => ({
-      address: s.address,
+      address: secondaryAddress(s.address),
       ...(s.tsig
         ? {
             tsig: {

@@ -5,7 +5,7 @@
  * only: values are checked in dns-references.ts, located.
  */
 import { z } from 'zod';
-import { hostPort, secret, text } from './schema-primitives.ts';
+import { secret, text } from './schema-primitives.ts';
 
 export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'CAA'] as const;
 export const TSIG_ALGORITHMS = [
@@ -53,9 +53,9 @@ export const dnsZone = z.strictObject({
   secondaries: z
     .array(
       z.strictObject({
-        address: hostPort.meta({
+        address: text.meta({
           description:
-            'The secondary’s IP address and port: NOTIFY goes there, transfers are allowed from it.',
+            'The secondary’s IP address, with an optional port (default 53): 192.0.2.80:53, [2001:db8::1]:53. Not a host name: NOTIFY goes there, and transfers are allowed only from it.',
         }),
         tsig: z
           .strictObject({

@@ -5,6 +5,7 @@ import type {
   PatternProblem,
   QuoteKind,
   RefKind,
+  SecondaryProblem,
   TsigKeyProblem,
   ValueFormat,
   ValueType,
@@ -25,6 +26,46 @@ type DnsConflictParams = {
   readonly group: string;
   readonly zone: string;
 };
+type DnsSecondaryParams = {
+  readonly value: string;
+  readonly problem: SecondaryProblem;
+  /** The host part as written (a host name, a broken IPv4 address). */
+  readonly host?: string;
+  /** A bare IPv6 address whose last group may be the port: `[2001:db8::1]:53`. */
+  readonly alternative?: string;
+};
+const SECONDARY_EXAMPLE = '192.0.2.80:53, [2001:db8::1]:53';
+const dnsSecondaryEn = (p: DnsSecondaryParams): string => {
+  const at = `secondary address "${p.value}"`;
+  switch (p.problem) {
+    case 'name':
+      return `${at} is a host name: write the secondary’s IP address, with an optional port (53 by default): ${SECONDARY_EXAMPLE}; the server sends NOTIFY to that address and allows zone transfers only from it`;
+    case 'ipv6':
+      return `${at}: an IPv6 address goes in brackets, followed by the port${p.alternative ? ` (if the last group is the port: "${p.alternative}")` : ''}`;
+    case 'ipv4':
+      return `${at}: "${p.host}" is not an IPv4 address (four numbers from 0 to 255, such as 192.0.2.80)`;
+    case 'port':
+      return `${at}: the port must be from 1 to 65535 (53 when left out)`;
+    default:
+      return `invalid ${at}: write an IP address with an optional port (192.0.2.80, ${SECONDARY_EXAMPLE})`;
+  }
+};
+const dnsSecondaryFr = (p: DnsSecondaryParams): string => {
+  const at = `l’adresse du secondaire « ${p.value} »`;
+  switch (p.problem) {
+    case 'name':
+      return `${at} est un nom d’hôte : écrivez l’adresse IP du secondaire, suivie ou non d’un port (53 par défaut) : ${SECONDARY_EXAMPLE} ; le serveur envoie les NOTIFY à cette adresse et n’autorise les transferts de zone que depuis elle`;
+    case 'ipv6':
+      return `${at} : une adresse IPv6 s’écrit entre crochets, suivie du port${p.alternative ? ` (si le dernier groupe est le port : « ${p.alternative} »)` : ''}`;
+    case 'ipv4':
+      return `${at} : « ${p.host} » n’est pas une adresse IPv4 (quatre nombres de 0 à 255, comme 192.0.2.80)`;
+    case 'port':
+      return `${at} : le port doit être compris entre 1 et 65535 (53 s’il est omis)`;
+    default:
+      return `${at} est invalide : écrivez une adresse IP, suivie ou non d’un port (192.0.2.80, ${SECONDARY_EXAMPLE})`;
+  }
+};
+
 const DNS_PROBLEM_EN: Record<DnsProblem, string> = {
   ipv4: 'write an IPv4 address (192.0.2.1)',
   ipv6: 'write an IPv6 address (2001:db8::1)',
@@ -344,6 +385,7 @@ export const en = {
     p.why === 'failover'
       ? `"${p.name}" is answered by failover group "${p.group}": a record cannot be there too`
       : `"${p.name}" is not in zone "${p.zone}"`,
+  BASCULE_E_CONFIG_DNS_SECONDARY: dnsSecondaryEn,
   BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
     `check "${p.check}" watches ${word(REF_EN, p.what)} "${p.target}", which is not a component of service "${p.service}" (directly or through its dependsOn): it cannot tell whether this endpoint is healthy`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'interval {value} is too short: the minimum is 1s',
@@ -453,6 +495,7 @@ export const fr = {
     p.why === 'failover'
       ? `c’est le groupe de bascule « ${p.group} » qui répond pour « ${p.name} » : un enregistrement ne peut pas s’y trouver aussi`
       : `« ${p.name} » n’est pas dans la zone « ${p.zone} »`,
+  BASCULE_E_CONFIG_DNS_SECONDARY: dnsSecondaryFr,
   BASCULE_E_CONFIG_FAILOVER_CHECK: (p: FailoverCheckParams) =>
     `la vérification « ${p.check} » surveille le ${word(REF_FR, p.what)} « ${p.target} », qui n’est pas un composant du service « ${p.service} » (ni directement ni par ses dependsOn) : elle ne peut pas dire si ce point d’accès est sain`,
   BASCULE_E_CONFIG_CHECK_INTERVAL: 'l’intervalle {value} est trop court : le minimum est 1s',
