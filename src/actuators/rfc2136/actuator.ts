@@ -42,6 +42,7 @@ function isFailed(v: unknown): v is Failed {
 
 /** An rcode refusing the request as such: the key, the zone, the server's policy. */
 const REFUSALS = new Set([4, 5, 9, 10]); // NOTIMP, REFUSED, NOTAUTH, NOTZONE
+const NOTAUTH = 9;
 
 export class Rfc2136Actuator implements Actuator {
   readonly kind = 'rfc2136';
@@ -211,6 +212,19 @@ export class Rfc2136Actuator implements Actuator {
         ok: false,
         reason: 'rejected',
         detail: `${this.where} refused the ${what}'s TSIG: ${v.detail}`,
+      };
+    }
+    if (v.kind === 'unsigned' && rcode === NOTAUTH) {
+      // PowerDNS answers a signature it cannot verify so, without the TSIG record that would say
+      // why (RFC 8945 §5.3.2 wants one with BADSIG or BADKEY).
+      this.logger?.warn(
+        { group: this.o.group, server: this.where, key: this.key.name, rcode: 'NOTAUTH' },
+        'failover rfc2136 TSIG refused',
+      );
+      return {
+        ok: false,
+        reason: 'rejected',
+        detail: `${this.where} answered the ${what} NOTAUTH without a TSIG: it does not take key "${this.key.name}" (${this.key.algorithm}) or its secret, and does not say which`,
       };
     }
     if (v.kind === 'unsigned' && REFUSALS.has(rcode)) return this.refusal(rcode, what);
