@@ -2,8 +2,8 @@
 # The whole test suite, from a fresh Debian 12 machine (as root): installs what the tests need
 # (the compiler better-sqlite3 is built with, Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
 # the test certificates, `script` for the pseudo-terminal test, Prometheus' promtool for the /metrics lint test, BIND 9 and its tools
-# for the RFC 2136 and DNS tests, Zonemaster and dnsperf for the DNS tests and benchmark, HAProxy for the Runtime API tests, the npm
-# packages), builds,
+# for the RFC 2136 and DNS tests, Knot DNS and PowerDNS (with its SQLite backend) for the RFC 2136 tests against other servers,
+# Zonemaster and dnsperf for the DNS tests and benchmark, HAProxy for the Runtime API tests, the npm packages), builds,
 # type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,11 @@ command -v script >/dev/null 2>&1 || missing+=(bsdutils)
 # read and write it as third parties; Zonemaster judges the built-in DNS; bench:dns uses dnsperf.
 [[ -x /usr/sbin/named ]] || missing+=(bind9)
 command -v dig >/dev/null 2>&1 && command -v nsupdate >/dev/null 2>&1 || missing+=(bind9-utils bind9-dnsutils)
+# The RFC 2136 actuator is also tested against Knot DNS and PowerDNS Authoritative, each started by the test
+# (test/rfc2136-servers.test.ts); PowerDNS keeps its zone in SQLite, whose schema the backend package ships.
+[[ -x /usr/sbin/knotd ]] || missing+=(knot)
+[[ -x /usr/sbin/pdns_server ]] && command -v pdnsutil >/dev/null 2>&1 || missing+=(pdns-server)
+[[ -f /usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql ]] || missing+=(pdns-backend-sqlite3)
 command -v zonemaster-cli >/dev/null 2>&1 || missing+=(zonemaster-cli)
 command -v dnsperf >/dev/null 2>&1 || missing+=(dnsperf)
 # The HAProxy Runtime API tests start their own haproxy.
@@ -43,14 +48,19 @@ if ((${#missing[@]} > 0)); then
   if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null 2>&1; then
     systemctl stop prometheus 2>/dev/null || true
   fi
-  # Debian starts the packaged named and haproxy on install; the tests start their own on free ports.
-  # (Without systemd, through their init scripts; the DNS tests need port 53 free on loopback.)
+  # Debian starts the packaged named, haproxy, knotd and pdns_server on install; the tests start their own on free
+  # ports. (Without systemd, through their init scripts; pdns-server has none, and then is not started. The DNS tests
+  # need port 53 free on loopback, which a packaged knotd or pdns_server would take.)
   if command -v systemctl >/dev/null 2>&1; then
     [[ " ${missing[*]} " == *" bind9 "* ]] && { systemctl stop named 2>/dev/null || true; }
     [[ " ${missing[*]} " == *" haproxy "* ]] && { systemctl stop haproxy 2>/dev/null || true; }
+    [[ " ${missing[*]} " == *" knot "* ]] && { systemctl stop knot 2>/dev/null || true; }
+    [[ " ${missing[*]} " == *" pdns-server "* ]] && { systemctl stop pdns 2>/dev/null || true; }
   fi
   [[ " ${missing[*]} " == *" bind9 "* && -x /etc/init.d/named ]] && { /etc/init.d/named stop >/dev/null 2>&1 || true; }
   [[ " ${missing[*]} " == *" haproxy "* && -x /etc/init.d/haproxy ]] && { /etc/init.d/haproxy stop >/dev/null 2>&1 || true; }
+  [[ " ${missing[*]} " == *" knot "* && -x /etc/init.d/knot ]] && { /etc/init.d/knot stop >/dev/null 2>&1 || true; }
+  [[ " ${missing[*]} " == *" pdns-server "* && -x /etc/init.d/pdns ]] && { /etc/init.d/pdns stop >/dev/null 2>&1 || true; }
   [[ -x /usr/bin/promtool ]] || { echo "promtool is not at /usr/bin/promtool after installing prometheus" >&2; exit 1; }
 fi
 
