@@ -119,10 +119,8 @@ function addressesByName(config: Config): Map<string, string[]> {
   return out;
 }
 
-function secondaryProblem(
-  value: string,
-  byName: () => Map<string, string[]>,
-): { problem: SecondaryProblem; params: Params } | undefined {
+/** The diagnostic's parameters for a secondary's address that is not one; undefined when it is. */
+function secondaryProblem(value: string, byName: () => Map<string, string[]>): Params | undefined {
   const a = parseSecondaryAddress(value);
   if (a.ok) return undefined;
   const params: Record<string, string> = { value, problem: a.problem };
@@ -135,7 +133,7 @@ function secondaryProblem(
     const port = value.slice(a.host.length);
     if (known?.length === 1) params.suggestion = `${known[0]}${port}`;
   }
-  return { problem: a.problem, params };
+  return params;
 }
 
 function valueProblem(type: string, value: string): DnsProblem | undefined {
@@ -191,12 +189,12 @@ export function checkDnsZones(config: Config, out: RawDiagnostic[]): void {
     const z = zone.replace(/\.$/, '').toLowerCase();
     const at: PathSegment[] = ['dnsZones', zone];
     spec.secondaries.forEach((s, i) => {
-      const bad = secondaryProblem(s.address, byName);
-      if (bad)
+      const params = secondaryProblem(s.address, byName);
+      if (params)
         out.push({
           code: 'BASCULE_E_CONFIG_DNS_SECONDARY',
           path: [...at, 'secondaries', i, 'address'],
-          params: bad.params,
+          params,
         });
     });
     const name = (value: string, path: PathSegment[], type: string) => {
