@@ -68,6 +68,8 @@ interface Server {
   /** What the actuator's detail says of a wrong secret, and of a key the server does not know. */
   readonly wrongKey: RegExp;
   readonly unknownKey: RegExp;
+  /** What the server's own log says of them, when its answer does not. */
+  readonly logSays?: readonly RegExp[];
 }
 
 const SERVERS: readonly Server[] = [
@@ -79,6 +81,10 @@ const SERVERS: readonly Server[] = [
     start: startPdns,
     wrongKey: /NOTAUTH without a TSIG/,
     unknownKey: /NOTAUTH without a TSIG/,
+    logSays: [
+      /Signature with TSIG key 'bascule' failed to validate/,
+      /can't find TSIG key with name 'nobody'/,
+    ],
   },
 ];
 
@@ -163,6 +169,7 @@ for (const server of SERVERS)
       const shown = JSON.stringify([r, r2]) + lines.join('');
       assert.ok(!shown.includes(WRONG_SECRET) && !shown.includes(KEY_SECRET), 'no secret shown');
       assert.deepEqual(await s.dig(NAME, 'A'), before, 'nothing changed');
+      for (const said of server.logSays ?? []) assert.match(s.log(), said);
     });
 
     it('a fence moved behind the actuator’s back makes the server refuse the stale update (NXRRSET)', async () => {

@@ -224,7 +224,7 @@ export class Rfc2136Actuator implements Actuator {
       return {
         ok: false,
         reason: 'rejected',
-        detail: `${this.where} answered the ${what} NOTAUTH without a TSIG: it does not take key "${this.key.name}" (${this.key.algorithm}) or its secret, and does not say which`,
+        detail: `${this.where} answered the ${what} NOTAUTH without a TSIG: most likely it does not take key "${this.key.name}" (${this.key.algorithm}) or its secret (it does not say which)`,
       };
     }
     if (v.kind === 'unsigned' && REFUSALS.has(rcode)) return this.refusal(rcode, what);
