@@ -233,6 +233,11 @@ describe('failover end to end: proxy, built-in DNS, its BIND secondary, RFC 2136
     }
     assert.ok(rec!.firstServedAt! >= rec!.decidedAt, 'the first response of gcp came after the decision');
     assert.ok(rec!.decidedAt - killedAt <= budget, `decided ${rec!.decidedAt - killedAt} ms after the kill`);
+    // The secondary acknowledged the NOTIFYs with a valid TSIG, and /metrics says so.
+    const metrics = await d.metrics.registry.metrics();
+    const acked = Number(/^bascule_dns_notify_total\{outcome="acknowledged"\} (\d+)$/m.exec(metrics)?.[1]);
+    assert.ok(acked >= 1, `NOTIFYs acknowledged: ${acked}`);
+    assert.doesNotMatch(metrics, /^bascule_dns_notify_refused_total\{[^}]*\} [1-9]/m);
     const stored = await d.store.switches({ group: 'api', limit: 1 });
     assert.deepEqual(Object.keys(stored[0]!.confirmed).sort(), ['dns', 'haproxy', 'proxy', 'rfc2136']);
     assert.ok(

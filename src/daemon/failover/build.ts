@@ -33,7 +33,7 @@ import { readSecret } from '../../platform/secrets.ts';
 import type { Store } from '../../store/store.ts';
 import { FailoverController, type FailoverDesired, type FailoverGroup } from './controller.ts';
 import { activeHealth } from './dns-health.ts';
-import { failoverMetrics } from './metrics.ts';
+import { failoverMetrics, notifyMetrics } from './metrics.ts';
 
 export interface FailoverParts {
   readonly config: Config;
@@ -173,6 +173,10 @@ export async function buildFailover(p: FailoverParts): Promise<Failover | undefi
         );
       }
       groups.push({ spec, service: g.service, actuators });
+    }
+    if (dns) {
+      const server = dns.server;
+      notifyMetrics(p.registry, () => server.notifyStats);
     }
     controller = new FailoverController({
       groups,

@@ -1,5 +1,6 @@
 /** The failover metrics (served at /metrics): switches, switch time, the active endpoint, actuator failures. */
 import { Counter, Gauge, Histogram } from 'prom-client';
+import type { NotifyCounts } from '../../dns/notify.ts';
 import type { Registry } from '../../platform/metrics.ts';
 
 export function failoverMetrics(registry: Registry) {
@@ -34,3 +35,34 @@ export function failoverMetrics(registry: Registry) {
 }
 
 export type FailoverMetrics = ReturnType<typeof failoverMetrics>;
+
+/**
+ * The built-in DNS's NOTIFYs to its secondaries, read at each scrape: sent (every attempt),
+ * acknowledged by a valid reply, given up; and the replies not taken as an acknowledgement, by reason.
+ */
+export function notifyMetrics(registry: Registry, stats: () => NotifyCounts): void {
+  new Counter({
+    name: 'bascule_dns_notify_total',
+    help: 'NOTIFY messages to the secondaries, by outcome (sent, acknowledged, given-up)',
+    labelNames: ['outcome'],
+    registers: [registry],
+    collect() {
+      const s = stats();
+      this.reset();
+      this.inc({ outcome: 'sent' }, s.sent);
+      this.inc({ outcome: 'acknowledged' }, s.acknowledged);
+      this.inc({ outcome: 'given-up' }, s.unacknowledged);
+    },
+  });
+  new Counter({
+    name: 'bascule_dns_notify_refused_total',
+    help: 'Replies to NOTIFY not taken as an acknowledgement, by reason (unsigned, tsig-error, bad-signature, rcode)',
+    labelNames: ['reason'],
+    registers: [registry],
+    collect() {
+      const s = stats();
+      this.reset();
+      for (const [reason, n] of Object.entries(s.refused)) this.inc({ reason }, n);
+    },
+  });
+}
