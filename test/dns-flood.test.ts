@@ -89,8 +89,9 @@ describe('the built-in DNS under a query flood', { skip: missing() }, () => {
     // The probes went on: nearly every run due was made (a stalled scheduler makes none, and no drift).
     const due = (CHECKS * seconds * 1000) / INTERVAL_MS;
     assert.ok(flood.count >= 0.9 * due, `${flood.count} probes run of about ${due.toFixed(0)} due`);
-    // A flood indeed: tens of thousands of answers (about 30,000/s on a quiet 2-core machine).
-    assert.ok(perf.completed > 5_000 * FLOOD_S, `dnsperf completed ${perf.completed} queries`);
+    // A flood indeed: 35,000-55,000 answers a second on this 2-core machine, 13,000 when other jobs
+    // load it; 2,000 a second is already hundreds of times what a zone's real clients ask.
+    assert.ok(perf.completed > 2_000 * FLOOD_S, `dnsperf completed ${perf.completed} queries`);
     assert.equal(perf.otherCodes, 0, perf.codes);
     assert.ok(Math.abs(perf.nxShare - 1 / FLOOD_QUERIES.length) < 0.01, perf.codes);
   });
