@@ -1,10 +1,12 @@
 /** A real listening API with fake daemon pieces, for the HTTP tests (server*.test.ts). */
 import assert from 'node:assert/strict';
 import { Gauge, Registry } from 'prom-client';
+import { stringify } from 'yaml';
 import { buildGraph } from '../../src/analysis/graph.ts';
 import { incidentUpdatesApi, maintenanceApi } from '../../src/daemon/api-deps.ts';
 import { MaintenanceBook } from '../../src/daemon/maintenance-book.ts';
 import { mapApi } from '../../src/daemon/map-api.ts';
+import { loadConfig } from '../../src/model/load.ts';
 import type { Config } from '../../src/model/schema.ts';
 import type { CompiledCheck } from '../../src/monitor/compile.ts';
 import type { Incident, Observation } from '../../src/monitor/types.ts';
@@ -16,7 +18,6 @@ import { type Listening, listen } from '../../src/server/listen.ts';
 import { LiveFeed } from '../../src/server/live.ts';
 import type { StatusJson } from '../../src/server/status-json.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
-import { map } from './map.ts';
 
 export const OPERATOR = 'operator-secret-5d1e';
 export const OFFICE = 'office-secret-93ac';
@@ -63,7 +64,8 @@ export const SECRETS = {
 } as const;
 
 /** The map behind the fake pieces: the services and components of the status below, and secrets. */
-export const FAKE_MAP: Config = map({
+export const FAKE_MAP_YAML = stringify({
+  version: 1,
   name: 'Acme Shop',
   services: {
     checkout: { criticality: 'critical', dependsOn: ['db-eu'] },
@@ -88,6 +90,11 @@ export const FAKE_MAP: Config = map({
     store: `postgres://bascule:${SECRETS.PG_PASSWORD}@db.acme.example/bascule`,
   },
 });
+export const FAKE_MAP: Config = (() => {
+  const r = loadConfig(FAKE_MAP_YAML, 'bascule.yaml');
+  if (!r.ok) throw new Error(`invalid fake map: ${JSON.stringify(r.diagnostics)}`);
+  return r.config;
+})();
 
 let fakeMap: ReturnType<typeof mapApi> | undefined;
 /** Analysed once per test process (as a daemon does at start). */
