@@ -8,9 +8,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildGraph } from '../src/analysis/graph.ts';
+import { mapApi } from '../src/daemon/map-api.ts';
+import type { Catalogue } from '../src/model/catalogue.ts';
 import type { Observation } from '../src/monitor/types.ts';
+import { loadScenarios } from '../src/scenarios/library.ts';
 import { MAX_RESULTS } from '../src/server/check-schemas.ts';
 import {
+  FAKE_MAP,
   FAKE_MAP_YAML,
   type Fake,
   OFFICE,
@@ -272,5 +277,25 @@ describe('HTTP API: reads', () => {
     const r = await get('/api/v1/checks/db-tc');
     assert.deepEqual([r.status, r.json.error?.code], [404, 'BASCULE_E_HTTP_CHECK_UNKNOWN']);
     assert.match(r.json.error?.message ?? '', /did you mean "db-tcp"/);
+  });
+});
+
+describe('the map’s analysis failing at start', () => {
+  it('does not stop the rest: the error is told, the analysis answers 500, the map and simulations still work', async () => {
+    const errors: unknown[] = [];
+    const broken = mapApi(
+      {
+        config: FAKE_MAP,
+        graph: buildGraph(FAKE_MAP),
+        scenarios: loadScenarios(),
+        catalogue: {} as Catalogue,
+      },
+      (e) => errors.push(e),
+    );
+    assert.equal(errors.length, 1);
+    assert.throws(() => broken.analysis('en'));
+    assert.equal((broken.map() as { name: string }).name, 'Acme Shop');
+    const id = loadScenarios()[0]?.id ?? '';
+    assert.equal(broken.simulate({ scenario: id }, 'en').ok, true);
   });
 });

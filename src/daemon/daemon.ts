@@ -201,13 +201,16 @@ export class Daemon {
     const maintenance = await MaintenanceBook.load(store, clock.now());
     // The map's analysis, once, before anything runs (a large map takes a second: no probe waits for it).
     const analysedFrom = performance.now();
-    const map = mapApi({
-      config: o.config,
-      graph,
-      scenarios: o.scenarios ?? loadScenarios(),
-      catalogue: o.catalogue ?? loadCatalogue(),
-    });
-    o.log.info({ ms: Math.round(performance.now() - analysedFrom) }, 'map analysed');
+    const map = mapApi(
+      {
+        config: o.config,
+        graph,
+        scenarios: o.scenarios ?? loadScenarios(),
+        catalogue: o.catalogue ?? loadCatalogue(),
+      },
+      (e) => o.log.error({ err: e }, 'the analysis of the map failed: GET /api/v1/analysis answers 500'),
+    );
+    o.log.debug({ ms: Math.round(performance.now() - analysedFrom) }, 'map analysed');
     const failover = await buildFailover({
       config: o.config,
       baseDir: o.baseDir,

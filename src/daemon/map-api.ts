@@ -31,12 +31,22 @@ export function analysisOutput(analysis: Analysis, lang: Lang) {
   return { ...analysisJson(analysis, lang), notEvaluated: analysis.notEvaluated };
 }
 
-/** Analyses the map now (once), and answers from what it found. */
-export function mapApi(p: MapParts): MapApi {
-  const analysis = analyze(p.config, p.scenarios, p.graph, {
-    actions: true,
-    unplaced: unplacedComponents(p.config, p.catalogue),
-  });
+/**
+ * Analyses the map now (once), and answers from what it found. A failure of the analysis (a bug)
+ * does not stop the daemon: it is told to `onError`, and GET /api/v1/analysis answers 500.
+ */
+export function mapApi(p: MapParts, onError: (e: unknown) => void = () => {}): MapApi {
+  let analysis: Analysis | undefined;
+  let failure: unknown;
+  try {
+    analysis = analyze(p.config, p.scenarios, p.graph, {
+      actions: true,
+      unplaced: unplacedComponents(p.config, p.catalogue),
+    });
+  } catch (e) {
+    failure = e;
+    onError(e);
+  }
   const rendered = new Map<Lang, unknown>();
   const json = mapJson(p.config);
   const library = p.scenarios.map((s) => ({ ...s, fail: s.fail.map(formatPredicate) }));
@@ -44,6 +54,7 @@ export function mapApi(p: MapParts): MapApi {
     services: Object.keys(p.config.services),
     map: () => json,
     analysis(lang) {
+      if (!analysis) throw failure;
       let out = rendered.get(lang);
       if (out === undefined) {
         out = analysisOutput(analysis, lang);
