@@ -216,6 +216,14 @@ export const ERRORS = {
     exit: 2,
     doc: '`failover` takes `status [GROUP]`, `pin GROUP ENDPOINT`, `drain GROUP ENDPOINT` or `release GROUP`; the last three need --reason.',
   },
+  BASCULE_E_USAGE_INCIDENT: {
+    exit: 2,
+    doc: '`incident` takes `update ID --status STATUS` with --message-fr and/or --message-en.',
+  },
+  BASCULE_E_USAGE_MAINTENANCE: {
+    exit: 2,
+    doc: '`maintenance` takes `add --service ID… --title-fr/--title-en … (--end TIME | --duration D)`, `list`, `end ID` or `delete ID`.',
+  },
   BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
   BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },
   BASCULE_E_NOTIFY_NONE: { exit: 2, doc: 'The map declares no alert channel to test.' },
@@ -293,6 +301,42 @@ export const ERRORS = {
     doc: 'A query parameter, path parameter or body field is invalid (the message names it).',
   },
   BASCULE_E_HTTP_INCIDENT_UNKNOWN: { exit: 2, http: 404, doc: 'No incident has that id.' },
+  BASCULE_E_HTTP_INCIDENT_CLOSED: {
+    exit: 2,
+    http: 409,
+    doc: 'An update other than `resolved` posted on an incident the monitor has closed (its service is UP again).',
+  },
+  BASCULE_E_HTTP_INCIDENT_UPDATES_FULL: {
+    exit: 2,
+    http: 409,
+    doc: 'The incident has as many updates as one takes (100).',
+  },
+  BASCULE_E_HTTP_MAINTENANCE_UNKNOWN: { exit: 2, http: 404, doc: 'No maintenance window has that id.' },
+  BASCULE_E_HTTP_MAINTENANCE_FULL: {
+    exit: 2,
+    http: 409,
+    doc: 'As many maintenance windows as the daemon takes (1,000) are planned or under way; delete some.',
+  },
+  BASCULE_E_HTTP_MAINTENANCE_NOT_ACTIVE: {
+    exit: 2,
+    http: 409,
+    doc: 'Only a maintenance window under way can be ended: this one has not begun (delete it) or is over.',
+  },
+  BASCULE_E_HTTP_SERVICE_UNKNOWN: {
+    exit: 2,
+    http: 400,
+    doc: 'A maintenance window names a service the map does not have (field: where; the closest is suggested).',
+  },
+  BASCULE_E_HTTP_SCENARIO_UNKNOWN: {
+    exit: 2,
+    http: 404,
+    doc: 'A simulation names a scenario the library does not have (the closest is suggested).',
+  },
+  BASCULE_E_HTTP_CHECK_UNKNOWN: {
+    exit: 2,
+    http: 404,
+    doc: 'No check has that id (the closest is suggested).',
+  },
   BASCULE_E_HTTP_UNAVAILABLE: {
     exit: 2,
     http: 503,
@@ -454,7 +498,7 @@ export type YamlProblem =
   | 'directive'
   | 'other';
 export type QuoteKind = 'double' | 'single';
-export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl';
+export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl' | 'dateTime' | 'duration';
 
 /** A problem in user input, located when it comes from a file. */
 export interface Diagnostic {

@@ -383,6 +383,17 @@ describe('findings', () => {
     );
   });
 
+  it('reads a check run from the daemon’s own vantage point (`local`, not declared) as watched from nowhere declared', () => {
+    const local = monitored(
+      { web: { component: 'web', http: 'https://shop.example/', from: ['local'] } },
+      { office: { provider: 'onprem' } },
+    );
+    assert.deepEqual(
+      findings(local, 'monitoring-gap').map((f) => f.variant),
+      ['unplaced'],
+    );
+  });
+
   it('accepts a service watched from a vantage point on another provider', () => {
     const ok = monitored(
       { web: { service: 'shop', http: 'https://shop.example/', from: ['office'] } },

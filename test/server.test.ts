@@ -335,20 +335,35 @@ describe('HTTP API', () => {
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     assert.deepEqual(listed, [
+      'DELETE /api/v1/maintenance/{id}',
+      'GET /api/openapi.json',
       'GET /api/v1/agent/checks',
+      'GET /api/v1/analysis',
+      'GET /api/v1/checks',
+      'GET /api/v1/checks/{id}',
       'GET /api/v1/events',
       'GET /api/v1/failover',
       'GET /api/v1/failover/{group}',
       'GET /api/v1/incidents',
       'GET /api/v1/incidents/{id}',
+      'GET /api/v1/maintenance',
+      'GET /api/v1/maintenance/{id}',
+      'GET /api/v1/map',
+      'GET /api/v1/openapi.json',
       'GET /api/v1/public/status',
+      'GET /api/v1/scenarios',
       'GET /api/v1/status',
       'GET /healthz',
       'GET /metrics',
+      'PATCH /api/v1/maintenance/{id}',
       'POST /api/v1/agent/observations',
       'POST /api/v1/failover/{group}/drain',
       'POST /api/v1/failover/{group}/pin',
       'POST /api/v1/failover/{group}/release',
+      'POST /api/v1/incidents/{id}/updates',
+      'POST /api/v1/maintenance',
+      'POST /api/v1/maintenance/{id}/end',
+      'POST /api/v1/simulate',
     ]);
     assert.deepEqual(doc.paths['/api/v1/failover/{group}/pin']?.post?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);

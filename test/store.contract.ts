@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { incidentId } from '../src/monitor/incidents.ts';
 import type { Incident, Observation, Transition } from '../src/monitor/types.ts';
-import type { AuditRecord, Store, SwitchRecord } from '../src/store/store.ts';
+import type {
+  AuditRecord,
+  IncidentUpdate,
+  MaintenanceWindow,
+  Store,
+  SwitchRecord,
+} from '../src/store/store.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 10, 0, 0);
 const obs = (over: Partial<Observation> = {}): Observation => ({
@@ -404,6 +410,93 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       const s2 = await open(name);
       await s2.migrate();
       assert.deepEqual(await s2.audit({ group: 'api' }), [release, forced, refused, pin]);
+      await s2.close();
+    });
+
+    it('appends incident updates once each, read for several incidents, oldest first, kept across reopen', async () => {
+      const name = `updates${++n}`;
+      const a = incidentId('checkout', T0);
+      const b = incidentId('blog', T0 + 5);
+      const up = (id: string, incident: string, at: number, over: Partial<IncidentUpdate> = {}) =>
+        ({
+          id,
+          incident,
+          at,
+          status: 'investigating',
+          message: { fr: 'Nous cherchons la cause « du 503 ».', en: 'We are looking into the 503s.' },
+          who: 'operator@127.0.0.1',
+          ...over,
+        }) as IncidentUpdate;
+      const first = up('u1', a, T0 + 1000);
+      const second = up('u2', a, T0 + 2000, { status: 'identified', message: { en: 'A full disk.' } });
+      // Posted within the same millisecond: kept in the order appended.
+      const third = up('u3', a, T0 + 2000, {
+        status: 'monitoring',
+        message: { fr: 'Corrigé, on surveille.' },
+      });
+      const other = up('u4', b, T0 + 1500, { status: 'resolved' });
+      const s1 = await open(name);
+      await s1.migrate();
+      for (const u of [first, other, second, third]) await s1.appendIncidentUpdate(u);
+      await s1.appendIncidentUpdate({ ...first, status: 'resolved' }); // the same id again: kept once, unchanged
+      assert.deepEqual(await s1.incidentUpdates([a]), [first, second, third]);
+      assert.deepEqual(await s1.incidentUpdates([a, b]), [first, other, second, third]);
+      assert.deepEqual(await s1.incidentUpdates(['nothing@2026-01-01T00:00:00.000Z']), []);
+      assert.deepEqual(await s1.incidentUpdates([]), []);
+      assert.equal('fr' in (await s1.incidentUpdates([a]))[1]!.message, false, 'absent stays absent');
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.deepEqual(await s2.incidentUpdates([b, a]), [first, other, second, third]);
+      await s2.close();
+    });
+
+    it('saves maintenance windows whole by id, filters by activity and period, deletes, kept across reopen', async () => {
+      const name = `maintenance${++n}`;
+      const H = 3_600_000;
+      const mw = (id: string, start: number, end: number, over: Partial<MaintenanceWindow> = {}) =>
+        ({
+          id,
+          title: { fr: 'Migration de la base « eu »', en: 'Database migration' },
+          services: ['checkout', 'api'],
+          start,
+          end,
+          silence: true,
+          createdAt: T0 - H,
+          createdBy: 'operator@127.0.0.1',
+          ...over,
+        }) as MaintenanceWindow;
+      const past = mw('mw-past', T0 - 3 * H, T0 - 2 * H);
+      const now = mw('mw-now', T0 - H, T0 + H, { services: ['checkout'], silence: false });
+      const later = mw('mw-later', T0 + 2 * H, T0 + 3 * H, { title: { en: 'Kernel upgrades' } });
+      const s1 = await open(name);
+      await s1.migrate();
+      for (const w of [later, past, now]) await s1.saveMaintenance(w);
+      const ids = async (q?: Parameters<Store['maintenance']>[0]) =>
+        (await s1.maintenance(q)).map((w) => w.id);
+      assert.deepEqual(await ids(), ['mw-past', 'mw-now', 'mw-later'], 'by start');
+      assert.deepEqual(await ids({ activeAt: T0 }), ['mw-now']);
+      assert.deepEqual(await ids({ activeAt: T0 + H }), [], 'the end is excluded');
+      assert.deepEqual(await ids({ activeAt: T0 - H }), ['mw-now'], 'the start is included');
+      assert.deepEqual(await ids({ from: T0 }), ['mw-now', 'mw-later'], 'not over');
+      assert.deepEqual(await ids({ to: T0 }), ['mw-past', 'mw-now'], 'begun');
+      assert.deepEqual(await ids({ from: T0 - 2.5 * H, to: T0 + 2 * H }), ['mw-past', 'mw-now']);
+      assert.deepEqual(await ids({ limit: 1 }), ['mw-past']);
+      assert.deepEqual(await s1.maintenanceWindow('mw-now'), now);
+      assert.equal(await s1.maintenanceWindow('mw-none'), undefined);
+      // Edited: replaced whole, and found by its new times.
+      const moved = { ...later, start: T0 - 10, end: T0 + 10, updatedAt: T0 };
+      await s1.saveMaintenance(moved);
+      assert.deepEqual(await ids({ activeAt: T0 }), ['mw-now', 'mw-later']);
+      assert.deepEqual(await s1.maintenanceWindow('mw-later'), moved);
+      assert.equal('fr' in (await s1.maintenanceWindow('mw-later'))!.title, false, 'absent stays absent');
+      await s1.deleteMaintenance('mw-past');
+      await s1.deleteMaintenance('mw-none');
+      assert.deepEqual(await ids(), ['mw-now', 'mw-later']);
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.deepEqual(await s2.maintenance(), [now, moved]);
       await s2.close();
     });
 

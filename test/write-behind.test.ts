@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import type { Incident, Observation, Transition } from '../src/monitor/types.ts';
 import { ManualClock } from '../src/platform/manual-clock.ts';
 import { MemoryStore } from '../src/store/memory.ts';
-import type { OutboxEntry, StateEntry } from '../src/store/store.ts';
+import type { IncidentUpdate, MaintenanceWindow, OutboxEntry, StateEntry } from '../src/store/store.ts';
 import { MAX_QUEUED_OBSERVATIONS, WriteBehindStore } from '../src/store/write-behind.ts';
 
 class Failing extends MemoryStore {
@@ -41,6 +41,21 @@ class Failing extends MemoryStore {
   override async remove(channel: string, key: string) {
     if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
     return super.remove(channel, key);
+  }
+  override async appendIncidentUpdate(update: IncidentUpdate) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    this.writes.push(`update:${update.id}`);
+    return super.appendIncidentUpdate(update);
+  }
+  override async saveMaintenance(window: MaintenanceWindow) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    this.writes.push(`maintenance:${window.id}:${window.end}`);
+    return super.saveMaintenance(window);
+  }
+  override async deleteMaintenance(id: string) {
+    if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+    this.writes.push(`delete:${id}`);
+    return super.deleteMaintenance(id);
   }
   override async saveState(key: string, value: unknown) {
     if (this.failing) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
@@ -157,6 +172,48 @@ describe('write-behind store', () => {
       ['b:opened'],
       'read once, from the store',
     );
+    await s.close();
+  });
+
+  it('queues what operators post while the store fails, in order, and replays it', async () => {
+    const inner = new Failing();
+    const clock = new ManualClock(1_000);
+    const s = new WriteBehindStore(inner, clock);
+    const w: MaintenanceWindow = {
+      id: 'mw-1',
+      title: { en: 'migration' },
+      services: ['checkout'],
+      start: 1_000,
+      end: 5_000,
+      silence: true,
+      createdAt: 1_000,
+      createdBy: 'operator',
+    };
+    const u: IncidentUpdate = {
+      id: 'u1',
+      incident: 'checkout@x',
+      at: 1_000,
+      status: 'identified',
+      message: { fr: 'trouvé' },
+      who: 'operator',
+    };
+    inner.failing = true;
+    await s.saveMaintenance(w);
+    await s.appendIncidentUpdate(u);
+    await s.saveMaintenance({ ...w, end: 3_000 });
+    await s.deleteMaintenance('mw-2');
+    assert.deepEqual(s.status().queued.other, 4, 'all four wait');
+    inner.failing = false;
+    await clock.advance(5_000);
+    assert.equal(s.status().ok, true);
+    assert.deepEqual(inner.writes, [
+      'maintenance:mw-1:5000',
+      'update:u1',
+      'maintenance:mw-1:3000',
+      'delete:mw-2',
+    ]);
+    assert.equal((await s.maintenanceWindow('mw-1'))?.end, 3_000);
+    assert.deepEqual(await s.incidentUpdates(['checkout@x']), [u]);
     await s.close();
   });
 });

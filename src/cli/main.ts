@@ -9,7 +9,9 @@ import type { Command } from './command.ts';
 import { agent } from './commands/agent.ts';
 import { analyze } from './commands/analyze.ts';
 import { failover } from './commands/failover.ts';
+import { incident } from './commands/incident.ts';
 import { init } from './commands/init.ts';
+import { maintenance } from './commands/maintenance.ts';
 import { notify } from './commands/notify.ts';
 import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
@@ -30,6 +32,8 @@ export const COMMANDS: readonly Command[] = [
   run,
   status,
   failover,
+  incident,
+  maintenance,
   agent,
   notify,
 ];

@@ -7,11 +7,17 @@ import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import type { Registry } from '../platform/metrics.ts';
-import type { ApiDeps, FailoverApi } from '../server/deps.ts';
+import type { ApiDeps, FailoverApi, IncidentUpdatesApi, MaintenanceApi, MapApi } from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
-import type { IncidentStore } from '../store/store.ts';
+import type {
+  IncidentStore,
+  IncidentUpdateStore,
+  MaintenanceStore,
+  ObservationStore,
+} from '../store/store.ts';
 import type { DaemonHealth } from './health.ts';
+import type { MaintenanceBook } from './maintenance-book.ts';
 
 /** Incidents shown with the live status. */
 const STATUS_INCIDENTS = 50;
@@ -24,7 +30,10 @@ export interface ApiParts {
   readonly registry: Registry;
   readonly clock: Clock;
   readonly monitor: Monitor;
-  readonly incidents: IncidentStore;
+  readonly store: IncidentStore & IncidentUpdateStore & MaintenanceStore & ObservationStore;
+  /** The maintenance windows the daemon acts on (its silences). */
+  readonly maintenance: MaintenanceBook;
+  readonly map: MapApi;
   /** The incidents open now, from memory: shown when the store cannot be read. */
   readonly openIncidents: () => readonly Incident[];
   readonly accept: (batch: readonly Observation[], live?: readonly Observation[]) => Promise<void>;
@@ -32,6 +41,33 @@ export interface ApiParts {
   readonly live: LiveFeed;
   readonly log: Logger;
   readonly failover?: FailoverApi;
+}
+
+/** Incident updates, from and to the store. */
+export function incidentUpdatesApi(store: IncidentUpdateStore): IncidentUpdatesApi {
+  return {
+    list: (ids) => store.incidentUpdates(ids),
+    post: (update) => store.appendIncidentUpdate(update),
+  };
+}
+
+/**
+ * Maintenance windows: written to the store and to the daemon's book (its silences follow at once);
+ * read from the store, or from the book while the store cannot be read (windows not over only).
+ */
+export function maintenanceApi(store: MaintenanceStore, book: MaintenanceBook): MaintenanceApi {
+  return {
+    list: (q) => store.maintenance(q).catch(() => book.list(q)),
+    get: (id) => store.maintenanceWindow(id).catch(() => book.get(id)),
+    async save(window) {
+      await store.saveMaintenance(window);
+      book.put(window);
+    },
+    async delete(id) {
+      await store.deleteMaintenance(id);
+      book.remove(id);
+    },
+  };
 }
 
 export function apiDeps(p: ApiParts): ApiDeps {
@@ -53,15 +89,15 @@ export function apiDeps(p: ApiParts): ApiDeps {
         p.config.name,
         p.monitor,
         targets,
-        await p.incidents.incidents({ limit: STATUS_INCIDENTS }).catch((e: unknown) => {
+        await p.store.incidents({ limit: STATUS_INCIDENTS }).catch((e: unknown) => {
           p.log.warn({ err: e }, 'store unreadable: status shows the open incidents from memory');
           return [...p.openIncidents()];
         }),
         p.clock.now(),
       ),
     incidents: async (q) => {
-      if (q.id === undefined) return p.incidents.incidents(q);
-      const found = await p.incidents.incident(q.id);
+      if (q.id === undefined) return p.store.incidents(q);
+      const found = await p.store.incident(q.id);
       return found ? [found] : [];
     },
     accept: p.accept,
@@ -70,6 +106,10 @@ export function apiDeps(p: ApiParts): ApiDeps {
     log: p.log,
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),
+    history: p.store,
+    incidentUpdates: incidentUpdatesApi(p.store),
+    maintenance: maintenanceApi(p.store, p.maintenance),
+    map: p.map,
     ...(p.failover ? { failover: p.failover } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { buildGraph } from '../analysis/graph.ts';
 import { errorCode, fail } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
+import type { Catalogue } from '../model/catalogue.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { Config } from '../model/schema.ts';
 import { type CompiledCheck, compileChecks, localVantage, parseHostPort } from '../monitor/compile.ts';
@@ -16,8 +17,11 @@ import { createRegistry } from '../platform/metrics.ts';
 import { connectionCap, raiseOpenFiles } from '../platform/open-files.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
+import { loadScenarios } from '../scenarios/library.ts';
+import { loadCatalogue } from '../scenarios/providers.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
 import { createApi } from '../server/api.ts';
-import type { FailoverApi } from '../server/deps.ts';
+import type { FailoverApi, MapApi } from '../server/deps.ts';
 import { type Listening, listen } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
 import { redactUrl } from '../store/open.ts';
@@ -29,12 +33,15 @@ import { buildFailover, type Failover } from './failover/build.ts';
 import type { CommandAnswer } from './failover/controller.ts';
 import { type DaemonHealth, daemonHealth, LocalShortage } from './health.ts';
 import { Intake } from './intake.ts';
+import { MaintenanceBook } from './maintenance-book.ts';
+import { mapApi } from './map-api.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
 import { failoverStage } from './stages/failover.ts';
 import { type IncidentsStage, incidentsStage } from './stages/incidents.ts';
 import { liveStage } from './stages/live.ts';
 import { logStage } from './stages/log.ts';
+import { maintenanceStage } from './stages/maintenance.ts';
 import {
   countObservations,
   createMonitorMetrics,
@@ -75,6 +82,10 @@ export interface DaemonOptions {
   readonly failoverTiming?: { readonly tickMs?: number; readonly reconcileMs?: number };
   /** Called with each batch of incident events (tests). */
   readonly onIncidents?: (events: readonly IncidentEvent[]) => Promise<void> | void;
+  /** The outage library the map is analysed with (`bascule run`: built in and scenarios/ next to the map; default: built in). */
+  readonly scenarios?: readonly Scenario[];
+  /** The provider catalogue the map was read with (default: the built-in one). */
+  readonly catalogue?: Catalogue;
 }
 
 /** What a running daemon is made of. */
@@ -187,6 +198,19 @@ export class Daemon {
     const shortage = new LocalShortage();
     const health = () => daemonHealth(store.status(), shortage.problem(clock.now()));
     const incidents = await incidentsStage(store);
+    const maintenance = await MaintenanceBook.load(store, clock.now());
+    // The map's analysis, once, before anything runs (a large map takes a second: no probe waits for it).
+    const analysedFrom = performance.now();
+    const map = mapApi(
+      {
+        config: o.config,
+        graph,
+        scenarios: o.scenarios ?? loadScenarios(),
+        catalogue: o.catalogue ?? loadCatalogue(),
+      },
+      (e) => o.log.error({ err: e }, 'the analysis of the map failed: GET /api/v1/analysis answers 500'),
+    );
+    o.log.debug({ ms: Math.round(performance.now() - analysedFrom) }, 'map analysed');
     const failover = await buildFailover({
       config: o.config,
       baseDir: o.baseDir,
@@ -209,6 +233,8 @@ export class Daemon {
         health,
         incidents,
         failover,
+        maintenance,
+        map,
       });
     } catch (e) {
       await failover?.close();
@@ -218,10 +244,22 @@ export class Daemon {
 
   private static async serve(o: DaemonOptions, b: Built, m: Made): Promise<Daemon> {
     const { clock, checks, monitor, vantageTokens, store, storeSpec, dataDir, operatorToken, lock } = b;
-    const { resumed, metrics, causes, live, shortage, health, incidents, failover } = m;
+    const { resumed, metrics, causes, live, shortage, health, incidents, failover, maintenance } = m;
     const runtime = o.config.runtime;
     const pipeline = new Pipeline(
-      await stagesOf({ o, clock, monitor, store, metrics, live, causes, incidents, health, failover }),
+      await stagesOf({
+        o,
+        clock,
+        monitor,
+        store,
+        metrics,
+        live,
+        causes,
+        incidents,
+        health,
+        failover,
+        maintenance,
+      }),
       clock,
       o.log,
     );
@@ -260,7 +298,9 @@ export class Daemon {
         registry: metrics.registry,
         clock,
         monitor,
-        incidents: store,
+        store,
+        maintenance,
+        map: m.map,
         openIncidents: () => [...incidents.book().open.values()],
         accept: (batch, live) => intake.acceptStored(batch, live),
         health,
@@ -353,6 +393,7 @@ interface StageParts {
   readonly incidents: IncidentsStage;
   readonly health: () => DaemonHealth;
   readonly failover: Failover | undefined;
+  readonly maintenance: MaintenanceBook;
 }
 
 /**
@@ -360,9 +401,10 @@ interface StageParts {
  * audit…) adds its stage here.
  */
 async function stagesOf(p: StageParts): Promise<Stage[]> {
-  const { o, clock, monitor, store, metrics, live, causes, incidents, health, failover } = p;
+  const { o, clock, monitor, store, metrics, live, causes, incidents, health, failover, maintenance } = p;
   return [
     stalenessStage(monitor),
+    maintenanceStage(maintenance),
     persistTransitionsStage(store),
     logStage(o.log),
     incidents,
@@ -379,6 +421,7 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
             problems: () => health().problems,
             config: o.config,
             lang: o.lang,
+            silencing: (service, now) => maintenance.silencing(service, now),
             ...(o.selfAlertAfterMs !== undefined ? { selfAfterMs: o.selfAlertAfterMs } : {}),
           }),
         ]
@@ -415,6 +458,8 @@ interface Made {
   readonly health: () => DaemonHealth;
   readonly incidents: IncidentsStage;
   readonly failover: Failover | undefined;
+  readonly maintenance: MaintenanceBook;
+  readonly map: MapApi;
 }
 
 /** What the API may ask of the failover: views, records, and commands run in the pipeline's order. */

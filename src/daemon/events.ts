@@ -5,6 +5,8 @@
 import type { IncidentStep } from '../monitor/incidents.ts';
 import type { Transition } from '../monitor/types.ts';
 import type { FailoverNotice } from '../notify/failover-alerts.ts';
+import type { SilencedAlert } from '../notify/silences.ts';
+import type { MaintenanceNotice } from './maintenance-book.ts';
 
 export interface Events {
   /** State changes from the monitor, in order: foundations before what depends on them. */
@@ -13,6 +15,10 @@ export interface Events {
   readonly incidents: Pick<IncidentStep, 'events' | 'changed'>;
   /** What the failover stage has to say: switches, all endpoints down, actuator failures. */
   readonly failover: readonly FailoverNotice[];
+  /** Maintenance windows that started or ended (the maintenance stage's tick). */
+  readonly maintenance: readonly MaintenanceNotice[];
+  /** Alerts a maintenance window silenced (the notify stage). */
+  readonly silenced: readonly SilencedAlert[];
 }
 
 export type Topic = keyof Events;

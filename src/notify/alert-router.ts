@@ -12,6 +12,7 @@ import { type IncidentEvent, incidentId } from '../monitor/incidents.ts';
 import type { State } from '../monitor/types.ts';
 import type { Alert } from './alert.ts';
 import { type AlertInput, inputFromIncident, renderAlert } from './render.ts';
+import type { SilencedAlert, Silencer } from './silences.ts';
 
 const RANK: Record<Criticality, number> = { critical: 3, high: 2, medium: 1, low: 0 };
 /** Keys remembered per channel for de-duplication (the oldest are forgotten first). */
@@ -31,10 +32,12 @@ export interface Delivery {
   readonly alert: Alert;
 }
 
-/** What routing decided: alerts to send, and alerts the rate limit dropped. */
+/** What routing decided: alerts to send, alerts the rate limit dropped, alerts a maintenance window silenced. */
 export interface Routing {
   readonly deliveries: Delivery[];
   readonly suppressed: { readonly channel: string; readonly key: string }[];
+  /** Recorded, not sent (notify/silences.ts); absent: none. */
+  readonly silenced?: SilencedAlert[];
 }
 
 interface OpenIncident {
@@ -47,6 +50,8 @@ interface OpenIncident {
   causes: string[];
   /** channel → when it got its first alert about this incident, and the last reminder number. */
   told: Record<string, { at: number; n: number }>;
+  /** A maintenance window silenced an alert of it: once the window is over, the channels not told are. */
+  held?: string;
 }
 
 interface Bucket {
@@ -80,9 +85,17 @@ export class AlertRouter {
     }
   }
 
-  /** Routes the incident tracker's events; `causes` gives the current causes of a service. */
-  route(events: readonly IncidentEvent[], causes: (service: string) => string[], now: number): Routing {
-    const out: Routing = { deliveries: [], suppressed: [] };
+  /**
+   * Routes the incident tracker's events; `causes` gives the current causes of a service;
+   * `silenced` says which maintenance window, if any, silences a service now.
+   */
+  route(
+    events: readonly IncidentEvent[],
+    causes: (service: string) => string[],
+    now: number,
+    silenced?: Silencer,
+  ): Routing {
+    const out: Required<Routing> = { deliveries: [], suppressed: [], silenced: [] };
     for (const { type, incident } of events) {
       const criticality = this.config.services[incident.service]?.criticality ?? 'medium';
       const kind =
@@ -111,6 +124,21 @@ export class AlertRouter {
       entry.criticality = criticality;
       entry.causes = [...input.causes];
       this.open[ref] = entry;
+      const window = silenced?.(incident.service);
+      if (window !== undefined) {
+        const channels = this.specs.filter(([, spec]) => wants(spec, incident.service, criticality));
+        entry.held = window;
+        if (channels.length > 0) {
+          out.silenced.push({
+            service: incident.service,
+            incident: incident.id,
+            kind,
+            window,
+            channels: channels.map(([id]) => id),
+          });
+        }
+        continue;
+      }
       for (const [id, spec] of this.specs) {
         if (!wants(spec, incident.service, criticality)) continue;
         if (this.offer(id, input, now, out)) entry.told[id] ??= { at: now, n: 0 };
@@ -119,11 +147,38 @@ export class AlertRouter {
     return out;
   }
 
-  /** Reminders due at `now` for incidents still open, on channels with `repeat`; `causes` refreshes theirs. */
-  due(now: number, causes?: (service: string) => string[]): Routing {
+  /**
+   * Reminders due at `now` for incidents still open, on channels with `repeat`; `causes` refreshes
+   * theirs. None while a maintenance window silences the service; once it is over, an incident it
+   * silenced and still open is told to the channels that want it and were not told.
+   */
+  due(now: number, causes?: (service: string) => string[], silenced?: Silencer): Routing {
     const out: Routing = { deliveries: [], suppressed: [] };
     for (const entry of Object.values(this.open)) {
+      if (silenced?.(entry.service) !== undefined) continue;
       let refreshed = false;
+      if (entry.held !== undefined) {
+        delete entry.held;
+        if (causes) {
+          entry.causes = [...causes(entry.service)];
+          refreshed = true;
+        }
+        const input: AlertInput = {
+          kind: 'opened',
+          service: entry.service,
+          criticality: entry.criticality,
+          incident: entry.incident,
+          state: entry.state,
+          worst: entry.worst,
+          openedAt: entry.openedAt,
+          at: now,
+          causes: entry.causes,
+        };
+        for (const [id, spec] of this.specs) {
+          if (entry.told[id] || !wants(spec, entry.service, entry.criticality)) continue;
+          if (this.offer(id, input, now, out)) entry.told[id] = { at: now, n: 0 };
+        }
+      }
       for (const [id, told] of Object.entries(entry.told)) {
         const every = this.repeats.get(id);
         if (every === undefined) continue;
@@ -248,6 +303,7 @@ function isRouterState(v: unknown): v is AlertRouterState {
     if (typeof o.state !== 'string' || typeof o.worst !== 'string') return false;
     if (!Array.isArray(o.causes) || !o.causes.every((c) => typeof c === 'string')) return false;
     if (!isRecord(o.told)) return false;
+    if (o.held !== undefined && typeof o.held !== 'string') return false;
     for (const told of Object.values(o.told))
       if (!isRecord(told) || !isNum(told.at) || !isNum(told.n)) return false;
   }

@@ -25,6 +25,7 @@ import {
 } from './alert-router.ts';
 import { channelFor, channelTarget } from './registry.ts';
 import { testAlert } from './render.ts';
+import type { Silencer } from './silences.ts';
 
 export type SendFn = (
   channelId: string,
@@ -134,15 +135,20 @@ export class Notifier {
   /**
    * Routing alone, for the outbox: what to send for these events (the router's state moves on;
    * take a snapshot first to undo it should queueing fail). Alerts the rate limit drops are in
-   * `suppressed`: tell `dropped` once the decision is kept.
+   * `suppressed`: tell `dropped` once the decision is kept; those a maintenance window silences
+   * (`silenced` says which window silences a service now) are in `silenced`.
    */
-  decide(events: readonly IncidentEvent[], causes: (service: string) => string[]): Routing {
-    return this.router.route(events, causes, this.now());
+  decide(
+    events: readonly IncidentEvent[],
+    causes: (service: string) => string[],
+    silenced?: Silencer,
+  ): Routing {
+    return this.router.route(events, causes, this.now(), silenced);
   }
 
-  /** The reminders due now, for the outbox (as `decide`). */
-  remind(causes?: (service: string) => string[]): Routing {
-    return this.router.due(this.now(), causes);
+  /** The reminders due now, and the alerts held by a maintenance window now over, for the outbox (as `decide`). */
+  remind(causes?: (service: string) => string[], silenced?: Silencer): Routing {
+    return this.router.due(this.now(), causes, silenced);
   }
 
   /** Counts and logs the alerts a kept decision dropped by the rate limit. */

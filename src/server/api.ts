@@ -7,28 +7,25 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { agentRoutes } from './agent-routes.ts';
 import type { AgentEnv } from './auth.ts';
+import { checkRoutes } from './check-routes.ts';
 import type { ApiDeps } from './deps.ts';
 import { failoverRoutes } from './failover-routes.ts';
 import { ApiError, errorResponse } from './http-error.ts';
+import { incidentRoutes } from './incident-routes.ts';
+import { maintenanceRoutes } from './maintenance-routes.ts';
+import { mapRoutes } from './map-routes.ts';
 import { allowedMethods } from './methods.ts';
 import { metricsRoutes, operatorRoutes } from './operator-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { OPERATOR_AUTH, VANTAGE_AUTH } from './schemas.ts';
 import { EventStreams } from './sse.ts';
+import { validationHook as defaultHook } from './validation.ts';
 
 export type { ApiDeps, IncidentsQuery } from './deps.ts';
 
+/** Where the OpenAPI document is served: the issue's path, and the versioned one clients already use. */
 export const OPENAPI_PATH = '/api/v1/openapi.json';
-
-/** A validation failure answers 400 naming the first field at fault: `observations.0.at: …`. */
-function defaultHook(result: { success: boolean; error?: z.ZodError }): void {
-  if (result.success || !result.error) return;
-  const first = result.error.issues[0];
-  throw new ApiError('BASCULE_E_HTTP_BAD_REQUEST', {
-    field: first?.path.join('.') || 'body',
-    detail: first?.message ?? 'invalid',
-  });
-}
+export const OPENAPI_PATHS = ['/api/openapi.json', OPENAPI_PATH] as const;
 
 /** Hono's own HTTP exceptions (body parsing, media type), as registry errors. */
 function fromHono(e: HTTPException): ApiError {
@@ -91,6 +88,10 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
   app.route('/api/v1/public', publicRoutes(deps));
   app.route('/api/v1/failover', failoverRoutes(deps));
+  app.route('/api/v1/incidents', incidentRoutes(deps));
+  app.route('/api/v1/maintenance', maintenanceRoutes(deps));
+  app.route('/api/v1/checks', checkRoutes(deps));
+  app.route('/api/v1', mapRoutes(deps));
   app.route('/api/v1', operatorRoutes(deps, streams));
   app.route('/', metricsRoutes(deps));
 
@@ -104,10 +105,20 @@ export function createApi(deps: ApiDeps): Api {
     scheme: 'bearer',
     description: 'The token of the vantage point named by ?vantage= (vantages.<id>.token).',
   });
-  app.doc31(OPENAPI_PATH, {
-    openapi: '3.1.0',
-    info: { title: 'Bascule API', version: 'v1' },
-  });
+  for (const path of OPENAPI_PATHS) {
+    app.doc31(path, { openapi: '3.1.0', info: { title: 'Bascule API', version: 'v1' } });
+    app.openAPIRegistry.registerPath({
+      method: 'get',
+      path,
+      summary: 'This document: every route, derived from the schemas that validate the requests',
+      responses: {
+        200: {
+          description: 'The OpenAPI 3.1 document',
+          content: { 'application/json': { schema: z.looseObject({}) } },
+        },
+      },
+    });
+  }
 
   const allowed = allowedMethods(app.routes);
   app.notFound((c) => {

@@ -1,9 +1,14 @@
 /** What the HTTP API needs from the daemon: data and a few functions, no daemon internals. */
 import type { Registry } from 'prom-client';
+import type { Predicate } from '../analysis/predicate.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
+import type { IncidentUpdate } from '../store/incident-updates.ts';
+import type { MaintenanceQuery, MaintenanceWindow } from '../store/maintenance.ts';
+import type { ObservationStore } from '../store/store.ts';
 import type { LiveFeed } from './live.ts';
 import type { StatusJson } from './status-json.ts';
 
@@ -115,6 +120,44 @@ export interface FailoverApi {
   ): Promise<FailoverCommandAnswer>;
 }
 
+/** The updates operators post on incidents (store/incident-updates.ts). */
+export interface IncidentUpdatesApi {
+  /** The updates of these incidents, oldest first. */
+  list(ids: readonly string[]): Promise<readonly IncidentUpdate[]>;
+  /** Stores an update (through the write-behind store: in order, kept while the store fails). */
+  post(update: IncidentUpdate): Promise<void>;
+}
+
+/** Maintenance windows (store/maintenance.ts), and the silences the daemon keeps of them. */
+export interface MaintenanceApi {
+  list(query: MaintenanceQuery): Promise<readonly MaintenanceWindow[]>;
+  get(id: string): Promise<MaintenanceWindow | undefined>;
+  /** Saves a window, created or edited: stored, and the daemon's silences follow at once. */
+  save(window: MaintenanceWindow): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+/** What a simulation asks: failure predicates, or a scenario of the library by id. */
+export type SimulationAsk = { readonly fail: readonly Predicate[] } | { readonly scenario: string };
+
+/** `ok`: the JSON of `bascule simulate --format json`; else no scenario has that id (the ids it knows). */
+export type SimulationAnswer =
+  | { readonly ok: true; readonly json: unknown }
+  | { readonly ok: false; readonly scenarios: readonly string[] };
+
+/** The map the daemon runs, as it read it at start: its JSON, its analysis, the outage library. */
+export interface MapApi {
+  /** The map's service ids (maintenance windows name them). */
+  readonly services: readonly string[];
+  /** The map as validated JSON; secrets as references ({env}, {file}), never their values. */
+  map(): unknown;
+  /** The JSON of `bascule analyze --format json`, computed once (at start) and kept, worded in `lang`. */
+  analysis(lang: Lang): unknown;
+  /** The outage library, as `bascule scenarios --format json` lists it. */
+  scenarios(): readonly unknown[];
+  simulate(ask: SimulationAsk, lang: Lang): SimulationAnswer;
+}
+
 export interface ApiDeps {
   /** The map's name. */
   readonly name: string;
@@ -149,6 +192,11 @@ export interface ApiDeps {
   readonly maxStreams?: number;
   /** The failover groups Bascule runs (GET/POST /api/v1/failover…). */
   readonly failover?: FailoverApi;
+  /** Raw results and per-minute roll-ups of the checks (GET /api/v1/checks/{id}). */
+  readonly history: Pick<ObservationStore, 'observations' | 'rollups'>;
+  readonly incidentUpdates: IncidentUpdatesApi;
+  readonly maintenance: MaintenanceApi;
+  readonly map: MapApi;
   /** Internal errors (answered 500, never with their details). */
   onError(error: unknown): void;
 }

@@ -5,9 +5,7 @@
  * 409 with its code, worded in the request's language.
  */
 
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { suggest } from '../model/suggest.ts';
 import { operatorAuth } from './auth.ts';
 import type { ApiDeps, FailoverApi, FailoverGroupView, FailoverSwitch } from './deps.ts';
@@ -24,6 +22,7 @@ import {
 } from './failover-schemas.ts';
 import { ApiError, type HttpErrorCode } from './http-error.ts';
 import { jsonBody } from './json-body.ts';
+import { requester } from './requester.ts';
 import { errorSchema, OPERATOR_AUTH } from './schemas.ts';
 
 const error = (description: string) => ({
@@ -85,17 +84,6 @@ function groupOf(f: FailoverApi, group: string): FailoverGroupView {
     groups: groups.join(', '),
     ...(hint ? { suggestion: hint } : {}),
   });
-}
-
-/** Who asked: the operator token names nobody, so `operator@` the client's address. */
-function who(c: Context): string {
-  let address: string | undefined;
-  try {
-    address = getConnInfo(c).remote.address;
-  } catch {
-    address = undefined; // not served by node (app.request in a test)
-  }
-  return address ? `operator@${address}` : 'operator';
 }
 
 export function failoverRoutes(deps: ApiDeps): OpenAPIHono {
@@ -211,7 +199,7 @@ export function failoverRoutes(deps: ApiDeps): OpenAPIHono {
         }
         const answer = await f.command(group, action, {
           reason: body.reason,
-          who: who(c),
+          who: requester(c),
           ...(endpoint !== undefined ? { endpoint } : {}),
           ...(body.force ? { force: true } : {}),
         });

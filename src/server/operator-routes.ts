@@ -1,20 +1,12 @@
 /**
  * The operator group (/api/v1 and /metrics), behind the operator token: the full live state with
- * internal names, incidents, the live event stream, and the Prometheus metrics.
+ * internal names, the live event stream, and the Prometheus metrics (incidents, maintenance, the
+ * map and checks have their own files, mounted beside).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { operatorAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
-import { ApiError } from './http-error.ts';
-import {
-  errorSchema,
-  eventsQuery,
-  incident,
-  incidentParams,
-  incidentsQuery,
-  OPERATOR_AUTH,
-  statusSchema,
-} from './schemas.ts';
+import { errorSchema, eventsQuery, OPERATOR_AUTH, statusSchema } from './schemas.ts';
 import { EventStreams, eventsHead, streamEvents } from './sse.ts';
 
 const error = (description: string) => ({
@@ -42,57 +34,6 @@ export function operatorRoutes(deps: ApiDeps, streams = new EventStreams()): Ope
       },
     }),
     async (c) => c.json((await deps.status()) as never, 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/incidents',
-      summary: 'Incidents, newest first',
-      security,
-      middleware: [auth] as const,
-      request: { query: incidentsQuery },
-      responses: {
-        200: {
-          description: 'The incidents',
-          content: { 'application/json': { schema: z.object({ incidents: z.array(incident) }) } },
-        },
-        400: error('A query parameter is invalid'),
-        401: unauthorized,
-      },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const incidents = await deps.incidents({
-        ...(q.open !== undefined ? { open: q.open === 'true' } : {}),
-        ...(q.service !== undefined ? { service: q.service } : {}),
-        limit: q.limit ?? 100,
-      });
-      return c.json({ incidents } as never, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/incidents/{id}',
-      summary: 'One incident, with its timeline (the id URL-encoded)',
-      security,
-      middleware: [auth] as const,
-      request: { params: incidentParams },
-      responses: {
-        200: { description: 'The incident', content: { 'application/json': { schema: incident } } },
-        401: unauthorized,
-        404: error('No incident has that id (BASCULE_E_HTTP_INCIDENT_UNKNOWN)'),
-      },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      // `service@ISO-time`, decoded from the path; compared exactly.
-      const found = (await deps.incidents({ id })).find((i) => i.id === id);
-      if (!found) throw new ApiError('BASCULE_E_HTTP_INCIDENT_UNKNOWN', { id });
-      return c.json(found as never, 200);
-    },
   );
 
   app.openapi(

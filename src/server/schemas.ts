@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_CHECK_ID, MAX_DETAIL, MAX_POST_BYTES, MAX_POST_OBSERVATIONS } from '../monitor/limits.ts';
 import { FAILURE_REASONS, WARNINGS } from '../monitor/types.ts';
+import { detailKey } from './validation.ts';
 
 /** Most observations one agent post may carry. */
 export const MAX_BATCH = MAX_POST_OBSERVATIONS;
@@ -207,6 +208,17 @@ export const publicStatus = z
     ),
   })
   .openapi('PublicStatus', { description: 'The redacted projection for a public status page.' });
+
+/**
+ * A text people read in French and/or English: at least one language, each trimmed, not empty, at
+ * most `max` characters.
+ */
+export function localText(max: number) {
+  const text = z.string().trim().min(1).max(max);
+  return z
+    .strictObject({ en: text.optional(), fr: text.optional() })
+    .refine((t) => t.en !== undefined || t.fr !== undefined, detailKey('http.detail.oneLanguage'));
+}
 
 /** The OpenAPI security schemes, by name. */
 export const OPERATOR_AUTH = 'operatorToken';

@@ -5,7 +5,9 @@
  * (`memory:NAME` stores of one process live until the process ends, across close and reopen).
  */
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
+import { type MaintenanceQuery, type MaintenanceWindow, matchesMaintenance } from './maintenance.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import type {
   Incident,
@@ -30,6 +32,9 @@ interface Data {
   kv: Map<string, { revision: number; entries: Map<string, KvRow> }>;
   switches: Map<string, SwitchRecord>;
   audit: AuditRecord[];
+  /** In the order appended. */
+  updates: IncidentUpdate[];
+  maintenance: Map<string, MaintenanceWindow>;
 }
 
 const NAMED = new Map<string, Data>();
@@ -44,6 +49,8 @@ const fresh = (): Data => ({
   kv: new Map(),
   switches: new Map(),
   audit: [],
+  updates: [],
+  maintenance: new Map(),
 });
 
 const outboxId = (channel: string, key: string) => `${channel}\u0000${key}`;
@@ -282,6 +289,41 @@ export class MemoryStore implements Store {
       .sort((a, b) => b.e.at - a.e.at || b.seq - a.seq)
       .slice(0, query.limit ?? 100)
       .map(({ e }) => copy(e));
+  }
+
+  async appendIncidentUpdate(update: IncidentUpdate): Promise<void> {
+    if (this.d.updates.some((u) => u.id === update.id)) return;
+    this.d.updates.push(JSON.parse(JSON.stringify(update)) as IncidentUpdate);
+  }
+
+  async incidentUpdates(ids: readonly string[]): Promise<IncidentUpdate[]> {
+    const wanted = new Set(ids.slice(0, MAX_UPDATE_IDS));
+    return this.d.updates
+      .map((u, seq) => ({ u, seq }))
+      .filter(({ u }) => wanted.has(u.incident))
+      .sort((a, b) => a.u.at - b.u.at || a.seq - b.seq)
+      .map(({ u }) => copy(u));
+  }
+
+  async saveMaintenance(window: MaintenanceWindow): Promise<void> {
+    this.d.maintenance.set(window.id, JSON.parse(JSON.stringify(window)) as MaintenanceWindow);
+  }
+
+  async deleteMaintenance(id: string): Promise<void> {
+    this.d.maintenance.delete(id);
+  }
+
+  async maintenanceWindow(id: string): Promise<MaintenanceWindow | undefined> {
+    const w = this.d.maintenance.get(id);
+    return w ? copy(w) : undefined;
+  }
+
+  async maintenance(query: MaintenanceQuery = {}): Promise<MaintenanceWindow[]> {
+    return [...this.d.maintenance.values()]
+      .filter((w) => matchesMaintenance(w, query))
+      .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, query.limit ?? 100)
+      .map(copy);
   }
 
   async close(): Promise<void> {}

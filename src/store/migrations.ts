@@ -115,6 +115,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // What operators tell the public: updates on incidents, and maintenance windows (whole records
+    // as JSON, with the columns the queries filter and sort on).
+    id: '2026-12-22-updates-maintenance',
+    sql: (d) => {
+      const t = types(d);
+      return [
+        `CREATE TABLE incident_updates (
+          seq ${t.serial}, id TEXT NOT NULL UNIQUE, incident TEXT NOT NULL, at ${t.big} NOT NULL,
+          entry TEXT NOT NULL)`,
+        'CREATE INDEX incident_updates_incident ON incident_updates (incident, at)',
+        `CREATE TABLE maintenance_windows (
+          id TEXT PRIMARY KEY, start_at ${t.big} NOT NULL, end_at ${t.big} NOT NULL, record TEXT NOT NULL)`,
+        'CREATE INDEX maintenance_windows_start ON maintenance_windows (start_at)',
+        'CREATE INDEX maintenance_windows_end ON maintenance_windows (end_at)',
+      ];
+    },
+  },
 ];
 
 export const MIGRATIONS_TABLE =

@@ -7,13 +7,16 @@ import pg from 'pg';
 import { BasculeError, errorCode, fail } from '../errors.ts';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
+import type { MaintenanceQuery, MaintenanceWindow } from './maintenance.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import {
   encodeReason,
   type IncidentRow,
   incidentOf,
+  maintenanceSql,
   type ObservationRow,
   type OutboxRow,
   observationOf,
@@ -456,6 +459,47 @@ export class PostgresStore implements Store {
             [query.group, query.limit ?? 100],
           );
     return rows.map((r) => JSON.parse(r.entry) as AuditRecord);
+  }
+
+  async appendIncidentUpdate(update: IncidentUpdate): Promise<void> {
+    await this.q(
+      'INSERT INTO incident_updates (id, incident, at, entry) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+      [update.id, update.incident, update.at, JSON.stringify(update)],
+    );
+  }
+
+  async incidentUpdates(ids: readonly string[]): Promise<IncidentUpdate[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.q<{ entry: string }>(
+      'SELECT entry FROM incident_updates WHERE incident = ANY($1::text[]) ORDER BY at, seq',
+      [ids.slice(0, MAX_UPDATE_IDS)],
+    );
+    return rows.map((r) => JSON.parse(r.entry) as IncidentUpdate);
+  }
+
+  async saveMaintenance(window: MaintenanceWindow): Promise<void> {
+    await this.q(
+      `INSERT INTO maintenance_windows (id, start_at, end_at, record) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, end_at = excluded.end_at, record = excluded.record`,
+      [window.id, window.start, window.end, JSON.stringify(window)],
+    );
+  }
+
+  async deleteMaintenance(id: string): Promise<void> {
+    await this.q('DELETE FROM maintenance_windows WHERE id = $1', [id]);
+  }
+
+  async maintenanceWindow(id: string): Promise<MaintenanceWindow | undefined> {
+    const row = (
+      await this.q<{ record: string }>('SELECT record FROM maintenance_windows WHERE id = $1', [id])
+    )[0];
+    return row ? (JSON.parse(row.record) as MaintenanceWindow) : undefined;
+  }
+
+  async maintenance(query: MaintenanceQuery = {}): Promise<MaintenanceWindow[]> {
+    const { sql, params } = maintenanceSql(query, (n) => `$${n}`);
+    const rows = await this.q<{ record: string }>(sql, params);
+    return rows.map((r) => JSON.parse(r.record) as MaintenanceWindow);
   }
 
   async close(): Promise<void> {

@@ -155,3 +155,28 @@ export function outboxItemOf(r: OutboxRow): OutboxItem {
     ...(r.last_error !== null ? { lastError: r.last_error } : {}),
   };
 }
+
+/** The SELECT of maintenance windows for a query, with placeholders as the dialect writes them. */
+export function maintenanceSql(
+  q: { readonly activeAt?: number; readonly from?: number; readonly to?: number; readonly limit?: number },
+  placeholder: (n: number) => string,
+): { sql: string; params: number[] } {
+  const where: string[] = [];
+  const params: number[] = [];
+  const add = (clause: (p: string) => string, value: number) => {
+    params.push(value);
+    where.push(clause(placeholder(params.length)));
+  };
+  if (q.activeAt !== undefined) {
+    add((p) => `start_at <= ${p}`, q.activeAt);
+    add((p) => `end_at > ${p}`, q.activeAt);
+  }
+  if (q.from !== undefined) add((p) => `end_at > ${p}`, q.from);
+  if (q.to !== undefined) add((p) => `start_at < ${p}`, q.to);
+  params.push(q.limit ?? 100);
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')} ` : '';
+  return {
+    sql: `SELECT record FROM maintenance_windows ${filter}ORDER BY start_at, id LIMIT ${placeholder(params.length)}`,
+    params,
+  };
+}

@@ -10,13 +10,16 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
+import type { MaintenanceQuery, MaintenanceWindow } from './maintenance.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.ts';
 import { mergeRollups, minuteOf, rollUp } from './rollup.ts';
 import {
   encodeReason,
   type IncidentRow,
   incidentOf,
+  maintenanceSql,
   type ObservationRow,
   type OutboxRow,
   observationOf,
@@ -279,6 +282,35 @@ export class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.entry) as AuditRecord);
   }
 
+  async appendIncidentUpdate(update: IncidentUpdate): Promise<void> {
+    this.s.appendUpdate.run(update.id, update.incident, update.at, JSON.stringify(update));
+  }
+
+  async incidentUpdates(ids: readonly string[]): Promise<IncidentUpdate[]> {
+    if (ids.length === 0) return [];
+    const rows = this.s.updates.all(JSON.stringify(ids.slice(0, MAX_UPDATE_IDS))) as { entry: string }[];
+    return rows.map((r) => JSON.parse(r.entry) as IncidentUpdate);
+  }
+
+  async saveMaintenance(window: MaintenanceWindow): Promise<void> {
+    this.s.saveMaintenance.run(window.id, window.start, window.end, JSON.stringify(window));
+  }
+
+  async deleteMaintenance(id: string): Promise<void> {
+    this.s.deleteMaintenance.run(id);
+  }
+
+  async maintenanceWindow(id: string): Promise<MaintenanceWindow | undefined> {
+    const row = this.s.maintenanceWindow.get(id) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as MaintenanceWindow) : undefined;
+  }
+
+  async maintenance(query: MaintenanceQuery = {}): Promise<MaintenanceWindow[]> {
+    const { sql, params } = maintenanceSql(query, () => '?');
+    const rows = this.db.prepare(sql).all(...params) as { record: string }[];
+    return rows.map((r) => JSON.parse(r.record) as MaintenanceWindow);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -377,5 +409,17 @@ function prepare(db: Db) {
     appendAudit: db.prepare('INSERT INTO failover_audit (grp, at, entry) VALUES (?, ?, ?)'),
     audit: db.prepare('SELECT entry FROM failover_audit ORDER BY at DESC, seq DESC LIMIT ?'),
     auditOf: db.prepare('SELECT entry FROM failover_audit WHERE grp = ? ORDER BY at DESC, seq DESC LIMIT ?'),
+    appendUpdate: db.prepare(
+      'INSERT INTO incident_updates (id, incident, at, entry) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ),
+    updates: db.prepare(
+      'SELECT entry FROM incident_updates WHERE incident IN (SELECT value FROM json_each(?)) ORDER BY at, seq',
+    ),
+    saveMaintenance: db.prepare(
+      `INSERT INTO maintenance_windows (id, start_at, end_at, record) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, end_at = excluded.end_at, record = excluded.record`,
+    ),
+    deleteMaintenance: db.prepare('DELETE FROM maintenance_windows WHERE id = ?'),
+    maintenanceWindow: db.prepare('SELECT record FROM maintenance_windows WHERE id = ?'),
   };
 }

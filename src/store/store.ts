@@ -1,13 +1,16 @@
 /**
  * The storage port: raw observations (kept for the raw retention window), per-minute roll-ups
- * beyond it, state transitions, incidents, small state snapshots (so a restart resumes where it
- * was, without false alerts), and the alert outbox (an alert is kept until delivered). One contract suite (test/store.contract.ts) runs against every
+ * beyond it, state transitions, incidents and the updates operators post on them, maintenance
+ * windows, small state snapshots (so a restart resumes where it was, without false alerts), and
+ * the alert outbox (an alert is kept until delivered). One contract suite (test/store.contract.ts) runs against every
  * adapter: memory (tests, and state a cluster keeps elsewhere), SQLite (the default, WAL) and
  * PostgreSQL.
  */
 import type { Incident, Observation, State, Transition } from '../monitor/types.ts';
 import type { FailoverStore } from './failover-records.ts';
+import type { IncidentUpdateStore } from './incident-updates.ts';
 import type { KvStore } from './kv-rows.ts';
+import type { MaintenanceStore } from './maintenance.ts';
 
 /** One check seen from one vantage point during one minute. */
 export interface Rollup {
@@ -135,12 +138,21 @@ export interface Store
     StateStore,
     OutboxStore,
     KvStore,
-    FailoverStore {
+    FailoverStore,
+    IncidentUpdateStore,
+    MaintenanceStore {
   /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type { AuditRecord, FailoverStore, SwitchRecord } from './failover-records.ts';
+export type {
+  IncidentStatus,
+  IncidentUpdate,
+  IncidentUpdateStore,
+  LocalText,
+} from './incident-updates.ts';
 export type { KvBucketRows, KvRow, KvStore } from './kv-rows.ts';
+export type { MaintenanceQuery, MaintenanceStore, MaintenanceWindow } from './maintenance.ts';
 export type { Incident, Observation, State, Transition };

@@ -14,7 +14,9 @@
  */
 import type { Clock } from '../platform/clock.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
+import type { IncidentUpdate } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
+import type { MaintenanceQuery, MaintenanceWindow } from './maintenance.ts';
 import { MemoryStore } from './memory.ts';
 import type {
   Incident,
@@ -187,6 +189,20 @@ export class WriteBehindStore implements Store {
     return this.call((s) => s.appendAudit(entry));
   }
 
+  // What operators post (incident updates, maintenance windows): in order with the rest too.
+
+  appendIncidentUpdate(update: IncidentUpdate): Promise<void> {
+    return this.call((s) => s.appendIncidentUpdate(update));
+  }
+
+  saveMaintenance(window: MaintenanceWindow): Promise<void> {
+    return this.call((s) => s.saveMaintenance(window));
+  }
+
+  deleteMaintenance(id: string): Promise<void> {
+    return this.call((s) => s.deleteMaintenance(id));
+  }
+
   private call(run: (s: Store) => Promise<void>): Promise<void> {
     return this.write({ kind: 'call', run }, () => run(this.inner));
   }
@@ -357,6 +373,15 @@ export class WriteBehindStore implements Store {
   }
   audit(query?: FailoverQuery): Promise<AuditRecord[]> {
     return this.inner.audit(query);
+  }
+  incidentUpdates(ids: readonly string[]): Promise<IncidentUpdate[]> {
+    return this.inner.incidentUpdates(ids);
+  }
+  maintenanceWindow(id: string): Promise<MaintenanceWindow | undefined> {
+    return this.inner.maintenanceWindow(id);
+  }
+  maintenance(query?: MaintenanceQuery): Promise<MaintenanceWindow[]> {
+    return this.inner.maintenance(query);
   }
   migrate(): Promise<void> {
     return this.inner.migrate();

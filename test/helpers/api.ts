@@ -1,13 +1,23 @@
 /** A real listening API with fake daemon pieces, for the HTTP tests (server*.test.ts). */
 import assert from 'node:assert/strict';
 import { Gauge, Registry } from 'prom-client';
+import { stringify } from 'yaml';
+import { buildGraph } from '../../src/analysis/graph.ts';
+import { incidentUpdatesApi, maintenanceApi } from '../../src/daemon/api-deps.ts';
+import { MaintenanceBook } from '../../src/daemon/maintenance-book.ts';
+import { mapApi } from '../../src/daemon/map-api.ts';
+import { loadConfig } from '../../src/model/load.ts';
+import type { Config } from '../../src/model/schema.ts';
 import type { CompiledCheck } from '../../src/monitor/compile.ts';
 import type { Incident, Observation } from '../../src/monitor/types.ts';
 import { ManualClock } from '../../src/platform/manual-clock.ts';
+import { loadScenarios } from '../../src/scenarios/library.ts';
+import { loadCatalogue } from '../../src/scenarios/providers.ts';
 import { type ApiDeps, createApi, type IncidentsQuery } from '../../src/server/api.ts';
 import { type Listening, listen } from '../../src/server/listen.ts';
 import { LiveFeed } from '../../src/server/live.ts';
 import type { StatusJson } from '../../src/server/status-json.ts';
+import { MemoryStore } from '../../src/store/memory.ts';
 
 export const OPERATOR = 'operator-secret-5d1e';
 export const OFFICE = 'office-secret-93ac';
@@ -45,6 +55,59 @@ function incident(id: string, closedAt?: number): Incident {
   };
 }
 
+/** Secrets the fake map references: their values must never be answered. */
+export const SECRETS = {
+  OPS_TOKEN: 'ops-token-value-7c1d9e',
+  SLACK_PATH: '/services/T000/B000/slack-secret-4f2a',
+  HEADER: 'Bearer header-secret-88b0',
+  PG_PASSWORD: 'pg-password-61aa',
+} as const;
+
+/** The map behind the fake pieces: the services and components of the status below, and secrets. */
+export const FAKE_MAP_YAML = stringify({
+  version: 1,
+  name: 'Acme Shop',
+  services: {
+    checkout: { criticality: 'critical', dependsOn: ['db-eu'] },
+    blog: { criticality: 'low', dependsOn: ['web'] },
+  },
+  components: {
+    'db-eu': { provider: 'aws', region: 'eu-west-3' },
+    web: { provider: 'ovh', region: 'gra' },
+  },
+  checks: {
+    'db-tcp': { component: 'db-eu', tcp: 'db1.internal.acme.example:5432', from: ['office'] },
+    'web-http': {
+      component: 'web',
+      http: 'https://www.acme.example/health',
+      headers: { Authorization: SECRETS.HEADER },
+    },
+  },
+  vantages: { office: { provider: 'orange', token: { env: 'OFFICE_TOKEN' } } },
+  notify: { ops: { slack: `https://hooks.slack.com${SECRETS.SLACK_PATH}` } },
+  runtime: {
+    token: { env: 'OPS_TOKEN' },
+    store: `postgres://bascule:${SECRETS.PG_PASSWORD}@db.acme.example/bascule`,
+  },
+});
+export const FAKE_MAP: Config = (() => {
+  const r = loadConfig(FAKE_MAP_YAML, 'bascule.yaml');
+  if (!r.ok) throw new Error(`invalid fake map: ${JSON.stringify(r.diagnostics)}`);
+  return r.config;
+})();
+
+let fakeMap: ReturnType<typeof mapApi> | undefined;
+/** Analysed once per test process (as a daemon does at start). */
+const fakeMapApi = () => {
+  fakeMap ??= mapApi({
+    config: FAKE_MAP,
+    graph: buildGraph(FAKE_MAP),
+    scenarios: loadScenarios(),
+    catalogue: loadCatalogue(),
+  });
+  return fakeMap;
+};
+
 /** Fake daemon pieces; the fields tests look at are public. */
 export class Fake {
   readonly clock = new ManualClock();
@@ -61,6 +124,10 @@ export class Fake {
     ok: true,
     problems: [],
   };
+  /** A real store for what the API writes and reads back (updates, windows, history). */
+  readonly store = new MemoryStore();
+  /** The daemon's book of maintenance windows (its silences). */
+  readonly book = new MaintenanceBook();
   /** Calls of `status()`, each a full build on a real daemon. */
   statusCalls = 0;
   serviceState: 'UP' | 'DOWN' = 'DOWN';
@@ -114,6 +181,10 @@ export class Fake {
       },
       live: this.live,
       onError: (e) => this.errors.push(e),
+      history: this.store,
+      incidentUpdates: incidentUpdatesApi(this.store),
+      maintenance: maintenanceApi(this.store, this.book),
+      map: fakeMapApi(),
     };
   }
 

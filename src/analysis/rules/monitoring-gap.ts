@@ -78,7 +78,10 @@ function run({ graph }: AnalysisContext): Finding[] {
       out.push({ ...base, variant: 'none', params: { service, criticality, providers: provs } });
       continue;
     }
-    const from = new Set(watching.flatMap((c) => c.from ?? Object.keys(vantages)));
+    // The daemon's own vantage point (`local`, runtime.vantage) is not declared: it says nowhere where it runs.
+    const from = new Set(
+      watching.flatMap((c) => c.from ?? Object.keys(vantages)).filter((v) => v in vantages),
+    );
     const outside = [...from].filter((v) => !providers.has(vantages[v]!.provider));
     if (outside.length > 0) continue;
     const variant = from.size === 0 ? 'unplaced' : 'inside';

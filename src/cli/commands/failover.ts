@@ -3,11 +3,11 @@
  * (pin, drain, release), asked of the daemon at runtime.listen with the operator token, found as
  * `bascule status` finds it. A refusal is the daemon's code, worded here in the user's language.
  */
-import { BasculeError, ERRORS, type ErrorCode, errorCode, fail } from '../../errors.ts';
-import { type Lang, t } from '../../i18n/index.ts';
+import { fail } from '../../errors.ts';
+import { t } from '../../i18n/index.ts';
 import { cleanText } from '../../monitor/clean-text.ts';
-import type { FoundToken } from '../../server/operator-token.ts';
 import { CONFIG_OPTION, type Command, type CommandContext, FORMAT_OPTION } from '../command.ts';
+import { callDaemon, type DaemonTarget } from '../daemon-api.ts';
 import { type GroupDetailJson, type GroupJson, renderGroup, renderGroups } from '../render/failover-text.ts';
 import { choice, emit, json } from '../shared.ts';
 import { painter } from '../style.ts';
@@ -16,53 +16,9 @@ import { target } from './status.ts';
 const VERBS = ['status', 'pin', 'drain', 'release'] as const;
 type Verb = (typeof VERBS)[number];
 
-interface Call {
-  readonly base: string;
-  readonly token: FoundToken | undefined;
-  readonly file: string;
-  readonly lang: Lang;
-}
-
-/** An error answer with a registry code: the same error here, in the CLI's language. */
-function refused(body: unknown): BasculeError | undefined {
-  const e = (body as { error?: { code?: unknown; params?: unknown } } | null)?.error;
-  const code = typeof e?.code === 'string' ? e.code : '';
-  if (!(code in ERRORS) || code === 'BASCULE_E_HTTP_INTERNAL') return undefined;
-  const params =
-    e?.params && typeof e.params === 'object' ? (e.params as Record<string, string | number>) : {};
-  return new BasculeError([{ code: code as ErrorCode, params }]);
-}
-
-async function call(c: Call, path: string, body?: object): Promise<unknown> {
-  const url = `${c.base.replace(/\/$/, '')}/api/v1/failover${path}`;
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: body ? 'POST' : 'GET',
-      headers: {
-        ...(c.token ? { authorization: `Bearer ${c.token.token}` } : {}),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        'accept-language': c.lang,
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (e) {
-    throw fail('BASCULE_E_DAEMON_UNREACHABLE', { url: c.base, reason: errorCode(e) });
-  }
-  if (res.status === 401) {
-    const source = c.token?.source ?? t(c.lang, 'token.none', { file: c.file });
-    throw fail('BASCULE_E_DAEMON_UNAUTHORIZED', { url: c.base, source });
-  }
-  let answer: unknown;
-  try {
-    answer = await res.json();
-  } catch {
-    throw fail('BASCULE_E_DAEMON_STATUS', { url: c.base, status: res.status });
-  }
-  if (res.ok) return answer;
-  throw refused(answer) ?? fail('BASCULE_E_DAEMON_STATUS', { url: c.base, status: res.status });
-}
+/** `path` under /api/v1/failover; a POST when there is a body. */
+const call = (c: DaemonTarget, path: string, body?: object) =>
+  callDaemon(c, body ? 'POST' : 'GET', `/api/v1/failover${path}`, body);
 
 /** The verb and its arguments, or a usage error. */
 function parse(ctx: CommandContext): { verb: Verb; group?: string; endpoint?: string; reason?: string } {
@@ -101,7 +57,7 @@ export const failover = {
     const format = choice(ctx, 'format', ['text', 'json'] as const);
     const cmd = parse(ctx);
     if (cmd.verb === 'status' && ctx.values.force !== undefined) throw fail('BASCULE_E_USAGE_FAILOVER', {});
-    const c: Call = { ...target(ctx), lang: ctx.lang };
+    const c: DaemonTarget = { ...target(ctx), lang: ctx.lang };
     const paint = painter(ctx.io.color);
     if (cmd.verb === 'status') {
       if (cmd.group === undefined) {

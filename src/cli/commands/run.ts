@@ -5,7 +5,7 @@ import { t } from '../../i18n/index.ts';
 import { isHostPort } from '../../model/schema-primitives.ts';
 import { LOG_LEVELS } from '../../platform/log-levels.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
-import { choice, configPath, readConfig } from '../shared.ts';
+import { choice, configPath, readMap, readScenarios } from '../shared.ts';
 
 export const run = {
   name: 'run',
@@ -30,7 +30,9 @@ export const run = {
         format: 'hostPort',
       });
     }
-    const config = readConfig(ctx);
+    const { config, catalogue } = readMap(ctx);
+    // The library the map is analysed with at start (GET /api/v1/analysis), as `bascule analyze` reads it.
+    const scenarios = readScenarios(ctx, true, catalogue);
     // Loaded here, not at start-up: every other command starts faster without the daemon.
     const [{ createLogger }, { Notifier }, { Daemon }] = await Promise.all([
       import('../../platform/log.ts'),
@@ -45,6 +47,8 @@ export const run = {
       config,
       baseDir,
       notifier,
+      scenarios,
+      catalogue,
       ...(listen !== undefined ? { listen } : {}),
       ...(typeof ctx.values['data-dir'] === 'string'
         ? { dataDir: resolve(ctx.io.cwd, ctx.values['data-dir']) }

@@ -1,5 +1,10 @@
-/** Live updates for the dashboard and API clients (server-sent events): every state change and incident event. */
+/**
+ * Live updates for the dashboard and API clients (server-sent events): every state change and
+ * incident event, maintenance windows starting and ending, and alerts they silenced.
+ */
+
 import type { LiveFeed } from '../../server/live.ts';
+import { maintenanceJson } from '../../server/maintenance-schemas.ts';
 import type { Stage } from '../pipeline.ts';
 
 export function liveStage(live: LiveFeed): Stage {
@@ -11,6 +16,12 @@ export function liveStage(live: LiveFeed): Stage {
       },
       incidents({ events }) {
         for (const e of events) live.publish(e.type, e.incident);
+      },
+      maintenance(notices, now) {
+        for (const n of notices) live.publish(`maintenance-${n.kind}`, maintenanceJson(n.window, now));
+      },
+      silenced(alerts) {
+        for (const a of alerts) live.publish('alert-silenced', a);
       },
     },
   };

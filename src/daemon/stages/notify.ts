@@ -3,8 +3,9 @@
  * decided is queued in the store together with the router's state (one transaction: "decided" and
  * "queued" cannot diverge); the outbox sends them in the background (retries must not hold up the
  * monitor), removes each once its channel accepted it, and sends again after a restart what is
- * left. Reminders are decided every few seconds the same way. A stop delivers for a few seconds
- * and leaves what is not delivered queued.
+ * left. Reminders are decided every few seconds the same way. While a maintenance window silences
+ * a service, its alerts are recorded as silenced instead (notify/silences.ts). A stop delivers for
+ * a few seconds and leaves what is not delivered queued.
  */
 import { Counter, type Registry } from 'prom-client';
 import type { Lang } from '../../i18n/index.ts';
@@ -14,10 +15,11 @@ import { failoverDeliveries } from '../../notify/failover-alerts.ts';
 import type { Notifier } from '../../notify/notifier.ts';
 import { AlertOutbox } from '../../notify/outbox.ts';
 import { SelfAlerts, type SelfProblem } from '../../notify/self-alerts.ts';
+import { type SilencedAlert, type Silencer, silenceDeliveries } from '../../notify/silences.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { OutboxStore, StateStore } from '../../store/store.ts';
-import type { Stage } from '../pipeline.ts';
+import type { Emit, Stage } from '../pipeline.ts';
 
 export const ALERTS_KEY = 'alerts';
 /** How often reminders are considered. */
@@ -40,6 +42,8 @@ export interface NotifyStageOptions {
   readonly lang?: Lang;
   /** How long a problem of Bascule itself lasts before it is alerted (default 30 s; tests). */
   readonly selfAfterMs?: number;
+  /** Which maintenance window silences a service's alerts at a time, if any (daemon/maintenance-book.ts). */
+  readonly silencing?: (service: string, now: number) => string | undefined;
   /** Outbox policy (tests): waits between attempts, and the age past which an alert is dropped. */
   readonly retryDelays?: readonly number[];
   readonly maxAgeMs?: number;
@@ -68,9 +72,31 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
     ...(o.retryDelays ? { retryDelays: o.retryDelays } : {}),
     ...(o.maxAgeMs !== undefined ? { maxAgeMs: o.maxAgeMs } : {}),
   });
+  const silencedTotal = new Counter({
+    name: 'bascule_alerts_silenced_total',
+    help: 'Alerts not sent because a maintenance window silenced their service, by service',
+    labelNames: ['service'],
+    registers: [o.registry],
+  });
   const self = o.problems && o.config && o.lang ? new SelfAlerts(o.config, o.lang, o.selfAfterMs) : undefined;
+  const silencing = o.silencing;
+  const silenced: Silencer | undefined = silencing
+    ? (service) => silencing(service, o.clock.now())
+    : undefined;
+  /** Alerts a window silenced, once the decision is kept: counted, logged, and on the live feed. */
+  const record = (alerts: readonly SilencedAlert[], emit: Emit) => {
+    if (alerts.length === 0) return;
+    for (const a of alerts) {
+      silencedTotal.inc({ service: a.service });
+      o.log.info(
+        { service: a.service, incident: a.incident, kind: a.kind, window: a.window, channels: a.channels },
+        'alert silenced by a maintenance window',
+      );
+    }
+    emit('silenced', alerts);
+  };
   /** Decides, then queues the deliveries with the router's new state; undoes the decision if that fails. */
-  const queue = async (decide: () => Routing) => {
+  const queue = async (decide: () => Routing, emit: Emit) => {
     const before = notifier.snapshot();
     let routing: Routing;
     try {
@@ -90,6 +116,7 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
       throw e;
     }
     notifier.dropped(routing.suppressed);
+    record(routing.silenced ?? [], emit);
     if (routing.deliveries.length > 0) outbox.poke();
   };
   return {
@@ -97,14 +124,20 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
     // Queued before anything later acts: a store error holds the batch, it does not lose the alert.
     durable: true,
     on: {
-      async incidents({ events }) {
+      async incidents({ events }, _now, emit) {
         if (events.length === 0) return;
-        await queue(() => notifier.decide(events, o.causes));
+        await queue(() => notifier.decide(events, o.causes, silenced), emit);
       },
-      async failover(notices) {
+      async failover(notices, _now, emit) {
         if (notices.length === 0 || !o.config) return;
-        const deliveries = failoverDeliveries(o.config, o.lang ?? 'en', notices);
-        if (deliveries.length > 0) await queue(() => ({ deliveries, suppressed: [] }));
+        const all = failoverDeliveries(o.config, o.lang ?? 'en', notices);
+        const { deliveries, silenced: held } = silenceDeliveries(all, silenced);
+        if (all.length > 0) await queue(() => ({ deliveries, suppressed: [], silenced: held }), emit);
+      },
+      async maintenance(notices, _now, emit) {
+        // A window just ended: what it held and is still open is told now, not at the next tick.
+        if (notices.some((n) => n.kind === 'ended'))
+          await queue(() => notifier.remind(o.causes, silenced), emit);
       },
     },
     tick: {
@@ -112,12 +145,12 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
       // The outbox starts with the pipeline (not when the stage is built: a daemon that fails to
       // start must not keep a delivery loop on a closed store), sending at once what is left.
       atStart: true,
-      async run() {
+      async run(_now, emit) {
         outbox.start();
-        await queue(() => notifier.remind(o.causes));
+        await queue(() => notifier.remind(o.causes, silenced), emit);
         if (self && o.problems) {
           const deliveries = self.step(o.problems(), o.clock.now());
-          if (deliveries.length > 0) await queue(() => ({ deliveries, suppressed: [] }));
+          if (deliveries.length > 0) await queue(() => ({ deliveries, suppressed: [] }), emit);
         }
       },
     },

@@ -166,6 +166,33 @@ export const en = {
   'cli.init.kind.cdn': 'CDN',
   'cli.init.kind.other': 'other',
   'cli.init.done': 'wrote {file}; edit it, then run: bascule validate -c {file} && bascule analyze -c {file}',
+  'cli.incident.summary':
+    'list the incidents of the running daemon with their public status, and post an update on one',
+  'cli.incident.none': 'No incident.',
+  'cli.incident.updated': '{id}: update posted; public status: {status}.',
+  'cli.incident.status.investigating': 'investigating',
+  'cli.incident.status.identified': 'identified',
+  'cli.incident.status.monitoring': 'monitoring',
+  'cli.incident.status.resolved': 'resolved',
+  'cli.maintenance.summary':
+    'plan, list, end or delete maintenance windows (their alerts silenced meanwhile) on the running daemon',
+  'cli.maintenance.added': 'Maintenance {id} planned for {services}, from {start} to {end}.',
+  'cli.maintenance.silenced': 'Their alerts are silenced meanwhile (recorded, not sent).',
+  'cli.maintenance.ended': 'Maintenance {id} ended at {end}; alerts for {services} are no longer silenced.',
+  'cli.maintenance.deleted': 'Maintenance {id} deleted.',
+  'cli.maintenance.none': 'No maintenance planned or under way.',
+  'cli.maintenance.state.planned': 'planned',
+  'cli.maintenance.state.active': 'under way',
+  'cli.maintenance.state.over': 'over',
+  'cli.maintenance.silence.yes': 'yes',
+  'cli.maintenance.silence.no': 'no',
+  'cli.col.STATUS': 'STATUS',
+  'cli.col.OPENED': 'OPENED',
+  'cli.col.UPDATES': 'UPDATES',
+  'cli.col.START': 'START',
+  'cli.col.END': 'END',
+  'cli.col.SERVICES': 'SERVICES',
+  'cli.col.SILENCE': 'ALERTS SILENCED',
 } as const;
 
 export const fr = {
@@ -326,4 +353,33 @@ export const fr = {
   'cli.init.kind.other': 'autre',
   'cli.init.done':
     '{file} écrit ; modifiez-le, puis lancez : bascule validate -c {file} && bascule analyze -c {file}',
+  'cli.incident.summary':
+    'lister les incidents du démon avec leur statut public, et publier une mise à jour sur l’un d’eux',
+  'cli.incident.none': 'Aucun incident.',
+  'cli.incident.updated': '{id} : mise à jour publiée ; statut public : {status}.',
+  'cli.incident.status.investigating': 'enquête en cours',
+  'cli.incident.status.identified': 'cause identifiée',
+  'cli.incident.status.monitoring': 'sous surveillance',
+  'cli.incident.status.resolved': 'résolu',
+  'cli.maintenance.summary':
+    'prévoir, lister, terminer ou supprimer des fenêtres de maintenance (leurs alertes mises en sourdine) sur le démon',
+  'cli.maintenance.added': 'Maintenance {id} prévue pour {services}, du {start} au {end}.',
+  'cli.maintenance.silenced':
+    'Leurs alertes sont mises en sourdine pendant ce temps (consignées, pas envoyées).',
+  'cli.maintenance.ended':
+    'Maintenance {id} terminée à {end} ; les alertes de {services} ne sont plus en sourdine.',
+  'cli.maintenance.deleted': 'Maintenance {id} supprimée.',
+  'cli.maintenance.none': 'Aucune maintenance prévue ni en cours.',
+  'cli.maintenance.state.planned': 'prévue',
+  'cli.maintenance.state.active': 'en cours',
+  'cli.maintenance.state.over': 'terminée',
+  'cli.maintenance.silence.yes': 'oui',
+  'cli.maintenance.silence.no': 'non',
+  'cli.col.STATUS': 'STATUT',
+  'cli.col.OPENED': 'OUVERT',
+  'cli.col.UPDATES': 'MISES À JOUR',
+  'cli.col.START': 'DÉBUT',
+  'cli.col.END': 'FIN',
+  'cli.col.SERVICES': 'SERVICES',
+  'cli.col.SILENCE': 'ALERTES EN SOURDINE',
 } as const satisfies Translations<typeof en>;

@@ -41,6 +41,10 @@ export const en = {
   BASCULE_E_INIT_ANSWER:
     'init gave up after {attempts} answers that were not valid, to: {question} (nothing was written)',
   BASCULE_E_SCENARIO_UNKNOWN: 'unknown scenario "{id}" (see "bascule scenarios")',
+  BASCULE_E_USAGE_INCIDENT:
+    'expected: bascule incident list [--open] | update ID --status investigating|identified|monitoring|resolved --message-fr TEXT and/or --message-en TEXT',
+  BASCULE_E_USAGE_MAINTENANCE:
+    'expected: bascule maintenance add --service ID [--service ID…] --title-fr TEXT and/or --title-en TEXT [--start TIME] (--end TIME | --duration D) [--no-silence] | list [--all] | end ID | delete ID',
 } as const;
 
 export const fr = {
@@ -80,4 +84,8 @@ export const fr = {
   BASCULE_E_INIT_ANSWER:
     'init abandonne après {attempts} réponses non valables à : {question} (rien n’a été écrit)',
   BASCULE_E_SCENARIO_UNKNOWN: 'scénario « {id} » inconnu (voir « bascule scenarios »)',
+  BASCULE_E_USAGE_INCIDENT:
+    'forme attendue : bascule incident list [--open] | update ID --status investigating|identified|monitoring|resolved --message-fr TEXTE et/ou --message-en TEXTE',
+  BASCULE_E_USAGE_MAINTENANCE:
+    'forme attendue : bascule maintenance add --service ID [--service ID…] --title-fr TEXTE et/ou --title-en TEXTE [--start DATE] (--end DATE | --duration DURÉE) [--no-silence] | list [--all] | end ID | delete ID',
 } as const satisfies Translations<typeof en>;
