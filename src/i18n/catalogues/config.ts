@@ -171,11 +171,13 @@ export const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'host:port (or [IPv6]:port)',
   statusRange: 'a status range such as "200-299"',
   httpUrl: 'an http:// or https:// URL',
+  duration: 'a duration such as 20s, 500ms or 1m (a plain number is seconds)',
 };
 export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'hôte:port (ou [IPv6]:port)',
   statusRange: 'une plage de statuts comme « 200-299 »',
   httpUrl: 'une URL http:// ou https://',
+  duration: 'une durée comme 20s, 500ms ou 1m (un nombre seul compte des secondes)',
 };
 
 const TSIG_EN: Readonly<Record<TsigKeyProblem, string>> = {
