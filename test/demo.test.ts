@@ -23,8 +23,16 @@ const ESCAPE = /\u001b/;
 before(() => ensureBuilt());
 
 const running: ChildProcess[] = [];
-after(() => {
-  for (const c of running) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+after(async () => {
+  // A test that failed midway: stopped as Ctrl-C would, so that it cleans up; killed past 15 s.
+  for (const c of running) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    const exited = once(c, 'exit');
+    c.kill('SIGTERM');
+    const timer = setTimeout(() => c.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
 });
 
 interface Demo {
@@ -179,7 +187,10 @@ describe('bascule demo', () => {
       FORCE_COLOR: '1',
     });
     await d.until(/^Prêt : le trafic va vers aws et api\.shop\.example renvoie 127\.0\.0\.2\./m, 30_000);
-    await d.until(/^aws sera tué dans 10 min : Entrée pour le tuer tout de suite, Ctrl-C pour arrêter la démo\.$/m, 5_000);
+    await d.until(
+      /^aws sera tué dans 10 min : Entrée pour le tuer tout de suite, Ctrl-C pour arrêter la démo\.$/m,
+      5_000,
+    );
     const at = addresses(d.out());
     d.child.stdin!.write('\n');
     await d.until(/^ +\+0,00 s {2}aws tué \(SIGKILL au pid \d+\) : son fournisseur a disparu$/m, 5_000);

@@ -167,6 +167,7 @@ export async function runDemo(s: DemoSettings, io: DemoIo): Promise<number> {
       [t(lang, 'demo.label.proxy'), `curl -s http://${ports.proxy}/`],
       [t(lang, 'demo.label.dns'), `dig @${dnsHost} -p ${dnsPort} ${dnsName} A +short`],
       [t(lang, 'demo.label.token'), tokenFile],
+      [t(lang, 'demo.label.cli'), `npx bascule failover status --url ${base} --token-file ${tokenFile}`],
       [
         t(lang, 'demo.label.providers'),
         t(lang, 'demo.providers', {

@@ -24,6 +24,7 @@ export const en = {
   'demo.label.token': 'operator token',
   'demo.label.providers': 'providers',
   'demo.label.log': 'daemon log',
+  'demo.label.cli': 'in another terminal',
   'demo.providers': '{primary} on {primaryAddress} (preferred), {secondary} on {secondaryAddress} (standby)',
   'demo.waiting': 'Waiting for both providers to pass their probes…',
   'demo.ready':
@@ -79,6 +80,7 @@ export const fr = {
   'demo.label.token': 'jeton opérateur',
   'demo.label.providers': 'fournisseurs',
   'demo.label.log': 'journal du démon',
+  'demo.label.cli': 'dans un autre terminal',
   'demo.providers': '{primary} sur {primaryAddress} (préféré), {secondary} sur {secondaryAddress} (secours)',
   'demo.waiting': 'Attente que les deux fournisseurs passent leurs sondes…',
   'demo.ready':

@@ -29,11 +29,11 @@ export const en: Template<DemoMap> = (m, h) =>
       `    component: api-${e.name}`,
       `    http: http://${e.address}/`,
       i === 0
-        ? `    interval: ${m.interval}              # between two probes (30s when not given; short for the demo)`
+        ? `${`    interval: ${m.interval}`.padEnd(32)}# between two probes (30s when not given; short for the demo)`
         : `    interval: ${m.interval}`,
       `    timeout: ${m.timeout}`,
       i === 0
-        ? `    failAfter: ${m.failAfter}               # ${m.failAfter} failed probes in a row: DOWN`
+        ? `${`    failAfter: ${m.failAfter}`.padEnd(32)}# ${m.failAfter} failed probes in a row: DOWN`
         : `    failAfter: ${m.failAfter}`,
       '    recoverAfter: 1',
     ]),

@@ -30,11 +30,11 @@ export const fr: Template<DemoMap> = (m, h) =>
       `    component: api-${e.name}`,
       `    http: http://${e.address}/`,
       i === 0
-        ? `    interval: ${m.interval}              # entre deux sondes (30s par défaut ; court pour la démo)`
+        ? `${`    interval: ${m.interval}`.padEnd(32)}# entre deux sondes (30s par défaut ; court pour la démo)`
         : `    interval: ${m.interval}`,
       `    timeout: ${m.timeout}`,
       i === 0
-        ? `    failAfter: ${m.failAfter}               # ${m.failAfter} sondes en échec d’affilée : DOWN`
+        ? `${`    failAfter: ${m.failAfter}`.padEnd(32)}# ${m.failAfter} sondes en échec d’affilée : DOWN`
         : `    failAfter: ${m.failAfter}`,
       '    recoverAfter: 1',
     ]),
