@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -220,6 +220,23 @@ describe('bascule demo', () => {
     d.child.kill('SIGTERM');
     await endsClean(d, kids, at);
     assert.match(d.out(), new RegExp(`^Arrêté : plus rien ne tourne, ${at.dir} supprimé\\.$`, 'm'));
+  });
+});
+
+describe('bascule demo, killed with SIGKILL', () => {
+  it('leaves no backend running: each exits when the demo is gone', async () => {
+    const d = demo(['--kill-after', '10m', '--lang', 'en']);
+    await d.until(/^Ready: /m, 30_000);
+    const at = addresses(d.out());
+    const kids = childrenOf(d.child.pid!);
+    assert.equal(kids.length, 2, `children ${kids}:\n${d.out()}`);
+    d.child.kill('SIGKILL');
+    await d.exited;
+    // Nothing could clean up: the directory stays (removed here), the backends go by themselves.
+    rmSync(at.dir, { recursive: true, force: true });
+    const deadline = Date.now() + 5_000;
+    while (!kids.every(gone) && Date.now() < deadline) await sleep(50);
+    for (const pid of kids) assert.ok(gone(pid), `backend ${pid} outlived the demo`);
   });
 });
 
