@@ -121,7 +121,10 @@ function addresses(out: string) {
 
 /** After the stop: exit 0, its processes gone, its ports free, its directory removed. */
 async function endsClean(d: Demo, kids: readonly number[], at: ReturnType<typeof addresses>): Promise<void> {
-  const [code, signal] = await d.exited;
+  const timeout = sleep(20_000, undefined, { ref: false }).then(() => 'still running' as const);
+  const ended = await Promise.race([d.exited, timeout]);
+  assert.notEqual(ended, 'still running', `the demo did not exit within 20 s of the stop:\n${d.out()}`);
+  const [code, signal] = ended as [number | null, NodeJS.Signals | null];
   assert.equal(signal, null, d.out());
   assert.equal(code, 0, d.out());
   for (const pid of kids) assert.ok(gone(pid), `process ${pid} of the demo is still running:\n${d.out()}`);
@@ -130,7 +133,7 @@ async function endsClean(d: Demo, kids: readonly number[], at: ReturnType<typeof
     assert.ok(await free(host, port), `${host}:${port} is still taken`);
 }
 
-describe('bascule demo', () => {
+describe('bascule demo', { timeout: 180_000 }, () => {
   it('kills the primary on its timer, tells the switch with no client error, the incident and the failback; SIGINT ends it clean', async () => {
     const d = demo([...FAST, '--lang', 'en']);
     await d.until(/^Ready: the traffic goes to aws and api\.shop\.example answers 127\.0\.0\.2\./m, 30_000);
@@ -223,7 +226,7 @@ describe('bascule demo', () => {
   });
 });
 
-describe('bascule demo, killed with SIGKILL', () => {
+describe('bascule demo, killed with SIGKILL', { timeout: 60_000 }, () => {
   it('leaves no backend running: each exits when the demo is gone', async () => {
     const d = demo(['--kill-after', '10m', '--lang', 'en']);
     await d.until(/^Ready: /m, 30_000);
