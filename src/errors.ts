@@ -203,7 +203,11 @@ export const ERRORS = {
   BASCULE_E_USAGE_FLAG_VALUE: { exit: 2, doc: 'An option value that is not one of the allowed ones.' },
   BASCULE_E_USAGE_FLAG_FORMAT: {
     exit: 2,
-    doc: 'An option value not in the expected format (--listen host:port).',
+    doc: 'An option value not in the expected format (--listen host:port, --kill-after 20s).',
+  },
+  BASCULE_E_USAGE_FLAG_RANGE: {
+    exit: 2,
+    doc: 'An option value outside its range (min, max: the bounds, as the option is written).',
   },
   BASCULE_E_USAGE_SIMULATE_MODE: { exit: 2, doc: '`simulate` needs exactly one of --fail and --replay.' },
   BASCULE_E_USAGE_NOTIFY: { exit: 2, doc: '`notify` takes `test CHANNEL`.' },
@@ -239,6 +243,14 @@ export const ERRORS = {
   BASCULE_E_RUNTIME_LISTEN: {
     exit: 3,
     doc: 'The daemon cannot listen on its address (reason: EADDRINUSE, EACCES, EADDRNOTAVAIL…).',
+  },
+  BASCULE_E_DEMO_BACKEND: {
+    exit: 3,
+    doc: '`bascule demo` cannot start one of its two local backends (reason: EADDRNOTAVAIL when the system does not answer on 127.0.0.2 or 127.0.0.3).',
+  },
+  BASCULE_E_DEMO_NOT_READY: {
+    exit: 3,
+    doc: '`bascule demo` started everything but its two backends did not pass their probes in time (seconds: how long it waited).',
   },
   BASCULE_E_STORE_OPEN: {
     exit: 3,

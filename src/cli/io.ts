@@ -15,6 +15,8 @@ export interface Io {
   readonly ask: (question: string) => Promise<string | undefined>;
   /** Resolves when a long-running command should stop (SIGINT, SIGTERM), with the signal's name. */
   readonly untilStopped?: () => Promise<string>;
+  /** Calls `listener` at each line read on stdin (Enter); returns what stops listening. */
+  readonly onEnter?: (listener: () => void) => () => void;
 }
 
 export function processIo(): Io {
@@ -36,6 +38,21 @@ export function processIo(): Io {
         process.once('SIGINT', stop('SIGINT'));
         process.once('SIGTERM', stop('SIGTERM'));
       }),
+    onEnter: (listener) => {
+      const stdin = process.stdin;
+      const onData = (chunk: Buffer) => {
+        if (chunk.includes(10) || chunk.includes(13)) listener();
+      };
+      const onError = () => undefined; // no stdin to read (closed): no key, nothing else
+      stdin.on('data', onData);
+      stdin.on('error', onError);
+      stdin.resume();
+      return () => {
+        stdin.off('data', onData);
+        stdin.off('error', onError);
+        stdin.pause();
+      };
+    },
     ask: async (question) => {
       const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stdout });

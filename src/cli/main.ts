@@ -8,6 +8,7 @@ import { suggest } from '../model/suggest.ts';
 import type { Command } from './command.ts';
 import { agent } from './commands/agent.ts';
 import { analyze } from './commands/analyze.ts';
+import { demo } from './commands/demo.ts';
 import { failover } from './commands/failover.ts';
 import { incident } from './commands/incident.ts';
 import { init } from './commands/init.ts';
@@ -23,6 +24,7 @@ import { type Io, processIo } from './io.ts';
 
 /** Every command. Adding one is adding a file and a line here. */
 export const COMMANDS: readonly Command[] = [
+  demo,
   init,
   validate,
   analyze,

@@ -6,6 +6,7 @@ import * as alerts from './catalogues/alerts.ts';
 import * as analysis from './catalogues/analysis.ts';
 import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
+import * as demo from './catalogues/demo.ts';
 import * as failover from './catalogues/failover.ts';
 import * as http from './catalogues/http.ts';
 import * as monitor from './catalogues/monitor.ts';
@@ -20,6 +21,7 @@ export const DOMAINS = {
   analysis,
   cli,
   config,
+  demo,
   failover,
   http,
   monitor,
@@ -33,6 +35,7 @@ export const en = {
   ...analysis.en,
   ...cli.en,
   ...config.en,
+  ...demo.en,
   ...failover.en,
   ...http.en,
   ...monitor.en,
@@ -46,6 +49,7 @@ export const fr = {
   ...analysis.fr,
   ...cli.fr,
   ...config.fr,
+  ...demo.fr,
   ...failover.fr,
   ...http.fr,
   ...monitor.fr,
@@ -65,6 +69,7 @@ const noCollision: [
       typeof analysis.en,
       typeof cli.en,
       typeof config.en,
+      typeof demo.en,
       typeof failover.en,
       typeof http.en,
       typeof monitor.en,

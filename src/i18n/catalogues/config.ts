@@ -213,7 +213,7 @@ export const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
   statusRange: 'a status range such as "200-299"',
   httpUrl: 'an http:// or https:// URL',
   dateTime: 'an ISO 8601 date and time with its offset, such as 2026-12-24T22:00:00+01:00, or "now"',
-  duration: 'a duration such as 45m, 2h or 1h30m',
+  duration: 'a duration such as 500ms, 20s, 45m or 1h30m',
 };
 export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'hôte:port (ou [IPv6]:port)',
@@ -221,7 +221,7 @@ export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   httpUrl: 'une URL http:// ou https://',
   dateTime:
     'une date et une heure ISO 8601 avec leur décalage horaire, comme 2026-12-24T22:00:00+01:00, ou « now »',
-  duration: 'une durée comme 45m, 2h ou 1h30m',
+  duration: 'une durée comme 500ms, 20s, 45m ou 1h30m',
 };
 
 const TSIG_EN: Readonly<Record<TsigKeyProblem, string>> = {

@@ -15,6 +15,7 @@ export const en = {
   BASCULE_E_USAGE_FLAG_VALUE: 'invalid value "{value}" for {flag}: expected one of {allowed}',
   BASCULE_E_USAGE_FLAG_FORMAT: (p: FlagFormatParams) =>
     `invalid value "${p.value}" for ${p.flag}: expected ${FORMAT_EN[p.format]}`,
+  BASCULE_E_USAGE_FLAG_RANGE: 'invalid value "{value}" for {flag}: expected from {min} to {max}',
   BASCULE_E_USAGE_SIMULATE_MODE:
     'give either --fail KEY=VALUE (repeatable) or --replay SCENARIO_ID, not both or neither',
   BASCULE_E_USAGE_NOTIFY: 'expected: bascule notify test CHANNEL',
@@ -57,6 +58,7 @@ export const fr = {
   BASCULE_E_USAGE_FLAG_VALUE: 'valeur « {value} » invalide pour {flag} : valeurs possibles : {allowed}',
   BASCULE_E_USAGE_FLAG_FORMAT: (p: FlagFormatParams) =>
     `valeur « ${p.value} » invalide pour ${p.flag} : forme attendue : ${FORMAT_FR[p.format]}`,
+  BASCULE_E_USAGE_FLAG_RANGE: 'valeur « {value} » invalide pour {flag} : attendue entre {min} et {max}',
   BASCULE_E_USAGE_SIMULATE_MODE:
     'indiquez soit --fail CLÉ=VALEUR (répétable), soit --replay ID_SCENARIO, pas les deux ni aucun',
   BASCULE_E_USAGE_NOTIFY: 'forme attendue : bascule notify test CANAL',
