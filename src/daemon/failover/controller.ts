@@ -167,7 +167,13 @@ export class FailoverController {
   }
 
   noteTransitions(batch: readonly Transition[]): void {
-    for (const t of batch) if (t.type === 'check' && t.to === 'DOWN') this.downAt.set(t.id, t.at);
+    // A check that leaves DOWN ends that outage: a later passive switch must not date its detection
+    // from it (it showed as "DOWN 9 s before the kill" on a second outage).
+    for (const t of batch) {
+      if (t.type !== 'check') continue;
+      if (t.to === 'DOWN') this.downAt.set(t.id, t.at);
+      else this.downAt.delete(t.id);
+    }
   }
 
   /** Decides every group again (on transitions, and on the tick for minHold, failback and evidence). */
