@@ -11,6 +11,7 @@ import type { ApiDeps, FailoverApi } from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
 import type { IncidentStore } from '../store/store.ts';
+import type { StatusPageSource } from '../web/status/load.ts';
 import type { DaemonHealth } from './health.ts';
 
 /** Incidents shown with the live status. */
@@ -32,6 +33,7 @@ export interface ApiParts {
   readonly live: LiveFeed;
   readonly log: Logger;
   readonly failover?: FailoverApi;
+  readonly statusPage?: StatusPageSource;
 }
 
 export function apiDeps(p: ApiParts): ApiDeps {
@@ -71,5 +73,6 @@ export function apiDeps(p: ApiParts): ApiDeps {
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),
     ...(p.failover ? { failover: p.failover } : {}),
+    ...(p.statusPage ? { statusPage: p.statusPage } : {}),
   };
 }

@@ -11,6 +11,7 @@ import * as http from './catalogues/http.ts';
 import * as monitor from './catalogues/monitor.ts';
 import * as proxy from './catalogues/proxy.ts';
 import * as report from './catalogues/report.ts';
+import * as statusPage from './catalogues/status-page.ts';
 import * as usage from './catalogues/usage.ts';
 import type { Collisions, SamePlaceholders, Translations } from './types.ts';
 
@@ -25,6 +26,7 @@ export const DOMAINS = {
   monitor,
   proxy,
   report,
+  statusPage,
   usage,
 } as const;
 
@@ -38,6 +40,7 @@ export const en = {
   ...monitor.en,
   ...proxy.en,
   ...report.en,
+  ...statusPage.en,
   ...usage.en,
 } as const;
 
@@ -51,6 +54,7 @@ export const fr = {
   ...monitor.fr,
   ...proxy.fr,
   ...report.fr,
+  ...statusPage.fr,
   ...usage.fr,
 } as const satisfies Translations<typeof en>;
 
@@ -70,6 +74,7 @@ const noCollision: [
       typeof monitor.en,
       typeof proxy.en,
       typeof report.en,
+      typeof statusPage.en,
       typeof usage.en,
     ]
   >,

@@ -4,6 +4,7 @@ import type { CompiledCheck } from '../monitor/compile.ts';
 import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
+import type { StatusPageSource } from '../web/status/load.ts';
 import type { LiveFeed } from './live.ts';
 import type { StatusJson } from './status-json.ts';
 
@@ -149,6 +150,8 @@ export interface ApiDeps {
   readonly maxStreams?: number;
   /** The failover groups Bascule runs (GET/POST /api/v1/failover…). */
   readonly failover?: FailoverApi;
+  /** The public status page (/status), when the map has `statusPage`. */
+  readonly statusPage?: StatusPageSource;
   /** Internal errors (answered 500, never with their details). */
   onError(error: unknown): void;
 }
