@@ -41,7 +41,7 @@ svg.bars{display:block;width:100%;height:2.1rem;margin:.6rem 0 .2rem}
 footer{margin-top:2.5rem;padding-top:1rem;border-top:1px solid #d0d7de;color:#424a53;font-size:.9rem}
 footer p{margin:.25rem 0}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
-@media (max-width:30rem){.wrap{padding:.75rem .75rem 1.5rem}h1{font-size:1.35rem}.card{padding:.75rem}}
+@media (max-width:30rem){.wrap{padding:.75rem .75rem 1.5rem}h1{font-size:1.35rem}.card{padding:.75rem}.axis{flex-wrap:wrap}.axis .ratio{order:-1;flex-basis:100%}}
 `.trim();
 
 /** `'sha256-…'` for `style-src`. */
