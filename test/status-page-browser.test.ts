@@ -110,7 +110,8 @@ describe('the status page in Chromium', () => {
         const res = await p.goto(`${server.url}/status?lang=${lang}`);
         assert.equal(res?.status(), 200);
         assert.deepEqual(errors, []);
-        const layout: { scroll: number; inner: number; bars: number; labelled: string[] } = await p.evaluate(`({
+        const layout: { scroll: number; inner: number; bars: number; labelled: string[] } =
+          await p.evaluate(`({
           scroll: document.documentElement.scrollWidth,
           inner: window.innerWidth,
           bars: document.querySelectorAll('svg.bars rect').length,
@@ -118,7 +119,8 @@ describe('the status page in Chromium', () => {
         })`);
         assert.ok(layout.scroll <= layout.inner, `no horizontal scroll (${layout.scroll} > ${layout.inner})`);
         assert.equal(layout.bars, SHOWN.length * 90);
-        for (const label of layout.labelled) assert.match(label, lang === 'en' ? /^Last 90 days: / : /^90 derniers jours : /);
+        for (const label of layout.labelled)
+          assert.match(label, lang === 'en' ? /^Last 90 days: / : /^90 derniers jours : /);
         const shot = join(resultsDir(), `status-page-${lang}-${width}.png`);
         await p.screenshot({ path: shot, fullPage: true });
         assert.ok(statSync(shot).size > 10_000, 'a real screenshot');
@@ -165,15 +167,14 @@ describe('the status page in Chromium', () => {
         assert.match(e.id, /^urn:bascule:status:incident:/);
         assert.ok(!Number.isNaN(Date.parse(e.updated)));
       }
-      assert.match(feed.entries[0].title, lang === 'en' ? /^Online payment: outage$/ : /^Paiement en ligne : panne$/);
+      assert.match(
+        feed.entries[0].title,
+        lang === 'en' ? /^Online payment: outage$/ : /^Paiement en ligne : panne$/,
+      );
       assert.match(feed.entries[0].content, /<strong>/, 'the updates, as escaped HTML');
     }
     // The exported feeds too, and a text with a control character still makes well-formed XML.
-    const view = statusView(
-      { ...page, title: 'Acme \u0007 <status> & "co"' },
-      'en',
-      await source.read(),
-    );
+    const view = statusView({ ...page, title: 'Acme \u0007 <status> & "co"' }, 'en', await source.read());
     for (const f of staticSite(view).filter((x) => x.path.endsWith('.atom'))) {
       const feed = await p.evaluate(XML_SCRIPT(f.body, 'application/xml', ATOM_CHECKS));
       assert.equal(feed.error, undefined, `${f.path}: ${feed.error}`);
