@@ -46,6 +46,16 @@ const XML_SCRIPT = (text: string, type: string, checks: string) => `(() => {
   return ${checks};
 })()`;
 
+interface FeedCheck {
+  readonly error?: string;
+  readonly ns: string;
+  readonly name: string;
+  readonly lang: string;
+  readonly feed: string[];
+  readonly self: string;
+  readonly entries: { missing: string[]; id: string; updated: string; title: string; content: string }[];
+}
+
 const ATOM_CHECKS = `{
   ns: root.namespaceURI,
   name: root.localName,
@@ -139,13 +149,13 @@ describe('the status page in Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const p = await context.newPage();
     await p.goto(`${server.url}/status?lang=fr`);
-    const text = await p.locator('main').innerText();
+    const text = (await p.locator('main').textContent()) ?? '';
     assert.match(text, /Certains services sont en panne/);
-    assert.match(text, /Paiement en ligne\s+✕\s*En panne/);
-    assert.match(text, /Public API\s+✓\s*Opérationnel/);
+    assert.match(text, /Paiement en ligne\s*✕\s*En panne/);
+    assert.match(text, /Public API\s*✓\s*Opérationnel/);
     assert.match(text, /Incidents en cours/);
     await p.getByRole('link', { name: 'English' }).click();
-    assert.match(await p.locator('main').innerText(), /Some services are down/);
+    assert.match((await p.locator('main').textContent()) ?? '', /Some services are down/);
     await context.close();
   });
 
@@ -154,7 +164,7 @@ describe('the status page in Chromium', () => {
     await p.goto(`${server.url}/status?lang=en`);
     for (const lang of ['en', 'fr'] as const) {
       const text = await (await fetch(`${server.url}/status/feed.atom?lang=${lang}`)).text();
-      const feed = await p.evaluate(XML_SCRIPT(text, 'application/xml', ATOM_CHECKS));
+      const feed: FeedCheck = await p.evaluate(XML_SCRIPT(text, 'application/xml', ATOM_CHECKS));
       assert.equal(feed.error, undefined, String(feed.error));
       assert.equal(feed.ns, 'http://www.w3.org/2005/Atom');
       assert.equal(feed.name, 'feed');
@@ -168,15 +178,15 @@ describe('the status page in Chromium', () => {
         assert.ok(!Number.isNaN(Date.parse(e.updated)));
       }
       assert.match(
-        feed.entries[0].title,
+        feed.entries[0]!.title,
         lang === 'en' ? /^Online payment: outage$/ : /^Paiement en ligne : panne$/,
       );
-      assert.match(feed.entries[0].content, /<strong>/, 'the updates, as escaped HTML');
+      assert.match(feed.entries[0]!.content, /<strong>/, 'the updates, as escaped HTML');
     }
     // The exported feeds too, and a text with a control character still makes well-formed XML.
     const view = statusView({ ...page, title: 'Acme \u0007 <status> & "co"' }, 'en', await source.read());
     for (const f of staticSite(view).filter((x) => x.path.endsWith('.atom'))) {
-      const feed = await p.evaluate(XML_SCRIPT(f.body, 'application/xml', ATOM_CHECKS));
+      const feed: FeedCheck = await p.evaluate(XML_SCRIPT(f.body, 'application/xml', ATOM_CHECKS));
       assert.equal(feed.error, undefined, `${f.path}: ${feed.error}`);
     }
     await p.close();
@@ -188,13 +198,14 @@ describe('the status page in Chromium', () => {
     for (const id of SHOWN) {
       for (const lang of ['en', 'fr']) {
         const text = await (await fetch(`${server.url}/status/badge/${id}.svg?lang=${lang}`)).text();
-        const svg = await p.evaluate(
-          XML_SCRIPT(
-            text,
-            'image/svg+xml',
-            `({ title: root.querySelector('title')?.textContent, role: root.getAttribute('role'), label: root.getAttribute('aria-label'), width: Number(root.getAttribute('width')) })`,
-          ),
-        );
+        const svg: { error?: string; title: string; role: string; label: string; width: number } =
+          await p.evaluate(
+            XML_SCRIPT(
+              text,
+              'image/svg+xml',
+              `({ title: root.querySelector('title')?.textContent, role: root.getAttribute('role'), label: root.getAttribute('aria-label'), width: Number(root.getAttribute('width')) })`,
+            ),
+          );
         assert.equal(svg.error, undefined, String(svg.error));
         assert.equal(svg.role, 'img');
         assert.equal(svg.title, svg.label);

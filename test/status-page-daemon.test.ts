@@ -26,7 +26,7 @@ import { waitFor } from './helpers/daemon.ts';
 const OPERATOR = 'operator-token-5c2e91';
 
 interface PageJson {
-  services: { id: string; name: string; state: string }[];
+  services: { id: string; name: string; state: string; maintenance: boolean; uptime: number | null }[];
   incidents: { service: string; status: string; closedAt: string | null }[];
 }
 
@@ -95,7 +95,7 @@ describe('the status page of a running daemon', () => {
     await waitFor('the export written, UP', () => readExport()?.services[0]?.state === 'UP');
     const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(`${daemon.url}/status`);
-    assert.match(await page.locator('main').innerText(), /All services are operational/);
+    assert.match((await page.locator('main').textContent()) ?? '', /All services are operational/);
 
     const killedAt = Date.now();
     await backend.kill();
@@ -103,7 +103,7 @@ describe('the status page of a running daemon', () => {
       'the page to show checkout down with an incident',
       async () => {
         await page.reload();
-        const text = await page.locator('main').innerText();
+        const text = (await page.locator('main').textContent()) ?? '';
         return (
           /Some services are down/.test(text) &&
           /Current incidents/.test(text) &&
@@ -144,7 +144,7 @@ describe('the status page of a running daemon', () => {
     assert.ok(!existsSync(exported('badge/backoffice.svg')), 'a hidden service has no badge');
     const phone = await browser.newPage({ viewport: PHONE });
     await phone.goto(`file://${exported('index.fr.html')}`);
-    assert.match(await phone.locator('main').innerText(), /Paiement : panne/);
+    assert.match((await phone.locator('main').textContent()) ?? '', /Paiement : panne/);
     await phone.screenshot({ path: join(resultsDir(), 'status-page-export-phone.png'), fullPage: true });
     await phone.close();
     await page.close();
