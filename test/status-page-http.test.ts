@@ -10,6 +10,7 @@ import { createApi } from '../src/server/api.ts';
 import { type Listening, listen } from '../src/server/listen.ts';
 import { statusPageSchema } from '../src/server/status-routes.ts';
 import type { MemoryStore } from '../src/store/memory.ts';
+import { statusInput } from '../src/web/status/input.ts';
 import { type StatusPageSource, statusPageSource } from '../src/web/status/load.ts';
 import { staticSite } from '../src/web/status/site.ts';
 import { pageLang, statusView } from '../src/web/status/view.ts';
@@ -113,6 +114,25 @@ describe('the public status page over HTTP', () => {
       }).read(),
     );
     for (const f of staticSite(view)) answers.push([`export ${f.path}`, f.body]);
+    // The view's own allow-list, given everything the store holds (the loader reads only what is shown).
+    const all = Object.keys(CONFIG.services);
+    const everything = statusInput({
+      now: fake.clock.now(),
+      states: new Map(all.map((id) => [id, 'DOWN' as const])),
+      transitions: new Map(
+        await Promise.all(
+          all.map(async (id) => [id, { rows: await store.transitions({ id }), cut: false }] as const),
+        ),
+      ),
+      windowStart: 0,
+      incidents: await store.incidents({ limit: 100 }),
+    });
+    assert.ok(
+      everything.incidents.some((i) => i.service === 'billing-backoffice'),
+      'the hidden incident is in the input',
+    );
+    for (const f of staticSite(statusView(PAGE, 'fr', everything)))
+      answers.push([`view of everything ${f.path}`, f.body]);
     const leaks: string[] = [];
     for (const [where, text] of answers) {
       const lower = text.toLowerCase();
