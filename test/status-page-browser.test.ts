@@ -123,7 +123,7 @@ describe('the status page in Chromium', () => {
         const layout: { scroll: number; inner: number; bars: number; labelled: string[] } =
           await p.evaluate(`({
           scroll: document.documentElement.scrollWidth,
-          inner: window.innerWidth,
+          inner: document.documentElement.clientWidth,
           bars: document.querySelectorAll('svg.bars rect').length,
           labelled: [...document.querySelectorAll('svg.bars')].map((s) => document.getElementById(s.getAttribute('aria-labelledby'))?.textContent ?? ''),
         })`);
