@@ -15,9 +15,10 @@ import { Daemon } from '../src/daemon/daemon.ts';
 import { loadConfig } from '../src/model/load.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { MemoryStore } from '../src/store/memory.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
 import type { WatchRecord } from '../src/web/status/input.ts';
 import { readStatusResults } from '../src/web/status/load.ts';
-import { WATCHED_EVERY_MS, WATCHED_KEY, watchedDoc } from '../src/web/status/watched.ts';
+import { parseWatched, WATCHED_EVERY_MS, WATCHED_KEY, watchedDoc } from '../src/web/status/watched.ts';
 import { type Backend, startBackend } from './helpers/backends.ts';
 import { DESKTOP, launchChromium, PHONE, resultsDir } from './helpers/chromium.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
@@ -63,6 +64,7 @@ describe('the status page of a running daemon', () => {
   let backend: Backend;
   let daemon: Daemon;
   let browser: Browser;
+  let startedAt = 0;
   const exported = (file: string) => join(dir, 'public', file);
   const readExport = (): PageJson | undefined =>
     existsSync(exported('status.json'))
@@ -71,6 +73,7 @@ describe('the status page of a running daemon', () => {
 
   before(async () => {
     backend = await startBackend('shop', '127.0.0.2');
+    startedAt = Date.now();
     const r = loadConfig(writeMap(dir, backend.address), 'bascule.yaml');
     assert.ok(r.ok);
     daemon = await Daemon.start({
@@ -151,7 +154,15 @@ describe('the status page of a running daemon', () => {
   });
 
   it('is written again from the data directory by `bascule status-page export`', async () => {
+    const stoppedAt = Date.now();
     await daemon.stop();
+    // The daemon left the record of its run: from its start to its stop.
+    const db = new SqliteStore(join(dir, 'data', 'bascule.db'));
+    const record = parseWatched(await db.loadState(WATCHED_KEY));
+    await db.close();
+    assert.equal(record?.runs.length, 1);
+    assert.ok(record!.runs[0]!.from < startedAt + 5_000 && record!.runs[0]!.from >= startedAt - 5_000);
+    assert.ok(Math.abs(record!.runs[0]!.to - stoppedAt) < 5_000, 'extended at stop');
     const out = join(dir, 'elsewhere');
     const r = await runCli(['status-page', 'export', out], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
