@@ -254,6 +254,52 @@ describe('the public status page over HTTP', () => {
   });
 });
 
+describe('the status page while the store cannot be read', () => {
+  it('still answers, from memory: the states now and the open incidents, the days without data', async () => {
+    const fake = new Fake();
+    const healthy = await storeFor(fake.clock.now());
+    const open = (await healthy.incidents({ open: true })).filter((i) => i.service === 'checkout');
+    const errors: unknown[] = [];
+    const failing = {
+      transitions: async () => {
+        throw new Error('SQLITE_BUSY: database is locked');
+      },
+      incidents: async () => [],
+      loadState: async () => undefined,
+    };
+    const source = statusPageSource({
+      page: PAGE,
+      lang: 'en',
+      store: failing,
+      now: () => fake.clock.now(),
+      liveStates: () => new Map([['checkout', 'DOWN' as const]]),
+      openIncidents: () => open,
+      onError: (e) => errors.push(e),
+    });
+    const { server, get } = await serve(source, fake);
+    try {
+      const r = await get('/status/status.json');
+      assert.equal(r.status, 200, r.text);
+      const body = statusPageSchema.parse(JSON.parse(r.text));
+      assert.deepEqual(
+        body.services.map((s) => [s.id, s.state, s.uptime]),
+        [
+          ['checkout', 'DOWN', null],
+          ['api', 'UNKNOWN', null],
+        ],
+      );
+      assert.deepEqual(
+        body.incidents.map((i) => i.service),
+        ['checkout'],
+      );
+      assert.equal(errors.length, 1, 'said once per build');
+      assert.doesNotMatch(r.text, /SQLITE_BUSY/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('a map without statusPage', () => {
   it('serves no status page: every path is a 404', async () => {
     const { server, get } = await serve(undefined);
