@@ -55,7 +55,7 @@ export const en = {
   'status.feed': 'Atom feed',
   'status.json': 'JSON',
   'status.languages': 'Language',
-  'status.poweredBy': 'Monitored from several places by Bascule.',
+  'status.poweredBy': 'Services monitored from several places by Bascule.',
   'cli.statusPage.summary':
     'write the public status page (HTML, Atom feed, JSON, badges) as static files, to publish on another provider',
   'cli.statusPage.wrote': (p: Wrote) =>
@@ -120,7 +120,7 @@ export const fr = {
   'status.feed': 'Flux Atom',
   'status.json': 'JSON',
   'status.languages': 'Langue',
-  'status.poweredBy': 'Surveillance depuis plusieurs points par Bascule.',
+  'status.poweredBy': 'Services surveillés depuis plusieurs points par Bascule.',
   'cli.statusPage.summary':
     'écrire la page d’état publique (HTML, flux Atom, JSON, badges) en fichiers statiques, à publier chez un autre fournisseur',
   'cli.statusPage.wrote': (p: Wrote) =>
