@@ -93,6 +93,10 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_CHECK_OPTION: { exit: 2, doc: 'A check option that does not apply to its probe type.' },
   BASCULE_E_CONFIG_URL: { exit: 2, doc: 'A URL that is not a valid http(s) URL.' },
+  BASCULE_E_CONFIG_STATUS_TEXT: {
+    exit: 2,
+    doc: 'A text of `statusPage` written as {en, fr} with neither: give it in one language at least.',
+  },
   BASCULE_E_CONFIG_REGEX: {
     exit: 2,
     doc: 'A regular expression that is not valid RE2 syntax (no backreferences, no lookahead or lookbehind).',
@@ -227,6 +231,18 @@ export const ERRORS = {
   BASCULE_E_USAGE_MAINTENANCE: {
     exit: 2,
     doc: '`maintenance` takes `add --service ID… --title-fr/--title-en … (--end TIME | --duration D)`, `list`, `end ID` or `delete ID`.',
+  },
+  BASCULE_E_USAGE_STATUS_PAGE: {
+    exit: 2,
+    doc: '`status-page` takes `export [DIR]` (DIR: where the files go; default statusPage.export.dir).',
+  },
+  BASCULE_E_STATUS_PAGE_NONE: {
+    exit: 2,
+    doc: 'The map has no `statusPage` section: there is no status page to export (docs/status-page.md).',
+  },
+  BASCULE_E_STATUS_PAGE_NO_DATA: {
+    exit: 2,
+    doc: 'The data directory holds no monitoring data (no bascule.db): has `bascule run` run with this map? (--data-dir names another).',
   },
   BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
   BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },

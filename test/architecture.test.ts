@@ -110,6 +110,40 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('the web pages (web/) use only the core, i18n/, errors.ts and the store port’s types; no I/O but writing the export', () => {
+    const allowed = new Set([...CORE, 'i18n', 'errors.ts', 'web']);
+    const bad = ALL.filter((i) => folder(i.file) === 'web')
+      .filter((i) =>
+        i.relative
+          ? !allowed.has(i.from) && i.target !== 'store/store.ts'
+          : i.from.startsWith('node:')
+            ? !(
+                i.from === 'node:crypto' ||
+                (i.file === 'web/status/write-site.ts' && ['node:fs', 'node:path'].includes(i.from))
+              )
+            : true,
+      )
+      .map((i) => `${i.file} -> ${i.from}`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('the web pages set no timers and read no clock: the time of a page is passed in', () => {
+    const bad: string[] = [];
+    for (const path of sources(join(SRC, 'web'))) {
+      const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      for (const w of ['setTimeout(', 'setInterval(', 'Date.now(', 'performance.now(', 'new Date()'])
+        if (code.includes(w)) bad.push(`${relative(SRC, path)}: ${w}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('only the server, the daemon and the CLI use the web pages', () => {
+    const bad = ALL.filter((i) => i.relative && i.from === 'web')
+      .filter((i) => !['web', 'server', 'daemon', 'cli'].includes(folder(i.file)))
+      .map((i) => `${i.file} -> web`);
+    assert.deepEqual(bad, []);
+  });
+
   it('only the CLI (and the demo it runs) imports the daemon', () => {
     const bad = ALL.filter((i) => i.relative && i.from === 'daemon')
       .filter((i) => !['cli', 'daemon', 'demo'].includes(folder(i.file)))

@@ -23,6 +23,11 @@ const OPEN = [
   'GET /healthz',
   'GET /api/openapi.json',
   'GET /api/v1/openapi.json',
+  // The public status page (server/status-routes.ts).
+  'GET /status',
+  'GET /status/badge/{badge}',
+  'GET /status/feed.atom',
+  'GET /status/status.json',
 ];
 
 describe('OpenAPI document', () => {

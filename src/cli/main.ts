@@ -19,6 +19,7 @@ import { scenarios } from './commands/scenarios.ts';
 import { schema } from './commands/schema.ts';
 import { simulate } from './commands/simulate.ts';
 import { status } from './commands/status.ts';
+import { statusPage } from './commands/status-page.ts';
 import { validate } from './commands/validate.ts';
 import { type Io, processIo } from './io.ts';
 
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   schema,
   run,
   status,
+  statusPage,
   failover,
   incident,
   maintenance,

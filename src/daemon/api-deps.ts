@@ -16,6 +16,7 @@ import type {
   MaintenanceStore,
   ObservationStore,
 } from '../store/store.ts';
+import type { StatusPageSource } from '../web/status/load.ts';
 import type { DaemonHealth } from './health.ts';
 import type { MaintenanceBook } from './maintenance-book.ts';
 
@@ -41,6 +42,7 @@ export interface ApiParts {
   readonly live: LiveFeed;
   readonly log: Logger;
   readonly failover?: FailoverApi;
+  readonly statusPage?: StatusPageSource;
 }
 
 /** Incident updates, from and to the store. */
@@ -111,5 +113,6 @@ export function apiDeps(p: ApiParts): ApiDeps {
     maintenance: maintenanceApi(p.store, p.maintenance),
     map: p.map,
     ...(p.failover ? { failover: p.failover } : {}),
+    ...(p.statusPage ? { statusPage: p.statusPage } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
 import { errorCode, fail } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -27,6 +28,8 @@ import { LiveFeed } from '../server/live.ts';
 import { redactUrl } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import type { WriteBehindStore } from '../store/write-behind.ts';
+import { type StatusPageSource, statusPageSource } from '../web/status/load.ts';
+import { pageLang } from '../web/status/view.ts';
 import { apiDeps } from './api-deps.ts';
 import type { DataDirLock } from './data-dir.ts';
 import { buildFailover, type Failover } from './failover/build.ts';
@@ -55,6 +58,8 @@ import { persistTransitionsStage } from './stages/persist.ts';
 import { retentionStage } from './stages/retention.ts';
 import { snapshotStage } from './stages/snapshot.ts';
 import { stalenessStage } from './stages/staleness.ts';
+import { statusExportStage } from './stages/status-export.ts';
+import { watchedStage } from './stages/watched.ts';
 import { openState, readVantageTokens } from './state.ts';
 
 export interface DaemonOptions {
@@ -246,6 +251,24 @@ export class Daemon {
     const { clock, checks, monitor, vantageTokens, store, storeSpec, dataDir, operatorToken, lock } = b;
     const { resumed, metrics, causes, live, shortage, health, incidents, failover, maintenance } = m;
     const runtime = o.config.runtime;
+    const runningSince = clock.now();
+    const page = o.config.statusPage;
+    const statusPage = page
+      ? statusPageSource({
+          page,
+          lang: pageLang(page, o.config.lang),
+          store,
+          now: () => clock.now(),
+          liveStates: () => new Map(monitor.current().services),
+          runningSince,
+          openIncidents: () => [...incidents.book().open.values()],
+          onError: (e) =>
+            o.log.warn(
+              { err: e },
+              'store unreadable: the status page shows the states and open incidents from memory',
+            ),
+        })
+      : undefined;
     const pipeline = new Pipeline(
       await stagesOf({
         o,
@@ -259,6 +282,8 @@ export class Daemon {
         health,
         failover,
         maintenance,
+        statusPage,
+        runningSince,
       }),
       clock,
       o.log,
@@ -307,6 +332,7 @@ export class Daemon {
         live,
         log: o.log,
         ...(failover ? { failover: failoverApi(failover, pipeline, clock, store) } : {}),
+        ...(statusPage ? { statusPage } : {}),
       }),
     );
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
@@ -394,6 +420,9 @@ interface StageParts {
   readonly health: () => DaemonHealth;
   readonly failover: Failover | undefined;
   readonly maintenance: MaintenanceBook;
+  /** The public status page, when the map has one; this run's start (when Bascule is watching). */
+  readonly statusPage: StatusPageSource | undefined;
+  readonly runningSince: number;
 }
 
 /**
@@ -402,6 +431,7 @@ interface StageParts {
  */
 async function stagesOf(p: StageParts): Promise<Stage[]> {
   const { o, clock, monitor, store, metrics, live, causes, incidents, health, failover, maintenance } = p;
+  const exportTo = p.statusPage?.page.export;
   return [
     stalenessStage(monitor),
     maintenanceStage(maintenance),
@@ -428,6 +458,17 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
       : []),
     ...(failover ? [failoverStage(failover.controller, o.failoverTiming)] : []),
     liveStage(live),
+    ...(p.statusPage ? [watchedStage(store, p.runningSince)] : []),
+    ...(p.statusPage && exportTo?.onChange
+      ? [
+          statusExportStage({
+            source: p.statusPage,
+            dir: resolve(o.baseDir, exportTo.dir),
+            clock,
+            log: o.log,
+          }),
+        ]
+      : []),
     ...(o.onIncidents ? [hook(o.onIncidents)] : []),
     snapshotStage(monitor, store),
     retentionStage(store, o.config.runtime?.retention, o.log),

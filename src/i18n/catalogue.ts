@@ -12,6 +12,7 @@ import * as http from './catalogues/http.ts';
 import * as monitor from './catalogues/monitor.ts';
 import * as proxy from './catalogues/proxy.ts';
 import * as report from './catalogues/report.ts';
+import * as statusPage from './catalogues/status-page.ts';
 import * as usage from './catalogues/usage.ts';
 import type { Collisions, SamePlaceholders, Translations } from './types.ts';
 
@@ -27,6 +28,7 @@ export const DOMAINS = {
   monitor,
   proxy,
   report,
+  statusPage,
   usage,
 } as const;
 
@@ -41,6 +43,7 @@ export const en = {
   ...monitor.en,
   ...proxy.en,
   ...report.en,
+  ...statusPage.en,
   ...usage.en,
 } as const;
 
@@ -55,6 +58,7 @@ export const fr = {
   ...monitor.fr,
   ...proxy.fr,
   ...report.fr,
+  ...statusPage.fr,
   ...usage.fr,
 } as const satisfies Translations<typeof en>;
 
@@ -75,6 +79,7 @@ const noCollision: [
       typeof monitor.en,
       typeof proxy.en,
       typeof report.en,
+      typeof statusPage.en,
       typeof usage.en,
     ]
   >,

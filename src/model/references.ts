@@ -11,6 +11,7 @@ import { checkOperations } from './operations-check.ts';
 import { checkRunsOn } from './runs-on.ts';
 import type { Config, Dependency } from './schema.ts';
 import type { RawDiagnostic } from './schema-issues.ts';
+import { checkStatusPage } from './status-page-check.ts';
 import { suggest } from './suggest.ts';
 
 interface Edge {
@@ -144,5 +145,6 @@ export function checkReferences(config: Config): RawDiagnostic[] {
   checkOperations(config, out);
   checkFailovers(config, out);
   checkDnsZones(config, out);
+  checkStatusPage(config, out);
   return out;
 }

@@ -14,6 +14,7 @@ import type { PathSegment } from './locate.ts';
 import { type Config, component, configSchema, service } from './schema.ts';
 import { EXTERNAL_KEYS, failover as failoverEntry, failoverGroup, GROUP_KEYS } from './schema-failover.ts';
 import { check, notifyChannel, vantage } from './schema-operations.ts';
+import { statusPage } from './schema-status-page.ts';
 
 type Entry = Record<string, unknown>;
 
@@ -133,6 +134,7 @@ export function salvageConfig(data: unknown): Salvaged | undefined {
   const failover = section(data.failover, (v, id) => salvageFailover(v, `failover\u0000${id}`, positions));
   if (!services || !components || !vantages || !checks || !notify || !failover) return undefined;
   const runtime = whole(configSchema.shape.runtime)(data.runtime);
+  const page = whole(statusPage)(data.statusPage);
   const config = {
     version: 1,
     name: '',
@@ -143,6 +145,7 @@ export function salvageConfig(data: unknown): Salvaged | undefined {
     failover,
     notify,
     ...(runtime === undefined ? {} : { runtime }),
+    ...(page === undefined ? {} : { statusPage: page }),
   } as Config;
   const original = (path: readonly PathSegment[]): PathSegment[] => {
     const [section, id, field, index, ...rest] = path;

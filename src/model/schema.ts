@@ -16,6 +16,7 @@ import {
   text,
   vantage,
 } from './schema-operations.ts';
+import { statusPage } from './schema-status-page.ts';
 
 export { CRITICALITIES, ID_PATTERN } from './schema-operations.ts';
 export type Criticality = (typeof CRITICALITIES)[number];
@@ -149,6 +150,9 @@ export const configSchema = z.strictObject({
   }),
   notify: z.record(id, notifyChannel).default({}),
   runtime: runtime.optional(),
+  statusPage: statusPage.optional().meta({
+    description: 'The public status page: what is shown, under which names (docs/status-page.md).',
+  }),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -172,3 +176,4 @@ export type {
   Secret,
   VantageSpec,
 } from './schema-operations.ts';
+export type { LocalizedText, StatusPageSpec } from './schema-status-page.ts';

@@ -19,6 +19,7 @@ import { metricsRoutes, operatorRoutes } from './operator-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { OPERATOR_AUTH, VANTAGE_AUTH } from './schemas.ts';
 import { EventStreams } from './sse.ts';
+import { statusRoutes } from './status-routes.ts';
 import { validationHook as defaultHook } from './validation.ts';
 
 export type { ApiDeps, IncidentsQuery } from './deps.ts';
@@ -87,6 +88,7 @@ export function createApi(deps: ApiDeps): Api {
 
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
   app.route('/api/v1/public', publicRoutes(deps));
+  app.route('/status', statusRoutes(deps));
   app.route('/api/v1/failover', failoverRoutes(deps));
   app.route('/api/v1/incidents', incidentRoutes(deps));
   app.route('/api/v1/maintenance', maintenanceRoutes(deps));

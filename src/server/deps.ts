@@ -9,6 +9,7 @@ import type { Logger } from '../platform/log.ts';
 import type { IncidentUpdate } from '../store/incident-updates.ts';
 import type { MaintenanceQuery, MaintenanceWindow } from '../store/maintenance.ts';
 import type { ObservationStore } from '../store/store.ts';
+import type { StatusPageSource } from '../web/status/load.ts';
 import type { LiveFeed } from './live.ts';
 import type { StatusJson } from './status-json.ts';
 
@@ -197,6 +198,8 @@ export interface ApiDeps {
   readonly incidentUpdates: IncidentUpdatesApi;
   readonly maintenance: MaintenanceApi;
   readonly map: MapApi;
+  /** The public status page (/status), when the map has `statusPage`. */
+  readonly statusPage?: StatusPageSource;
   /** Internal errors (answered 500, never with their details). */
   onError(error: unknown): void;
 }

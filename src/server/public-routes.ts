@@ -78,7 +78,7 @@ export function publicEtag(p: PublicStatus): string {
 }
 
 /** If-None-Match matches (weak comparison, lists and `*` included). */
-function matches(header: string | undefined, etag: string): boolean {
+export function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const opaque = (t: string) => t.trim().replace(/^W\//, '');
   return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
