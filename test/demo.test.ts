@@ -144,6 +144,12 @@ describe('bascule demo', { timeout: 180_000 }, () => {
     const served = await fetch(`http://127.0.0.1:${at.proxy}/`);
     assert.equal(served.headers.get('x-backend'), 'aws');
     assert.match(readFileSync(`${at.dir}/bascule.yaml`, 'utf8'), /^failover:\n {2}api:\n/m);
+    // Its public status page shows the shop's api under its public name.
+    const page = await (await fetch(`http://127.0.0.1:${at.api}/status/status.json`)).json();
+    assert.deepEqual(
+      page.services.map((x: { id: string; name: string }) => [x.id, x.name]),
+      [['api', 'Online shop API']],
+    );
 
     // The kill, on the 2 s timer; the switch within two probes' time, confirmed by each actuator.
     const killed = await d.until(/^ +\+0\.00 s {2}aws killed \(SIGKILL to pid (\d+)\)/m, 15_000);

@@ -34,7 +34,4 @@ export interface DemoMap {
   readonly ttl: number;
 }
 
-// TODO(statusPage): issue 13's `statusPage:` key (title, and `show` with each public service's
-// name) is not in the schema yet; once it is, both templates give it the shop's `api`:
-//   statusPage: {title: Demo shop — service status, show: {api: {name: API}}}
 export const demoMap: Document<DemoMap> = { en, fr };
