@@ -80,10 +80,29 @@ interface WrkResult {
 
 const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
 
-function wrk(url: string, connections: number, seconds = DURATION_S): WrkResult {
+/**
+ * A paced load: each connection waits PACE_MS between a response and its next request (wrk's
+ * `delay()` hook, not counted in the latencies), so 8 connections send about 1,500 requests a
+ * second whatever the target's speed: the "moderate load" of the p99 target, where a closed loop
+ * at full speed would measure the queue of a saturated proxy instead.
+ */
+const PACE_MS = 5;
+const PACED_SCRIPT = join(work, 'paced.lua');
+writeFileSync(PACED_SCRIPT, `function delay()\n  return ${PACE_MS}\nend\n`);
+
+function wrk(url: string, connections: number, seconds = DURATION_S, paced = false): WrkResult {
   const out = execFileSync(
     'wrk',
-    ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '5s', url],
+    [
+      '-t1',
+      `-c${connections}`,
+      `-d${seconds}s`,
+      '--latency',
+      '--timeout',
+      '5s',
+      ...(paced ? ['-s', PACED_SCRIPT] : []),
+      url,
+    ],
     { encoding: 'utf8' },
   );
   const latency = (p: string) => {
@@ -166,6 +185,23 @@ async function throughput(): Promise<void> {
         );
       }
     }
+    console.log(
+      `\nmoderate load: 8 connections, each pausing ${PACE_MS} ms between a response and its next request`,
+    );
+    console.log('| target | req/s | p50 ms | p99 ms | errors |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    const paced: Record<string, WrkResult> = {};
+    for (const [name, url] of Object.entries(targets)) {
+      const r = wrk(url, 8, DURATION_S, true);
+      paced[name] = r;
+      console.log(
+        `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`,
+      );
+    }
+    console.log(
+      `moderate load: added p99 bascule ${(paced.bascule!.p99 - paced.direct!.p99).toFixed(2)} ms, ` +
+        `haproxy ${(paced.haproxy!.p99 - paced.direct!.p99).toFixed(2)} ms`,
+    );
     for (const c of LEVELS) {
       const b = results.bascule![c]!;
       const h = results.haproxy![c]!;

@@ -145,7 +145,9 @@ describe('bascule demo', { timeout: 180_000 }, () => {
     assert.equal(served.headers.get('x-backend'), 'aws');
     assert.match(readFileSync(`${at.dir}/bascule.yaml`, 'utf8'), /^failover:\n {2}api:\n/m);
     // Its public status page shows the shop's api under its public name.
-    const page = await (await fetch(`http://127.0.0.1:${at.api}/status/status.json`)).json();
+    const page = (await (await fetch(`http://127.0.0.1:${at.api}/status/status.json`)).json()) as {
+      services: { id: string; name: string }[];
+    };
     assert.deepEqual(
       page.services.map((x: { id: string; name: string }) => [x.id, x.name]),
       [['api', 'Online shop API']],
