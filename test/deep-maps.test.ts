@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { generateDeepMap } from '../bench/generate.ts';
+import { generateDeepMap, generateMap } from '../bench/generate.ts';
 import { analyze } from '../src/analysis/analyze.ts';
-import { blastRadii } from '../src/analysis/blast-radius.ts';
+import { blastRadii, estimatedWork, plannedStrategy, WORK_PER_NODE } from '../src/analysis/blast-radius.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import { parsePredicate } from '../src/analysis/predicate.ts';
+import { Propagator } from '../src/analysis/propagate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
 import { loadConfig } from '../src/model/load.ts';
 import type { Config } from '../src/model/schema.ts';
@@ -120,6 +121,30 @@ describe('blast radii by bitsets', () => {
   it('is chosen by itself on a deep map, not on a small one', () => {
     assert.equal(blastRadii(buildGraph(deep(1_500))).strategy, 'bitsets');
     assert.equal(blastRadii(buildGraph(exampleConfig('startup-aws'))).strategy, 'propagation');
+  });
+
+  it('is decided from a sample before any whole propagation: deep maps go to bitsets, layered ones stay', () => {
+    const over = (config: Config) => {
+      const graph = buildGraph(config);
+      const prop = new Propagator(graph);
+      const estimate = estimatedWork(graph, prop, Infinity);
+      return { graph, prop, estimate, budget: WORK_PER_NODE * graph.count };
+    };
+    for (const size of [1_000, 1_500]) {
+      const d = over(deep(size));
+      assert.ok(d.estimate > d.budget, `deep ${size}: ${d.estimate} <= ${d.budget}`);
+      assert.equal(plannedStrategy(d.graph, d.prop), 'bitsets');
+    }
+    const layered = loadConfig(generateMap(3_000).yaml, 'layered.yaml');
+    assert.ok(layered.ok);
+    const l = over(layered.config);
+    assert.ok(l.estimate < l.budget / 2, `layered: ${l.estimate} >= ${l.budget / 2}`);
+    assert.equal(plannedStrategy(l.graph, l.prop), 'propagation');
+    // A map with fewer components than the sample is measured whole: the estimate is the work.
+    const e = over(exampleConfig('multicloud'));
+    let work = 0;
+    for (const c of e.graph.components) work += e.prop.run([c]);
+    assert.equal(e.estimate, work);
   });
 
   it('tries no top action on a deep map (each would cost a whole deep analysis), some on an example', () => {
