@@ -38,15 +38,16 @@ export function renderFinding(lang: Lang, f: Finding | GroupedFinding): Rendered
       ? { ...f.params, criticality: t(lang, `alert.criticality.${c as 'critical'}`) }
       : f.params;
   const g = f as Partial<GroupedFinding>;
-  return {
-    ...(g.id !== undefined ? { id: g.id } : {}),
-    kind: f.kind,
-    severity: f.severity,
-    subjects: f.subjects,
-    message: render(lang, `${key}.message` as MessageKey, params),
-    recommendation: render(lang, `${key}.recommendation` as MessageKey, params),
-    ...(f.assumed ? { assumed: f.assumed } : {}),
-    ...(g.rootCause !== undefined ? { rootCause: g.rootCause } : {}),
-    ...(g.related !== undefined ? { related: g.related } : {}),
-  };
+  // Built in the order of its fields (the JSON's order), the optional ones only when present.
+  const out: { -readonly [K in keyof RenderedFinding]: RenderedFinding[K] } = {} as RenderedFinding;
+  if (g.id !== undefined) out.id = g.id;
+  out.kind = f.kind;
+  out.severity = f.severity;
+  out.subjects = f.subjects;
+  out.message = render(lang, `${key}.message` as MessageKey, params);
+  out.recommendation = render(lang, `${key}.recommendation` as MessageKey, params);
+  if (f.assumed) out.assumed = f.assumed;
+  if (g.rootCause !== undefined) out.rootCause = g.rootCause;
+  if (g.related !== undefined) out.related = g.related;
+  return out;
 }
