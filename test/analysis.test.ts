@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../src/analysis/analyze.ts';
 import type { Finding } from '../src/analysis/finding.ts';
-import { buildGraph } from '../src/analysis/graph.ts';
+import { buildGraph, nodeLabel } from '../src/analysis/graph.ts';
 import { type Predicate, parsePredicate } from '../src/analysis/predicate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
 import { BasculeError, type ErrorCode } from '../src/errors.ts';
@@ -31,6 +31,23 @@ describe('failure propagation', () => {
     assert.deepEqual(s.servicesDown, ['checkout']);
     assert.deepEqual(s.componentsDown, ['db', 'web']);
     assert.deepEqual(s.explanations[0]!.chain, ['checkout', 'web', 'db']);
+  });
+
+  it("names a group from its own graph's members, however many graphs are labelled (labels are kept per graph)", () => {
+    const with3 = (third: string) =>
+      buildGraph(
+        map({
+          services: { s: { dependsOn: [{ anyOf: ['a', third] }] } },
+          components: { a: { provider: 'aws' }, b: { provider: 'gcp' }, c: { provider: 'ovh' } },
+        }),
+      );
+    const [gb, gc] = [with3('b'), with3('c')];
+    const group = gb.index.get('s.dependsOn[0]')!;
+    assert.equal(gc.index.get('s.dependsOn[0]'), group);
+    for (let i = 0; i < 2; i++) {
+      assert.equal(nodeLabel(gb, group), 'anyOf[a, b]');
+      assert.equal(nodeLabel(gc, group), 'anyOf[a, c]');
+    }
   });
 
   it('keeps an anyOf group up while one member survives, and reports it degraded', () => {

@@ -3,7 +3,7 @@
  * concentration, shared-placement and control-plane findings.
  */
 import type { GroupKiller } from './blast-radius.ts';
-import { chain } from './explain.ts';
+import { chainNodes } from './explain.ts';
 import { type Graph, NODE_GROUP, NODE_SERVICE, placementsOf } from './graph.ts';
 import { matchComponent, type Predicate } from './predicate.ts';
 import type { Propagator } from './propagate.ts';
@@ -16,8 +16,8 @@ export interface PlaceFailure {
   readonly label: string;
   readonly predicate: Predicate;
   readonly services: readonly number[];
-  /** For each service down, the chain that explains it. */
-  readonly paths: ReadonlyMap<number, readonly string[]>;
+  /** For each service down, the nodes of the chain that explains it (nodeLabel names them). */
+  readonly chains: ReadonlyMap<number, readonly number[]>;
   /** Redundancy groups that died and that no single failed component explains. */
   readonly groups: readonly number[];
   /** For each watched node touched by this run: whether it failed, and how many of its dependencies did. */
@@ -112,13 +112,13 @@ export function failPlaces(
         if (!killers.some((k) => prop.isFailed(k.killer))) groups.push(node);
       }
     }
-    const paths = new Map(services.map((sv) => [sv, chain(graph, prop, sv)] as const));
+    const chains = new Map(services.map((sv) => [sv, chainNodes(prop, sv)] as const));
     return {
       level: place.level,
       label: place.label,
       predicate: place.predicate,
       services,
-      paths,
+      chains,
       groups,
       watched,
     };

@@ -17,6 +17,7 @@
  * work by the size of the map (beyond the budget, findings stay roots).
  */
 import type { AnalysisContext } from './context.ts';
+import { chainNodes } from './explain.ts';
 import type { Finding } from './finding.ts';
 import { type Graph, NODE_COMPONENT } from './graph.ts';
 import { placesOf } from './placements.ts';
@@ -89,13 +90,6 @@ function keptUp(
     }
   }
   return up;
-}
-
-/** The chain of the last run from `node` down to what the place hit, deepest last. */
-function chainNodes(prop: Propagator, node: number): number[] {
-  const out: number[] = [];
-  for (let n = node; n !== -1 && out.length < 64; n = prop.cause[n]!) out.push(n);
-  return out;
 }
 
 export function groupFindings(

@@ -95,6 +95,7 @@ function degradedRunsOn(
   for (const c of graph.components) {
     const id = graph.ids[c]!;
     const spec = graph.config.components[id]!;
+    if (spec.runsOn.length === 0) continue;
     placementsOf(spec).runsOn.forEach((entry, r) => {
       if (entry.type === 'place') return;
       const { failed } = entryHits(id, spec, entry, predicates);
