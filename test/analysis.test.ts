@@ -217,6 +217,30 @@ describe('findings', () => {
     assert.deepEqual(shared[0]!.subjects.slice(0, 2), ['web.dependsOn[0]', 'sessions']);
   });
 
+  it('names every nearest shared component of a group, and shows the way down to the first (both strategies)', () => {
+    const c = map({
+      services: { shop: { dependsOn: ['web'] } },
+      components: {
+        web: { dependsOn: [{ anyOf: ['web-aws', 'web-gcp'] }] },
+        'web-aws': { provider: 'aws', dependsOn: ['sessions', 'secrets'] },
+        'web-gcp': { provider: 'gcp', dependsOn: ['sessions', 'secrets'] },
+        sessions: { provider: 'redis-cloud' },
+        secrets: { provider: 'vault-cloud' },
+      },
+    });
+    for (const strategy of ['propagation', 'bitsets'] as const) {
+      const [f, ...rest] = analyze(c, [], buildGraph(c), { strategy }).findings.filter(
+        (x) => x.kind === 'shared-dependency',
+      );
+      assert.equal(rest.length, 0, strategy);
+      const shared = String(f!.params.shared).split(', ');
+      assert.deepEqual([...shared].sort(), ['secrets', 'sessions'], strategy);
+      const path = String(f!.params.path).split(' ← ');
+      assert.equal(path[0], 'anyOf[web-aws, web-gcp]', strategy);
+      assert.equal(path.at(-1), shared[0], strategy);
+    }
+  });
+
   it('reports members sharing one zone, and members without zones sharing a region, but not a multi-AZ pair', () => {
     const c = map({
       services: { s: { dependsOn: ['a', 'b', 'c'] } },

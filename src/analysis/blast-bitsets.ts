@@ -41,20 +41,21 @@ export function byBitsets(graph: Graph, limit: number): BlastRadii {
   const groupSet = new Int32Array(W);
   const acc = new Int32Array(64);
   const pickers = new Map<number, KillerPicker>();
+  // Offsets into `sets` rather than views: a view is an object, made per edge it would be millions.
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
     if (nodeType[v] === NODE_GROUP) continue;
-    const out = set(v);
-    if (nodeType[v] === NODE_COMPONENT) out[rank[v]! >>> 5]! |= 1 << (rank[v]! & 31);
+    const out = slot[v]! * W;
+    if (nodeType[v] === NODE_COMPONENT) sets[out + (rank[v]! >>> 5)]! |= 1 << (rank[v]! & 31);
     for (let e = depStart[v]!; e < depStart[v + 1]!; e++) {
       const d = deps[e]!;
       if (nodeType[d] !== NODE_GROUP) {
-        const src = set(d);
-        for (let w = 0; w < W; w++) out[w]! |= src[w]!;
+        const src = slot[d]! * W;
+        for (let w = 0; w < W; w++) sets[out + w]! |= sets[src + w]!;
         continue;
       }
-      thresholdSet(graph, d, set, groupSet, acc);
-      for (let w = 0; w < W; w++) out[w]! |= groupSet[w]!;
+      thresholdSet(graph, d, sets, slot, W, groupSet, acc);
+      for (let w = 0; w < W; w++) sets[out + w]! |= groupSet[w]!;
       if (tolerance[d]! > 0) pickKillers(graph, d, groupSet, ofRank, has, kills, pathRank, pickers);
     }
   }
@@ -127,20 +128,38 @@ export function byBitsets(graph: Graph, limit: number): BlastRadii {
 function thresholdSet(
   graph: Graph,
   g: number,
-  set: (n: number) => Int32Array,
+  sets: Int32Array,
+  slot: Int32Array,
+  W: number,
   out: Int32Array,
   acc: Int32Array,
 ): void {
   const from = graph.depStart[g]!;
   const to = graph.depStart[g + 1]!;
+  const size = to - from;
   const need = graph.tolerance[g]! + 1; // failed members that take it down
-  const members = Array.from({ length: to - from }, (_, i) => set(graph.deps[from + i]!));
+  if (need > size || need <= 0) {
+    // It needs more failed members than it has (nothing takes it down), or none (everything does).
+    out.fill(need > size ? 0 : -1);
+    return;
+  }
+  const first = slot[graph.deps[from]!]! * W;
+  if (need === size || need === 1) {
+    // Every member (anyOf) or any member (a group that tolerates nothing): one pass per member.
+    out.set(sets.subarray(first, first + W));
+    for (let e = from + 1; e < to; e++) {
+      const m = slot[graph.deps[e]!]! * W;
+      if (need === 1) for (let w = 0; w < W; w++) out[w]! |= sets[m + w]!;
+      else for (let w = 0; w < W; w++) out[w]! &= sets[m + w]!;
+    }
+    return;
+  }
   // acc[j]: the components in at least j of the members seen so far (acc[0]: all).
-  for (let w = 0; w < out.length; w++) {
+  for (let w = 0; w < W; w++) {
     acc[0] = -1;
     for (let j = 1; j <= need; j++) acc[j] = 0;
-    for (const m of members) {
-      const x = m[w]!;
+    for (let e = from; e < to; e++) {
+      const x = sets[slot[graph.deps[e]!]! * W + w]!;
       for (let j = need; j >= 1; j--) acc[j]! |= acc[j - 1]! & x;
     }
     out[w] = acc[need]!;
@@ -158,19 +177,20 @@ function pickKillers(
   pickers: Map<number, KillerPicker>,
 ): void {
   const picker = new KillerPicker();
+  // The candidate's bit, read by closures made once per group rather than once per candidate.
+  let bit = 0;
+  const dominated = (kept: number) => has(kept, bit);
+  const fails = (n: number) => kills(n, bit);
+  const path = () => walk(graph, g, ofRank[bit]!, fails, pathRank);
   for (let w = 0; w < killers.length && picker.open(); w++) {
     let bits = killers[w]!;
     while (bits !== 0 && picker.open()) {
       const low = bits & -bits;
       bits ^= low;
-      const bit = (w << 5) | (31 - Math.clz32(low));
+      bit = (w << 5) | (31 - Math.clz32(low));
       const c = ofRank[bit]!;
       if (isMember(graph, g, c)) continue;
-      picker.offer(
-        c,
-        (kept) => has(kept, bit),
-        () => walk(graph, g, c, (n) => kills(n, bit), pathRank),
-      );
+      picker.offer(c, dominated, path);
     }
   }
   if (picker.kept.length > 0) pickers.set(g, picker);

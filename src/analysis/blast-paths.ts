@@ -3,7 +3,7 @@
  * fail by itself, the path a failure takes down the map, and the bounded choice of the nearest
  * components that take a redundancy group down.
  */
-import type { GroupKiller } from './blast-radius.ts';
+import type { GroupKillers } from './blast-radius.ts';
 import { type Graph, nodeLabel } from './graph.ts';
 
 /** At most this many nearest shared dependencies are named per group… */
@@ -50,9 +50,13 @@ export function walk(
   return out;
 }
 
-/** Keeps a candidate killer of a group unless a killer already kept fails with it; bounded. */
+/**
+ * Keeps a candidate killer of a group unless a killer already kept fails with it; bounded. Only the
+ * first kept killer's path is made: it is the one a finding shows.
+ */
 export class KillerPicker {
-  readonly kept: GroupKiller[] = [];
+  readonly kept: number[] = [];
+  path: readonly string[] = [];
   private seen = 0;
   /** False once no more candidates are looked at. */
   open(): boolean {
@@ -60,7 +64,9 @@ export class KillerPicker {
   }
   offer(killer: number, dominated: (kept: number) => boolean, path: () => string[]): void {
     this.seen++;
-    if (!this.kept.some((k) => dominated(k.killer))) this.kept.push({ killer, path: path() });
+    for (const k of this.kept) if (dominated(k)) return;
+    if (this.kept.length === 0) this.path = path();
+    this.kept.push(killer);
   }
 }
 
@@ -73,6 +79,8 @@ export function ranks(graph: Graph): Int32Array {
   return rank;
 }
 
-export function killersOf(pickers: ReadonlyMap<number, KillerPicker>): Map<number, GroupKiller[]> {
-  return new Map([...pickers].filter(([, p]) => p.kept.length > 0).map(([g, p]) => [g, p.kept] as const));
+export function killersOf(pickers: ReadonlyMap<number, KillerPicker>): Map<number, GroupKillers> {
+  const out = new Map<number, GroupKillers>();
+  for (const [g, p] of pickers) if (p.kept.length > 0) out.set(g, { killers: p.kept, path: p.path });
+  return out;
 }

@@ -33,9 +33,10 @@ export interface BlastRadius {
   readonly path: readonly string[];
 }
 
-export interface GroupKiller {
-  readonly killer: number;
-  /** From the group down to the killer, through one failed member. */
+export interface GroupKillers {
+  /** The nearest single components that take the group down (never its own members), nearest first. */
+  readonly killers: readonly number[];
+  /** From the group down to the first of them, through one failed member. */
   readonly path: readonly string[];
 }
 
@@ -44,8 +45,8 @@ export interface BlastRadii {
   readonly radii: readonly BlastRadius[];
   /** Largest component blast radius, by component count, for every component (index: node). */
   readonly componentsDown: Int32Array;
-  /** Group node → the nearest single components that take it down (never its own members). */
-  readonly groupKillers: ReadonlyMap<number, readonly GroupKiller[]>;
+  /** Group node → the nearest single components that take it down, at most MAX_KILLERS. */
+  readonly groupKillers: ReadonlyMap<number, GroupKillers>;
   /** Service node → how many placed components take it down alone. */
   readonly spofsPerService: ReadonlyMap<number, number>;
   /** Whether `component` failing alone takes `service` down (any service, not only the listed ones). */

@@ -2,7 +2,7 @@
  * The places a map runs in (providers, regions, zones), each played as a failure: the basis of the
  * concentration, shared-placement and control-plane findings.
  */
-import type { GroupKiller } from './blast-radius.ts';
+import type { GroupKillers } from './blast-radius.ts';
 import { chainNodes } from './explain.ts';
 import { type Graph, NODE_GROUP, NODE_SERVICE, placementsOf } from './graph.ts';
 import { matchComponent, type Predicate } from './predicate.ts';
@@ -92,7 +92,7 @@ export function placesOf(graph: Graph): Place[] {
 export function failPlaces(
   graph: Graph,
   prop: Propagator,
-  groupKillers: ReadonlyMap<number, readonly GroupKiller[]>,
+  groupKillers: ReadonlyMap<number, GroupKillers>,
   watch: ReadonlySet<number>,
 ): PlaceFailure[] {
   return placesOf(graph).map((place) => {
@@ -108,8 +108,8 @@ export function failPlaces(
       const node = prop.failed[i]!;
       if (graph.nodeType[node] === NODE_SERVICE) services.push(node);
       else if (graph.nodeType[node] === NODE_GROUP && graph.tolerance[node]! > 0) {
-        const killers = groupKillers.get(node) ?? [];
-        if (!killers.some((k) => prop.isFailed(k.killer))) groups.push(node);
+        const killers = groupKillers.get(node)?.killers ?? [];
+        if (!killers.some((k) => prop.isFailed(k))) groups.push(node);
       }
     }
     const chains = new Map(services.map((sv) => [sv, chainNodes(prop, sv)] as const));

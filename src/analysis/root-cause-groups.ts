@@ -108,8 +108,8 @@ export function groupFindings(
   // A shared component that is itself a single point of failure.
   findings.forEach((f, i) => {
     if (f.kind !== 'shared-dependency' || f.variant !== undefined) return;
-    const killers = blast.groupKillers.get(graph.index.get(f.subjects[0]!)!) ?? [];
-    const spof = killers.length === 1 ? spofOf.get(killers[0]!.killer) : undefined;
+    const killers = blast.groupKillers.get(graph.index.get(f.subjects[0]!)!)?.killers ?? [];
+    const spof = killers.length === 1 ? spofOf.get(killers[0]!) : undefined;
     if (spof !== undefined) root[i] = spof;
   });
 

@@ -67,10 +67,10 @@ export const sharedDependency = {
   run(ctx) {
     const { graph, blast } = ctx;
     const out: Finding[] = [];
-    for (const [g, killers] of blast.groupKillers) {
+    for (const [g, { killers, path }] of blast.groupKillers) {
       // One finding per group, naming its nearest shared dependencies (at most MAX_KILLERS).
       const { owner, group, m, severity } = base(ctx, g);
-      const shared = killers.map((k) => graph.ids[k.killer]!);
+      const shared = killers.map((k) => graph.ids[k]!);
       out.push({
         kind: 'shared-dependency',
         severity,
@@ -80,7 +80,7 @@ export const sharedDependency = {
           group,
           members: m.map((n) => graph.ids[n]!).join(', '),
           shared: shared.join(', '),
-          path: killers[0]!.path.join(' ← '),
+          path: path.join(' ← '),
         },
       });
     }
