@@ -220,16 +220,39 @@ function runsThere(spec: ComponentSpec, where: Predicate): boolean {
   return spec.runsOn.length > 0 && (spec.provider !== where.provider || spec.region !== where.region);
 }
 
-function split(graph: Graph, service: string, label: string, finding: FindingKind): Candidate | undefined {
+/** The components a service depends on, directly or not, with their specs: each service's found once. */
+type Below = (service: number) => readonly { readonly id: string; readonly spec: ComponentSpec }[];
+
+function below(graph: Graph): Below {
+  const found = new Map<number, { id: string; spec: ComponentSpec }[]>();
+  return (service) => {
+    let list = found.get(service);
+    if (list === undefined) {
+      list = [];
+      for (const n of reachable(graph, service, 'forward')) {
+        const id = graph.ids[n]!;
+        const spec = graph.config.components[id];
+        if (spec) list.push({ id, spec });
+      }
+      found.set(service, list);
+    }
+    return list;
+  };
+}
+
+function split(
+  graph: Graph,
+  service: string,
+  label: string,
+  finding: FindingKind,
+  under: Below,
+): Candidate | undefined {
   const where = placeOf(label);
   const s = graph.index.get(service);
   if (s === undefined) return undefined;
   const moved: string[] = [];
-  for (const n of reachable(graph, s, 'forward')) {
-    const id = graph.ids[n]!;
-    const spec = graph.config.components[id];
-    if (spec && matchComponent(id, spec, [where]) !== undefined) moved.push(id);
-  }
+  const predicates = [where];
+  for (const { id, spec } of under(s)) if (matchComponent(id, spec, predicates) !== undefined) moved.push(id);
   if (moved.length === 0) return undefined;
   moved.sort();
   // Where a supplier runs (runsOn) is not the user's to change: a second region is asked of their
@@ -338,13 +361,15 @@ function move(graph: Graph, via: string, label: string, finding: FindingKind): C
 }
 
 /** The rule-to-candidate table: the change each finding kind (and variant) suggests. */
-const SUGGEST: Readonly<Record<FindingKind, (graph: Graph, f: Finding) => Candidate | undefined>> = {
+const SUGGEST: Readonly<
+  Record<FindingKind, (graph: Graph, f: Finding, under: Below) => Candidate | undefined>
+> = {
   'single-point-of-failure': (graph, f) => replica(graph, f.subjects[0]!, f.kind),
   // Members that fail with a place only through what they depend on: no one change says which.
   'shared-dependency': (graph, f) =>
     f.variant === undefined ? decouple(graph, f) : f.variant === 'placement' ? spread(graph, f) : undefined,
-  'region-concentration': (graph, f) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
-  'provider-concentration': (graph, f) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
+  'region-concentration': (graph, f, under) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, under),
+  'provider-concentration': (graph, f, under) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, under),
   'control-plane-dependency': (graph, f) =>
     f.variant === 'failover'
       ? move(graph, f.subjects[1]!, f.subjects[2]!, f.kind)
@@ -356,9 +381,10 @@ const SUGGEST: Readonly<Record<FindingKind, (graph: Graph, f: Finding) => Candid
 export function candidates(graph: Graph, findings: readonly Finding[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
+  const under = below(graph);
   for (const f of findings) {
     if (out.length >= MAX_CANDIDATES) break;
-    const c = SUGGEST[f.kind](graph, f);
+    const c = SUGGEST[f.kind](graph, f, under);
     if (!c || seen.has(c.effect)) continue;
     seen.add(c.effect);
     out.push(c);

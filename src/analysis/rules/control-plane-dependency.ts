@@ -56,9 +56,26 @@ function fronting(graph: Graph, owner: number): number[] {
   return out;
 }
 
+/** steeredGroups per graph: the watch list and the rule both need them. */
+const STEERED = new WeakMap<Graph, readonly SteeredGroup[]>();
+
+interface SteeredGroup {
+  readonly group: number;
+  readonly steering: readonly number[];
+}
+
 /** Redundancy groups with the steering components in front of them (hard dependencies of what fronts them). */
-function steeredGroups(graph: Graph): { group: number; steering: number[] }[] {
-  const out: { group: number; steering: number[] }[] = [];
+function steeredGroups(graph: Graph): readonly SteeredGroup[] {
+  let out = STEERED.get(graph);
+  if (out === undefined) {
+    out = findSteeredGroups(graph);
+    STEERED.set(graph, out);
+  }
+  return out;
+}
+
+function findSteeredGroups(graph: Graph): SteeredGroup[] {
+  const out: SteeredGroup[] = [];
   for (const [g, info] of graph.groups) {
     if (graph.tolerance[g] === 0) continue;
     const steering = new Set<number>();
