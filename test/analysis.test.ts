@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../src/analysis/analyze.ts';
+import { blastRadii } from '../src/analysis/blast-radius.ts';
 import type { Finding } from '../src/analysis/finding.ts';
 import { buildGraph, nodeLabel } from '../src/analysis/graph.ts';
+import { failPlaces } from '../src/analysis/placements.ts';
 import { type Predicate, parsePredicate } from '../src/analysis/predicate.ts';
+import { Propagator } from '../src/analysis/propagate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
 import { BasculeError, type ErrorCode } from '../src/errors.ts';
 import type { Config } from '../src/model/schema.ts';
@@ -239,6 +242,34 @@ describe('findings', () => {
       assert.equal(path[0], 'anyOf[web-aws, web-gcp]', strategy);
       assert.equal(path.at(-1), shared[0], strategy);
     }
+  });
+
+  it('lists, per place, the groups it takes down that no failed shared component explains', () => {
+    const here = { provider: 'aws', region: 'eu-west-3' };
+    const c = map({
+      services: {
+        elsewhere: { dependsOn: ['y'] },
+        s: { dependsOn: [{ anyOf: ['a', 'b'] }, { anyOf: ['c', 'd'] }] },
+      },
+      components: {
+        y: { provider: 'gcp' },
+        a: { ...here, dependsOn: ['x'] },
+        b: { ...here, dependsOn: ['x'] },
+        x: here,
+        c: here,
+        d: here,
+      },
+    });
+    const graph = buildGraph(c);
+    const prop = new Propagator(graph);
+    const blast = blastRadii(graph, prop);
+    const region = failPlaces(graph, prop, blast.groupKillers, new Set()).find(
+      (p) => p.label === 'aws/eu-west-3',
+    )!;
+    assert.deepEqual(
+      region.groups.map((g) => graph.ids[g]),
+      ['s.dependsOn[1]'],
+    );
   });
 
   it('reports members sharing one zone, and members without zones sharing a region, but not a multi-AZ pair', () => {

@@ -29,7 +29,7 @@ interface Place {
   readonly label: string;
   readonly predicate: Predicate;
   /** The components that fail with this place (the same ones the predicate matches). */
-  readonly members: number[];
+  readonly members: readonly number[];
 }
 
 /** The provider, region and zone levels of one placement, each as a place failure predicate. */
@@ -54,14 +54,26 @@ function levelsOf(p: { provider: string; region?: string | undefined; zone?: str
   return out;
 }
 
+/** placesOf per graph: the place failures and the root-cause grouping both play them. */
+const PLACES = new WeakMap<Graph, readonly Place[]>();
+
 /**
  * Every distinct provider, provider/region and provider/region/zone named in the map, with its
  * components. A component fails with each place of its own placement and of its plain runsOn
  * entries; with a place named in a runsOn group only when that place's failure takes the whole
  * group down (a supplier on two AWS regions does not fail with one of them, it does with AWS).
  */
-export function placesOf(graph: Graph): Place[] {
-  const seen = new Map<string, Place>();
+export function placesOf(graph: Graph): readonly Place[] {
+  let places = PLACES.get(graph);
+  if (places === undefined) {
+    places = findPlaces(graph);
+    PLACES.set(graph, places);
+  }
+  return places;
+}
+
+function findPlaces(graph: Graph): Place[] {
+  const seen = new Map<string, { level: Level; label: string; predicate: Predicate; members: number[] }>();
   for (const c of graph.components) {
     const id = graph.ids[c]!;
     const spec = graph.config.components[id]!;
@@ -95,6 +107,17 @@ export function failPlaces(
   groupKillers: ReadonlyMap<number, GroupKillers>,
   watch: ReadonlySet<number>,
 ): PlaceFailure[] {
+  // The killers of every group in one flat list (from killerStart[g]): read for each group each place takes down.
+  const killerStart = new Int32Array(graph.count + 1);
+  for (const [g, k] of groupKillers) killerStart[g + 1] = k.killers.length;
+  for (let i = 0; i < graph.count; i++) killerStart[i + 1]! += killerStart[i]!;
+  const killers = new Int32Array(killerStart[graph.count]!);
+  for (const [g, k] of groupKillers) killers.set(k.killers, killerStart[g]!);
+  const explained = (group: number) => {
+    for (let k = killerStart[group]!; k < killerStart[group + 1]!; k++)
+      if (prop.isFailed(killers[k]!)) return true;
+    return false;
+  };
   return placesOf(graph).map((place) => {
     const n = prop.run(place.members);
     const services: number[] = [];
@@ -108,8 +131,7 @@ export function failPlaces(
       const node = prop.failed[i]!;
       if (graph.nodeType[node] === NODE_SERVICE) services.push(node);
       else if (graph.nodeType[node] === NODE_GROUP && graph.tolerance[node]! > 0) {
-        const killers = groupKillers.get(node)?.killers ?? [];
-        if (!killers.some((k) => prop.isFailed(k))) groups.push(node);
+        if (!explained(node)) groups.push(node);
       }
     }
     const chains = new Map(services.map((sv) => [sv, chainNodes(prop, sv)] as const));
