@@ -330,6 +330,11 @@ describe('bascule.yaml validation', () => {
       assert.equal(r.config.services.shop!.criticality, 'critical');
       assert.equal(r.config.components.c1!.dependsOn.length, 0);
       assert.ok(Object.isFrozen(r.config.components.web!.dependsOn));
+      // Frozen all the way down: the groups in a list, their objects and their member lists.
+      const quorum = r.config.components.web!.dependsOn[1] as { quorum: { of: string[] } };
+      assert.ok(
+        Object.isFrozen(quorum) && Object.isFrozen(quorum.quorum) && Object.isFrozen(quorum.quorum.of),
+      );
     }
   });
 });
