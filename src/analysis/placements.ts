@@ -74,25 +74,43 @@ export function placesOf(graph: Graph): readonly Place[] {
 
 function findPlaces(graph: Graph): Place[] {
   const seen = new Map<string, { level: Level; label: string; predicate: Predicate; members: number[] }>();
+  // The places of each placement, found once: a big map has thousands of components in each.
+  const byPlacement = new Map<
+    string,
+    { level: Level; label: string; predicate: Predicate; members: number[] }[]
+  >();
+  const placesAt = (p: Parameters<typeof levelsOf>[0]) => {
+    const key = `${p.provider}\u0000${p.region ?? '\u0001'}\u0000${p.zone ?? '\u0001'}`;
+    let places = byPlacement.get(key);
+    if (places === undefined) {
+      places = levelsOf(p).map(({ level, label, predicate }) => {
+        const at = `${level}:${label}`;
+        let place = seen.get(at);
+        if (!place) {
+          place = { level, label, predicate, members: [] };
+          seen.set(at, place);
+        }
+        return place;
+      });
+      byPlacement.set(key, places);
+    }
+    return places;
+  };
   for (const c of graph.components) {
     const id = graph.ids[c]!;
     const spec = graph.config.components[id]!;
-    const { own, runsOn } = placementsOf(spec);
     const visit = (p: Parameters<typeof levelsOf>[0], grouped: boolean) => {
-      for (const { level, label, predicate } of levelsOf(p)) {
-        const key = `${level}:${label}`;
-        let place = seen.get(key);
-        if (!place) {
-          place = { level, label, predicate, members: [] };
-          seen.set(key, place);
-        }
+      for (const place of placesAt(p)) {
         if (place.members[place.members.length - 1] === c) continue;
-        if (grouped && matchComponent(id, spec, [predicate]) === undefined) continue;
+        if (grouped && matchComponent(id, spec, [place.predicate]) === undefined) continue;
         place.members.push(c);
       }
     };
-    if (own) visit(own, false);
-    for (const entry of runsOn) for (const p of entry.places) visit(p, entry.type !== 'place');
+    // Its own placement is its spec's fields (placementsOf), read in place.
+    if (spec.provider) visit(spec as Parameters<typeof levelsOf>[0], false);
+    if (spec.runsOn.length === 0) continue;
+    for (const entry of placementsOf(spec).runsOn)
+      for (const p of entry.places) visit(p, entry.type !== 'place');
   }
   return [...seen.values()];
 }

@@ -151,10 +151,11 @@ export function groupFindings(
     list.push(ids[i]!);
     related.set(r, list);
   });
-  return findings.map((f, i) => ({
-    ...f,
-    id: ids[i]!,
-    ...(root[i] !== -1 ? { rootCause: ids[root[i]!]! } : {}),
-    ...(related.has(i) ? { related: related.get(i)! } : {}),
-  }));
+  return findings.map((f, i) => {
+    const g: { -readonly [K in keyof GroupedFinding]: GroupedFinding[K] } = { ...f, id: ids[i]! };
+    if (root[i] !== -1) g.rootCause = ids[root[i]!]!;
+    const list = related.get(i);
+    if (list !== undefined) g.related = list;
+    return g;
+  });
 }

@@ -29,8 +29,27 @@ export function assumedMark(lang: Lang, f: Finding): string | undefined {
 
 const CRITICALITIES = new Set(['critical', 'high', 'medium', 'low']);
 
+/** The message keys of each kind and variant, made once (a deep map renders tens of thousands of findings). */
+const KEYS = new Map<string, Map<string, { message: MessageKey; recommendation: MessageKey }>>();
+
+function keysOf(f: Finding): { message: MessageKey; recommendation: MessageKey } {
+  let variants = KEYS.get(f.kind);
+  if (variants === undefined) {
+    variants = new Map();
+    KEYS.set(f.kind, variants);
+  }
+  const variant = f.variant ?? '';
+  let keys = variants.get(variant);
+  if (keys === undefined) {
+    const key = `finding.${f.kind}${variant ? `.${variant}` : ''}`;
+    keys = { message: `${key}.message` as MessageKey, recommendation: `${key}.recommendation` as MessageKey };
+    variants.set(variant, keys);
+  }
+  return keys;
+}
+
 export function renderFinding(lang: Lang, f: Finding | GroupedFinding): RenderedFinding {
-  const key = `finding.${f.kind}${f.variant ? `.${f.variant}` : ''}`;
+  const keys = keysOf(f);
   // A criticality named in a message is worded in the reader's language ("erp (critique)").
   const c = f.params.criticality;
   const params =
@@ -44,8 +63,8 @@ export function renderFinding(lang: Lang, f: Finding | GroupedFinding): Rendered
   out.kind = f.kind;
   out.severity = f.severity;
   out.subjects = f.subjects;
-  out.message = render(lang, `${key}.message` as MessageKey, params);
-  out.recommendation = render(lang, `${key}.recommendation` as MessageKey, params);
+  out.message = render(lang, keys.message, params);
+  out.recommendation = render(lang, keys.recommendation, params);
   if (f.assumed) out.assumed = f.assumed;
   if (g.rootCause !== undefined) out.rootCause = g.rootCause;
   if (g.related !== undefined) out.related = g.related;

@@ -38,8 +38,8 @@ const MAX_FRONTING = 64;
  * the logical `api-tier` is fronted by `api`, so `api-edge` steers it.
  */
 function fronting(graph: Graph, owner: number): number[] {
+  // At most MAX_FRONTING nodes: a search of the list costs less than a set per group of a big map.
   const out = [owner];
-  const seen = new Set(out);
   for (let i = 0; i < out.length && out.length < MAX_FRONTING; i++) {
     const n = out[i]!;
     const logical =
@@ -47,10 +47,7 @@ function fronting(graph: Graph, owner: number): number[] {
     if (!logical) continue;
     for (let e = graph.revStart[n]!; e < graph.revStart[n + 1]!; e++) {
       const up = graph.rev[e]!;
-      if (!seen.has(up)) {
-        seen.add(up);
-        out.push(up);
-      }
+      if (!out.includes(up)) out.push(up);
     }
   }
   return out;
