@@ -42,22 +42,33 @@ export function byBitsets(graph: Graph, limit: number): BlastRadii {
   const acc = new Int32Array(64);
   const pickers = new Map<number, KillerPicker>();
   // Offsets into `sets` rather than views: a view is an object, made per edge it would be millions.
+  // lo[n]: the first word of n's set that may be non-zero. A component is killed only by itself and
+  // what lies below it, later in the order: words before its rank's are zero, and are not visited.
+  const lo = new Int32Array(graph.count).fill(W);
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
     if (nodeType[v] === NODE_GROUP) continue;
     const out = slot[v]! * W;
-    if (nodeType[v] === NODE_COMPONENT) sets[out + (rank[v]! >>> 5)]! |= 1 << (rank[v]! & 31);
+    let first = W;
+    if (nodeType[v] === NODE_COMPONENT) {
+      first = rank[v]! >>> 5;
+      sets[out + first]! |= 1 << (rank[v]! & 31);
+    }
     for (let e = depStart[v]!; e < depStart[v + 1]!; e++) {
       const d = deps[e]!;
       if (nodeType[d] !== NODE_GROUP) {
         const src = slot[d]! * W;
-        for (let w = 0; w < W; w++) sets[out + w]! |= sets[src + w]!;
+        const from = lo[d]!;
+        for (let w = from; w < W; w++) sets[out + w]! |= sets[src + w]!;
+        if (from < first) first = from;
         continue;
       }
-      thresholdSet(graph, d, sets, slot, W, groupSet, acc);
-      for (let w = 0; w < W; w++) sets[out + w]! |= groupSet[w]!;
-      if (tolerance[d]! > 0) pickKillers(graph, d, groupSet, ofRank, has, kills, pathRank, pickers);
+      const from = thresholdSet(graph, d, sets, slot, lo, W, groupSet, acc);
+      for (let w = from; w < W; w++) sets[out + w]! |= groupSet[w]!;
+      if (from < first) first = from;
+      if (tolerance[d]! > 0) pickKillers(graph, d, groupSet, from, ofRank, has, kills, pathRank, pickers);
     }
+    lo[v] = first;
   }
   const down = counts(
     sets,
@@ -124,52 +135,72 @@ export function byBitsets(graph: Graph, limit: number): BlastRadii {
   };
 }
 
-/** Into `out`: the components taking group `g` down, those in more members' sets than it tolerates. */
+/**
+ * Into `out`: the components taking group `g` down, those in more members' sets than it tolerates.
+ * Returns the first word written (`out`'s words before it are not the group's: they are not read).
+ */
 function thresholdSet(
   graph: Graph,
   g: number,
   sets: Int32Array,
   slot: Int32Array,
+  lo: Int32Array,
   W: number,
   out: Int32Array,
   acc: Int32Array,
-): void {
-  const from = graph.depStart[g]!;
-  const to = graph.depStart[g + 1]!;
+): number {
+  const { depStart, deps } = graph;
+  const from = depStart[g]!;
+  const to = depStart[g + 1]!;
   const size = to - from;
   const need = graph.tolerance[g]! + 1; // failed members that take it down
-  if (need > size || need <= 0) {
-    // It needs more failed members than it has (nothing takes it down), or none (everything does).
-    out.fill(need > size ? 0 : -1);
-    return;
+  if (need > size) return W; // more than it has: nothing takes it down
+  if (need <= 0) {
+    out.fill(-1); // none: everything does
+    return 0;
   }
-  const first = slot[graph.deps[from]!]! * W;
-  if (need === size || need === 1) {
-    // Every member (anyOf) or any member (a group that tolerates nothing): one pass per member.
-    out.set(sets.subarray(first, first + W));
+  // Every member (an anyOf): from the last first word of theirs, where all may be non-zero.
+  if (need === size) {
+    let start = 0;
+    for (let e = from; e < to; e++) start = Math.max(start, lo[deps[e]!]!);
+    const first = slot[deps[from]!]! * W;
+    for (let w = start; w < W; w++) out[w] = sets[first + w]!;
     for (let e = from + 1; e < to; e++) {
-      const m = slot[graph.deps[e]!]! * W;
-      if (need === 1) for (let w = 0; w < W; w++) out[w]! |= sets[m + w]!;
-      else for (let w = 0; w < W; w++) out[w]! &= sets[m + w]!;
+      const m = slot[deps[e]!]! * W;
+      for (let w = start; w < W; w++) out[w]! &= sets[m + w]!;
     }
-    return;
+    return start;
+  }
+  let start = W;
+  for (let e = from; e < to; e++) start = Math.min(start, lo[deps[e]!]!);
+  if (need === 1) {
+    // Any member (a group that tolerates nothing): one pass per member.
+    out.fill(0, start);
+    for (let e = from; e < to; e++) {
+      const m = slot[deps[e]!]! * W;
+      for (let w = start; w < W; w++) out[w]! |= sets[m + w]!;
+    }
+    return start;
   }
   // acc[j]: the components in at least j of the members seen so far (acc[0]: all).
-  for (let w = 0; w < W; w++) {
+  for (let w = start; w < W; w++) {
     acc[0] = -1;
     for (let j = 1; j <= need; j++) acc[j] = 0;
     for (let e = from; e < to; e++) {
-      const x = sets[slot[graph.deps[e]!]! * W + w]!;
+      const x = sets[slot[deps[e]!]! * W + w]!;
       for (let j = need; j >= 1; j--) acc[j]! |= acc[j - 1]! & x;
     }
     out[w] = acc[need]!;
   }
+  return start;
 }
 
 function pickKillers(
   graph: Graph,
   g: number,
   killers: Int32Array,
+  /** The first word of `killers` that may be non-zero. */
+  start: number,
   ofRank: Int32Array,
   has: (n: number, bit: number) => boolean,
   kills: (n: number, bit: number) => boolean,
@@ -182,7 +213,7 @@ function pickKillers(
   const dominated = (kept: number) => has(kept, bit);
   const fails = (n: number) => kills(n, bit);
   const path = () => walk(graph, g, ofRank[bit]!, fails, pathRank);
-  for (let w = 0; w < killers.length && picker.open(); w++) {
+  for (let w = start; w < killers.length && picker.open(); w++) {
     let bits = killers[w]!;
     while (bits !== 0 && picker.open()) {
       const low = bits & -bits;
