@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyze } from '../src/analysis/analyze.ts';
 import { blastRadii } from '../src/analysis/blast-radius.ts';
 import type { Finding } from '../src/analysis/finding.ts';
 import { buildGraph, nodeLabel } from '../src/analysis/graph.ts';
-import { failPlaces } from '../src/analysis/placements.ts';
-import { type Predicate, parsePredicate } from '../src/analysis/predicate.ts';
+import { failPlaces, placesOf } from '../src/analysis/placements.ts';
+import { matchComponent, type Predicate, parsePredicate } from '../src/analysis/predicate.ts';
 import { Propagator } from '../src/analysis/propagate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
 import { BasculeError, type ErrorCode } from '../src/errors.ts';
+import { loadConfig } from '../src/model/load.ts';
 import type { Config } from '../src/model/schema.ts';
+import { loadCatalogue } from '../src/scenarios/providers.ts';
 import type { Scenario } from '../src/scenarios/scenario.ts';
 import { map } from './helpers/map.ts';
 
@@ -152,6 +155,64 @@ describe('failure propagation', () => {
 });
 
 describe('predicates', () => {
+  it('gives each place of the map exactly the components its predicate matches (the top actions read them)', () => {
+    const configs = ['startup-aws', 'pme-ovh', 'multicloud', 'watch', 'boutique-strasbourg'].map((name) => {
+      const file = `examples/${name}.yaml`;
+      const r = loadConfig(
+        readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'),
+        file,
+        loadCatalogue([]),
+      );
+      assert.ok(r.ok, name);
+      return r.config;
+    });
+    configs.push(
+      map({
+        services: { s: { dependsOn: ['a', 'b', 'c', 'd', 'e', 'f'] } },
+        components: {
+          a: { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3a' },
+          b: { provider: 'aws', region: 'global' },
+          c: {
+            runsOn: [
+              {
+                anyOf: [
+                  { provider: 'aws', region: 'eu-west-3' },
+                  { provider: 'gcp', region: 'europe-west9' },
+                ],
+              },
+            ],
+          },
+          d: {
+            runsOn: [
+              {
+                quorum: {
+                  need: 2,
+                  of: [
+                    { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3a' },
+                    { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3b' },
+                    { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3c' },
+                  ],
+                },
+              },
+            ],
+          },
+          e: { provider: 'stripe', runsOn: [{ provider: 'aws', region: 'us-east-1' }] },
+          f: { provider: 'ovh' },
+        },
+      }),
+    );
+    for (const config of configs) {
+      const graph = buildGraph(config);
+      for (const place of placesOf(graph)) {
+        const matched = graph.components.filter(
+          (c) =>
+            matchComponent(graph.ids[c]!, config.components[graph.ids[c]!]!, [place.predicate]) !== undefined,
+        );
+        assert.deepEqual(place.members, matched, `${config.name}: ${place.label}`);
+      }
+    }
+  });
+
   it('parses key=value pairs', () => {
     assert.deepEqual(parsePredicate('provider=aws,region=us-east-1'), {
       provider: 'aws',

@@ -27,6 +27,7 @@ import type { Analysis } from './analyze.ts';
 import { reachable } from './context.ts';
 import type { Finding, FindingKind } from './finding.ts';
 import { buildGraph, type Graph } from './graph.ts';
+import { placesOf } from './placements.ts';
 import { matchComponent, type Predicate } from './predicate.ts';
 
 export const CHANGES = ['replica', 'split-region', 'split-provider', 'decouple', 'spread', 'move'] as const;
@@ -221,18 +222,20 @@ function runsThere(spec: ComponentSpec, where: Predicate): boolean {
 }
 
 /** The components a service depends on, directly or not, with their specs: each service's found once. */
-type Below = (service: number) => readonly { readonly id: string; readonly spec: ComponentSpec }[];
+type Below = (
+  service: number,
+) => readonly { readonly node: number; readonly id: string; readonly spec: ComponentSpec }[];
 
 function below(graph: Graph): Below {
-  const found = new Map<number, { id: string; spec: ComponentSpec }[]>();
+  const found = new Map<number, { node: number; id: string; spec: ComponentSpec }[]>();
   return (service) => {
     let list = found.get(service);
     if (list === undefined) {
       list = [];
-      for (const n of reachable(graph, service, 'forward')) {
-        const id = graph.ids[n]!;
+      for (const node of reachable(graph, service, 'forward')) {
+        const id = graph.ids[node]!;
         const spec = graph.config.components[id];
-        if (spec) list.push({ id, spec });
+        if (spec) list.push({ node, id, spec });
       }
       found.set(service, list);
     }
@@ -240,19 +243,45 @@ function below(graph: Graph): Below {
   };
 }
 
+/**
+ * The components of a place of the map, marked by node (undefined: not a place of the map): those
+ * its failure predicate matches (placesOf), found once rather than matched again per finding.
+ */
+function placeMembers(graph: Graph): (label: string) => Uint8Array | undefined {
+  const marked = new Map<string, Uint8Array>();
+  return (label) => {
+    let marks = marked.get(label);
+    if (marks === undefined) {
+      const place = placesOf(graph).find((p) => p.label === label);
+      if (place === undefined) return undefined;
+      marks = new Uint8Array(graph.count);
+      for (const c of place.members) marks[c] = 1;
+      marked.set(label, marks);
+    }
+    return marks;
+  };
+}
+
+interface Lookups {
+  readonly under: Below;
+  readonly inPlace: (label: string) => Uint8Array | undefined;
+}
+
 function split(
   graph: Graph,
   service: string,
   label: string,
   finding: FindingKind,
-  under: Below,
+  { under, inPlace }: Lookups,
 ): Candidate | undefined {
   const where = placeOf(label);
   const s = graph.index.get(service);
   if (s === undefined) return undefined;
   const moved: string[] = [];
+  const marks = inPlace(label);
   const predicates = [where];
-  for (const { id, spec } of under(s)) if (matchComponent(id, spec, predicates) !== undefined) moved.push(id);
+  for (const { node, id, spec } of under(s))
+    if (marks ? marks[node] === 1 : matchComponent(id, spec, predicates) !== undefined) moved.push(id);
   if (moved.length === 0) return undefined;
   moved.sort();
   // Where a supplier runs (runsOn) is not the user's to change: a second region is asked of their
@@ -362,14 +391,16 @@ function move(graph: Graph, via: string, label: string, finding: FindingKind): C
 
 /** The rule-to-candidate table: the change each finding kind (and variant) suggests. */
 const SUGGEST: Readonly<
-  Record<FindingKind, (graph: Graph, f: Finding, under: Below) => Candidate | undefined>
+  Record<FindingKind, (graph: Graph, f: Finding, lookups: Lookups) => Candidate | undefined>
 > = {
   'single-point-of-failure': (graph, f) => replica(graph, f.subjects[0]!, f.kind),
   // Members that fail with a place only through what they depend on: no one change says which.
   'shared-dependency': (graph, f) =>
     f.variant === undefined ? decouple(graph, f) : f.variant === 'placement' ? spread(graph, f) : undefined,
-  'region-concentration': (graph, f, under) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, under),
-  'provider-concentration': (graph, f, under) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, under),
+  'region-concentration': (graph, f, lookups) =>
+    split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, lookups),
+  'provider-concentration': (graph, f, lookups) =>
+    split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, lookups),
   'control-plane-dependency': (graph, f) =>
     f.variant === 'failover'
       ? move(graph, f.subjects[1]!, f.subjects[2]!, f.kind)
@@ -381,10 +412,10 @@ const SUGGEST: Readonly<
 export function candidates(graph: Graph, findings: readonly Finding[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const under = below(graph);
+  const lookups = { under: below(graph), inPlace: placeMembers(graph) };
   for (const f of findings) {
     if (out.length >= MAX_CANDIDATES) break;
-    const c = SUGGEST[f.kind](graph, f, under);
+    const c = SUGGEST[f.kind](graph, f, lookups);
     if (!c || seen.has(c.effect)) continue;
     seen.add(c.effect);
     out.push(c);
