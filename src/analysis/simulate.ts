@@ -41,6 +41,15 @@ const BY_PROVIDER = new WeakMap<
  */
 function scope(graph: Graph, predicates: readonly Predicate[]): Uint8Array | undefined {
   if (!predicates.every((p) => p.provider !== undefined)) return undefined;
+  const index = placementIndex(graph);
+  const marked = new Uint8Array(graph.count);
+  for (const c of index.runsOn) marked[c] = 1;
+  for (const p of predicates) for (const c of index.own.get(p.provider!) ?? []) marked[c] = 1;
+  return marked;
+}
+
+/** The components of a graph by their own provider, and those with runsOn entries, in map order. */
+function placementIndex(graph: Graph) {
   let index = BY_PROVIDER.get(graph);
   if (index === undefined) {
     const own = new Map<string, number[]>();
@@ -57,10 +66,7 @@ function scope(graph: Graph, predicates: readonly Predicate[]): Uint8Array | und
     index = { own, runsOn };
     BY_PROVIDER.set(graph, index);
   }
-  const marked = new Uint8Array(graph.count);
-  for (const c of index.runsOn) marked[c] = 1;
-  for (const p of predicates) for (const c of index.own.get(p.provider!) ?? []) marked[c] = 1;
-  return marked;
+  return index;
 }
 
 /** The components the predicates match directly, with the reason of each match. */
@@ -129,10 +135,9 @@ function degradedRunsOn(
   predicates: readonly Predicate[],
 ): { component: string; group: string; label: string; failed: number; members: number }[] {
   const out: { component: string; group: string; label: string; failed: number; members: number }[] = [];
-  for (const c of graph.components) {
+  for (const c of placementIndex(graph).runsOn) {
     const id = graph.ids[c]!;
     const spec = graph.config.components[id]!;
-    if (spec.runsOn.length === 0) continue;
     placementsOf(spec).runsOn.forEach((entry, r) => {
       if (entry.type === 'place') return;
       const { failed } = entryHits(id, spec, entry, predicates);
