@@ -221,22 +221,15 @@ function runsThere(spec: ComponentSpec, where: Predicate): boolean {
   return spec.runsOn.length > 0 && (spec.provider !== where.provider || spec.region !== where.region);
 }
 
-/** The components a service depends on, directly or not, with their specs: each service's found once. */
-type Below = (
-  service: number,
-) => readonly { readonly node: number; readonly id: string; readonly spec: ComponentSpec }[];
+/** The components a service depends on, directly or not: each service's found once. */
+type Below = (service: number) => readonly number[];
 
 function below(graph: Graph): Below {
-  const found = new Map<number, { node: number; id: string; spec: ComponentSpec }[]>();
+  const found = new Map<number, number[]>();
   return (service) => {
     let list = found.get(service);
     if (list === undefined) {
-      list = [];
-      for (const node of reachable(graph, service, 'forward')) {
-        const id = graph.ids[node]!;
-        const spec = graph.config.components[id];
-        if (spec) list.push({ node, id, spec });
-      }
+      list = reachable(graph, service, 'forward').filter((n) => graph.config.components[graph.ids[n]!]);
       found.set(service, list);
     }
     return list;
@@ -280,8 +273,13 @@ function split(
   const moved: string[] = [];
   const marks = inPlace(label);
   const predicates = [where];
-  for (const { node, id, spec } of under(s))
-    if (marks ? marks[node] === 1 : matchComponent(id, spec, predicates) !== undefined) moved.push(id);
+  for (const node of under(s)) {
+    const id = graph.ids[node]!;
+    if (
+      marks ? marks[node] === 1 : matchComponent(id, graph.config.components[id]!, predicates) !== undefined
+    )
+      moved.push(id);
+  }
   if (moved.length === 0) return undefined;
   moved.sort();
   // Where a supplier runs (runsOn) is not the user's to change: a second region is asked of their
