@@ -17,6 +17,7 @@ import { loadConfig } from '../src/model/load.ts';
 import type { Config } from '../src/model/schema.ts';
 import { loadScenarios } from '../src/scenarios/library.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
+import { map } from './helpers/map.ts';
 
 function deep(components: number, seed = 7): Config {
   const loaded = loadConfig(generateDeepMap(components, seed).yaml, 'deep.yaml');
@@ -103,6 +104,33 @@ describe('blast radii by bitsets', () => {
       });
       assert.deepEqual(sorted(b), sorted(a), config.name);
     }
+  });
+
+  it('looks for the nearest shared dependencies among the first 64 candidates only, in both strategies', () => {
+    // a and b share x1 (x2… below it fail with it, so they are not named) and w, which comes after
+    // every x in the order (a chain of q's leads to it too): named only if the search reaches it.
+    const shared = (chain: number) => {
+      const components: Record<string, unknown> = {
+        a: { provider: 'p', dependsOn: ['x1', 'w'] },
+        b: { provider: 'p', dependsOn: ['x1', 'w'] },
+        w: { provider: 'p' },
+      };
+      for (let i = 1; i <= chain; i++)
+        components[`x${i}`] = { provider: 'p', ...(i < chain ? { dependsOn: [`x${i + 1}`] } : {}) };
+      for (let i = 1; i <= chain + 10; i++)
+        components[`q${i}`] = { provider: 'p', dependsOn: [i < chain + 10 ? `q${i + 1}` : 'w'] };
+      const c = map({
+        services: { s: { dependsOn: [{ anyOf: ['a', 'b'] }] }, other: { dependsOn: ['q1'] } },
+        components,
+      } as Parameters<typeof map>[0]);
+      return (['propagation', 'bitsets'] as const).map((strategy) =>
+        analyze(c, [], buildGraph(c), { strategy })
+          .findings.filter((f) => f.kind === 'shared-dependency')
+          .map((f) => f.params.shared),
+      );
+    };
+    assert.deepEqual(shared(10), [['x1, w'], ['x1, w']]);
+    assert.deepEqual(shared(70), [['x1'], ['x1']]);
   });
 
   it('counts the components and services each component takes down, as a simulation does', () => {

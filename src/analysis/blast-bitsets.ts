@@ -2,7 +2,7 @@
  * The bitset strategy of blast-radius.ts, for deep maps: killer sets computed bottom-up, one bitset per
  * component and service, with bit-sliced counts; no path is materialised.
  */
-import { isMember, isPlaced, KillerPicker, killersOf, ranks, walk } from './blast-paths.ts';
+import { isPlaced, KillerPicker, killersOf, ranks, walk } from './blast-paths.ts';
 import type { BlastRadii, BlastRadius } from './blast-radius.ts';
 import { byCriticality } from './context.ts';
 import { type Graph, NODE_COMPONENT, NODE_GROUP } from './graph.ts';
@@ -66,7 +66,8 @@ export function byBitsets(graph: Graph, limit: number): BlastRadii {
       const from = thresholdSet(graph, d, sets, slot, lo, W, groupSet, acc);
       for (let w = from; w < W; w++) sets[out + w]! |= groupSet[w]!;
       if (from < first) first = from;
-      if (tolerance[d]! > 0) pickKillers(graph, d, groupSet, from, ofRank, has, kills, pathRank, pickers);
+      if (tolerance[d]! > 0)
+        pickKillers(graph, d, groupSet, from, sets, slot, rank, ofRank, kills, pathRank, pickers);
     }
     lo[v] = first;
   }
@@ -195,33 +196,55 @@ function thresholdSet(
   return start;
 }
 
+/**
+ * The nearest killers of group `g` (KillerPicker's choice), a word of candidates at a time: those a
+ * kept killer fails with (in its set) are counted in bulk rather than offered one by one.
+ */
 function pickKillers(
   graph: Graph,
   g: number,
   killers: Int32Array,
   /** The first word of `killers` that may be non-zero. */
   start: number,
+  sets: Int32Array,
+  slot: Int32Array,
+  rank: Int32Array,
   ofRank: Int32Array,
-  has: (n: number, bit: number) => boolean,
   kills: (n: number, bit: number) => boolean,
   pathRank: (n: number) => number,
   pickers: Map<number, KillerPicker>,
 ): void {
+  const W = killers.length;
   const picker = new KillerPicker();
   // The candidate's bit, read by closures made once per group rather than once per candidate.
   let bit = 0;
-  const dominated = (kept: number) => has(kept, bit);
   const fails = (n: number) => kills(n, bit);
   const path = () => walk(graph, g, ofRank[bit]!, fails, pathRank);
-  for (let w = start; w < killers.length && picker.open(); w++) {
+  // Its own members are not candidates.
+  const members: number[] = [];
+  for (let e = graph.depStart[g]!; e < graph.depStart[g + 1]!; e++)
+    if (rank[graph.deps[e]!]! >= 0) members.push(rank[graph.deps[e]!]!);
+  for (let w = start; w < W && picker.open(); w++) {
     let bits = killers[w]!;
+    for (const m of members) if (m >>> 5 === w) bits &= ~(1 << (m & 31));
+    // What the killers kept so far fail with, in this word.
+    let dominated = 0;
+    for (const k of picker.kept) dominated |= sets[slot[k]! * W + w]!;
     while (bits !== 0 && picker.open()) {
-      const low = bits & -bits;
-      bits ^= low;
+      const free = bits & ~dominated;
+      if (free === 0) {
+        picker.skip(popcount(bits));
+        break;
+      }
+      const low = free & -free;
+      const before = bits & (low - 1);
+      picker.skip(popcount(before));
+      if (!picker.open()) break;
       bit = (w << 5) | (31 - Math.clz32(low));
       const c = ofRank[bit]!;
-      if (isMember(graph, g, c)) continue;
-      picker.offer(c, dominated, path);
+      picker.keep(c, path);
+      dominated |= sets[slot[c]! * W + w]!;
+      bits &= ~(before | low);
     }
   }
   if (picker.kept.length > 0) pickers.set(g, picker);

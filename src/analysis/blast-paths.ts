@@ -63,8 +63,20 @@ export class KillerPicker {
     return this.kept.length < MAX_KILLERS && this.seen < KILLER_CANDIDATES;
   }
   offer(killer: number, dominated: (kept: number) => boolean, path: () => string[]): void {
+    for (const k of this.kept)
+      if (dominated(k)) {
+        this.skip(1);
+        return;
+      }
+    this.keep(killer, path);
+  }
+  /** Counts candidates passed over: a kept killer fails with each. */
+  skip(candidates: number): void {
+    this.seen += candidates;
+  }
+  /** Keeps a candidate that no kept killer fails with. */
+  keep(killer: number, path: () => string[]): void {
     this.seen++;
-    for (const k of this.kept) if (dominated(k)) return;
     if (this.kept.length === 0) this.path = path();
     this.kept.push(killer);
   }
