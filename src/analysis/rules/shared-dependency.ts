@@ -80,14 +80,15 @@ export const sharedDependency = {
       // One finding per group, naming its nearest shared dependencies (at most MAX_KILLERS).
       const { owner, group, m, severity } = base(ctx, g);
       const shared = killers.map((k) => graph.ids[k]!);
+      const memberIds = m.map((n) => graph.ids[n]!);
       out.push({
         kind: 'shared-dependency',
         severity,
-        subjects: [graph.ids[g]!, ...shared, ...m.map((n) => graph.ids[n]!)],
+        subjects: [graph.ids[g]!, ...shared, ...memberIds],
         params: {
           owner,
           group,
-          members: m.map((n) => graph.ids[n]!).join(', '),
+          members: memberIds.join(', '),
           shared: shared.join(', '),
           path: path.join(' ← '),
         },
