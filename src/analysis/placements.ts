@@ -136,8 +136,10 @@ export function failPlaces(
       if (prop.isFailed(killers[k]!)) return true;
     return false;
   };
+  const { nodeType, tolerance } = graph;
   return placesOf(graph).map((place) => {
     const n = prop.run(place.members);
+    const failed = prop.failed;
     const services: number[] = [];
     const groups: number[] = [];
     const watched = new Map<number, { failed: boolean; failedDeps: number }>();
@@ -146,11 +148,10 @@ export function failPlaces(
       if (failedDeps > 0 || prop.isFailed(w)) watched.set(w, { failed: prop.isFailed(w), failedDeps });
     }
     for (let i = 0; i < n; i++) {
-      const node = prop.failed[i]!;
-      if (graph.nodeType[node] === NODE_SERVICE) services.push(node);
-      else if (graph.nodeType[node] === NODE_GROUP && graph.tolerance[node]! > 0) {
-        if (!explained(node)) groups.push(node);
-      }
+      const node = failed[i]!;
+      const type = nodeType[node];
+      if (type === NODE_SERVICE) services.push(node);
+      else if (type === NODE_GROUP && tolerance[node]! > 0 && !explained(node)) groups.push(node);
     }
     const chains = new Map(services.map((sv) => [sv, chainNodes(prop, sv)] as const));
     return {
