@@ -13,10 +13,21 @@ const KILLER_CANDIDATES = 64;
 /** Longest path reported, in nodes. */
 const MAX_PATH = 64;
 
+/** Per graph: which of its components are placed (isPlaced), found when first asked. */
+const PLACED = new WeakMap<Graph, Uint8Array>();
+
 /** True when a component has a placement of its own (a provider or runsOn), so it can fail by itself. */
 export function isPlaced(graph: Graph, node: number): boolean {
-  const spec = graph.config.components[graph.ids[node]!]!;
-  return spec.provider !== undefined || spec.runsOn.length > 0;
+  let placed = PLACED.get(graph);
+  if (placed === undefined) {
+    placed = new Uint8Array(graph.count);
+    for (const c of graph.components) {
+      const spec = graph.config.components[graph.ids[c]!]!;
+      if (spec.provider !== undefined || spec.runsOn.length > 0) placed[c] = 1;
+    }
+    PLACED.set(graph, placed);
+  }
+  return placed[node] === 1;
 }
 
 export function isMember(graph: Graph, group: number, node: number): boolean {

@@ -72,16 +72,25 @@ function steeredGroups(graph: Graph): readonly SteeredGroup[] {
 }
 
 function findSteeredGroups(graph: Graph): SteeredGroup[] {
+  // Which components steer, looked up once rather than once per group in front of them.
+  const steers = new Uint8Array(graph.count);
+  let any = false;
+  for (const c of graph.components) {
+    const kind = graph.config.components[graph.ids[c]!]?.kind;
+    if (kind && STEERING_KINDS.has(kind)) {
+      steers[c] = 1;
+      any = true;
+    }
+  }
   const out: SteeredGroup[] = [];
+  if (!any) return out;
   for (const [g, info] of graph.groups) {
     if (graph.tolerance[g] === 0) continue;
     const steering = new Set<number>();
     for (const front of fronting(graph, info.owner)) {
       for (let e = graph.depStart[front]!; e < graph.depStart[front + 1]!; e++) {
         const d = graph.deps[e]!;
-        if (graph.nodeType[d] !== NODE_COMPONENT) continue;
-        const kind = graph.config.components[graph.ids[d]!]?.kind;
-        if (kind && STEERING_KINDS.has(kind)) steering.add(d);
+        if (steers[d] === 1) steering.add(d);
       }
     }
     if (steering.size > 0) out.push({ group: g, steering: [...steering] });
