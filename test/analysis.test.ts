@@ -262,6 +262,18 @@ describe('findings', () => {
     assert.equal(db.params.path, 'shop ← app ← db');
   });
 
+  it('counts a supplier placed only by where it runs (runsOn) as able to fail alone, a logical component not', () => {
+    const c = map({
+      services: { pay: { criticality: 'high', dependsOn: ['checkout'] } },
+      components: {
+        checkout: { dependsOn: ['psp'] },
+        psp: { runsOn: [{ provider: 'aws', region: 'eu-west-3' }] },
+      },
+    });
+    const spofs = findings(c, 'single-point-of-failure').map((f) => f.subjects[0]);
+    assert.deepEqual(spofs, ['psp']);
+  });
+
   it('names the nearest shared component of an illusory redundancy, not what lies beneath it', () => {
     const c = map({
       services: { shop: { dependsOn: ['web'] } },
