@@ -226,6 +226,7 @@ function pickKillers(
     if (rank[graph.deps[e]!]! >= 0) members.push(rank[graph.deps[e]!]!);
   for (let w = start; w < W && picker.open(); w++) {
     let bits = killers[w]!;
+    if (bits === 0) continue;
     for (const m of members) if (m >>> 5 === w) bits &= ~(1 << (m & 31));
     // What the killers kept so far fail with, in this word.
     let dominated = 0;
