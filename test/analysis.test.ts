@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyze } from '../src/analysis/analyze.ts';
+import { blastRadii } from '../src/analysis/blast-radius.ts';
 import type { Finding } from '../src/analysis/finding.ts';
-import { buildGraph } from '../src/analysis/graph.ts';
-import { type Predicate, parsePredicate } from '../src/analysis/predicate.ts';
+import { buildGraph, nodeLabel } from '../src/analysis/graph.ts';
+import { failPlaces, placesOf } from '../src/analysis/placements.ts';
+import { matchComponent, type Predicate, parsePredicate } from '../src/analysis/predicate.ts';
+import { Propagator } from '../src/analysis/propagate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
 import { BasculeError, type ErrorCode } from '../src/errors.ts';
+import { loadConfig } from '../src/model/load.ts';
 import type { Config } from '../src/model/schema.ts';
+import { loadCatalogue } from '../src/scenarios/providers.ts';
 import type { Scenario } from '../src/scenarios/scenario.ts';
 import { map } from './helpers/map.ts';
 
@@ -31,6 +37,23 @@ describe('failure propagation', () => {
     assert.deepEqual(s.servicesDown, ['checkout']);
     assert.deepEqual(s.componentsDown, ['db', 'web']);
     assert.deepEqual(s.explanations[0]!.chain, ['checkout', 'web', 'db']);
+  });
+
+  it("names a group from its own graph's members, however many graphs are labelled (labels are kept per graph)", () => {
+    const with3 = (third: string) =>
+      buildGraph(
+        map({
+          services: { s: { dependsOn: [{ anyOf: ['a', third] }] } },
+          components: { a: { provider: 'aws' }, b: { provider: 'gcp' }, c: { provider: 'ovh' } },
+        }),
+      );
+    const [gb, gc] = [with3('b'), with3('c')];
+    const group = gb.index.get('s.dependsOn[0]')!;
+    assert.equal(gc.index.get('s.dependsOn[0]'), group);
+    for (let i = 0; i < 2; i++) {
+      assert.equal(nodeLabel(gb, group), 'anyOf[a, b]');
+      assert.equal(nodeLabel(gc, group), 'anyOf[a, c]');
+    }
   });
 
   it('keeps an anyOf group up while one member survives, and reports it degraded', () => {
@@ -132,6 +155,64 @@ describe('failure propagation', () => {
 });
 
 describe('predicates', () => {
+  it('gives each place of the map exactly the components its predicate matches (the top actions read them)', () => {
+    const configs = ['startup-aws', 'pme-ovh', 'multicloud', 'watch', 'boutique-strasbourg'].map((name) => {
+      const file = `examples/${name}.yaml`;
+      const r = loadConfig(
+        readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'),
+        file,
+        loadCatalogue([]),
+      );
+      assert.ok(r.ok, name);
+      return r.config;
+    });
+    configs.push(
+      map({
+        services: { s: { dependsOn: ['a', 'b', 'c', 'd', 'e', 'f'] } },
+        components: {
+          a: { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3a' },
+          b: { provider: 'aws', region: 'global' },
+          c: {
+            runsOn: [
+              {
+                anyOf: [
+                  { provider: 'aws', region: 'eu-west-3' },
+                  { provider: 'gcp', region: 'europe-west9' },
+                ],
+              },
+            ],
+          },
+          d: {
+            runsOn: [
+              {
+                quorum: {
+                  need: 2,
+                  of: [
+                    { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3a' },
+                    { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3b' },
+                    { provider: 'aws', region: 'eu-west-3', zone: 'eu-west-3c' },
+                  ],
+                },
+              },
+            ],
+          },
+          e: { provider: 'stripe', runsOn: [{ provider: 'aws', region: 'us-east-1' }] },
+          f: { provider: 'ovh' },
+        },
+      }),
+    );
+    for (const config of configs) {
+      const graph = buildGraph(config);
+      for (const place of placesOf(graph)) {
+        const matched = graph.components.filter(
+          (c) =>
+            matchComponent(graph.ids[c]!, config.components[graph.ids[c]!]!, [place.predicate]) !== undefined,
+        );
+        assert.deepEqual(place.members, matched, `${config.name}: ${place.label}`);
+      }
+    }
+  });
+
   it('parses key=value pairs', () => {
     assert.deepEqual(parsePredicate('provider=aws,region=us-east-1'), {
       provider: 'aws',
@@ -181,6 +262,18 @@ describe('findings', () => {
     assert.equal(db.params.path, 'shop ← app ← db');
   });
 
+  it('counts a supplier placed only by where it runs (runsOn) as able to fail alone, a logical component not', () => {
+    const c = map({
+      services: { pay: { criticality: 'high', dependsOn: ['checkout'] } },
+      components: {
+        checkout: { dependsOn: ['psp'] },
+        psp: { runsOn: [{ provider: 'aws', region: 'eu-west-3' }] },
+      },
+    });
+    const spofs = findings(c, 'single-point-of-failure').map((f) => f.subjects[0]);
+    assert.deepEqual(spofs, ['psp']);
+  });
+
   it('names the nearest shared component of an illusory redundancy, not what lies beneath it', () => {
     const c = map({
       services: { shop: { dependsOn: ['web'] } },
@@ -198,6 +291,58 @@ describe('findings', () => {
       ['sessions'],
     );
     assert.deepEqual(shared[0]!.subjects.slice(0, 2), ['web.dependsOn[0]', 'sessions']);
+  });
+
+  it('names every nearest shared component of a group, and shows the way down to the first (both strategies)', () => {
+    const c = map({
+      services: { shop: { dependsOn: ['web'] } },
+      components: {
+        web: { dependsOn: [{ anyOf: ['web-aws', 'web-gcp'] }] },
+        'web-aws': { provider: 'aws', dependsOn: ['sessions', 'secrets'] },
+        'web-gcp': { provider: 'gcp', dependsOn: ['sessions', 'secrets'] },
+        sessions: { provider: 'redis-cloud' },
+        secrets: { provider: 'vault-cloud' },
+      },
+    });
+    for (const strategy of ['propagation', 'bitsets'] as const) {
+      const [f, ...rest] = analyze(c, [], buildGraph(c), { strategy }).findings.filter(
+        (x) => x.kind === 'shared-dependency',
+      );
+      assert.equal(rest.length, 0, strategy);
+      const shared = String(f!.params.shared).split(', ');
+      assert.deepEqual([...shared].sort(), ['secrets', 'sessions'], strategy);
+      const path = String(f!.params.path).split(' ← ');
+      assert.equal(path[0], 'anyOf[web-aws, web-gcp]', strategy);
+      assert.equal(path.at(-1), shared[0], strategy);
+    }
+  });
+
+  it('lists, per place, the groups it takes down that no failed shared component explains', () => {
+    const here = { provider: 'aws', region: 'eu-west-3' };
+    const c = map({
+      services: {
+        elsewhere: { dependsOn: ['y'] },
+        s: { dependsOn: [{ anyOf: ['a', 'b'] }, { anyOf: ['c', 'd'] }] },
+      },
+      components: {
+        y: { provider: 'gcp' },
+        a: { ...here, dependsOn: ['x'] },
+        b: { ...here, dependsOn: ['x'] },
+        x: here,
+        c: here,
+        d: here,
+      },
+    });
+    const graph = buildGraph(c);
+    const prop = new Propagator(graph);
+    const blast = blastRadii(graph, prop);
+    const region = failPlaces(graph, prop, blast.groupKillers, new Set()).find(
+      (p) => p.label === 'aws/eu-west-3',
+    )!;
+    assert.deepEqual(
+      region.groups.map((g) => graph.ids[g]),
+      ['s.dependsOn[1]'],
+    );
   });
 
   it('reports members sharing one zone, and members without zones sharing a region, but not a multi-AZ pair', () => {

@@ -6,16 +6,18 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { generateDeepMap } from '../bench/generate.ts';
+import { generateDeepMap, generateMap } from '../bench/generate.ts';
 import { analyze } from '../src/analysis/analyze.ts';
-import { blastRadii } from '../src/analysis/blast-radius.ts';
+import { blastRadii, estimatedWork, plannedStrategy, WORK_PER_NODE } from '../src/analysis/blast-radius.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import { parsePredicate } from '../src/analysis/predicate.ts';
+import { Propagator } from '../src/analysis/propagate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
 import { loadConfig } from '../src/model/load.ts';
 import type { Config } from '../src/model/schema.ts';
 import { loadScenarios } from '../src/scenarios/library.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
+import { map } from './helpers/map.ts';
 
 function deep(components: number, seed = 7): Config {
   const loaded = loadConfig(generateDeepMap(components, seed).yaml, 'deep.yaml');
@@ -104,6 +106,33 @@ describe('blast radii by bitsets', () => {
     }
   });
 
+  it('looks for the nearest shared dependencies among the first 64 candidates only, in both strategies', () => {
+    // a and b share x1 (x2… below it fail with it, so they are not named) and w, which comes after
+    // every x in the order (a chain of q's leads to it too): named only if the search reaches it.
+    const shared = (chain: number) => {
+      const components: Record<string, unknown> = {
+        a: { provider: 'p', dependsOn: ['x1', 'w'] },
+        b: { provider: 'p', dependsOn: ['x1', 'w'] },
+        w: { provider: 'p' },
+      };
+      for (let i = 1; i <= chain; i++)
+        components[`x${i}`] = { provider: 'p', ...(i < chain ? { dependsOn: [`x${i + 1}`] } : {}) };
+      for (let i = 1; i <= chain + 10; i++)
+        components[`q${i}`] = { provider: 'p', dependsOn: [i < chain + 10 ? `q${i + 1}` : 'w'] };
+      const c = map({
+        services: { s: { dependsOn: [{ anyOf: ['a', 'b'] }] }, other: { dependsOn: ['q1'] } },
+        components,
+      } as Parameters<typeof map>[0]);
+      return (['propagation', 'bitsets'] as const).map((strategy) =>
+        analyze(c, [], buildGraph(c), { strategy })
+          .findings.filter((f) => f.kind === 'shared-dependency')
+          .map((f) => f.params.shared),
+      );
+    };
+    assert.deepEqual(shared(10), [['x1, w'], ['x1, w']]);
+    assert.deepEqual(shared(70), [['x1'], ['x1']]);
+  });
+
   it('counts the components and services each component takes down, as a simulation does', () => {
     const config = deep(600, 4);
     const graph = buildGraph(config);
@@ -120,6 +149,30 @@ describe('blast radii by bitsets', () => {
   it('is chosen by itself on a deep map, not on a small one', () => {
     assert.equal(blastRadii(buildGraph(deep(1_500))).strategy, 'bitsets');
     assert.equal(blastRadii(buildGraph(exampleConfig('startup-aws'))).strategy, 'propagation');
+  });
+
+  it('is decided from a sample before any whole propagation: deep maps go to bitsets, layered ones stay', () => {
+    const over = (config: Config) => {
+      const graph = buildGraph(config);
+      const prop = new Propagator(graph);
+      const estimate = estimatedWork(graph, prop, Infinity);
+      return { graph, prop, estimate, budget: WORK_PER_NODE * graph.count };
+    };
+    for (const size of [1_000, 1_500]) {
+      const d = over(deep(size));
+      assert.ok(d.estimate > d.budget, `deep ${size}: ${d.estimate} <= ${d.budget}`);
+      assert.equal(plannedStrategy(d.graph, d.prop), 'bitsets');
+    }
+    const layered = loadConfig(generateMap(3_000).yaml, 'layered.yaml');
+    assert.ok(layered.ok);
+    const l = over(layered.config);
+    assert.ok(l.estimate < l.budget / 2, `layered: ${l.estimate} >= ${l.budget / 2}`);
+    assert.equal(plannedStrategy(l.graph, l.prop), 'propagation');
+    // A map with fewer components than the sample is measured whole: the estimate is the work.
+    const e = over(exampleConfig('multicloud'));
+    let work = 0;
+    for (const c of e.graph.components) work += e.prop.run([c]);
+    assert.equal(e.estimate, work);
   });
 
   it('tries no top action on a deep map (each would cost a whole deep analysis), some on an example', () => {

@@ -69,6 +69,13 @@ describe('bascule.yaml validation', () => {
       text: /a → b → a/,
     },
     {
+      name: 'a cycle closed by a member of a group, located at that member',
+      body: 'components:\n  a: {provider: x, dependsOn: [c]}\n  c: {provider: x, dependsOn: [{anyOf: [b, a]}]}\n  b: {provider: x}\n',
+      code: 'BASCULE_E_CONFIG_CYCLE',
+      at: '5:44',
+      text: /components\.c\.dependsOn\[0\]\.anyOf\[1\]: .*a → c → a/,
+    },
+    {
       name: 'quorum need above the group size',
       body: 'components:\n  a: {provider: x}\n  b: {provider: x}\n  c: {provider: x, dependsOn: [{quorum: {need: 3, of: [a, b]}}]}\n',
       code: 'BASCULE_E_CONFIG_GROUP_NEED',
@@ -242,6 +249,16 @@ describe('bascule.yaml validation', () => {
       at: '7:40',
     },
   ];
+  it('follows the component of an id written in both sections, not the service (one error, no cycle)', () => {
+    const diags = errors(
+      'services:\n  s1: {dependsOn: [web]}\n  web: {dependsOn: [s1]}\ncomponents:\n  web: {provider: x}\n',
+    );
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      ['BASCULE_E_CONFIG_DUPLICATE_ID'],
+    );
+  });
+
   for (const c of cases) {
     it(`rejects ${c.name} with ${c.code} at its line and column`, () => {
       const diags = errors(c.body);
@@ -313,6 +330,11 @@ describe('bascule.yaml validation', () => {
       assert.equal(r.config.services.shop!.criticality, 'critical');
       assert.equal(r.config.components.c1!.dependsOn.length, 0);
       assert.ok(Object.isFrozen(r.config.components.web!.dependsOn));
+      // Frozen all the way down: the groups in a list, their objects and their member lists.
+      const quorum = r.config.components.web!.dependsOn[1] as { quorum: { of: string[] } };
+      assert.ok(
+        Object.isFrozen(quorum) && Object.isFrozen(quorum.quorum) && Object.isFrozen(quorum.quorum.of),
+      );
     }
   });
 });

@@ -27,6 +27,7 @@ import type { Analysis } from './analyze.ts';
 import { reachable } from './context.ts';
 import type { Finding, FindingKind } from './finding.ts';
 import { buildGraph, type Graph } from './graph.ts';
+import { placesOf } from './placements.ts';
 import { matchComponent, type Predicate } from './predicate.ts';
 
 export const CHANGES = ['replica', 'split-region', 'split-provider', 'decouple', 'spread', 'move'] as const;
@@ -220,15 +221,64 @@ function runsThere(spec: ComponentSpec, where: Predicate): boolean {
   return spec.runsOn.length > 0 && (spec.provider !== where.provider || spec.region !== where.region);
 }
 
-function split(graph: Graph, service: string, label: string, finding: FindingKind): Candidate | undefined {
+/** The components a service depends on, directly or not: each service's found once. */
+type Below = (service: number) => readonly number[];
+
+function below(graph: Graph): Below {
+  const found = new Map<number, number[]>();
+  return (service) => {
+    let list = found.get(service);
+    if (list === undefined) {
+      list = reachable(graph, service, 'forward').filter((n) => graph.config.components[graph.ids[n]!]);
+      found.set(service, list);
+    }
+    return list;
+  };
+}
+
+/**
+ * The components of a place of the map, marked by node (undefined: not a place of the map): those
+ * its failure predicate matches (placesOf), found once rather than matched again per finding.
+ */
+function placeMembers(graph: Graph): (label: string) => Uint8Array | undefined {
+  const marked = new Map<string, Uint8Array>();
+  return (label) => {
+    let marks = marked.get(label);
+    if (marks === undefined) {
+      const place = placesOf(graph).find((p) => p.label === label);
+      if (place === undefined) return undefined;
+      marks = new Uint8Array(graph.count);
+      for (const c of place.members) marks[c] = 1;
+      marked.set(label, marks);
+    }
+    return marks;
+  };
+}
+
+interface Lookups {
+  readonly under: Below;
+  readonly inPlace: (label: string) => Uint8Array | undefined;
+}
+
+function split(
+  graph: Graph,
+  service: string,
+  label: string,
+  finding: FindingKind,
+  { under, inPlace }: Lookups,
+): Candidate | undefined {
   const where = placeOf(label);
   const s = graph.index.get(service);
   if (s === undefined) return undefined;
   const moved: string[] = [];
-  for (const n of reachable(graph, s, 'forward')) {
-    const id = graph.ids[n]!;
-    const spec = graph.config.components[id];
-    if (spec && matchComponent(id, spec, [where]) !== undefined) moved.push(id);
+  const marks = inPlace(label);
+  const predicates = [where];
+  for (const node of under(s)) {
+    const id = graph.ids[node]!;
+    if (
+      marks ? marks[node] === 1 : matchComponent(id, graph.config.components[id]!, predicates) !== undefined
+    )
+      moved.push(id);
   }
   if (moved.length === 0) return undefined;
   moved.sort();
@@ -338,13 +388,17 @@ function move(graph: Graph, via: string, label: string, finding: FindingKind): C
 }
 
 /** The rule-to-candidate table: the change each finding kind (and variant) suggests. */
-const SUGGEST: Readonly<Record<FindingKind, (graph: Graph, f: Finding) => Candidate | undefined>> = {
+const SUGGEST: Readonly<
+  Record<FindingKind, (graph: Graph, f: Finding, lookups: Lookups) => Candidate | undefined>
+> = {
   'single-point-of-failure': (graph, f) => replica(graph, f.subjects[0]!, f.kind),
   // Members that fail with a place only through what they depend on: no one change says which.
   'shared-dependency': (graph, f) =>
     f.variant === undefined ? decouple(graph, f) : f.variant === 'placement' ? spread(graph, f) : undefined,
-  'region-concentration': (graph, f) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
-  'provider-concentration': (graph, f) => split(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
+  'region-concentration': (graph, f, lookups) =>
+    split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, lookups),
+  'provider-concentration': (graph, f, lookups) =>
+    split(graph, f.subjects[0]!, f.subjects[1]!, f.kind, lookups),
   'control-plane-dependency': (graph, f) =>
     f.variant === 'failover'
       ? move(graph, f.subjects[1]!, f.subjects[2]!, f.kind)
@@ -356,9 +410,10 @@ const SUGGEST: Readonly<Record<FindingKind, (graph: Graph, f: Finding) => Candid
 export function candidates(graph: Graph, findings: readonly Finding[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
+  const lookups = { under: below(graph), inPlace: placeMembers(graph) };
   for (const f of findings) {
     if (out.length >= MAX_CANDIDATES) break;
-    const c = SUGGEST[f.kind](graph, f);
+    const c = SUGGEST[f.kind](graph, f, lookups);
     if (!c || seen.has(c.effect)) continue;
     seen.add(c.effect);
     out.push(c);

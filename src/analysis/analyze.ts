@@ -122,11 +122,13 @@ export function analyze(
   // thing from two sides are grouped under their root cause (no score change).
   const findings = groupFindings(ctx, prop, withAssumptions(config, sorted));
   const ids = (nodes: readonly number[]) => nodes.map((n) => graph.ids[n]!).sort();
+  // Each radius's service ids, sorted once: the single points of failure and the blast radii list the same.
+  const servicesOf = new Map(blast.radii.map((r) => [r, ids(r.services)] as const));
   const spofs = blast.radii
     .filter((r) => r.placed && r.servicesTotal > 0)
     .map((r) => ({
       component: graph.ids[r.component]!,
-      services: ids(r.services),
+      services: servicesOf.get(r)!,
       servicesTotal: r.servicesTotal,
       truncated: r.services.length < r.servicesTotal,
       componentsDown: r.componentsDown,
@@ -176,7 +178,7 @@ export function analyze(
       .map((r) => ({
         component: graph.ids[r.component]!,
         componentsDown: r.componentsDown,
-        servicesDown: ids(r.services),
+        servicesDown: servicesOf.get(r)!,
         servicesDownTotal: r.servicesTotal,
         truncated: r.services.length < r.servicesTotal,
       }))

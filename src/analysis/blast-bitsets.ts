@@ -2,7 +2,7 @@
  * The bitset strategy of blast-radius.ts, for deep maps: killer sets computed bottom-up, one bitset per
  * component and service, with bit-sliced counts; no path is materialised.
  */
-import { isMember, isPlaced, KillerPicker, killersOf, ranks, walk } from './blast-paths.ts';
+import { isPlaced, KillerPicker, killersOf, ranks, walk } from './blast-paths.ts';
 import type { BlastRadii, BlastRadius } from './blast-radius.ts';
 import { byCriticality } from './context.ts';
 import { type Graph, NODE_COMPONENT, NODE_GROUP } from './graph.ts';
@@ -41,22 +41,35 @@ export function byBitsets(graph: Graph, limit: number): BlastRadii {
   const groupSet = new Int32Array(W);
   const acc = new Int32Array(64);
   const pickers = new Map<number, KillerPicker>();
+  // Offsets into `sets` rather than views: a view is an object, made per edge it would be millions.
+  // lo[n]: the first word of n's set that may be non-zero. A component is killed only by itself and
+  // what lies below it, later in the order: words before its rank's are zero, and are not visited.
+  const lo = new Int32Array(graph.count).fill(W);
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
     if (nodeType[v] === NODE_GROUP) continue;
-    const out = set(v);
-    if (nodeType[v] === NODE_COMPONENT) out[rank[v]! >>> 5]! |= 1 << (rank[v]! & 31);
+    const out = slot[v]! * W;
+    let first = W;
+    if (nodeType[v] === NODE_COMPONENT) {
+      first = rank[v]! >>> 5;
+      sets[out + first]! |= 1 << (rank[v]! & 31);
+    }
     for (let e = depStart[v]!; e < depStart[v + 1]!; e++) {
       const d = deps[e]!;
       if (nodeType[d] !== NODE_GROUP) {
-        const src = set(d);
-        for (let w = 0; w < W; w++) out[w]! |= src[w]!;
+        const src = slot[d]! * W;
+        const from = lo[d]!;
+        for (let w = from; w < W; w++) sets[out + w]! |= sets[src + w]!;
+        if (from < first) first = from;
         continue;
       }
-      thresholdSet(graph, d, set, groupSet, acc);
-      for (let w = 0; w < W; w++) out[w]! |= groupSet[w]!;
-      if (tolerance[d]! > 0) pickKillers(graph, d, groupSet, ofRank, has, kills, pathRank, pickers);
+      const from = thresholdSet(graph, d, sets, slot, lo, W, groupSet, acc);
+      for (let w = from; w < W; w++) sets[out + w]! |= groupSet[w]!;
+      if (from < first) first = from;
+      if (tolerance[d]! > 0)
+        pickKillers(graph, d, groupSet, from, sets, slot, rank, ofRank, kills, pathRank, pickers);
     }
+    lo[v] = first;
   }
   const down = counts(
     sets,
@@ -123,54 +136,116 @@ export function byBitsets(graph: Graph, limit: number): BlastRadii {
   };
 }
 
-/** Into `out`: the components taking group `g` down, those in more members' sets than it tolerates. */
+/**
+ * Into `out`: the components taking group `g` down, those in more members' sets than it tolerates.
+ * Returns the first word written (`out`'s words before it are not the group's: they are not read).
+ */
 function thresholdSet(
   graph: Graph,
   g: number,
-  set: (n: number) => Int32Array,
+  sets: Int32Array,
+  slot: Int32Array,
+  lo: Int32Array,
+  W: number,
   out: Int32Array,
   acc: Int32Array,
-): void {
-  const from = graph.depStart[g]!;
-  const to = graph.depStart[g + 1]!;
+): number {
+  const { depStart, deps } = graph;
+  const from = depStart[g]!;
+  const to = depStart[g + 1]!;
+  const size = to - from;
   const need = graph.tolerance[g]! + 1; // failed members that take it down
-  const members = Array.from({ length: to - from }, (_, i) => set(graph.deps[from + i]!));
+  if (need > size) return W; // more than it has: nothing takes it down
+  if (need <= 0) {
+    out.fill(-1); // none: everything does
+    return 0;
+  }
+  // Every member (an anyOf): from the last first word of theirs, where all may be non-zero.
+  if (need === size) {
+    let start = 0;
+    for (let e = from; e < to; e++) start = Math.max(start, lo[deps[e]!]!);
+    const first = slot[deps[from]!]! * W;
+    for (let w = start; w < W; w++) out[w] = sets[first + w]!;
+    for (let e = from + 1; e < to; e++) {
+      const m = slot[deps[e]!]! * W;
+      for (let w = start; w < W; w++) out[w]! &= sets[m + w]!;
+    }
+    return start;
+  }
+  let start = W;
+  for (let e = from; e < to; e++) start = Math.min(start, lo[deps[e]!]!);
+  if (need === 1) {
+    // Any member (a group that tolerates nothing): one pass per member.
+    out.fill(0, start);
+    for (let e = from; e < to; e++) {
+      const m = slot[deps[e]!]! * W;
+      for (let w = start; w < W; w++) out[w]! |= sets[m + w]!;
+    }
+    return start;
+  }
   // acc[j]: the components in at least j of the members seen so far (acc[0]: all).
-  for (let w = 0; w < out.length; w++) {
+  for (let w = start; w < W; w++) {
     acc[0] = -1;
     for (let j = 1; j <= need; j++) acc[j] = 0;
-    for (const m of members) {
-      const x = m[w]!;
+    for (let e = from; e < to; e++) {
+      const x = sets[slot[deps[e]!]! * W + w]!;
       for (let j = need; j >= 1; j--) acc[j]! |= acc[j - 1]! & x;
     }
     out[w] = acc[need]!;
   }
+  return start;
 }
 
+/**
+ * The nearest killers of group `g` (KillerPicker's choice), a word of candidates at a time: those a
+ * kept killer fails with (in its set) are counted in bulk rather than offered one by one.
+ */
 function pickKillers(
   graph: Graph,
   g: number,
   killers: Int32Array,
+  /** The first word of `killers` that may be non-zero. */
+  start: number,
+  sets: Int32Array,
+  slot: Int32Array,
+  rank: Int32Array,
   ofRank: Int32Array,
-  has: (n: number, bit: number) => boolean,
   kills: (n: number, bit: number) => boolean,
   pathRank: (n: number) => number,
   pickers: Map<number, KillerPicker>,
 ): void {
+  const W = killers.length;
   const picker = new KillerPicker();
-  for (let w = 0; w < killers.length && picker.open(); w++) {
+  // The candidate's bit, read by closures made once per group rather than once per candidate.
+  let bit = 0;
+  const fails = (n: number) => kills(n, bit);
+  const path = () => walk(graph, g, ofRank[bit]!, fails, pathRank);
+  // Its own members are not candidates.
+  const members: number[] = [];
+  for (let e = graph.depStart[g]!; e < graph.depStart[g + 1]!; e++)
+    if (rank[graph.deps[e]!]! >= 0) members.push(rank[graph.deps[e]!]!);
+  for (let w = start; w < W && picker.open(); w++) {
     let bits = killers[w]!;
+    if (bits === 0) continue;
+    for (const m of members) if (m >>> 5 === w) bits &= ~(1 << (m & 31));
+    // What the killers kept so far fail with, in this word.
+    let dominated = 0;
+    for (const k of picker.kept) dominated |= sets[slot[k]! * W + w]!;
     while (bits !== 0 && picker.open()) {
-      const low = bits & -bits;
-      bits ^= low;
-      const bit = (w << 5) | (31 - Math.clz32(low));
+      const free = bits & ~dominated;
+      if (free === 0) {
+        picker.skip(popcount(bits));
+        break;
+      }
+      const low = free & -free;
+      const before = bits & (low - 1);
+      picker.skip(popcount(before));
+      if (!picker.open()) break;
+      bit = (w << 5) | (31 - Math.clz32(low));
       const c = ofRank[bit]!;
-      if (isMember(graph, g, c)) continue;
-      picker.offer(
-        c,
-        (kept) => has(kept, bit),
-        () => walk(graph, g, c, (n) => kills(n, bit), pathRank),
-      );
+      picker.keep(c, path);
+      dominated |= sets[slot[c]! * W + w]!;
+      bits &= ~(before | low);
     }
   }
   if (picker.kept.length > 0) pickers.set(g, picker);

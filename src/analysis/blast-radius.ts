@@ -5,9 +5,10 @@
  *
  * Two strategies give the same answers. While the runs stay cheap, each component is failed alone by
  * propagation (proportional to what fails). On deep maps, where one failure near the bottom takes most
- * of the map down, that is quadratic in time and in paths; past a work budget the radii are computed
- * instead bottom-up as sets of killers, one bitset per component and service (a node fails when a hard
- * dependency fails, or when more members of a group than it tolerates fail): no path is materialised.
+ * of the map down, that is quadratic in time and in paths: when the work, estimated first from a
+ * sample of components (plannedStrategy), exceeds a budget, the radii are computed instead bottom-up
+ * as sets of killers, one bitset per component and service (a node fails when a hard dependency
+ * fails, or when more members of a group than it tolerates fail): no path is materialised.
  * Lists that grow as components × services are bounded (`limit`), with their full counts.
  */
 
@@ -32,9 +33,10 @@ export interface BlastRadius {
   readonly path: readonly string[];
 }
 
-export interface GroupKiller {
-  readonly killer: number;
-  /** From the group down to the killer, through one failed member. */
+export interface GroupKillers {
+  /** The nearest single components that take the group down (never its own members), nearest first. */
+  readonly killers: readonly number[];
+  /** From the group down to the first of them, through one failed member. */
   readonly path: readonly string[];
 }
 
@@ -43,8 +45,8 @@ export interface BlastRadii {
   readonly radii: readonly BlastRadius[];
   /** Largest component blast radius, by component count, for every component (index: node). */
   readonly componentsDown: Int32Array;
-  /** Group node → the nearest single components that take it down (never its own members). */
-  readonly groupKillers: ReadonlyMap<number, readonly GroupKiller[]>;
+  /** Group node → the nearest single components that take it down, at most MAX_KILLERS. */
+  readonly groupKillers: ReadonlyMap<number, GroupKillers>;
   /** Service node → how many placed components take it down alone. */
   readonly spofsPerService: ReadonlyMap<number, number>;
   /** Whether `component` failing alone takes `service` down (any service, not only the listed ones). */
@@ -57,16 +59,18 @@ export type Strategy = 'propagation' | 'bitsets';
 export interface BlastOptions {
   /** Services listed per component; the count is always complete. Default DEFAULT_LIST_LIMIT. */
   readonly limit?: number;
-  /** Forces a strategy (tests compare them); by default propagation until WORK_BUDGET, then bitsets. */
+  /** Forces a strategy (tests compare them); by default plannedStrategy's. */
   readonly strategy?: Strategy;
 }
 
 /** How many services a blast radius or a single point of failure lists by default. */
 export const DEFAULT_LIST_LIMIT = 20;
 /** Propagation work (failed nodes summed over all runs) allowed per node of the graph before switching. */
-const WORK_PER_NODE = 48;
+export const WORK_PER_NODE = 48;
 /** The bitsets are not used above this size (bytes): propagation is then slower but bounded in memory. */
 const MAX_BITSET_BYTES = 1.2 * 2 ** 30;
+/** Components failed to estimate the propagation work before choosing (all of them on smaller maps). */
+const SAMPLES = 64;
 
 export function blastRadii(
   graph: Graph,
@@ -74,12 +78,48 @@ export function blastRadii(
   options: BlastOptions = {},
 ): BlastRadii {
   const limit = options.limit ?? DEFAULT_LIST_LIMIT;
+  const strategy = options.strategy ?? plannedStrategy(graph, prop);
+  if (strategy === 'bitsets') return byBitsets(graph, limit);
+  if (options.strategy === 'propagation' || bitsetBytes(graph) > MAX_BITSET_BYTES)
+    return byPropagation(graph, prop, limit, Infinity)!;
+  // The budget stays as a safety net, should the estimate have been low.
+  return byPropagation(graph, prop, limit, WORK_PER_NODE * graph.count) ?? byBitsets(graph, limit);
+}
+
+function bitsetBytes(graph: Graph): number {
   const words = (graph.components.length + 31) >>> 5;
-  const bytes = (graph.components.length + graph.services.length) * words * 4;
-  if (options.strategy === 'bitsets') return byBitsets(graph, limit);
-  if (options.strategy === 'propagation') return byPropagation(graph, prop, limit, Infinity)!;
-  const budget = bytes > MAX_BITSET_BYTES ? Infinity : WORK_PER_NODE * graph.count;
-  return byPropagation(graph, prop, limit, budget) ?? byBitsets(graph, limit);
+  return (graph.components.length + graph.services.length) * words * 4;
+}
+
+/**
+ * The strategy a map gets, decided before the work: a propagation abandoned at its budget would cost
+ * as much as the bitsets themselves. Bitsets when the estimated propagation work exceeds the budget
+ * (and they fit in memory).
+ */
+export function plannedStrategy(graph: Graph, prop: Propagator): Strategy {
+  if (bitsetBytes(graph) > MAX_BITSET_BYTES) return 'propagation';
+  const budget = WORK_PER_NODE * graph.count;
+  return estimatedWork(graph, prop, budget) > budget ? 'bitsets' : 'propagation';
+}
+
+/**
+ * The propagation work (failed nodes summed over one run per component) extrapolated from SAMPLES
+ * components spread evenly over the order, foundations to services, so that deep and shallow parts
+ * are both seen; exact when the map has no more components than that. Stops once past `enough`.
+ */
+export function estimatedWork(graph: Graph, prop: Propagator, enough: number): number {
+  const { order, nodeType } = graph;
+  const components = new Int32Array(graph.components.length);
+  let count = 0;
+  for (let k = 0; k < order.length; k++)
+    if (nodeType[order[k]!] === NODE_COMPONENT) components[count++] = order[k]!;
+  const samples = Math.min(SAMPLES, count);
+  let work = 0;
+  for (let i = 0; i < samples; i++) {
+    work += prop.run([components[Math.floor(((i + 0.5) * count) / samples)]!]);
+    if ((work * count) / samples > enough) break;
+  }
+  return samples === 0 ? 0 : (work * count) / samples;
 }
 
 /** One propagation per component; undefined when the work exceeds `budget`. */

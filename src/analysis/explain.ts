@@ -50,9 +50,14 @@ export function explain(
   };
 }
 
+/** The nodes of the single line through the tipping dependencies, from `node` down (at most 64). */
+export function chainNodes(prop: Propagator, node: number): number[] {
+  const out: number[] = [];
+  for (let n = node; n !== -1 && out.length < 64; n = prop.cause[n]!) out.push(n);
+  return out;
+}
+
 /** The single line through the tipping dependencies: `checkout ← web ← db`. */
 export function chain(graph: Graph, prop: Propagator, node: number): string[] {
-  const out: string[] = [];
-  for (let n = node; n !== -1 && out.length < 64; n = prop.cause[n]!) out.push(nodeLabel(graph, n));
-  return out;
+  return chainNodes(prop, node).map((n) => nodeLabel(graph, n));
 }

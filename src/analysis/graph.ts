@@ -190,14 +190,31 @@ function topologicalOrder(count: number, depStart: Int32Array, deps: Int32Array)
   return order;
 }
 
+/** The labels of a graph's groups, made once each (walks and chains name the same groups again and again). */
+const GROUP_LABELS = new WeakMap<Graph, Map<number, string>>();
+
 /** Human name of a node: its id, or `anyOf[a, b]` / `quorum 2 of [a, b, c]` for a group. */
 export function nodeLabel(graph: Graph, node: number): string {
   const group = graph.groups.get(node);
   if (!group) return graph.ids[node]!;
+  let labels = GROUP_LABELS.get(graph);
+  if (labels === undefined) {
+    labels = new Map();
+    GROUP_LABELS.set(graph, labels);
+  }
+  let label = labels.get(node);
+  if (label === undefined) {
+    label = groupLabel(graph, node, group);
+    labels.set(node, label);
+  }
+  return label;
+}
+
+function groupLabel(graph: Graph, node: number, group: GroupInfo): string {
+  if (group.name) return group.name;
   const members: string[] = [];
   for (let e = graph.depStart[node]!; e < graph.depStart[node + 1]!; e++)
     members.push(graph.ids[graph.deps[e]!]!);
-  if (group.name) return group.name;
   return group.type === 'anyOf'
     ? `anyOf[${members.join(', ')}]`
     : `quorum ${group.need} of [${members.join(', ')}]`;

@@ -8,9 +8,8 @@
  * group (`anyOf`, `quorum`) fails when more of its places match than it tolerates.
  */
 import { fail } from '../errors.ts';
-import type { RunsOnGroup } from '../model/runs-on.ts';
+import { type RunsOnGroup, runsOnGroup } from '../model/runs-on.ts';
 import type { ComponentSpec, Place, Placement } from '../model/schema.ts';
-import { placementsOf } from './graph.ts';
 
 export const PREDICATE_KEYS = ['provider', 'region', 'zone', 'service', 'kind', 'component'] as const;
 export type PredicateKey = (typeof PREDICATE_KEYS)[number];
@@ -48,8 +47,11 @@ export function formatPredicate(p: Predicate): string {
     .join(',');
 }
 
+/** What a predicate reads of a place: a runsOn place, a placement, or a component's own fields. */
+type PlaceFields = Readonly<Pick<Place | Placement, 'region' | 'zone' | 'service'> & { provider?: string }>;
+
 /** Whether a predicate's place keys (provider, region, zone, service) match a place. */
-function placeMatches(p: Predicate, place: Place | Placement, runsOn: boolean): boolean {
+function placeMatches(p: Predicate, place: PlaceFields, runsOn: boolean): boolean {
   if (p.provider !== undefined && place.provider !== p.provider) return false;
   if (p.region !== undefined && place.region !== p.region) return false;
   if (p.zone !== undefined && place.zone !== p.zone) return false;
@@ -104,20 +106,27 @@ export function matchComponent(
   spec: ComponentSpec,
   predicates: readonly Predicate[],
 ): Match | undefined {
-  const { own, runsOn } = placementsOf(spec);
+  // Its own placement is the spec's own fields (placementsOf), read in place: this runs per
+  // component for every outage and place, tens of thousands of times on a big map.
+  const own = spec.provider ? spec : undefined;
   for (let i = 0; i < predicates.length; i++) {
     const p = predicates[i]!;
     if (p.component !== undefined) {
       if (p.component !== id) continue;
-      const rest = { ...p, component: undefined };
-      if (Object.values(rest).every((v) => v === undefined)) return { predicate: i, via: 'component' };
+      if (onlyComponent(p)) return { predicate: i, via: 'component' };
     }
     if (own && kindMatches(p, spec) && placeMatches(p, own, false)) return { predicate: i, via: 'own' };
   }
-  for (let r = 0; r < runsOn.length; r++) {
-    const entry = runsOn[r]!;
+  for (let r = 0; r < spec.runsOn.length; r++) {
+    const entry = runsOnGroup(spec.runsOn[r]!);
     const { failed, predicate } = entryHits(id, spec, entry, predicates);
     if (entryFails(entry, failed)) return { predicate, via: r };
   }
   return undefined;
+}
+
+/** A predicate naming a component and nothing else. */
+function onlyComponent(p: Predicate): boolean {
+  for (const [key, value] of Object.entries(p)) if (key !== 'component' && value !== undefined) return false;
+  return true;
 }

@@ -17,8 +17,9 @@
  * work by the size of the map (beyond the budget, findings stay roots).
  */
 import type { AnalysisContext } from './context.ts';
+import { chainNodes } from './explain.ts';
 import type { Finding } from './finding.ts';
-import { type Graph, NODE_COMPONENT } from './graph.ts';
+import { type Graph, NODE_COMPONENT, NODE_SERVICE } from './graph.ts';
 import { placesOf } from './placements.ts';
 import type { Propagator } from './propagate.ts';
 
@@ -60,8 +61,27 @@ export function findingIds(findings: readonly Finding[]): string[] {
   });
 }
 
+/** The marks keptUp works with, made once for all its runs (a set and a map per run would cost more). */
+interface Scratch {
+  stamp: number;
+  /** === stamp: back up in this run. */
+  readonly up: Int32Array;
+  /** When lostAt === stamp: how many of its failed dependencies came back up in this run. */
+  readonly lost: Int32Array;
+  readonly lostAt: Int32Array;
+}
+
+function scratch(graph: Graph): Scratch {
+  return {
+    stamp: 0,
+    up: new Int32Array(graph.count),
+    lost: new Int32Array(graph.count),
+    lostAt: new Int32Array(graph.count),
+  };
+}
+
 /**
- * Which nodes come back up when `spared` is kept up in the last propagation run: it, then each
+ * Which services come back up when `spared` is kept up in the last propagation run: it, then each
  * dependent whose failed dependencies fall back within its tolerance (seeds stay down: the place
  * hits them itself). Exact on the acyclic map. Undefined when the work would exceed `budget.left`.
  */
@@ -70,32 +90,31 @@ function keptUp(
   prop: Propagator,
   spared: number,
   budget: { left: number },
+  marks: Scratch,
 ): Set<number> | undefined {
-  const up = new Set<number>([spared]);
-  const lost = new Map<number, number>();
+  const stamp = ++marks.stamp;
+  const { up, lost, lostAt } = marks;
+  const services = new Set<number>();
+  up[spared] = stamp;
+  if (graph.nodeType[spared] === NODE_SERVICE) services.add(spared);
   const stack = [spared];
   while (stack.length > 0) {
     const n = stack.pop()!;
     for (let e = graph.revStart[n]!; e < graph.revStart[n + 1]!; e++) {
       if (--budget.left < 0) return undefined;
       const d = graph.rev[e]!;
-      if (!prop.isFailed(d) || up.has(d) || prop.cause[d] === -1) continue;
-      const less = (lost.get(d) ?? 0) + 1;
-      lost.set(d, less);
+      if (!prop.isFailed(d) || up[d] === stamp || prop.cause[d] === -1) continue;
+      const less = (lostAt[d] === stamp ? lost[d]! : 0) + 1;
+      lostAt[d] = stamp;
+      lost[d] = less;
       if (prop.failedDependencies(d) - less <= graph.tolerance[d]!) {
-        up.add(d);
+        up[d] = stamp;
+        if (graph.nodeType[d] === NODE_SERVICE) services.add(d);
         stack.push(d);
       }
     }
   }
-  return up;
-}
-
-/** The chain of the last run from `node` down to what the place hit, deepest last. */
-function chainNodes(prop: Propagator, node: number): number[] {
-  const out: number[] = [];
-  for (let n = node; n !== -1 && out.length < 64; n = prop.cause[n]!) out.push(n);
-  return out;
+  return services;
 }
 
 export function groupFindings(
@@ -114,8 +133,8 @@ export function groupFindings(
   // A shared component that is itself a single point of failure.
   findings.forEach((f, i) => {
     if (f.kind !== 'shared-dependency' || f.variant !== undefined) return;
-    const killers = blast.groupKillers.get(graph.index.get(f.subjects[0]!)!) ?? [];
-    const spof = killers.length === 1 ? spofOf.get(killers[0]!.killer) : undefined;
+    const killers = blast.groupKillers.get(graph.index.get(f.subjects[0]!)!)?.killers ?? [];
+    const spof = killers.length === 1 ? spofOf.get(killers[0]!) : undefined;
     if (spof !== undefined) root[i] = spof;
   });
 
@@ -128,6 +147,7 @@ export function groupFindings(
     byPlace.set(f.subjects[1]!, list);
   });
   const budget = { left: WORK_PER_NODE * graph.count };
+  const marks = scratch(graph);
   for (const place of placesOf(graph)) {
     const list = byPlace.get(place.label);
     if (!list || place.level === 'zone') continue;
@@ -142,7 +162,7 @@ export function groupFindings(
         const spof = spofOf.get(c);
         if (graph.nodeType[c] !== NODE_COMPONENT || spof === undefined || !blast.takesDown(c, service))
           continue;
-        if (!saved.has(c)) saved.set(c, keptUp(graph, prop, c, budget));
+        if (!saved.has(c)) saved.set(c, keptUp(graph, prop, c, budget, marks));
         if (saved.get(c)?.has(service)) root[i] = spof;
       }
       if (root[i] === -1) unexplained.push(i);
@@ -157,10 +177,11 @@ export function groupFindings(
     list.push(ids[i]!);
     related.set(r, list);
   });
-  return findings.map((f, i) => ({
-    ...f,
-    id: ids[i]!,
-    ...(root[i] !== -1 ? { rootCause: ids[root[i]!]! } : {}),
-    ...(related.has(i) ? { related: related.get(i)! } : {}),
-  }));
+  return findings.map((f, i) => {
+    const g: { -readonly [K in keyof GroupedFinding]: GroupedFinding[K] } = { ...f, id: ids[i]! };
+    if (root[i] !== -1) g.rootCause = ids[root[i]!]!;
+    const list = related.get(i);
+    if (list !== undefined) g.related = list;
+    return g;
+  });
 }

@@ -28,10 +28,53 @@ export interface Simulation {
   readonly failovers: readonly FailoverOutcome[];
 }
 
+/** Per graph: its components by their own provider, and those that have runsOn entries. */
+const BY_PROVIDER = new WeakMap<
+  Graph,
+  { readonly own: ReadonlyMap<string, readonly number[]>; readonly runsOn: readonly number[] }
+>();
+
+/**
+ * The components the predicates can match, marked (undefined: any of them). A predicate that names a
+ * provider matches only components placed at it, or through their runsOn places: when every one
+ * does, an outage replay looks at those only, not at every component of a big map.
+ */
+function scope(graph: Graph, predicates: readonly Predicate[]): Uint8Array | undefined {
+  if (!predicates.every((p) => p.provider !== undefined)) return undefined;
+  const index = placementIndex(graph);
+  const marked = new Uint8Array(graph.count);
+  for (const c of index.runsOn) marked[c] = 1;
+  for (const p of predicates) for (const c of index.own.get(p.provider!) ?? []) marked[c] = 1;
+  return marked;
+}
+
+/** The components of a graph by their own provider, and those with runsOn entries, in map order. */
+function placementIndex(graph: Graph) {
+  let index = BY_PROVIDER.get(graph);
+  if (index === undefined) {
+    const own = new Map<string, number[]>();
+    const runsOn: number[] = [];
+    for (const c of graph.components) {
+      const spec = graph.config.components[graph.ids[c]!]!;
+      if (spec.provider) {
+        const list = own.get(spec.provider) ?? [];
+        list.push(c);
+        own.set(spec.provider, list);
+      }
+      if (spec.runsOn.length > 0) runsOn.push(c);
+    }
+    index = { own, runsOn };
+    BY_PROVIDER.set(graph, index);
+  }
+  return index;
+}
+
 /** The components the predicates match directly, with the reason of each match. */
 export function matchAll(graph: Graph, predicates: readonly Predicate[]): Map<number, Match> {
   const matches = new Map<number, Match>();
+  const marked = scope(graph, predicates);
   for (const c of graph.components) {
+    if (marked !== undefined && marked[c] === 0) continue;
     const id = graph.ids[c]!;
     const m = matchComponent(id, graph.config.components[id]!, predicates);
     if (m) matches.set(c, m);
@@ -92,7 +135,7 @@ function degradedRunsOn(
   predicates: readonly Predicate[],
 ): { component: string; group: string; label: string; failed: number; members: number }[] {
   const out: { component: string; group: string; label: string; failed: number; members: number }[] = [];
-  for (const c of graph.components) {
+  for (const c of placementIndex(graph).runsOn) {
     const id = graph.ids[c]!;
     const spec = graph.config.components[id]!;
     placementsOf(spec).runsOn.forEach((entry, r) => {

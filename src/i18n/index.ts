@@ -1,6 +1,7 @@
 /** Message catalogues: every text a user reads exists in English and French, with typed parameters. */
 import type { Diagnostic, Params } from '../errors.ts';
 import { type English, en, fr, type MessageKey } from './catalogue.ts';
+import { compile, fill, type Template } from './fill.ts';
 import type { Lang } from './lang.ts';
 import type { Message, ParamsOf } from './types.ts';
 
@@ -33,34 +34,31 @@ export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsArg
   return render(lang, key, (params[0] ?? {}) as Params);
 }
 
+/** Each language's templates, compiled when first rendered (fill.ts). */
+const COMPILED: Readonly<Record<Lang, Map<MessageKey, Template>>> = { en: new Map(), fr: new Map() };
+
 /**
  * A message whose key and parameters come from data (a diagnostic, a finding), so they are not
  * checked when compiling: a missing placeholder stays `{name}`; `suggestion` adds a "did you mean".
  */
 export function render(lang: Lang, key: MessageKey, params: Params): string {
   const message = CATALOGUES[lang][key];
-  const text =
-    typeof message === 'function' ? (message as (p: Params) => string)(params) : fill(lang, message, params);
-  const hasSuggestion = typeof message === 'string' && message.includes('{suggestion}');
-  if (params.suggestion === undefined || hasSuggestion) return text;
-  return text + render(lang, 'hint.didYouMean', { suggestion: params.suggestion });
+  if (typeof message === 'function') {
+    const text = (message as (p: Params) => string)(params);
+    return params.suggestion === undefined ? text : text + didYouMean(lang, params.suggestion);
+  }
+  let compiled = COMPILED[lang].get(key);
+  if (compiled === undefined) {
+    compiled = compile(lang, message);
+    COMPILED[lang].set(key, compiled);
+  }
+  const text = fill(compiled, params);
+  if (params.suggestion === undefined || compiled.hasSuggestion) return text;
+  return text + didYouMean(lang, params.suggestion);
 }
 
-/**
- * Fills a template's holes. In French, "de" and "que" before a value that starts with a vowel are
- * elided ("d’ovh", "qu’erp"): the catalogue's own words are written right, the values are not known
- * in advance.
- */
-function fill(lang: Lang, message: string, params: Params): string {
-  return message.replace(/(\b(?:de|que) )?\{(\w+)\}/g, (hole, before: string | undefined, name: string) => {
-    const value = params[name];
-    if (value === undefined) return hole;
-    const text = String(value);
-    if (before === undefined) return text;
-    if (lang === 'fr' && /^[aeiouyàâäéèêëîïôöûüù]/i.test(text))
-      return `${before.trim() === 'de' ? 'd’' : 'qu’'}${text}`;
-    return `${before}${text}`;
-  });
+function didYouMean(lang: Lang, suggestion: string | number): string {
+  return render(lang, 'hint.didYouMean', { suggestion });
 }
 
 /** A message with its placeholders left as `{name}` (plurals take their general form): for docs and tests. */

@@ -25,7 +25,9 @@ export type LoadResult =
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    // Without Object.values: a big map has tens of thousands of objects, each would get an array.
+    if (Array.isArray(value)) for (const v of value) deepFreeze(v);
+    else for (const key in value) if (Object.hasOwn(value, key)) deepFreeze(value[key]);
   }
   return value;
 }

@@ -29,8 +29,27 @@ export function assumedMark(lang: Lang, f: Finding): string | undefined {
 
 const CRITICALITIES = new Set(['critical', 'high', 'medium', 'low']);
 
+/** The message keys of each kind and variant, made once (a deep map renders tens of thousands of findings). */
+const KEYS = new Map<string, Map<string, { message: MessageKey; recommendation: MessageKey }>>();
+
+function keysOf(f: Finding): { message: MessageKey; recommendation: MessageKey } {
+  let variants = KEYS.get(f.kind);
+  if (variants === undefined) {
+    variants = new Map();
+    KEYS.set(f.kind, variants);
+  }
+  const variant = f.variant ?? '';
+  let keys = variants.get(variant);
+  if (keys === undefined) {
+    const key = `finding.${f.kind}${variant ? `.${variant}` : ''}`;
+    keys = { message: `${key}.message` as MessageKey, recommendation: `${key}.recommendation` as MessageKey };
+    variants.set(variant, keys);
+  }
+  return keys;
+}
+
 export function renderFinding(lang: Lang, f: Finding | GroupedFinding): RenderedFinding {
-  const key = `finding.${f.kind}${f.variant ? `.${f.variant}` : ''}`;
+  const keys = keysOf(f);
   // A criticality named in a message is worded in the reader's language ("erp (critique)").
   const c = f.params.criticality;
   const params =
@@ -38,15 +57,16 @@ export function renderFinding(lang: Lang, f: Finding | GroupedFinding): Rendered
       ? { ...f.params, criticality: t(lang, `alert.criticality.${c as 'critical'}`) }
       : f.params;
   const g = f as Partial<GroupedFinding>;
-  return {
-    ...(g.id !== undefined ? { id: g.id } : {}),
-    kind: f.kind,
-    severity: f.severity,
-    subjects: f.subjects,
-    message: render(lang, `${key}.message` as MessageKey, params),
-    recommendation: render(lang, `${key}.recommendation` as MessageKey, params),
-    ...(f.assumed ? { assumed: f.assumed } : {}),
-    ...(g.rootCause !== undefined ? { rootCause: g.rootCause } : {}),
-    ...(g.related !== undefined ? { related: g.related } : {}),
-  };
+  // Built in the order of its fields (the JSON's order), the optional ones only when present.
+  const out: { -readonly [K in keyof RenderedFinding]: RenderedFinding[K] } = {} as RenderedFinding;
+  if (g.id !== undefined) out.id = g.id;
+  out.kind = f.kind;
+  out.severity = f.severity;
+  out.subjects = f.subjects;
+  out.message = render(lang, keys.message, params);
+  out.recommendation = render(lang, keys.recommendation, params);
+  if (f.assumed) out.assumed = f.assumed;
+  if (g.rootCause !== undefined) out.rootCause = g.rootCause;
+  if (g.related !== undefined) out.related = g.related;
+  return out;
 }

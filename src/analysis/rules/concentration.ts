@@ -6,6 +6,8 @@
  */
 import type { AnalysisContext } from '../context.ts';
 import { type Finding, severityFor } from '../finding.ts';
+import { nodeLabel } from '../graph.ts';
+import type { PlaceFailure } from '../placements.ts';
 import type { Rule } from './rule.ts';
 
 /** `service provider` pairs a single-point-of-failure finding already says: the provider is one component. */
@@ -22,6 +24,14 @@ function saidBySpof({ graph, blast }: AnalysisContext): Set<string> {
   return out;
 }
 
+/** How the place takes the service down: `checkout ← web ← db`. */
+function path({ graph }: AnalysisContext, place: PlaceFailure, service: number): string {
+  return place.chains
+    .get(service)!
+    .map((n) => nodeLabel(graph, n))
+    .join(' ← ');
+}
+
 function run(ctx: AnalysisContext): Finding[] {
   const { graph, places } = ctx;
   const out: Finding[] = [];
@@ -35,7 +45,7 @@ function run(ctx: AnalysisContext): Finding[] {
         kind: 'region-concentration',
         severity: severityFor([graph.criticality.get(s)!]),
         subjects: [graph.ids[s]!, place.label],
-        params: { service: graph.ids[s]!, region: place.label, path: place.paths.get(s)!.join(' ← ') },
+        params: { service: graph.ids[s]!, region: place.label, path: path(ctx, place, s) },
       });
     }
   }
@@ -47,7 +57,7 @@ function run(ctx: AnalysisContext): Finding[] {
         kind: 'provider-concentration',
         severity: severityFor([graph.criticality.get(s)!]),
         subjects: [graph.ids[s]!, place.label],
-        params: { service: graph.ids[s]!, provider: place.label, path: place.paths.get(s)!.join(' ← ') },
+        params: { service: graph.ids[s]!, provider: place.label, path: path(ctx, place, s) },
       });
     }
   }

@@ -38,8 +38,8 @@ const MAX_FRONTING = 64;
  * the logical `api-tier` is fronted by `api`, so `api-edge` steers it.
  */
 function fronting(graph: Graph, owner: number): number[] {
+  // At most MAX_FRONTING nodes: a search of the list costs less than a set per group of a big map.
   const out = [owner];
-  const seen = new Set(out);
   for (let i = 0; i < out.length && out.length < MAX_FRONTING; i++) {
     const n = out[i]!;
     const logical =
@@ -47,27 +47,50 @@ function fronting(graph: Graph, owner: number): number[] {
     if (!logical) continue;
     for (let e = graph.revStart[n]!; e < graph.revStart[n + 1]!; e++) {
       const up = graph.rev[e]!;
-      if (!seen.has(up)) {
-        seen.add(up);
-        out.push(up);
-      }
+      if (!out.includes(up)) out.push(up);
     }
   }
   return out;
 }
 
+/** steeredGroups per graph: the watch list and the rule both need them. */
+const STEERED = new WeakMap<Graph, readonly SteeredGroup[]>();
+
+interface SteeredGroup {
+  readonly group: number;
+  readonly steering: readonly number[];
+}
+
 /** Redundancy groups with the steering components in front of them (hard dependencies of what fronts them). */
-function steeredGroups(graph: Graph): { group: number; steering: number[] }[] {
-  const out: { group: number; steering: number[] }[] = [];
+function steeredGroups(graph: Graph): readonly SteeredGroup[] {
+  let out = STEERED.get(graph);
+  if (out === undefined) {
+    out = findSteeredGroups(graph);
+    STEERED.set(graph, out);
+  }
+  return out;
+}
+
+function findSteeredGroups(graph: Graph): SteeredGroup[] {
+  // Which components steer, looked up once rather than once per group in front of them.
+  const steers = new Uint8Array(graph.count);
+  let any = false;
+  for (const c of graph.components) {
+    const kind = graph.config.components[graph.ids[c]!]?.kind;
+    if (kind && STEERING_KINDS.has(kind)) {
+      steers[c] = 1;
+      any = true;
+    }
+  }
+  const out: SteeredGroup[] = [];
+  if (!any) return out;
   for (const [g, info] of graph.groups) {
     if (graph.tolerance[g] === 0) continue;
     const steering = new Set<number>();
     for (const front of fronting(graph, info.owner)) {
       for (let e = graph.depStart[front]!; e < graph.depStart[front + 1]!; e++) {
         const d = graph.deps[e]!;
-        if (graph.nodeType[d] !== NODE_COMPONENT) continue;
-        const kind = graph.config.components[graph.ids[d]!]?.kind;
-        if (kind && STEERING_KINDS.has(kind)) steering.add(d);
+        if (steers[d] === 1) steering.add(d);
       }
     }
     if (steering.size > 0) out.push({ group: g, steering: [...steering] });

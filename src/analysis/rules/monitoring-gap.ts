@@ -4,6 +4,7 @@
  */
 
 import { runsOnPlaces } from '../../model/runs-on.ts';
+import type { ComponentSpec } from '../../model/schema.ts';
 import { isPlaced } from '../blast-radius.ts';
 import type { AnalysisContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -40,16 +41,19 @@ function frontDoor(graph: Graph, service: number): Set<number> {
 function providersBelow(graph: Graph): (node: number) => Set<string> {
   const names: string[] = [];
   const bit = new Map<string, number>();
+  const providersOf = (spec: ComponentSpec): (string | undefined)[] =>
+    spec.runsOn.length === 0
+      ? [spec.provider]
+      : [spec.provider, ...runsOnPlaces(spec.runsOn).map((r) => r.provider)];
   for (const spec of Object.values(graph.config.components))
-    for (const p of [spec.provider, ...runsOnPlaces(spec.runsOn).map((r) => r.provider)])
-      if (p !== undefined && !bit.has(p)) bit.set(p, names.push(p) - 1);
+    for (const p of providersOf(spec)) if (p !== undefined && !bit.has(p)) bit.set(p, names.push(p) - 1);
   const W = (names.length + 31) >>> 5;
   const masks = new Int32Array(graph.count * W);
   for (let i = graph.order.length - 1; i >= 0; i--) {
     const n = graph.order[i]!;
     if (graph.nodeType[n] === NODE_COMPONENT) {
       const spec = graph.config.components[graph.ids[n]!]!;
-      for (const p of [spec.provider, ...runsOnPlaces(spec.runsOn).map((r) => r.provider)])
+      for (const p of providersOf(spec))
         if (p !== undefined) masks[n * W + (bit.get(p)! >>> 5)]! |= 1 << (bit.get(p)! & 31);
     }
     for (let e = graph.depStart[n]!; e < graph.depStart[n + 1]!; e++)

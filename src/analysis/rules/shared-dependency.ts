@@ -21,6 +21,14 @@ function hasZone(graph: Graph, node: number): boolean {
   return spec?.zone !== undefined;
 }
 
+/** How many members of a group have no zone of their own. */
+function zoneless(graph: Graph, group: number): number {
+  let n = 0;
+  for (let e = graph.depStart[group]!; e < graph.depStart[group + 1]!; e++)
+    if (!hasZone(graph, graph.deps[e]!)) n++;
+  return n;
+}
+
 function base({ graph, above }: AnalysisContext, group: number) {
   const owner = graph.groups.get(group)!.owner;
   const m = members(graph, group);
@@ -39,9 +47,10 @@ function placementFindings(ctx: AnalysisContext): Finding[] {
     for (const place of places) {
       if (place.level !== level) continue;
       for (const g of place.groups) {
-        if (reported.has(g)) continue;
+        // A shared region says something only of members without zones (checked before the rest:
+        // on a big map each region takes thousands of groups down).
+        if (reported.has(g) || (level === 'region' && zoneless(graph, g) < 2)) continue;
         const { owner, group, m, severity } = base(ctx, g);
-        if (level === 'region' && m.filter((n) => !hasZone(graph, n)).length < 2) continue;
         reported.add(g);
         // "All run in X" only when each member itself runs there; otherwise they fail with X
         // through what they depend on, and the message says so.
@@ -67,20 +76,21 @@ export const sharedDependency = {
   run(ctx) {
     const { graph, blast } = ctx;
     const out: Finding[] = [];
-    for (const [g, killers] of blast.groupKillers) {
+    for (const [g, { killers, path }] of blast.groupKillers) {
       // One finding per group, naming its nearest shared dependencies (at most MAX_KILLERS).
       const { owner, group, m, severity } = base(ctx, g);
-      const shared = killers.map((k) => graph.ids[k.killer]!);
+      const shared = killers.map((k) => graph.ids[k]!);
+      const memberIds = m.map((n) => graph.ids[n]!);
       out.push({
         kind: 'shared-dependency',
         severity,
-        subjects: [graph.ids[g]!, ...shared, ...m.map((n) => graph.ids[n]!)],
+        subjects: [graph.ids[g]!, ...shared, ...memberIds],
         params: {
           owner,
           group,
-          members: m.map((n) => graph.ids[n]!).join(', '),
+          members: memberIds.join(', '),
           shared: shared.join(', '),
-          path: killers[0]!.path.join(' ← '),
+          path: path.join(' ← '),
         },
       });
     }

@@ -3,7 +3,7 @@
  * per component; it names its most critical services (all of them with `--full`) and counts the rest.
  */
 import { adviceFor } from '../advice.ts';
-import { byCriticality, criticalitiesOf, names } from '../context.ts';
+import { criticalitiesOf, names } from '../context.ts';
 import { severityFor } from '../finding.ts';
 import type { Rule } from './rule.ts';
 
@@ -13,8 +13,8 @@ export const singlePointOfFailure = {
     return blast.radii
       .filter((r) => r.placed && r.servicesTotal > 0)
       .map((r) => {
-        // Most critical first; beyond `limit` the count is given, not the names.
-        const services = byCriticality(graph, r.services).slice(0, limit);
+        // Most critical first (as a blast radius lists them); beyond `limit` the count is given, not the names.
+        const services = r.services.slice(0, limit);
         const more = r.servicesTotal - services.length;
         return {
           kind: 'single-point-of-failure',
