@@ -15,6 +15,7 @@ import type {
   IncidentUpdateStore,
   MaintenanceStore,
   ObservationStore,
+  TransitionStore,
 } from '../store/store.ts';
 import type { DaemonHealth } from './health.ts';
 import type { MaintenanceBook } from './maintenance-book.ts';
@@ -30,7 +31,7 @@ export interface ApiParts {
   readonly registry: Registry;
   readonly clock: Clock;
   readonly monitor: Monitor;
-  readonly store: IncidentStore & IncidentUpdateStore & MaintenanceStore & ObservationStore;
+  readonly store: IncidentStore & IncidentUpdateStore & MaintenanceStore & ObservationStore & TransitionStore;
   /** The maintenance windows the daemon acts on (its silences). */
   readonly maintenance: MaintenanceBook;
   readonly map: MapApi;

@@ -6,6 +6,7 @@ import * as alerts from './catalogues/alerts.ts';
 import * as analysis from './catalogues/analysis.ts';
 import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
+import * as dashboard from './catalogues/dashboard.ts';
 import * as demo from './catalogues/demo.ts';
 import * as failover from './catalogues/failover.ts';
 import * as http from './catalogues/http.ts';
@@ -21,6 +22,7 @@ export const DOMAINS = {
   analysis,
   cli,
   config,
+  dashboard,
   demo,
   failover,
   http,
@@ -35,6 +37,7 @@ export const en = {
   ...analysis.en,
   ...cli.en,
   ...config.en,
+  ...dashboard.en,
   ...demo.en,
   ...failover.en,
   ...http.en,
@@ -49,6 +52,7 @@ export const fr = {
   ...analysis.fr,
   ...cli.fr,
   ...config.fr,
+  ...dashboard.fr,
   ...demo.fr,
   ...failover.fr,
   ...http.fr,
@@ -69,6 +73,7 @@ const noCollision: [
       typeof analysis.en,
       typeof cli.en,
       typeof config.en,
+      typeof dashboard.en,
       typeof demo.en,
       typeof failover.en,
       typeof http.en,
