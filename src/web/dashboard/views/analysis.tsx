@@ -5,7 +5,7 @@
 import { get } from '../api.ts';
 import type { Analysis as AnalysisJson, Finding } from '../types.ts';
 import { useData } from '../use-data.ts';
-import { Failure, Loading, type Words } from './parts.tsx';
+import { Failure, Loading, ScrollBox, type Words } from './parts.tsx';
 import { levelOf } from './simulator.tsx';
 
 function FindingItem({ f, related, t }: Pick<Words, 't'> & { f: Finding; related: readonly Finding[] }) {
@@ -42,11 +42,11 @@ export function Analysis({ t, lang }: Words) {
       <h1 id="an-title">{t('dash.an.title')}</h1>
       <div class="score card">
         <p>
-          {t('dash.an.score')}: <strong class="big">{score.overall}</strong> / 100 ·{' '}
-          {t('dash.an.grade', { grade: score.grade })} ·{' '}
+          {t('dash.labelled', { label: t('dash.an.score') })} <strong class="big">{score.overall}</strong> /
+          100 · {t('dash.an.grade', { grade: score.grade })} ·{' '}
           {t('dash.an.spofs', { count: score.singlePointsOfFailure })}
         </p>
-        <div class="table-scroll">
+        <ScrollBox label={t('dash.an.services')}>
           <table>
             <thead>
               <tr>
@@ -65,7 +65,7 @@ export function Analysis({ t, lang }: Words) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </div>
       <h2>{t('dash.an.actions')}</h2>
       {actions.length === 0 ? (

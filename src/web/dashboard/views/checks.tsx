@@ -9,7 +9,7 @@ import { duration } from '../format.ts';
 import type { CheckHistory, CheckSummary, History } from '../types.ts';
 import { useData } from '../use-data.ts';
 import { LatencyChart } from './latency-chart.tsx';
-import { Failure, Loading, StateBadge, UptimeBars, VantageBadge, type Words } from './parts.tsx';
+import { Failure, Loading, ScrollBox, StateBadge, UptimeBars, VantageBadge, type Words } from './parts.tsx';
 
 const WINDOWS = ['15m', '1h'] as const;
 
@@ -79,7 +79,7 @@ export function Checks({ version, t, lang }: Words & { version: number }) {
       {!list.data ? (
         <Loading t={t} />
       ) : (
-        <div class="table-scroll">
+        <ScrollBox label={t('dash.checks.title')}>
           <table class="checks">
             <thead>
               <tr>
@@ -123,7 +123,7 @@ export function Checks({ version, t, lang }: Words & { version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {picked ? <CheckDetail id={picked} t={t} lang={lang} /> : <p class="muted">{t('dash.checks.pick')}</p>}
     </section>

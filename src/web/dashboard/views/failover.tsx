@@ -8,7 +8,7 @@ import { type ApiFailure, get, post } from '../api.ts';
 import { dateTime, duration, parseDuration } from '../format.ts';
 import type { CheckState, FailoverDetail, FailoverGroup, MapJson, SwitchRecord } from '../types.ts';
 import { useData, useEvery } from '../use-data.ts';
-import { Failure, Loading, Notice, VantageBadge, When, type Words } from './parts.tsx';
+import { Failure, Loading, Notice, ScrollBox, VantageBadge, When, type Words } from './parts.tsx';
 
 const HEALTH_STATE = { up: 'UP', down: 'DOWN', unknown: 'UNKNOWN' } as const;
 const REASONS = ['down', 'passive', 'failback', 'drain', 'pin', 'config'] as const;
@@ -27,7 +27,7 @@ function Switches({
   if (switches.length === 0) return <p class="muted">{t('dash.fo.noSwitch')}</p>;
   const rtoMs = parseDuration(rto ?? '');
   return (
-    <div class="table-scroll">
+    <ScrollBox label={t('dash.fo.switches')}>
       <table>
         <thead>
           <tr>
@@ -71,14 +71,14 @@ function Switches({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
 function Audit({ detail, t, lang }: Words & { detail: FailoverDetail }) {
   if (detail.audit.length === 0) return <p class="muted">{t('dash.fo.noAudit')}</p>;
   return (
-    <div class="table-scroll">
+    <ScrollBox label={t('dash.fo.audit')}>
       <table class="audit">
         <thead>
           <tr>
@@ -109,7 +109,7 @@ function Audit({ detail, t, lang }: Words & { detail: FailoverDetail }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -227,7 +227,7 @@ function GroupCard({
           {t('dash.fo.release')}
         </button>
       </div>
-      <div class="table-scroll">
+      <ScrollBox label={t('dash.fo.endpoints')}>
         <table class="endpoints">
           <thead>
             <tr>
@@ -248,17 +248,17 @@ function GroupCard({
                     {e.active ? <span class="tag info">{t('dash.fo.activeMark')}</span> : null}
                     {e.drained ? <span class="tag">{t('dash.fo.drainedMark')}</span> : null}
                   </th>
-                  <td>
+                  <td data-label={t('dash.labelled', { label: t('dash.fo.address') })}>
                     <code>{e.address}</code>
                   </td>
-                  <td>
+                  <td data-label={t('dash.labelled', { label: t('dash.fo.health') })}>
                     <VantageBadge state={HEALTH_STATE[e.health]} t={t} />
                   </td>
-                  <td>
+                  <td data-label={t('dash.labelled', { label: t('dash.fo.vantages') })}>
                     <ul class="vantages">
                       {(check?.vantages ?? []).map((v) => (
                         <li key={v.id}>
-                          {v.id}: <VantageBadge state={v.state} t={t} />
+                          {t('dash.labelled', { label: v.id })} <VantageBadge state={v.state} t={t} />
                         </li>
                       ))}
                     </ul>
@@ -286,7 +286,7 @@ function GroupCard({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
       <h3>{t('dash.fo.switches')}</h3>
       {detail.data ? (

@@ -8,7 +8,7 @@ import { type ApiFailure, get, post } from '../api.ts';
 import type { Incident, PublicStatus } from '../types.ts';
 import { PUBLIC_STATUSES } from '../types.ts';
 import { useData } from '../use-data.ts';
-import { Failure, Loading, Notice, StateBadge, When, type Words } from './parts.tsx';
+import { Failure, Loading, Notice, ScrollBox, StateBadge, When, type Words } from './parts.tsx';
 
 type Entry =
   | { readonly at: number; readonly kind: 'opened' }
@@ -28,7 +28,7 @@ function Timeline({ incident, t, lang }: Words & { incident: Incident }) {
     ...incident.timeline.map((e) => ({
       at: e.at,
       kind: 'change' as const,
-      text: `${e.id}: ${t('dash.change', { from: t(`dash.state.${e.from}`), to: t(`dash.state.${e.to}`) })}`,
+      text: `${t('dash.labelled', { label: e.id })} ${t('dash.change', { from: t(`dash.state.${e.from}`), to: t(`dash.state.${e.to}`) })}`,
     })),
     ...incident.updates.map((u) => ({
       at: u.at,
@@ -160,7 +160,7 @@ export function Incidents({ version, t, lang }: Words & { version: number }) {
       ) : incidents.length === 0 ? (
         <p class="muted">{t('dash.inc.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollBox label={t('dash.inc.title')}>
           <table>
             <thead>
               <tr>
@@ -197,7 +197,7 @@ export function Incidents({ version, t, lang }: Words & { version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {current ? (
         <div class="incident" data-incident={current.id}>

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { type ApiFailure, call, get, post } from '../api.ts';
 import type { MaintenanceWindow } from '../types.ts';
 import { useData } from '../use-data.ts';
-import { Failure, Loading, Notice, When, type Words } from './parts.tsx';
+import { Failure, Loading, Notice, ScrollBox, When, type Words } from './parts.tsx';
 
 /** A `datetime-local` value (the browser's time zone) as ISO 8601 with its offset; undefined if empty. */
 function isoOf(local: string): string | undefined {
@@ -177,7 +177,7 @@ export function Maintenance({
       ) : list.data.windows.length === 0 ? (
         <p class="muted">{t('dash.mw.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollBox label={t('dash.mw.title')}>
           <table>
             <thead>
               <tr>
@@ -230,7 +230,7 @@ export function Maintenance({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <CreateForm services={services} onCreated={list.reload} t={t} lang={lang} />
     </section>

@@ -4,6 +4,7 @@
  * so that no state is told by colour alone. Providers are coloured boxes, their regions dashed
  * boxes inside; failover groups show where their traffic is. Boxes are buttons (click, Enter).
  */
+import { Fragment } from 'preact';
 import { COLORS, ICONS } from '../health.ts';
 import type { T } from '../i18n.ts';
 import type { Layout, LayoutNode, State } from '../types.ts';
@@ -16,6 +17,13 @@ const CRITICALITY: Readonly<Record<string, string>> = {
   low: '#3f6b0f',
 };
 const TITLE_SIZE = 12;
+/** Each state's icon, drawn (a text glyph would join the box's accessible name): ✓ ! ✕ ?. */
+const GLYPHS: Readonly<Record<State, string>> = {
+  UP: 'M-3.6,0.2 L-1,2.8 L3.8,-2.6',
+  DEGRADED: 'M0,-4.2 L0,0.8 M0,3.6 L0,3.7',
+  DOWN: 'M-3,-3 L3,3 M3,-3 L-3,3',
+  UNKNOWN: 'M-2.6,-1.8 C-2.6,-4.6 2.8,-4.6 2.6,-1.6 C2.5,0 0,0.2 0,1.6 M0,4 L0,4.1',
+};
 const DETAIL_SIZE = 10;
 const DETAIL_LINE_CHARS = 44;
 
@@ -44,18 +52,6 @@ export interface MapMarks {
   readonly hit?: ReadonlySet<string>;
 }
 
-function pill(x: number, y: number, text: string, fill: string, color: string, key: string) {
-  const w = text.length * 5.8 + 12;
-  return (
-    <g class="pill" key={key}>
-      <rect x={x} y={y} width={w} height={14} rx={7} fill={fill} stroke={color} stroke-width={1} />
-      <text x={x + w / 2} y={y + 10.5} text-anchor="middle" font-size={9.5} font-weight={700} fill={color}>
-        {text}
-      </text>
-    </g>
-  );
-}
-
 function Node({
   n,
   state,
@@ -72,16 +68,46 @@ function Node({
   onSelect: (id: string) => void;
 }) {
   const c = COLORS[state];
+  const traffic = marks.traffic?.get(n.id);
+  const endpoint = marks.endpoints?.get(n.id);
+  const hit = marks.hit?.has(n.id) ? t('dash.map.hit') : '';
+  const trafficText = traffic ? `⇄ ${t('dash.map.active', { endpoint: traffic })}` : '';
+  const endpointText = endpoint
+    ? t(endpoint === 'active' ? 'dash.map.endpoint.active' : 'dash.map.endpoint.standby')
+    : '';
+  // Its marks, side by side on its top border.
+  let left = n.x + 8;
+  const placed = [
+    hit ? { key: 'hit', text: hit, fill: '#fff', color: '#5c1500' } : undefined,
+    traffic ? { key: 'traffic', text: trafficText, fill: '#fff', color: '#1e3a8a' } : undefined,
+    endpoint
+      ? {
+          key: 'endpoint',
+          text: endpointText,
+          fill: endpoint === 'active' ? '#1e3a8a' : '#fff',
+          color: endpoint === 'active' ? '#fff' : '#1e3a8a',
+        }
+      : undefined,
+  ]
+    .filter((m) => m !== undefined)
+    .map((m) => {
+      const width = m.text.length * 5.8 + 12;
+      const at = { ...m, x: left, width };
+      left += width + 4;
+      return at;
+    });
+  // The name starts with what the box shows (its title, detail and marks), then its kind and state.
+  const shown = [n.title, n.kind === 'group' ? '' : n.detail, hit, trafficText, endpointText]
+    .filter(Boolean)
+    .join(' ');
   const label = t('dash.map.node', {
-    id: n.title,
+    shown,
     kind: t(`dash.kind.${n.kind}`),
     state: t(`dash.state.${state}`),
   });
   const open = () => onSelect(n.id);
   const group = n.kind === 'group';
   const lines = group ? [] : detailLines(n.detail);
-  const traffic = marks.traffic?.get(n.id);
-  const endpoint = marks.endpoints?.get(n.id);
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG box cannot be a <button>; it is focusable and answers Enter and Space
     <g
@@ -100,7 +126,7 @@ function Node({
         }
       }}
     >
-      <title>{n.detail ? `${label} — ${n.detail}` : label}</title>
+      <title>{label}</title>
       <rect
         class="box"
         x={n.x}
@@ -119,69 +145,69 @@ function Node({
       {n.criticality && !group ? (
         <rect x={n.x} y={n.y} width={5} height={n.height} rx={2} fill={CRITICALITY[n.criticality] ?? EDGE} />
       ) : null}
-      {group ? (
-        <text x={n.x + n.width / 2} y={n.y + 15} text-anchor="middle" font-size={DETAIL_SIZE} fill={c.text}>
-          {n.title}
-        </text>
-      ) : (
-        <>
-          <text
-            x={n.x + 10}
-            y={n.y + (lines.length ? 17 : 19)}
-            font-size={TITLE_SIZE}
-            font-weight={600}
-            fill={c.text}
-          >
-            {n.title}
-          </text>
-          {lines.map((l, i) => (
-            <text
-              key={l}
-              x={n.x + 10}
-              y={n.y + 32 + i * 12}
-              font-size={DETAIL_SIZE}
-              fill={c.text}
-              opacity={0.85}
-            >
-              {l}
-            </text>
-          ))}
-        </>
-      )}
-      <g class="icon">
-        <circle cx={n.x + n.width - 2} cy={n.y + 2} r={8} fill={c.stroke} stroke="#fff" stroke-width={1.5} />
-        <text
-          x={n.x + n.width - 2}
-          y={n.y + 5.5}
-          text-anchor="middle"
-          font-size={10}
-          font-weight={700}
-          fill="#fff"
-        >
-          {ICONS[state]}
-        </text>
+      <g class="icon" transform={`translate(${n.x + n.width - 2} ${n.y + 2})`}>
+        <circle r={8} fill={c.stroke} stroke="#fff" stroke-width={1.5} />
+        <path
+          d={GLYPHS[state]}
+          fill="none"
+          stroke="#fff"
+          stroke-width={2}
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
       </g>
-      {marks.hit?.has(n.id) ? pill(n.x + 6, n.y - 8, t('dash.map.hit'), '#fff', '#5c1500', 'hit') : null}
-      {traffic
-        ? pill(
-            n.x + 8,
-            n.y - 8,
-            `⇄ ${t('dash.map.active', { endpoint: traffic })}`,
-            '#fff',
-            '#1e3a8a',
-            'traffic',
-          )
-        : null}
-      {endpoint
-        ? pill(
-            n.x + 8,
-            n.y - 8,
-            t(endpoint === 'active' ? 'dash.map.endpoint.active' : 'dash.map.endpoint.standby'),
-            endpoint === 'active' ? '#1e3a8a' : '#fff',
-            endpoint === 'active' ? '#fff' : '#1e3a8a',
-            'endpoint',
-          )
-        : null}
+      {placed.map((m) => (
+        <rect
+          class="pill"
+          key={m.key}
+          x={m.x}
+          y={n.y - 8}
+          width={m.width}
+          height={14}
+          rx={7}
+          fill={m.fill}
+          stroke={m.color}
+          stroke-width={1}
+        />
+      ))}
+      {/* One text, its pieces separated by spaces, so that what the box reads is what its name says. */}
+      <text fill={c.text}>
+        {group ? (
+          <tspan x={n.x + n.width / 2} y={n.y + 15} text-anchor="middle" font-size={DETAIL_SIZE}>
+            {n.title}
+          </tspan>
+        ) : (
+          <>
+            <tspan x={n.x + 10} y={n.y + (lines.length ? 17 : 19)} font-size={TITLE_SIZE} font-weight={600}>
+              {n.title}
+            </tspan>
+            {lines.map((l, i) => (
+              <Fragment key={l}>
+                {' '}
+                <tspan x={n.x + 10} y={n.y + 32 + i * 12} font-size={DETAIL_SIZE} fill-opacity={0.85}>
+                  {l}
+                </tspan>
+              </Fragment>
+            ))}
+          </>
+        )}
+        {placed.map((m) => (
+          <Fragment key={m.key}>
+            {' '}
+            <tspan
+              class="pill-text"
+              x={m.x + m.width / 2}
+              y={n.y + 2.5}
+              text-anchor="middle"
+              font-size={9.5}
+              font-weight={700}
+              fill={m.color}
+            >
+              {m.text}
+            </tspan>
+          </Fragment>
+        ))}
+      </text>
     </g>
   );
 }
@@ -211,7 +237,8 @@ export function MapView({
   const providers = layout.clusters.filter((c) => c.parent === null);
   const regions = layout.clusters.filter((c) => c.parent !== null);
   return (
-    <div class="map-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the map scrolls on a phone; a keyboard must reach it to scroll it (axe: scrollable-region-focusable)
+    <section class="map-scroll" tabIndex={0} aria-label={label}>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing groups its boxes with role=group; a fieldset cannot hold SVG */}
       <svg
         class="map"
@@ -297,7 +324,7 @@ export function MapView({
           />
         ))}
       </svg>
-    </div>
+    </section>
   );
 }
 

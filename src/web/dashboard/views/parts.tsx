@@ -55,6 +55,19 @@ export function Failure({ t, error, retry }: { t: T; error: ApiFailure; retry?: 
   );
 }
 
+/**
+ * A box that scrolls sideways when its content is wider than the screen (tables, the map on a
+ * phone): a labelled region a keyboard can reach, or it could not be scrolled without a mouse.
+ */
+export function ScrollBox({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard to be scrolled (axe: scrollable-region-focusable)
+    <section class="table-scroll" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
+
 /** A notice after a form's answer: done (status) or refused (alert), with the API's own words. */
 export function Notice({ kind, children }: { kind: 'ok' | 'error'; children: ComponentChildren }) {
   return (

@@ -185,8 +185,8 @@ export function Simulator({ layout, map, t, lang }: Words & { layout: Layout; ma
           <ul class="chains">
             {result.explanations.map((x) => (
               <li key={x.service}>
-                <strong>{x.service}</strong> <span class="muted">({levelOf(t, x.criticality)})</span>:{' '}
-                {x.chain.join(' → ')}
+                <strong>{x.service}</strong>{' '}
+                {t('dash.sim.chain', { criticality: levelOf(t, x.criticality), chain: x.chain.join(' → ') })}
               </li>
             ))}
           </ul>
