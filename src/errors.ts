@@ -376,6 +376,27 @@ export const ERRORS = {
     doc: 'As many live event streams as the daemon takes (100) are open; the client retries after Retry-After.',
   },
   BASCULE_E_HTTP_INTERNAL: { exit: 70, http: 500, doc: 'A bug in the daemon; the details are in its log.' },
+  BASCULE_E_HTTP_LOGIN_FAILED: {
+    exit: 2,
+    http: 401,
+    doc: 'The dashboard’s login was given a wrong operator token (no session is opened).',
+  },
+  BASCULE_E_HTTP_CSRF: {
+    exit: 2,
+    http: 403,
+    doc: 'A write made with the dashboard’s session cookie came without its CSRF token (X-CSRF-Token), with a wrong one, or from another site.',
+  },
+  BASCULE_E_HTTP_DASHBOARD_UNBUILT: {
+    exit: 3,
+    http: 503,
+    doc: 'The dashboard’s files are not built (dist/web/dashboard): run `npm run build`.',
+  },
+  BASCULE_E_HTTP_ASSET_UNKNOWN: { exit: 2, http: 404, doc: 'No file of the dashboard has that name.' },
+  BASCULE_E_HTTP_SUBJECT_UNKNOWN: {
+    exit: 2,
+    http: 404,
+    doc: 'The map has no component or service of that id (the closest is suggested).',
+  },
   BASCULE_E_HTTP_FAILOVER_GROUP_UNKNOWN: {
     exit: 2,
     http: 404,

@@ -29,7 +29,7 @@ interface Import {
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
   );
 }
 
@@ -184,5 +184,23 @@ describe('architecture: who may import what', () => {
       ['pino', 'hono', 'pg', 'better-sqlite3', 'nodemailer'].includes(p),
     );
     assert.deepEqual(loaded, []);
+  });
+
+  it('the browser’s code (web/) uses only its catalogue and pure helpers, and nothing uses it', () => {
+    const allowed = new Set([
+      'i18n/catalogues/dashboard.ts',
+      'i18n/types.ts',
+      'i18n/plural.ts',
+      'i18n/lang.ts',
+      'model/duration.ts',
+    ]);
+    const bad = ALL.filter((i) => i.relative)
+      .filter((i) =>
+        folder(i.file) === 'web' ? i.from !== 'web' && !allowed.has(i.target ?? '') : i.from === 'web',
+      )
+      .map((i) => `${i.file} -> ${i.target}`);
+    assert.deepEqual(bad, []);
+    const packages = ALL.filter((i) => folder(i.file) === 'web' && !i.relative).map((i) => i.from);
+    assert.deepEqual([...new Set(packages)].sort(), ['preact', 'uplot']);
   });
 });

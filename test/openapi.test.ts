@@ -17,7 +17,11 @@ interface Operation {
 }
 type Doc = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
-/** Routes that need no token: the public status, the daemon's health, this document. */
+/**
+ * Routes that need no token: the public status, the daemon's health, this document, and the
+ * dashboard's page, its built files and its login (which takes the token in its body): the page
+ * and files hold no data, and show the login only until a session is open.
+ */
 const OPEN = [
   'GET /api/v1/public/status',
   'GET /healthz',
@@ -28,6 +32,10 @@ const OPEN = [
   'GET /status/badge/{badge}',
   'GET /status/feed.atom',
   'GET /status/status.json',
+  // The dashboard (server/dashboard-routes.ts).
+  'GET /',
+  'GET /dashboard/assets/{file}',
+  'POST /api/v1/session',
 ];
 
 describe('OpenAPI document', () => {

@@ -336,14 +336,18 @@ describe('HTTP API', () => {
       .sort();
     assert.deepEqual(listed, [
       'DELETE /api/v1/maintenance/{id}',
+      'DELETE /api/v1/session',
+      'GET /',
       'GET /api/openapi.json',
       'GET /api/v1/agent/checks',
       'GET /api/v1/analysis',
       'GET /api/v1/checks',
       'GET /api/v1/checks/{id}',
+      'GET /api/v1/dashboard/layout',
       'GET /api/v1/events',
       'GET /api/v1/failover',
       'GET /api/v1/failover/{group}',
+      'GET /api/v1/history/{type}/{id}',
       'GET /api/v1/incidents',
       'GET /api/v1/incidents/{id}',
       'GET /api/v1/maintenance',
@@ -352,7 +356,9 @@ describe('HTTP API', () => {
       'GET /api/v1/openapi.json',
       'GET /api/v1/public/status',
       'GET /api/v1/scenarios',
+      'GET /api/v1/session',
       'GET /api/v1/status',
+      'GET /dashboard/assets/{file}',
       'GET /healthz',
       'GET /metrics',
       'GET /status',
@@ -367,6 +373,7 @@ describe('HTTP API', () => {
       'POST /api/v1/incidents/{id}/updates',
       'POST /api/v1/maintenance',
       'POST /api/v1/maintenance/{id}/end',
+      'POST /api/v1/session',
       'POST /api/v1/simulate',
     ]);
     assert.deepEqual(doc.paths['/api/v1/failover/{group}/pin']?.post?.security, [{ operatorToken: [] }]);

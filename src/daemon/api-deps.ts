@@ -15,6 +15,7 @@ import type {
   IncidentUpdateStore,
   MaintenanceStore,
   ObservationStore,
+  TransitionStore,
 } from '../store/store.ts';
 import type { StatusPageSource } from '../web/status/load.ts';
 import type { DaemonHealth } from './health.ts';
@@ -31,7 +32,7 @@ export interface ApiParts {
   readonly registry: Registry;
   readonly clock: Clock;
   readonly monitor: Monitor;
-  readonly store: IncidentStore & IncidentUpdateStore & MaintenanceStore & ObservationStore;
+  readonly store: IncidentStore & IncidentUpdateStore & MaintenanceStore & ObservationStore & TransitionStore;
   /** The maintenance windows the daemon acts on (its silences). */
   readonly maintenance: MaintenanceBook;
   readonly map: MapApi;

@@ -52,6 +52,7 @@ export function mapApi(p: MapParts, onError: (e: unknown) => void = () => {}): M
   const library = p.scenarios.map((s) => ({ ...s, fail: s.fail.map(formatPredicate) }));
   return {
     services: Object.keys(p.config.services),
+    graph: p.graph,
     map: () => json,
     analysis(lang) {
       if (!analysis) throw failure;

@@ -6,6 +6,7 @@ import * as alerts from './catalogues/alerts.ts';
 import * as analysis from './catalogues/analysis.ts';
 import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
+import * as dashboard from './catalogues/dashboard.ts';
 import * as demo from './catalogues/demo.ts';
 import * as failover from './catalogues/failover.ts';
 import * as http from './catalogues/http.ts';
@@ -22,6 +23,7 @@ export const DOMAINS = {
   analysis,
   cli,
   config,
+  dashboard,
   demo,
   failover,
   http,
@@ -37,6 +39,7 @@ export const en = {
   ...analysis.en,
   ...cli.en,
   ...config.en,
+  ...dashboard.en,
   ...demo.en,
   ...failover.en,
   ...http.en,
@@ -52,6 +55,7 @@ export const fr = {
   ...analysis.fr,
   ...cli.fr,
   ...config.fr,
+  ...dashboard.fr,
   ...demo.fr,
   ...failover.fr,
   ...http.fr,
@@ -73,6 +77,7 @@ const noCollision: [
       typeof analysis.en,
       typeof cli.en,
       typeof config.en,
+      typeof dashboard.en,
       typeof demo.en,
       typeof failover.en,
       typeof http.en,

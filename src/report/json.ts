@@ -5,6 +5,7 @@ import type { Simulation } from '../analysis/simulate.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { renderAction } from './actions.ts';
+import { failoverSentence } from './failover-outcome.ts';
 import { renderFinding } from './findings.ts';
 
 export const JSON_FORMAT_VERSION = 1;
@@ -48,5 +49,7 @@ export function simulationJson(s: Simulation, lang: Lang, replay?: Scenario) {
     componentsDown: s.componentsDown,
     degraded: s.degraded,
     explanations: s.explanations,
+    // What each failover whose preferred endpoint failed would do, and the sentence that says it.
+    failovers: s.failovers.map((o) => ({ ...o, text: failoverSentence(o, lang) })),
   };
 }

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { agentRoutes } from './agent-routes.ts';
 import type { AgentEnv } from './auth.ts';
 import { checkRoutes } from './check-routes.ts';
+import { dashboardRoutes } from './dashboard-routes.ts';
 import type { ApiDeps } from './deps.ts';
 import { failoverRoutes } from './failover-routes.ts';
 import { ApiError, errorResponse } from './http-error.ts';
@@ -86,6 +87,7 @@ export function createApi(deps: ApiDeps): Api {
     },
   );
 
+  app.route('/', dashboardRoutes(deps)); // first: its session cookie opens the operator routes below
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
   app.route('/api/v1/public', publicRoutes(deps));
   app.route('/status', statusRoutes(deps));

@@ -1,10 +1,12 @@
 /**
- * Bearer-token middleware: the operator token for the operator group, a vantage point's token for
- * the agent group. Both compare in constant time and run before any body is read.
+ * Bearer-token middleware: the operator token for the operator group (or the dashboard's session,
+ * session-auth.ts), a vantage point's token for the agent group. Both compare in constant time and
+ * run before any body is read.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { sameSecret } from '../platform/secrets.ts';
 import { ApiError } from './http-error.ts';
+import { sessionOf } from './session-auth.ts';
 
 /** The variables an authenticated agent request carries. */
 export interface AgentEnv {
@@ -21,6 +23,8 @@ function bearer(c: Context): string | undefined {
 export function operatorAuth(token: string): MiddlewareHandler {
   return async (c, next) => {
     const given = bearer(c);
+    // The dashboard's session cookie, checked (with its CSRF token on writes) by session-auth.ts.
+    if (given === undefined && sessionOf(c)) return next();
     if (!given || !(await sameSecret(given, token))) {
       throw new ApiError('BASCULE_E_HTTP_UNAUTHORIZED', {}, CHALLENGE);
     }

@@ -1,5 +1,6 @@
 /** What the HTTP API needs from the daemon: data and a few functions, no daemon internals. */
 import type { Registry } from 'prom-client';
+import type { Graph } from '../analysis/graph.ts';
 import type { Predicate } from '../analysis/predicate.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { CompiledCheck } from '../monitor/compile.ts';
@@ -8,7 +9,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import type { IncidentUpdate } from '../store/incident-updates.ts';
 import type { MaintenanceQuery, MaintenanceWindow } from '../store/maintenance.ts';
-import type { ObservationStore } from '../store/store.ts';
+import type { ObservationStore, TransitionStore } from '../store/store.ts';
 import type { StatusPageSource } from '../web/status/load.ts';
 import type { LiveFeed } from './live.ts';
 import type { StatusJson } from './status-json.ts';
@@ -150,6 +151,8 @@ export type SimulationAnswer =
 export interface MapApi {
   /** The map's service ids (maintenance windows name them). */
   readonly services: readonly string[];
+  /** The map's graph, as analysed (the dashboard draws it). */
+  readonly graph: Graph;
   /** The map as validated JSON; secrets as references ({env}, {file}), never their values. */
   map(): unknown;
   /** The JSON of `bascule analyze --format json`, computed once (at start) and kept, worded in `lang`. */
@@ -193,8 +196,11 @@ export interface ApiDeps {
   readonly maxStreams?: number;
   /** The failover groups Bascule runs (GET/POST /api/v1/failover…). */
   readonly failover?: FailoverApi;
-  /** Raw results and per-minute roll-ups of the checks (GET /api/v1/checks/{id}). */
-  readonly history: Pick<ObservationStore, 'observations' | 'rollups'>;
+  /**
+   * Raw results and per-minute roll-ups of the checks (GET /api/v1/checks/{id}); state changes of
+   * checks, components and services (the dashboard's history and uptime bars, GET /api/v1/history).
+   */
+  readonly history: Pick<ObservationStore, 'observations' | 'rollups'> & Pick<TransitionStore, 'transitions'>;
   readonly incidentUpdates: IncidentUpdatesApi;
   readonly maintenance: MaintenanceApi;
   readonly map: MapApi;

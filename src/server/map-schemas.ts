@@ -75,5 +75,5 @@ export const scenarioJson = json(
 );
 export const simulationJson = json(
   'Simulation',
-  'As `bascule simulate --format json`: formatVersion, scenario, matched, servicesDown, componentsDown, degraded, explanations.',
+  'As `bascule simulate --format json`: formatVersion, scenario, matched, servicesDown, componentsDown, degraded, explanations, failovers.',
 );

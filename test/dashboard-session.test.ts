@@ -1,0 +1,323 @@
+/**
+ * The dashboard's server side over real HTTP (a listening API with fake daemon pieces): the login
+ * that trades the operator token for a session cookie (its attributes, its lifetime, logout), the
+ * CSRF token every write made with the cookie must carry (403 without it, with a wrong one, or
+ * from another site), the bearer token unchanged, the page and its built files (cache rules), the
+ * map's layout (ELK, kept per language) and the history with its uptime bars.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildDashboard } from '../scripts/build-web.ts';
+import { buildGraph } from '../src/analysis/graph.ts';
+import type { Transition } from '../src/monitor/types.ts';
+import { loadAssets } from '../src/server/dashboard-assets.ts';
+import { layoutCache, type MapLayout } from '../src/server/map-layout.ts';
+import { IDLE_MS, LIFETIME_MS, SessionBook } from '../src/server/session.ts';
+import { uptimeBars } from '../src/server/uptime.ts';
+import { FAKE_MAP, OFFICE, OPERATOR, startApi, type TestApi } from './helpers/api.ts';
+
+const HOUR = 3_600_000;
+
+/** Logs in; the cookie (`name=value`) and the CSRF token. */
+async function login(api: TestApi, headers: Record<string, string> = {}) {
+  const r = await api.call('/api/v1/session', {
+    method: 'POST',
+    body: JSON.stringify({ token: OPERATOR }),
+    headers,
+  });
+  assert.equal(r.status, 200, r.text);
+  const setCookie = r.headers.get('set-cookie') ?? '';
+  const cookie = setCookie.split(';')[0]!;
+  return { cookie, setCookie, csrf: (r.json as { csrf: string }).csrf };
+}
+
+const simulate = JSON.stringify({ fail: ['provider=aws'] });
+
+describe('dashboard: login, session cookie and CSRF', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startApi();
+  });
+  after(() => api.server.stop());
+
+  it('refuses a wrong token: 401 BASCULE_E_HTTP_LOGIN_FAILED, no cookie, in the caller’s language', async () => {
+    const r = await api.call('/api/v1/session', {
+      method: 'POST',
+      body: JSON.stringify({ token: 'not-the-token' }),
+      headers: { 'accept-language': 'fr' },
+    });
+    assert.equal(r.status, 401);
+    assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_LOGIN_FAILED');
+    assert.match(r.json.error?.message ?? '', /jeton d’opérateur erroné/);
+    assert.equal(r.headers.get('set-cookie'), null);
+    const bad = await api.call('/api/v1/session', { method: 'POST', body: JSON.stringify({ token: 1 }) });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.error?.code, 'BASCULE_E_HTTP_BAD_REQUEST');
+  });
+
+  it('sets an HttpOnly, SameSite=Strict cookie with a bounded lifetime; Secure only behind https', async () => {
+    const { setCookie, csrf } = await login(api);
+    assert.match(setCookie, /^bascule_session=[A-Za-z0-9_-]{43};/);
+    assert.match(setCookie, /; HttpOnly/);
+    assert.match(setCookie, /; SameSite=Strict/);
+    assert.match(setCookie, /; Path=\//);
+    assert.match(setCookie, new RegExp(`; Max-Age=${LIFETIME_MS / 1000}`));
+    assert.doesNotMatch(setCookie, /Secure/);
+    assert.match(csrf, /^[A-Za-z0-9_-]{43}$/);
+    const behind = await login(api, { 'x-forwarded-proto': 'https' });
+    assert.match(behind.setCookie, /; Secure/);
+  });
+
+  it('the cookie opens the operator routes (reads), and nothing without it', async () => {
+    const { cookie } = await login(api);
+    assert.equal((await api.call('/api/v1/status', { headers: { cookie } })).status, 200);
+    assert.equal((await api.call('/api/v1/status')).status, 401);
+    assert.equal(
+      (await api.call('/api/v1/status', { headers: { cookie: 'bascule_session=forged' } })).status,
+      401,
+    );
+    // Not the agents' routes: those take a vantage point's token only.
+    assert.equal(
+      (await api.call('/api/v1/agent/checks?vantage=office', { headers: { cookie } })).status,
+      401,
+    );
+  });
+
+  it('a write with the cookie needs its CSRF token: none or a wrong one is a 403, another site too', async () => {
+    const { cookie, csrf } = await login(api);
+    const other = await login(api);
+    const post = (headers: Record<string, string>) =>
+      api.call('/api/v1/simulate', { method: 'POST', body: simulate, headers: { cookie, ...headers } });
+    for (const [why, headers] of [
+      ['no token', {}],
+      ['a wrong token', { 'x-csrf-token': 'x'.repeat(43) }],
+      ['another session’s token', { 'x-csrf-token': other.csrf }],
+      ['from another site', { 'x-csrf-token': csrf, 'sec-fetch-site': 'cross-site' }],
+    ] as const) {
+      const r = await post(headers);
+      assert.equal(r.status, 403, why);
+      assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_CSRF', why);
+    }
+    const fr = await api.call('/api/v1/simulate', {
+      method: 'POST',
+      body: simulate,
+      headers: { cookie, 'accept-language': 'fr' },
+    });
+    assert.match(fr.json.error?.message ?? '', /jeton CSRF/);
+    const ok = await post({ 'x-csrf-token': csrf, 'sec-fetch-site': 'same-origin' });
+    assert.equal(ok.status, 200, ok.text);
+    assert.deepEqual((ok.json as { servicesDown: string[] }).servicesDown, ['checkout']);
+  });
+
+  it('the bearer token works as before, without a CSRF token', async () => {
+    const r = await api.call('/api/v1/simulate', { method: 'POST', body: simulate, token: OPERATOR });
+    assert.equal(r.status, 200, r.text);
+    // A wrong bearer token is refused even with a live cookie: the bearer is what counts when given.
+    const { cookie } = await login(api);
+    assert.equal((await api.call('/api/v1/status', { token: 'wrong', headers: { cookie } })).status, 401);
+  });
+
+  it('GET /api/v1/session gives the CSRF token back (after a reload); logout ends the session', async () => {
+    const { cookie, csrf } = await login(api);
+    const s = await api.call('/api/v1/session', { headers: { cookie } });
+    assert.equal(s.status, 200);
+    assert.equal((s.json as { csrf: string }).csrf, csrf);
+    assert.equal((await api.call('/api/v1/session')).status, 401);
+    const noCsrf = await api.call('/api/v1/session', { method: 'DELETE', headers: { cookie } });
+    assert.equal(noCsrf.status, 403);
+    const out = await api.call('/api/v1/session', {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
+    assert.equal(out.status, 204);
+    assert.match(out.headers.get('set-cookie') ?? '', /^bascule_session=;.*Max-Age=0/);
+    assert.equal((await api.call('/api/v1/status', { headers: { cookie } })).status, 401);
+  });
+
+  it('a session ends after an hour unused, and after twelve hours however used', async () => {
+    const { clock } = api.fake;
+    const idle = await login(api);
+    await clock.advance(IDLE_MS - 1000);
+    assert.equal((await api.call('/api/v1/status', { headers: { cookie: idle.cookie } })).status, 200);
+    await clock.advance(IDLE_MS - 1000);
+    assert.equal((await api.call('/api/v1/status', { headers: { cookie: idle.cookie } })).status, 200);
+    await clock.advance(IDLE_MS);
+    assert.equal((await api.call('/api/v1/status', { headers: { cookie: idle.cookie } })).status, 401);
+
+    const busy = await login(api);
+    for (let i = 0; i < LIFETIME_MS / (IDLE_MS / 2) - 1; i++) {
+      await clock.advance(IDLE_MS / 2);
+      assert.equal(
+        (await api.call('/api/v1/status', { headers: { cookie: busy.cookie } })).status,
+        200,
+        `use ${i}`,
+      );
+    }
+    await clock.advance(IDLE_MS / 2);
+    assert.equal((await api.call('/api/v1/status', { headers: { cookie: busy.cookie } })).status, 401);
+  });
+
+  it('the agent’s post is not touched by a cookie (its own token, no CSRF)', async () => {
+    const { cookie } = await login(api);
+    const r = await api.call('/api/v1/agent/observations?vantage=office', {
+      method: 'POST',
+      token: OFFICE,
+      body: JSON.stringify({ observations: [] }),
+      headers: { cookie },
+    });
+    assert.equal(r.status, 202, r.text);
+  });
+});
+
+describe('dashboard: the session book', () => {
+  it('holds at most its bound, dropping the least recently used', () => {
+    const book = new SessionBook({ idleMs: IDLE_MS, lifetimeMs: LIFETIME_MS, max: 3 });
+    const a = book.open(0);
+    const b = book.open(1);
+    const c = book.open(2);
+    assert.ok(book.use(a.id, 3)); // a is now the most recently used
+    book.open(4);
+    assert.equal(book.size(), 3);
+    assert.equal(book.use(b.id, 5), undefined);
+    assert.ok(book.use(a.id, 5));
+    assert.ok(book.use(c.id, 5));
+  });
+});
+
+describe('dashboard: the page and its files', () => {
+  let api: TestApi;
+  before(async () => {
+    await buildDashboard();
+    api = await startApi();
+  });
+  after(() => api.server.stop());
+
+  it('serves the page (never cached, its own files only) and the hashed files (cached for good)', async () => {
+    const page = await api.call('/', { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(page.headers.get('cache-control'), 'no-store');
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.match(page.text, /<html lang="fr">/);
+    const assets = loadAssets();
+    assert.ok(assets, 'dist/web/dashboard is built');
+    for (const file of [assets.manifest.js, assets.manifest.css]) {
+      assert.ok(page.text.includes(`dashboard/assets/${file}`), file);
+      const r = await api.call(`/dashboard/assets/${file}`);
+      assert.equal(r.status, 200, file);
+      assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      assert.match(
+        r.headers.get('content-type') ?? '',
+        file.endsWith('.js') ? /^text\/javascript/ : /^text\/css/,
+      );
+    }
+    for (const bad of ['manifest.json', 'main-ZZZZZZZZ.js', '..%2F..%2Fpackage.json']) {
+      const r = await api.call(`/dashboard/assets/${bad}`);
+      assert.equal(r.status, 404, bad);
+      assert.equal(r.json.error?.code, 'BASCULE_E_HTTP_ASSET_UNKNOWN', bad);
+    }
+    // The page holds no data: nothing of the map is in it.
+    assert.doesNotMatch(page.text, /checkout|db-eu/);
+  });
+});
+
+describe('dashboard: the map’s layout and the history', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startApi();
+  });
+  after(() => api.server.stop());
+
+  it('lays the map out with ELK: every box placed, inside its provider and region, edges with points', async () => {
+    const r = await api.call('/api/v1/dashboard/layout?lang=fr', { token: OPERATOR });
+    assert.equal(r.status, 200, r.text);
+    const layout = r.json as unknown as MapLayout;
+    assert.equal(layout.tooBig, false);
+    assert.deepEqual(layout.nodes.map((n) => n.id).sort(), ['blog', 'checkout', 'db-eu', 'web']);
+    const db = layout.nodes.find((n) => n.id === 'db-eu')!;
+    assert.equal(db.kind, 'component');
+    assert.equal(db.cluster, 'r:aws/eu-west-3');
+    const region = layout.clusters.find((c) => c.id === db.cluster)!;
+    assert.equal(region.parent, 'p:aws');
+    assert.ok(db.x >= region.x && db.x + db.width <= region.x + region.width, 'inside its region');
+    assert.ok(db.width > 0 && db.height > 0);
+    const checkout = layout.nodes.find((n) => n.id === 'checkout')!;
+    assert.deepEqual(checkout.dependsOn, ['db-eu']);
+    assert.ok(checkout.y < db.y, 'services above what they depend on');
+    const edge = layout.edges.find((e) => e.from === 'checkout' && e.to === 'db-eu')!;
+    assert.ok(edge.points.length >= 2);
+    assert.equal((await api.call('/api/v1/dashboard/layout')).status, 401);
+  });
+
+  it('is laid out once per language, then kept', () => {
+    const layout = layoutCache(buildGraph(FAKE_MAP));
+    const en = layout('en');
+    assert.equal(layout('en'), en);
+    assert.notEqual(layout('fr'), en);
+  });
+
+  it('answers a subject’s changes and its uptime bars over 24 h, 7 d and 90 d', async () => {
+    const now = api.fake.clock.now();
+    const t = (hoursAgo: number, from: Transition['from'], to: Transition['to']): Transition => ({
+      at: now - hoursAgo * HOUR,
+      type: 'component',
+      id: 'db-eu',
+      from,
+      to,
+    });
+    // Monitored from 48 h ago; down for 2 h, 10 h ago.
+    await api.fake.store.appendTransitions([t(48, 'UNKNOWN', 'UP'), t(10, 'UP', 'DOWN'), t(8, 'DOWN', 'UP')]);
+    const r = await api.call('/api/v1/history/component/db-eu', { token: OPERATOR });
+    assert.equal(r.status, 200, r.text);
+    const h = r.json as unknown as {
+      changes: Transition[];
+      uptime: Record<'24h' | '7d' | '90d', { up: number; down: number; unknown: number }[]>;
+    };
+    assert.deepEqual(
+      h.changes.map((c) => c.to),
+      ['UP', 'DOWN', 'UP'],
+    );
+    assert.equal(h.uptime['24h'].length, 24);
+    assert.equal(h.uptime['7d'].length, 28);
+    assert.equal(h.uptime['90d'].length, 90);
+    const sum = (k: 'up' | 'down' | 'unknown', w: '24h' | '7d' | '90d') =>
+      h.uptime[w].reduce((s, b) => s + b[k], 0) / HOUR;
+    assert.equal(sum('down', '24h'), 2);
+    assert.equal(sum('up', '24h'), 22);
+    assert.equal(sum('up', '90d'), 46);
+    assert.equal(sum('unknown', '90d'), 90 * 24 - 48);
+    const unknown = await api.call('/api/v1/history/service/chekout', { token: OPERATOR });
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.json.error?.code, 'BASCULE_E_HTTP_SUBJECT_UNKNOWN');
+    assert.match(unknown.json.error?.message ?? '', /checkout/);
+  });
+});
+
+describe('dashboard: uptime bars', () => {
+  it('splits each state’s time across the bars it spans', () => {
+    const now = 100 * HOUR;
+    const bars = uptimeBars(
+      [
+        { at: now - 30 * HOUR, from: 'UNKNOWN', to: 'UP' },
+        { at: now - 90 * 60_000, from: 'UP', to: 'DOWN' },
+        { at: now - 30 * 60_000, from: 'DOWN', to: 'DEGRADED' },
+      ],
+      'UNKNOWN',
+      now,
+      '24h',
+    );
+    assert.equal(bars[0]!.start, now - 24 * HOUR);
+    assert.equal(bars[23]!.end, now);
+    assert.deepEqual(
+      bars.slice(21).map((b) => [b.up, b.down, b.degraded].map((ms) => ms / 60_000)),
+      [
+        [60, 0, 0],
+        [30, 30, 0],
+        [0, 30, 30],
+      ],
+    );
+    const flat = uptimeBars([], 'DOWN', now, '7d');
+    assert.ok(flat.every((b) => b.down === 6 * HOUR && b.up === 0));
+  });
+});
