@@ -110,9 +110,9 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('the web pages (web/) use only the core, i18n/, errors.ts and the store port’s types; no I/O but writing the export', () => {
+  it('the status page (web/status/) uses only the core, i18n/, errors.ts and the store port’s types; no I/O but writing the export', () => {
     const allowed = new Set([...CORE, 'i18n', 'errors.ts', 'web']);
-    const bad = ALL.filter((i) => folder(i.file) === 'web')
+    const bad = ALL.filter((i) => i.file.startsWith('web/status/'))
       .filter((i) =>
         i.relative
           ? !allowed.has(i.from) && i.target !== 'store/store.ts'
@@ -127,9 +127,9 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('the web pages set no timers and read no clock: the time of a page is passed in', () => {
+  it('the status page sets no timers and reads no clock: the time of a page is passed in', () => {
     const bad: string[] = [];
-    for (const path of sources(join(SRC, 'web'))) {
+    for (const path of sources(join(SRC, 'web', 'status'))) {
       const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       for (const w of ['setTimeout(', 'setInterval(', 'Date.now(', 'performance.now(', 'new Date()'])
         if (code.includes(w)) bad.push(`${relative(SRC, path)}: ${w}`);
@@ -137,8 +137,8 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(bad, []);
   });
 
-  it('only the server, the daemon and the CLI use the web pages', () => {
-    const bad = ALL.filter((i) => i.relative && i.from === 'web')
+  it('only the server, the daemon and the CLI use the status page', () => {
+    const bad = ALL.filter((i) => i.relative && (i.target ?? '').startsWith('web/status/'))
       .filter((i) => !['web', 'server', 'daemon', 'cli'].includes(folder(i.file)))
       .map((i) => `${i.file} -> web`);
     assert.deepEqual(bad, []);
@@ -186,7 +186,7 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(loaded, []);
   });
 
-  it('the browser’s code (web/) uses only its catalogue and pure helpers, and nothing uses it', () => {
+  it('the browser’s code (web/dashboard/) uses only its catalogue and pure helpers, and nothing uses it', () => {
     const allowed = new Set([
       'i18n/catalogues/dashboard.ts',
       'i18n/types.ts',
@@ -194,13 +194,16 @@ describe('architecture: who may import what', () => {
       'i18n/lang.ts',
       'model/duration.ts',
     ]);
+    const inDashboard = (f: string) => f.startsWith('web/dashboard/');
     const bad = ALL.filter((i) => i.relative)
       .filter((i) =>
-        folder(i.file) === 'web' ? i.from !== 'web' && !allowed.has(i.target ?? '') : i.from === 'web',
+        inDashboard(i.file)
+          ? !inDashboard(i.target ?? '') && !allowed.has(i.target ?? '')
+          : inDashboard(i.target ?? ''),
       )
       .map((i) => `${i.file} -> ${i.target}`);
     assert.deepEqual(bad, []);
-    const packages = ALL.filter((i) => folder(i.file) === 'web' && !i.relative).map((i) => i.from);
+    const packages = ALL.filter((i) => inDashboard(i.file) && !i.relative).map((i) => i.from);
     assert.deepEqual([...new Set(packages)].sort(), ['preact', 'uplot']);
   });
 });
