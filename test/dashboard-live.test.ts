@@ -32,7 +32,13 @@ function resumes(live: LiveFeed): (number | undefined)[] {
 }
 
 const checkout = (page: Page) => page.locator('svg.map .node[data-id="checkout"]');
-const stateEvent = (from: string, to: string) => ({ at: Date.now(), type: 'service', id: 'checkout', from, to });
+const stateEvent = (from: string, to: string) => ({
+  at: Date.now(),
+  type: 'service',
+  id: 'checkout',
+  from,
+  to,
+});
 
 async function open(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
