@@ -166,6 +166,14 @@ describe('dashboard: login, session cookie and CSRF', () => {
       headers: { cookie },
     });
     assert.equal(r.status, 202, r.text);
+    // Without its token, the cookie neither opens it nor changes the answer (its own 401, not a CSRF 403).
+    const bare = await api.call('/api/v1/agent/observations?vantage=office', {
+      method: 'POST',
+      body: JSON.stringify({ observations: [] }),
+      headers: { cookie },
+    });
+    assert.equal(bare.status, 401);
+    assert.equal(bare.json.error?.code, 'BASCULE_E_HTTP_VANTAGE_UNAUTHORIZED');
   });
 });
 
