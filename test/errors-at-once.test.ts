@@ -204,7 +204,7 @@ const SYNTAX: readonly {
     name: 'an alias no anchor defines',
     body: 'description: *shop\n',
     code: 'BASCULE_E_YAML_SYNTAX',
-    at: [3, 15],
+    at: [3, 14], // the alias's `*`
     en: /^invalid YAML: an alias/,
     fr: /^YAML invalide : un alias/,
   },

@@ -67,14 +67,21 @@ function readData(
     const mark = (e as { mark?: { line: number; column: number } }).mark;
     const reason = (e as { reason?: string }).reason ?? '';
     const problem = /alias/.test(reason) ? 'alias' : 'other';
+    const line = mark?.line ?? 0;
+    let col = mark?.column ?? 0;
+    // js-yaml 4 marks the end of an unknown alias: point at its `*`, as people read it.
+    if (problem === 'alias') {
+      const star = (text.split('\n', line + 1)[line] ?? '').lastIndexOf('*', col);
+      if (star >= 0) col = star;
+    }
     return {
       ok: false,
       diagnostics: [
         {
           code: 'BASCULE_E_YAML_SYNTAX',
           file,
-          line: (mark?.line ?? 0) + 1,
-          col: (mark?.column ?? 0) + 1,
+          line: line + 1,
+          col: col + 1,
           params: { problem },
         },
       ],
