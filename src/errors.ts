@@ -264,6 +264,10 @@ export const ERRORS = {
     exit: 2,
     doc: '`status-page` takes `export [DIR]` (DIR: where the files go; default statusPage.export.dir).',
   },
+  BASCULE_E_USAGE_BACKUP: {
+    exit: 2,
+    doc: '`backup` takes `status` (`init`, `run`, `verify` and `restore` come with the backup runner).',
+  },
   BASCULE_E_STATUS_PAGE_NONE: {
     exit: 2,
     doc: 'The map has no `statusPage` section: there is no status page to export (docs/status-page.md).',

@@ -6,6 +6,22 @@ import { word } from '../words.ts';
 type RepositoryParams = { readonly value: string; readonly problem: RepositoryProblem };
 type SourceParams = { readonly given: string; readonly count: number };
 type EveryRpoParams = { readonly every: string; readonly rpo: string; readonly from: string };
+type Copies = { readonly copies: number };
+type Media = { readonly media: number };
+type Targets = { readonly targets: string };
+type Target = { readonly target: string };
+type RuleLine = {
+  readonly copies: number;
+  readonly media: number;
+  readonly offsite: number;
+  readonly immutable: number;
+  readonly verified: boolean;
+};
+type Ran = { readonly at: string; readonly error: string };
+
+const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+/** In French, 0 and 1 take the singular. */
+const pluralFr = (n: number, one: string, other: string) => `${n} ${n < 2 ? one : other}`;
 
 const REPOSITORY_EN: Readonly<Record<RepositoryProblem, string>> = {
   empty: 'it is empty',
@@ -51,6 +67,52 @@ export const en = {
     '"{name}" is not an environment variable name: letters, digits and "_", not starting with a digit',
   BASCULE_W_BACKUP_EVERY_RPO: (p: EveryRpoParams) =>
     `a backup every ${p.every} cannot meet an RPO of ${p.rpo}${p.from ? ` (that of service "${p.from}")` : ''}: a failure just before a backup loses up to ${p.every} of data; back up at least every ${p.rpo}`,
+  'cli.backup.summary':
+    'show the state of every backup against its RPO, and the 3-2-1-1-0 rule, from Bascule’s records',
+  'backup.none': 'no backup dataset in this map (backups.datasets)',
+  'backup.col.DATASET': 'DATASET',
+  'backup.col.TARGET': 'TARGET',
+  'backup.col.SNAPSHOT': 'SNAPSHOT',
+  'backup.col.AGE': 'AGE',
+  'backup.col.LAST_RUN': 'LAST RUN',
+  'backup.col.RULE': '3-2-1-1-0',
+  'backup.state.ok': 'ok',
+  'backup.state.warn': 'warn',
+  'backup.state.breach': 'breach',
+  'backup.rpo.dataset': '{rpo}',
+  'backup.rpo.service': '{rpo} (service {service})',
+  'backup.rpo.every': '{rpo} (its schedule: no RPO given)',
+  'backup.run.none': 'never',
+  'backup.run.ok': 'ok {at}',
+  'backup.run.failed': (p: Ran) => `failed ${p.at}${p.error ? ` (${p.error})` : ''}`,
+  'backup.rule.line': (p: RuleLine) =>
+    `${plural(p.copies, 'copy', 'copies')} · ${plural(p.media, 'medium', 'media')} · ${p.offsite} off-site · ${p.immutable} immutable · ${p.verified ? 'verified' : 'not verified'}`,
+  'backup.rule.met': '3-2-1-1-0 met',
+  'backup.rule.unmet': '{dataset}: 3-2-1-1-0 not met',
+  'backup.status.stale': 'its last good snapshot is older than the RPO',
+  'backup.status.no-snapshot': 'no good snapshot',
+  'backup.status.never-run': 'never backed up',
+  'backup.status.run-failed': 'its last run failed',
+  'backup.reason.copies': (p: Copies) =>
+    `${plural(p.copies, 'copy', 'copies')} (the data and ${plural(p.copies - 1, 'target', 'targets')} with a copy within the RPO): 3 are needed`,
+  'backup.reason.media': (p: Media) =>
+    `current copies on ${plural(p.media, 'kind of medium', 'kinds of media')}: 2 are needed (a disk or NAS, object storage, a REST server)`,
+  'backup.reason.offsite': (p: Targets) =>
+    p.targets
+      ? `no current copy off-site: ${p.targets} share the data’s provider or region, or are not placed on the map`
+      : 'no current copy off-site: no target holds a copy within the RPO',
+  'backup.reason.immutable-none':
+    'no current copy is immutable: give one target `appendOnly: true` (rest-server --append-only, object lock)',
+  'backup.reason.immutable-unproved': (p: Target) =>
+    `"${p.target}" is said to be append-only but that was never proved (a delete that must fail)`,
+  'backup.reason.immutable-refused': (p: Target) =>
+    `"${p.target}" is said to be append-only, but a delete on it succeeded: it is not immutable`,
+  'backup.reason.verify-none': 'never verified: add `verify: {every, restore: true}`',
+  'backup.reason.verify-restore-off': 'no restore test: set `verify.restore: true`',
+  'backup.reason.verify-check': (p: Target) =>
+    `the last check of "${p.target}" failed, or is older than its period`,
+  'backup.reason.verify-restore': 'the last restore test failed, or is older than its period',
+  BASCULE_E_USAGE_BACKUP: '`backup` takes `status` (more subcommands come with the backup runner)',
 } as const;
 
 export const fr = {
@@ -69,4 +131,51 @@ export const fr = {
     '« {name} » n’est pas un nom de variable d’environnement : lettres, chiffres et « _ », sans commencer par un chiffre',
   BASCULE_W_BACKUP_EVERY_RPO: (p: EveryRpoParams) =>
     `une sauvegarde toutes les ${p.every} ne peut pas tenir un RPO de ${p.rpo}${p.from ? ` (celui du service « ${p.from} »)` : ''} : une panne juste avant une sauvegarde fait perdre jusqu’à ${p.every} de données ; sauvegardez au moins toutes les ${p.rpo}`,
+  'cli.backup.summary':
+    'montrer l’état de chaque sauvegarde face à son RPO, et la règle 3-2-1-1-0, d’après les relevés de Bascule',
+  'backup.none': 'aucun jeu de données à sauvegarder dans cette carte (backups.datasets)',
+  'backup.col.DATASET': 'DONNÉES',
+  'backup.col.TARGET': 'CIBLE',
+  'backup.col.SNAPSHOT': 'INSTANTANÉ',
+  'backup.col.AGE': 'ÂGE',
+  'backup.col.LAST_RUN': 'DERNIÈRE EXÉCUTION',
+  'backup.col.RULE': '3-2-1-1-0',
+  'backup.state.ok': 'ok',
+  'backup.state.warn': 'à surveiller',
+  'backup.state.breach': 'dépassé',
+  'backup.rpo.dataset': '{rpo}',
+  'backup.rpo.service': '{rpo} (service {service})',
+  'backup.rpo.every': '{rpo} (sa fréquence : aucun RPO indiqué)',
+  'backup.run.none': 'jamais',
+  'backup.run.ok': 'réussie {at}',
+  'backup.run.failed': (p: Ran) => `échouée ${p.at}${p.error ? ` (${p.error})` : ''}`,
+  'backup.rule.line': (p: RuleLine) =>
+    `${pluralFr(p.copies, 'copie', 'copies')} · ${pluralFr(p.media, 'support', 'supports')} · ${p.offsite} hors site · ${pluralFr(p.immutable, 'immuable', 'immuables')} · ${p.verified ? 'vérifiée' : 'non vérifiée'}`,
+  'backup.rule.met': '3-2-1-1-0 respectée',
+  'backup.rule.unmet': '{dataset} : 3-2-1-1-0 non respectée',
+  'backup.status.stale': 'son dernier instantané valable est plus ancien que le RPO',
+  'backup.status.no-snapshot': 'aucun instantané valable',
+  'backup.status.never-run': 'jamais sauvegardé',
+  'backup.status.run-failed': 'sa dernière exécution a échoué',
+  'backup.reason.copies': (p: Copies) =>
+    `${pluralFr(p.copies, 'copie', 'copies')} (les données et ${pluralFr(p.copies - 1, 'cible', 'cibles')} avec une copie dans le RPO) : il en faut 3`,
+  'backup.reason.media': (p: Media) =>
+    `copies à jour sur ${pluralFr(p.media, 'type de support', 'types de support')} : il en faut 2 (un disque ou un NAS, un stockage objet, un serveur REST)`,
+  'backup.reason.offsite': (p: Targets) =>
+    p.targets
+      ? `aucune copie à jour hors site : ${p.targets} partagent le fournisseur ou la région des données, ou ne sont pas placées sur la carte`
+      : 'aucune copie à jour hors site : aucune cible n’a de copie dans le RPO',
+  'backup.reason.immutable-none':
+    'aucune copie à jour n’est immuable : donnez à une cible `appendOnly: true` (rest-server --append-only, verrouillage d’objets)',
+  'backup.reason.immutable-unproved': (p: Target) =>
+    `« ${p.target} » est censée n’accepter que des ajouts, mais cela n’a jamais été prouvé (une suppression qui doit échouer)`,
+  'backup.reason.immutable-refused': (p: Target) =>
+    `« ${p.target} » est censée n’accepter que des ajouts, mais une suppression y a réussi : elle n’est pas immuable`,
+  'backup.reason.verify-none': 'jamais vérifiée : ajoutez `verify: {every, restore: true}`',
+  'backup.reason.verify-restore-off': 'aucun test de restauration : mettez `verify.restore: true`',
+  'backup.reason.verify-check': (p: Target) =>
+    `la dernière vérification de « ${p.target} » a échoué, ou date de plus que sa période`,
+  'backup.reason.verify-restore': 'le dernier test de restauration a échoué, ou date de plus que sa période',
+  BASCULE_E_USAGE_BACKUP:
+    '`backup` prend `status` (les autres sous-commandes viendront avec l’exécution des sauvegardes)',
 } as const satisfies Translations<typeof en>;
