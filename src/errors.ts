@@ -157,6 +157,34 @@ export const ERRORS = {
     exit: 2,
     doc: '`haproxy.servers` maps an endpoint the group does not have.',
   },
+  BASCULE_E_CONFIG_BACKUP_SOURCE: {
+    exit: 2,
+    doc: 'A backup dataset needs exactly one source: `postgres`, `paths` or `command` (given: those it has).',
+  },
+  BASCULE_E_CONFIG_BACKUP_NO_TARGET: {
+    exit: 2,
+    doc: 'A backup dataset with no target in `to`: its backups would go nowhere.',
+  },
+  BASCULE_E_CONFIG_BACKUP_DUPLICATE: {
+    exit: 2,
+    doc: 'A backup dataset lists the same target twice in `to`.',
+  },
+  BASCULE_E_CONFIG_BACKUP_PLACE: {
+    exit: 2,
+    doc: 'A backup target with no `component`: the component of the map where the repository lives, so the analyser knows where the copy is.',
+  },
+  BASCULE_E_CONFIG_BACKUP_REPOSITORY: {
+    exit: 2,
+    doc: 'A backup repository restic would not accept (problem: an unknown backend, an SSH address without sftp:, a malformed URL or bucket, a password written in it).',
+  },
+  BASCULE_E_CONFIG_BACKUP_ENV: {
+    exit: 2,
+    doc: 'A backup target’s `env` key that is not an environment variable name (letters, digits and "_", not starting with a digit).',
+  },
+  BASCULE_W_BACKUP_EVERY_RPO: {
+    exit: 0,
+    doc: 'A warning: a backup dataset runs less often (`every`) than its RPO allows: the data lost in a failure can exceed the RPO.',
+  },
   BASCULE_E_CONFIG_CHECK_INTERVAL: { exit: 2, doc: 'A check interval under 1s.' },
   BASCULE_E_CONFIG_CHECK_TIMEOUT: { exit: 2, doc: 'A check timeout longer than its interval.' },
   BASCULE_E_CONFIG_FORMAT: {
@@ -235,6 +263,10 @@ export const ERRORS = {
   BASCULE_E_USAGE_STATUS_PAGE: {
     exit: 2,
     doc: '`status-page` takes `export [DIR]` (DIR: where the files go; default statusPage.export.dir).',
+  },
+  BASCULE_E_USAGE_BACKUP: {
+    exit: 2,
+    doc: '`backup` takes `status` (`init`, `run`, `verify` and `restore` come with the backup runner).',
   },
   BASCULE_E_STATUS_PAGE_NONE: {
     exit: 2,
@@ -498,7 +530,18 @@ export type ValueType =
   | 'array'
   | 'undefined'
   | 'null';
-export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check';
+export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check' | 'backupTarget';
+/** Why restic would refuse a repository string (model/backup-repository.ts). */
+export type RepositoryProblem =
+  | 'empty'
+  | 'backend'
+  | 'scp'
+  | 'sftp'
+  | 'rest'
+  | 's3'
+  | 'bucket'
+  | 'rclone'
+  | 'credentials';
 /** What is wrong with a dnsZones value (model/dns-references.ts). */
 export type DnsProblem = 'ipv4' | 'ipv6' | 'name' | 'mx' | 'caa';
 /** What is wrong with a dnsZones secondary's address (model/dns-references.ts). */

@@ -96,6 +96,34 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('the backup judgement (backup/, but its restic runner) is pure: the core, errors.ts and the records’ types; no timers, no clock', () => {
+    const pure = (file: string) => folder(file) === 'backup' && !file.startsWith('backup/restic/');
+    const bad = ALL.filter((i) => pure(i.file))
+      .filter((i) =>
+        i.relative
+          ? !CORE.has(i.from) &&
+            i.from !== 'backup' &&
+            !CORE_FILES.has(i.target ?? '') &&
+            i.target !== 'store/backup-records.ts'
+          : !CORE_PACKAGES.has(i.from),
+      )
+      .map((i) => `${i.file} -> ${i.target ?? i.from}`);
+    assert.deepEqual(bad, []);
+    assert.ok(
+      ALL.some((i) => i.file === 'backup/status.ts'),
+      'the scan sees backup/',
+    );
+    const clocks: string[] = [];
+    for (const path of sources(join(SRC, 'backup'))) {
+      const file = relative(SRC, path);
+      if (!pure(file)) continue;
+      const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      for (const w of ['setTimeout(', 'setInterval(', 'Date.now(', 'performance.now(', 'new Date()'])
+        if (code.includes(w)) clocks.push(`${file}: ${w}`);
+    }
+    assert.deepEqual(clocks, []);
+  });
+
   it('the platform leaf imports nothing of Bascule but errors.ts', () => {
     const bad = ALL.filter((i) => folder(i.file) === 'platform' && i.relative)
       .filter((i) => i.from !== 'platform' && i.from !== 'errors.ts')

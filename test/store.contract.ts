@@ -8,9 +8,13 @@ import { describe, it } from 'node:test';
 import { incidentId } from '../src/monitor/incidents.ts';
 import type { Incident, Observation, Transition } from '../src/monitor/types.ts';
 import type {
+  AppendOnlyProof,
   AuditRecord,
+  BackupCheck,
+  BackupRun,
   IncidentUpdate,
   MaintenanceWindow,
+  RestoreTest,
   Store,
   SwitchRecord,
 } from '../src/store/store.ts';
@@ -497,6 +501,143 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       const s2 = await open(name);
       await s2.migrate();
       assert.deepEqual(await s2.maintenance(), [now, moved]);
+      await s2.close();
+    });
+
+    it('keeps backup runs whole by id, newest first, with the heads: last per kind, last good snapshot, never moved back', async () => {
+      const name = `backups${++n}`;
+      const s1 = await open(name);
+      await s1.migrate();
+      const run = (over: Partial<BackupRun> & { startedAt: number }): BackupRun => ({
+        id: `${over.dataset ?? 'shop-db'}@${over.target ?? 'nas'}@${over.kind ?? 'backup'}@${over.startedAt}`,
+        dataset: 'shop-db',
+        target: 'nas',
+        kind: 'backup',
+        finishedAt: over.startedAt + 5_000,
+        ok: true,
+        ...over,
+      });
+      const good = run({
+        startedAt: T0,
+        snapshot: '4f2a9c1e',
+        resticVersion: '0.14.0',
+        summary: {
+          filesNew: 3,
+          filesChanged: 1,
+          filesUnmodified: 40,
+          bytesAdded: 1024,
+          bytesProcessed: 99_000,
+        },
+        producerExit: 0,
+      });
+      const failed = run({
+        startedAt: T0 + 3_600_000,
+        ok: false,
+        producerExit: 1,
+        error: { code: 'producer-exit', detail: 'pg_dump: error: connection refused' },
+      });
+      const copied = run({ startedAt: T0 + 60_000, target: 'offsite', kind: 'copy', snapshot: '77aa0b3d' });
+      const forget = run({ startedAt: T0 + 120_000, kind: 'forget' });
+      const other = run({ startedAt: T0 + 10, dataset: 'files', snapshot: 'aa11' });
+      for (const r of [good, failed, copied, forget, other]) await s1.saveBackupRun(r);
+      // An older run written late (a replay) stays in the history and leaves the heads alone.
+      const late = run({ startedAt: T0 - 3_600_000, snapshot: 'old0' });
+      await s1.saveBackupRun(late);
+      assert.deepEqual(await s1.backupRuns({ dataset: 'shop-db' }), [failed, forget, copied, good, late]);
+      assert.deepEqual(await s1.backupRuns({ dataset: 'shop-db', target: 'offsite' }), [copied]);
+      assert.deepEqual(await s1.backupRuns({ limit: 2 }), [failed, forget]);
+      const heads = await s1.backupHeads();
+      assert.deepEqual(heads.lastRuns, [other, failed, forget, copied]);
+      assert.deepEqual(heads.goodRuns, [other, good, copied], 'the failed run leaves the last good snapshot');
+      // Saved again by id (replaced), the record changes, not the count.
+      const fixed = { ...failed, ok: true, snapshot: 'c0ffee00', error: undefined };
+      delete (fixed as { error?: unknown }).error;
+      await s1.saveBackupRun(fixed);
+      assert.equal((await s1.backupRuns({ dataset: 'shop-db' })).length, 5);
+      assert.deepEqual(
+        (await s1.backupHeads()).goodRuns.map((r) => r.snapshot),
+        ['aa11', 'c0ffee00', '77aa0b3d'],
+      );
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.deepEqual((await s2.backupRuns({ dataset: 'shop-db', limit: 1 }))[0], fixed);
+      await s2.close();
+    });
+
+    it('appends checks, restore tests and append-only proofs, newest first, the last of each a head; keeps manifests', async () => {
+      const name = `backup-events${++n}`;
+      const s1 = await open(name);
+      await s1.migrate();
+      const check = (at: number, ok: boolean, target = 'nas'): BackupCheck => ({
+        target,
+        at,
+        ok,
+        readData: '5%',
+        ...(ok ? {} : { error: { code: 'check-failed', detail: 'pack 3e1f… is damaged' } }),
+      });
+      const restore = (at: number, ok: boolean, dataset = 'shop-db'): RestoreTest => ({
+        dataset,
+        target: 'nas',
+        snapshot: '4f2a9c1e',
+        at,
+        ok,
+        compared: { tables: { orders: 1200, customers: 40 } },
+        ...(ok ? {} : { mismatch: 'orders: 1190 rows, expected 1200' }),
+      });
+      const proof = (at: number, immutable: boolean): AppendOnlyProof => ({
+        target: 'vault',
+        at,
+        immutable,
+        how: 'http-delete',
+      });
+      await s1.recordBackupEvent({ type: 'check', ...check(T0, true) });
+      await s1.recordBackupEvent({ type: 'check', ...check(T0 + 2, false) });
+      await s1.recordBackupEvent({ type: 'check', ...check(T0 + 1, true, 'offsite') });
+      await s1.recordBackupEvent({ type: 'check', ...check(T0 - 5, true) }); // late: history only
+      await s1.recordBackupEvent({ type: 'restore', ...restore(T0, true) });
+      await s1.recordBackupEvent({ type: 'restore', ...restore(T0 + 5, false) });
+      await s1.recordBackupEvent({ type: 'restore', ...restore(T0 + 1, true, 'files') });
+      await s1.recordBackupEvent({ type: 'proof', ...proof(T0, true) });
+      await s1.recordBackupEvent({ type: 'proof', ...proof(T0 + 9, false) });
+      assert.deepEqual(
+        (await s1.backupEvents('check', { target: 'nas' })).map((e) => [e.at - T0, e.ok]),
+        [
+          [2, false],
+          [0, true],
+          [-5, true],
+        ],
+      );
+      assert.deepEqual(await s1.backupEvents('check', { limit: 1 }), [
+        { type: 'check', ...check(T0 + 2, false) },
+      ]);
+      assert.deepEqual(
+        (await s1.backupEvents('restore', { dataset: 'shop-db' })).map((e) => e.mismatch ?? 'ok'),
+        ['orders: 1190 rows, expected 1200', 'ok'],
+      );
+      assert.equal((await s1.backupEvents('proof')).length, 2);
+      const heads = await s1.backupHeads();
+      assert.deepEqual(heads.checks, [check(T0 + 2, false), check(T0 + 1, true, 'offsite')]);
+      assert.deepEqual(heads.restores, [restore(T0 + 1, true, 'files'), restore(T0 + 5, false)]);
+      assert.deepEqual(heads.proofs, [proof(T0 + 9, false)]);
+      const manifest = {
+        dataset: 'files',
+        target: 'nas',
+        snapshot: 'aa11',
+        at: T0,
+        files: { count: 43, digest: 'sha256:9f86d081884c7d65' },
+      };
+      await s1.saveManifest(manifest);
+      await s1.saveManifest({ ...manifest, files: { count: 44, digest: 'sha256:00' } });
+      await s1.close();
+      const s2 = await open(name);
+      await s2.migrate();
+      assert.deepEqual(await s2.manifest('files', 'nas', 'aa11'), {
+        ...manifest,
+        files: { count: 44, digest: 'sha256:00' },
+      });
+      assert.equal(await s2.manifest('files', 'offsite', 'aa11'), undefined);
+      assert.deepEqual((await s2.backupHeads()).proofs, [proof(T0 + 9, false)]);
       await s2.close();
     });
 

@@ -8,6 +8,7 @@ import { suggest } from '../model/suggest.ts';
 import type { Command } from './command.ts';
 import { agent } from './commands/agent.ts';
 import { analyze } from './commands/analyze.ts';
+import { backup } from './commands/backup.ts';
 import { demo } from './commands/demo.ts';
 import { failover } from './commands/failover.ts';
 import { incident } from './commands/incident.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   run,
   status,
   statusPage,
+  backup,
   failover,
   incident,
   maintenance,

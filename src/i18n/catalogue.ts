@@ -4,6 +4,7 @@
  */
 import * as alerts from './catalogues/alerts.ts';
 import * as analysis from './catalogues/analysis.ts';
+import * as backups from './catalogues/backups.ts';
 import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
 import * as dashboard from './catalogues/dashboard.ts';
@@ -21,6 +22,7 @@ import type { Collisions, SamePlaceholders, Translations } from './types.ts';
 export const DOMAINS = {
   alerts,
   analysis,
+  backups,
   cli,
   config,
   dashboard,
@@ -37,6 +39,7 @@ export const DOMAINS = {
 export const en = {
   ...alerts.en,
   ...analysis.en,
+  ...backups.en,
   ...cli.en,
   ...config.en,
   ...dashboard.en,
@@ -53,6 +56,7 @@ export const en = {
 export const fr = {
   ...alerts.fr,
   ...analysis.fr,
+  ...backups.fr,
   ...cli.fr,
   ...config.fr,
   ...dashboard.fr,
@@ -75,6 +79,7 @@ const noCollision: [
     [
       typeof alerts.en,
       typeof analysis.en,
+      typeof backups.en,
       typeof cli.en,
       typeof config.en,
       typeof dashboard.en,

@@ -10,6 +10,7 @@ import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../errors.ts';
+import { backupWarnings } from './backups-check.ts';
 import type { Catalogue } from './catalogue.ts';
 import { normaliseConfig } from './catalogue-normalise.ts';
 import { formatPath, locate } from './locate.ts';
@@ -136,10 +137,9 @@ export function loadConfig(text: string, file: string, catalogue?: Catalogue): L
   const semantic = checkReferences(loaded.value);
   if (semantic.length > 0)
     return { ok: false, diagnostics: sortDiagnostics(locateAll(semantic, file, loaded.locate())) };
-  if (!catalogue) return { ok: true, config: deepFreeze(loaded.value), warnings: [] };
-  const read = normaliseConfig(loaded.value, catalogue);
-  const warnings =
-    read.warnings.length > 0 ? sortDiagnostics(locateAll(read.warnings, file, loaded.locate())) : [];
+  const read = catalogue ? normaliseConfig(loaded.value, catalogue) : { config: loaded.value, warnings: [] };
+  const raw = [...read.warnings, ...backupWarnings(read.config)];
+  const warnings = raw.length > 0 ? sortDiagnostics(locateAll(raw, file, loaded.locate())) : [];
   return { ok: true, config: deepFreeze(read.config), warnings };
 }
 

@@ -4,6 +4,7 @@
  */
 
 import type { RefKind } from '../errors.ts';
+import { checkBackups } from './backups-check.ts';
 import { checkDnsZones } from './dns-references.ts';
 import { checkFailovers } from './failover-references.ts';
 import type { PathSegment } from './locate.ts';
@@ -252,5 +253,6 @@ export function checkReferences(config: Config): RawDiagnostic[] {
   checkFailovers(config, out);
   checkDnsZones(config, out);
   checkStatusPage(config, out);
+  checkBackups(config, out);
   return out;
 }

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import type { PathSegment } from './locate.ts';
 import { type Config, component, configSchema, service } from './schema.ts';
+import { backups } from './schema-backups.ts';
 import { EXTERNAL_KEYS, failover as failoverEntry, failoverGroup, GROUP_KEYS } from './schema-failover.ts';
 import { check, notifyChannel, vantage } from './schema-operations.ts';
 import { statusPage } from './schema-status-page.ts';
@@ -135,6 +136,7 @@ export function salvageConfig(data: unknown): Salvaged | undefined {
   if (!services || !components || !vantages || !checks || !notify || !failover) return undefined;
   const runtime = whole(configSchema.shape.runtime)(data.runtime);
   const page = whole(statusPage)(data.statusPage);
+  const saved = whole(backups)(data.backups);
   const config = {
     version: 1,
     name: '',
@@ -146,6 +148,7 @@ export function salvageConfig(data: unknown): Salvaged | undefined {
     notify,
     ...(runtime === undefined ? {} : { runtime }),
     ...(page === undefined ? {} : { statusPage: page }),
+    ...(saved === undefined ? {} : { backups: saved }),
   } as Config;
   const original = (path: readonly PathSegment[]): PathSegment[] => {
     const [section, id, field, index, ...rest] = path;

@@ -3,6 +3,7 @@
  * Structure and value checks live here; cross-references, cycles and groups are checked in references.ts.
  */
 import { z } from 'zod';
+import { backups } from './schema-backups.ts';
 import { dnsZone } from './schema-dns.ts';
 import { failover } from './schema-failover.ts';
 import {
@@ -153,6 +154,10 @@ export const configSchema = z.strictObject({
   statusPage: statusPage.optional().meta({
     description: 'The public status page: what is shown, under which names (docs/status-page.md).',
   }),
+  backups: backups.optional().meta({
+    description:
+      'Backups with restic: targets (repositories placed on the map) and datasets (what, how often, against which RPO; docs/backups.md).',
+  }),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -161,6 +166,7 @@ export type ComponentSpec = z.output<typeof component>;
 export type Dependency = z.output<typeof dependency>;
 export type Place = z.output<typeof place>;
 export type RunsOnEntry = z.output<typeof runsOnEntry>;
+export type { BackupDatasetSpec, BackupsSpec, BackupTargetSpec } from './schema-backups.ts';
 export type {
   ExternalFailoverSpec,
   FailoverEndpointSpec,

@@ -4,6 +4,16 @@
  * It passes the same contract suite as SQLite and PostgreSQL; "durable" means for its lifetime
  * (`memory:NAME` stores of one process live until the process ends, across close and reopen).
  */
+import { type BackupData, freshBackupData, MemoryBackups } from './backup-memory.ts';
+import type {
+  BackupEvent,
+  BackupEventOf,
+  BackupEventType,
+  BackupHeads,
+  BackupManifest,
+  BackupQuery,
+  BackupRun,
+} from './backup-records.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
 import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
@@ -35,6 +45,7 @@ interface Data {
   /** In the order appended. */
   updates: IncidentUpdate[];
   maintenance: Map<string, MaintenanceWindow>;
+  backups: BackupData;
 }
 
 const NAMED = new Map<string, Data>();
@@ -51,6 +62,7 @@ const fresh = (): Data => ({
   audit: [],
   updates: [],
   maintenance: new Map(),
+  backups: freshBackupData(),
 });
 
 const outboxId = (channel: string, key: string) => `${channel}\u0000${key}`;
@@ -82,6 +94,7 @@ function validObservation(o: Observation): boolean {
 
 export class MemoryStore implements Store {
   private readonly d: Data;
+  private readonly backups = new MemoryBackups(() => this.d.backups);
 
   /** `name`: a store shared by every MemoryStore of that name in this process; none: a private one. */
   constructor(name?: string) {
@@ -324,6 +337,28 @@ export class MemoryStore implements Store {
       .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, query.limit ?? 100)
       .map(copy);
+  }
+
+  saveBackupRun(run: BackupRun): Promise<void> {
+    return this.backups.saveBackupRun(run);
+  }
+  backupRuns(query?: BackupQuery): Promise<BackupRun[]> {
+    return this.backups.backupRuns(query);
+  }
+  recordBackupEvent(event: BackupEvent): Promise<void> {
+    return this.backups.recordBackupEvent(event);
+  }
+  backupEvents<T extends BackupEventType>(type: T, query?: BackupQuery): Promise<BackupEventOf<T>[]> {
+    return this.backups.backupEvents(type, query);
+  }
+  backupHeads(): Promise<BackupHeads> {
+    return this.backups.backupHeads();
+  }
+  saveManifest(manifest: BackupManifest): Promise<void> {
+    return this.backups.saveManifest(manifest);
+  }
+  manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
+    return this.backups.manifest(dataset, target, snapshot);
   }
 
   async close(): Promise<void> {}

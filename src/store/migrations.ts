@@ -133,6 +133,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // Backups: Bascule's own records of restic runs, checks, restore tests and append-only proofs
+    // (whole records as JSON, with the columns queries filter and sort on), the manifests restore
+    // tests compare with, and the heads (the latest of each) that `backup status` reads.
+    id: '2027-01-05-backups',
+    sql: (d) => {
+      const t = types(d);
+      return [
+        `CREATE TABLE backup_runs (
+          id TEXT PRIMARY KEY, dataset TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL,
+          started_at ${t.big} NOT NULL, record TEXT NOT NULL)`,
+        'CREATE INDEX backup_runs_dataset ON backup_runs (dataset, started_at)',
+        'CREATE INDEX backup_runs_target ON backup_runs (target, started_at)',
+        'CREATE INDEX backup_runs_started ON backup_runs (started_at)',
+        `CREATE TABLE backup_events (
+          seq ${t.serial}, type TEXT NOT NULL, dataset TEXT, target TEXT NOT NULL, at ${t.big} NOT NULL,
+          record TEXT NOT NULL)`,
+        'CREATE INDEX backup_events_target ON backup_events (type, target, at)',
+        'CREATE INDEX backup_events_dataset ON backup_events (type, dataset, at)',
+        `CREATE TABLE backup_heads (
+          head TEXT NOT NULL, key TEXT NOT NULL, at ${t.big} NOT NULL, record TEXT NOT NULL,
+          PRIMARY KEY (head, key))`,
+        `CREATE TABLE backup_manifests (
+          dataset TEXT NOT NULL, target TEXT NOT NULL, snapshot TEXT NOT NULL, record TEXT NOT NULL,
+          PRIMARY KEY (dataset, target, snapshot))`,
+      ];
+    },
+  },
 ];
 
 export const MIGRATIONS_TABLE =

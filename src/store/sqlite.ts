@@ -9,6 +9,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
+import type {
+  BackupEvent,
+  BackupEventOf,
+  BackupEventType,
+  BackupHeads,
+  BackupManifest,
+  BackupQuery,
+  BackupRun,
+} from './backup-records.ts';
+import { SqliteBackups } from './backup-sqlite.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
 import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
@@ -37,6 +47,7 @@ type Db = InstanceType<typeof Database>;
 export class SqliteStore implements Store {
   private readonly db: Db;
   private statements: ReturnType<typeof prepare> | undefined;
+  private readonly backups: SqliteBackups;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -47,6 +58,7 @@ export class SqliteStore implements Store {
     // let a locked database fail the write (the write-behind store keeps it and replays it).
     this.db.pragma('busy_timeout = 10');
     this.db.pragma('foreign_keys = ON');
+    this.backups = new SqliteBackups(this.db);
   }
 
   private get s(): ReturnType<typeof prepare> {
@@ -309,6 +321,28 @@ export class SqliteStore implements Store {
     const { sql, params } = maintenanceSql(query, () => '?');
     const rows = this.db.prepare(sql).all(...params) as { record: string }[];
     return rows.map((r) => JSON.parse(r.record) as MaintenanceWindow);
+  }
+
+  saveBackupRun(run: BackupRun): Promise<void> {
+    return this.backups.saveBackupRun(run);
+  }
+  backupRuns(query?: BackupQuery): Promise<BackupRun[]> {
+    return this.backups.backupRuns(query);
+  }
+  recordBackupEvent(event: BackupEvent): Promise<void> {
+    return this.backups.recordBackupEvent(event);
+  }
+  backupEvents<T extends BackupEventType>(type: T, query?: BackupQuery): Promise<BackupEventOf<T>[]> {
+    return this.backups.backupEvents(type, query);
+  }
+  backupHeads(): Promise<BackupHeads> {
+    return this.backups.backupHeads();
+  }
+  saveManifest(manifest: BackupManifest): Promise<void> {
+    return this.backups.saveManifest(manifest);
+  }
+  manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
+    return this.backups.manifest(dataset, target, snapshot);
   }
 
   async close(): Promise<void> {

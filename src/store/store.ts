@@ -2,11 +2,12 @@
  * The storage port: raw observations (kept for the raw retention window), per-minute roll-ups
  * beyond it, state transitions, incidents and the updates operators post on them, maintenance
  * windows, small state snapshots (so a restart resumes where it was, without false alerts), and
- * the alert outbox (an alert is kept until delivered). One contract suite (test/store.contract.ts) runs against every
+ * the alert outbox (an alert is kept until delivered), and the backup records (backup-records.ts). One contract suite (test/store.contract.ts) runs against every
  * adapter: memory (tests, and state a cluster keeps elsewhere), SQLite (the default, WAL) and
  * PostgreSQL.
  */
 import type { Incident, Observation, State, Transition } from '../monitor/types.ts';
+import type { BackupStore } from './backup-records.ts';
 import type { FailoverStore } from './failover-records.ts';
 import type { IncidentUpdateStore } from './incident-updates.ts';
 import type { KvStore } from './kv-rows.ts';
@@ -140,12 +141,23 @@ export interface Store
     KvStore,
     FailoverStore,
     IncidentUpdateStore,
-    MaintenanceStore {
+    MaintenanceStore,
+    BackupStore {
   /** Creates or upgrades the schema (dated migrations, applied once, in order). Idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
+export type {
+  AppendOnlyProof,
+  BackupCheck,
+  BackupEvent,
+  BackupHeads,
+  BackupManifest,
+  BackupRun,
+  BackupStore,
+  RestoreTest,
+} from './backup-records.ts';
 export type { AuditRecord, FailoverStore, SwitchRecord } from './failover-records.ts';
 export type {
   IncidentStatus,

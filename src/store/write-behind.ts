@@ -13,6 +13,15 @@
  * of them) once it is back. `status()` says whether the store is failing, since when, and what waits.
  */
 import type { Clock } from '../platform/clock.ts';
+import type {
+  BackupEvent,
+  BackupEventOf,
+  BackupEventType,
+  BackupHeads,
+  BackupManifest,
+  BackupQuery,
+  BackupRun,
+} from './backup-records.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
 import type { IncidentUpdate } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
@@ -187,6 +196,18 @@ export class WriteBehindStore implements Store {
 
   appendAudit(entry: AuditRecord): Promise<void> {
     return this.call((s) => s.appendAudit(entry));
+  }
+
+  // Backup records: in order with the rest too.
+
+  saveBackupRun(run: BackupRun): Promise<void> {
+    return this.call((s) => s.saveBackupRun(run));
+  }
+  recordBackupEvent(event: BackupEvent): Promise<void> {
+    return this.call((s) => s.recordBackupEvent(event));
+  }
+  saveManifest(manifest: BackupManifest): Promise<void> {
+    return this.call((s) => s.saveManifest(manifest));
   }
 
   // What operators post (incident updates, maintenance windows): in order with the rest too.
@@ -382,6 +403,18 @@ export class WriteBehindStore implements Store {
   }
   maintenance(query?: MaintenanceQuery): Promise<MaintenanceWindow[]> {
     return this.inner.maintenance(query);
+  }
+  backupRuns(query?: BackupQuery): Promise<BackupRun[]> {
+    return this.inner.backupRuns(query);
+  }
+  backupEvents<T extends BackupEventType>(type: T, query?: BackupQuery): Promise<BackupEventOf<T>[]> {
+    return this.inner.backupEvents(type, query);
+  }
+  backupHeads(): Promise<BackupHeads> {
+    return this.inner.backupHeads();
+  }
+  manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
+    return this.inner.manifest(dataset, target, snapshot);
   }
   migrate(): Promise<void> {
     return this.inner.migrate();

@@ -158,6 +158,7 @@ const REF_EN: Readonly<Record<RefKind, string>> = {
   service: 'service',
   vantage: 'vantage point',
   check: 'check',
+  backupTarget: 'backup target',
 };
 const REF_FR: Readonly<Record<RefKind, string>> = {
   component: 'composant',
@@ -165,6 +166,7 @@ const REF_FR: Readonly<Record<RefKind, string>> = {
   service: 'service',
   vantage: 'point de vue',
   check: 'vérification',
+  backupTarget: 'cible de sauvegarde',
 };
 /** "unknown" agrees with the noun: « composant inconnu », « vérification inconnue ». */
 const UNKNOWN_FR: Readonly<Record<RefKind, (id: string) => string>> = {
@@ -173,6 +175,7 @@ const UNKNOWN_FR: Readonly<Record<RefKind, (id: string) => string>> = {
   service: (id) => `service « ${id} » inconnu`,
   vantage: (id) => `point de vue « ${id} » inconnu`,
   check: (id) => `vérification « ${id} » inconnue`,
+  backupTarget: (id) => `cible de sauvegarde « ${id} » inconnue`,
 };
 const HEADER_EN: Readonly<Record<HeaderProblem, string>> = {
   name: "not a valid header name (letters, digits and !#$%&'*+.^_`|~- only)",
