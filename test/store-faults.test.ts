@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open.ts';
+import { sqliteDriverName } from '../src/store/sqlite-driver.ts';
 import { ensureBuilt } from './helpers/bin.ts';
 import { tempDir } from './helpers/cli.ts';
 import { type Backend, getJson, startBackend, waitFor } from './helpers/daemon.ts';
@@ -98,7 +99,7 @@ describe('bascule run while its store fails', () => {
       process.execPath,
       [
         '-e',
-        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(db)});
+        `const D = require(${JSON.stringify(sqliteDriverName())}); const db = new D(${JSON.stringify(db)});
          db.exec('BEGIN EXCLUSIVE'); console.log('locked');
          setTimeout(() => { db.exec('COMMIT'); db.close(); console.log('released'); }, 6000);`,
       ],

@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import pgModule from 'pg';
 import { BasculeError } from '../src/errors.ts';
 import { incidentId } from '../src/monitor/incidents.ts';
@@ -12,6 +11,7 @@ import type { Observation } from '../src/monitor/types.ts';
 import { openStore, redactUrl } from '../src/store/open.ts';
 import type { PostgresStore } from '../src/store/postgres.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import Database from '../src/store/sqlite-driver.ts';
 import type { Store } from '../src/store/store.ts';
 
 const { Client } = pgModule;

@@ -11,8 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { errorCode, fail } from '../errors.ts';
+import Database from '../store/sqlite-driver.ts';
 
 export const LOCK_FILE = 'daemon.lock';
 export const PID_FILE = 'daemon.pid';

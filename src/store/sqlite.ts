@@ -7,7 +7,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
 import type {
   BackupEvent,
@@ -40,6 +39,7 @@ import {
   type TransitionRow,
   transitionOf,
 } from './rows.ts';
+import Database from './sqlite-driver.ts';
 import type { IncidentQuery, OutboxEntry, OutboxItem, Rollup, StateEntry, Store } from './store.ts';
 
 type Db = InstanceType<typeof Database>;

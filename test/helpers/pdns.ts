@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from '../../src/store/sqlite-driver.ts';
 import { startUpdateServer, type TestUpdateServer, UPDATE_KEYS, ZONE, zoneFile } from './update-server.ts';
 
 /** The schema Debian ships with the backend (what `sqlite3 db < schema.sqlite3.sql` would load). */
