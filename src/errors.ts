@@ -381,6 +381,11 @@ export const ERRORS = {
     http: 401,
     doc: 'The dashboard’s login was given a wrong operator token (no session is opened).',
   },
+  BASCULE_E_HTTP_LOGIN_THROTTLED: {
+    exit: 3,
+    http: 429,
+    doc: 'Too many wrong tokens at the dashboard’s login from one address (5 in a minute): every login from it is refused, unchecked, until Retry-After.',
+  },
   BASCULE_E_HTTP_CSRF: {
     exit: 2,
     http: 403,

@@ -6,11 +6,13 @@
  * map's layout (ELK, kept per language) and the history with its uptime bars.
  */
 import assert from 'node:assert/strict';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { buildDashboard } from '../scripts/build-web.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import type { Transition } from '../src/monitor/types.ts';
 import { loadAssets } from '../src/server/dashboard-assets.ts';
+import { LoginThrottle, MAX_FAILURES } from '../src/server/login-throttle.ts';
 import { layoutCache, type MapLayout } from '../src/server/map-layout.ts';
 import { IDLE_MS, LIFETIME_MS, SessionBook } from '../src/server/session.ts';
 import { uptimeBars } from '../src/server/uptime.ts';
@@ -174,6 +176,99 @@ describe('dashboard: login, session cookie and CSRF', () => {
     });
     assert.equal(bare.status, 401);
     assert.equal(bare.json.error?.code, 'BASCULE_E_HTTP_VANTAGE_UNAUTHORIZED');
+  });
+});
+
+/** POST /api/v1/session from a given loopback address (127.0.0.2 is another client). */
+function loginFrom(
+  api: TestApi,
+  token: string,
+  localAddress: string,
+  lang = 'en',
+): Promise<{
+  status: number;
+  headers: IncomingHttpHeaders;
+  json: { error?: { code: string; message: string } };
+}> {
+  const url = new URL('/api/v1/session', api.server.url);
+  const body = JSON.stringify({ token });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+        timeout: 5000,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => {
+          text += d;
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(text) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('dashboard: the login’s brake on guessing', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startApi();
+  });
+  after(() => api.server.stop());
+
+  it('refuses every login from an address after 5 wrong tokens in a minute (429, Retry-After), not from another', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const r = await loginFrom(api, `guess-${i}`, '127.0.0.1');
+      assert.equal(r.status, 401, `guess ${i}`);
+      await api.fake.clock.advance(1000);
+    }
+    // Even the right token is refused now: nothing is compared while the address waits.
+    const refused = await loginFrom(api, OPERATOR, '127.0.0.1', 'fr');
+    assert.equal(refused.status, 429);
+    assert.equal(refused.json.error?.code, 'BASCULE_E_HTTP_LOGIN_THROTTLED');
+    assert.equal(refused.headers['retry-after'], '55', 'the oldest failure leaves the minute in 55 s');
+    assert.equal(refused.headers['set-cookie'], undefined);
+    assert.match(refused.json.error?.message ?? '', /trop de jetons erronés .* réessayez dans 55 s/);
+    const en = await loginFrom(api, 'guess', '127.0.0.1');
+    assert.deepEqual(
+      [en.status, en.json.error?.message],
+      [429, 'too many wrong tokens from this address (5 in a minute): try again in 55 s'],
+    );
+    // Another client is not held by it.
+    const other = await loginFrom(api, OPERATOR, '127.0.0.2');
+    assert.equal(other.status, 200);
+    // A minute after the oldest failure, one more try is allowed; a wrong one is refused again.
+    await api.fake.clock.advance(54_000);
+    assert.equal((await loginFrom(api, 'guess', '127.0.0.1')).status, 429);
+    await api.fake.clock.advance(1000);
+    assert.equal((await loginFrom(api, 'guess', '127.0.0.1')).status, 401);
+    assert.equal((await loginFrom(api, OPERATOR, '127.0.0.1')).status, 429);
+    await api.fake.clock.advance(1000);
+    // The right token then opens a session and clears the address's failures.
+    assert.equal((await loginFrom(api, OPERATOR, '127.0.0.1')).status, 200);
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      assert.equal((await loginFrom(api, 'guess', '127.0.0.1')).status, 401);
+    assert.equal((await loginFrom(api, OPERATOR, '127.0.0.1')).status, 200);
+  });
+
+  it('follows a bounded number of addresses, forgetting the least recently failing first', () => {
+    const throttle = new LoginThrottle({ max: 2, windowMs: 60_000, addresses: 3 });
+    for (const a of ['a', 'b', 'c', 'd']) {
+      throttle.failed(a, 0);
+      throttle.failed(a, 1);
+    }
+    assert.equal(throttle.size(), 3);
+    assert.equal(throttle.wait('a', 2), 0, 'forgotten');
+    assert.equal(throttle.wait('d', 2), 60);
+    assert.equal(throttle.wait('d', 60_001), 0, 'a minute after the oldest');
   });
 });
 

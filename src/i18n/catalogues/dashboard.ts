@@ -9,6 +9,8 @@ type Count = { readonly count: number };
 
 export const en = {
   BASCULE_E_HTTP_LOGIN_FAILED: 'wrong operator token: no session opened',
+  BASCULE_E_HTTP_LOGIN_THROTTLED:
+    'too many wrong tokens from this address ({limit} in a minute): try again in {seconds} s',
   BASCULE_E_HTTP_CSRF:
     'refused: a change made with the dashboard’s session needs its CSRF token (X-CSRF-Token) and must come from the dashboard itself',
   BASCULE_E_HTTP_DASHBOARD_UNBUILT: 'the dashboard is not built: run npm run build',
@@ -254,6 +256,8 @@ export const en = {
 
 export const fr = {
   BASCULE_E_HTTP_LOGIN_FAILED: 'jeton d’opérateur erroné : aucune session ouverte',
+  BASCULE_E_HTTP_LOGIN_THROTTLED:
+    'trop de jetons erronés depuis cette adresse ({limit} en une minute) : réessayez dans {seconds} s',
   BASCULE_E_HTTP_CSRF:
     'refusé : une modification faite avec la session du tableau de bord doit porter son jeton CSRF (X-CSRF-Token) et venir du tableau de bord lui-même',
   BASCULE_E_HTTP_DASHBOARD_UNBUILT: 'le tableau de bord n’est pas construit : lancez npm run build',
