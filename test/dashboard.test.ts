@@ -14,6 +14,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { buildDashboard } from '../scripts/build-web.ts';
 import { Daemon } from '../src/daemon/daemon.ts';
 import { createLogger } from '../src/platform/log.ts';
+import type { Listening } from '../src/server/listen.ts';
+import { subscribe } from './helpers/api.ts';
 import { type Backend, startBackend } from './helpers/backends.ts';
 import { axeViolations, DESKTOP, launchChromium, PHONE, screenshot } from './helpers/chromium.ts';
 import { tempDir } from './helpers/cli.ts';
@@ -248,6 +250,8 @@ describe('the dashboard in Chromium, against a daemon and real backends', { time
     await page.goto(`${d.url}/#map`);
     await page.locator('svg.map .node[data-id="aws-web"][data-state="UP"]').waitFor();
     await page.locator('[data-live="open"]').waitFor({ timeout: 5_000 });
+    const feed = await subscribe({ url: d.url } as Listening, '', bearer);
+    closers.push(async () => feed.close());
     const killed = Date.now();
     await aws.kill();
     await page
@@ -270,6 +274,37 @@ describe('the dashboard in Chromium, against a daemon and real backends', { time
       .filter({ hasText: /traffic: gcp/ })
       .waitFor({ timeout: 8_000 });
     process.stdout.write(`# aws-web drawn DOWN ${red} ms after the kill\n`);
+
+    // The live feed carried the switch record, with its timings, under an id a client resumes from.
+    const SWITCH = /event: switch\ndata: (.+)\nid: (\d+)\n/;
+    const [, data, id] = SWITCH.exec(await feed.until(SWITCH))!;
+    const record = JSON.parse(data!) as {
+      id: string;
+      group: string;
+      from: string;
+      to: string;
+      reason: string;
+      decidedAt: number;
+      timings: { detectionMs: number | null; switchMs: number | null };
+    };
+    assert.deepEqual([record.group, record.from, record.to, record.reason], ['api', 'aws', 'gcp', 'down']);
+    assert.equal(typeof record.timings.detectionMs, 'number', JSON.stringify(record));
+    assert.ok(record.timings.detectionMs! < RED_WITHIN_MS, JSON.stringify(record));
+    const resumed = await subscribe({ url: d.url } as Listening, '', {
+      ...bearer,
+      'last-event-id': String(Number(id) - 1),
+    });
+    closers.push(async () => resumed.close());
+    const replayed = SWITCH.exec(await resumed.until(SWITCH))!;
+    assert.deepEqual([replayed[2], JSON.parse(replayed[1]!).id], [id, record.id]);
+    // And the failover view shows it, with its times against the service's RTO (30 s).
+    await page.goto(`${d.url}/#failover`);
+    const row = page
+      .locator('article.failover-group[data-group="api"] tbody tr')
+      .filter({ hasText: 'aws → gcp' })
+      .filter({ hasText: 'down' });
+    await row.first().waitFor({ timeout: 5_000 });
+    assert.match(await text(row.first()), /within the RTO/);
   });
 
   it('shows the incident and posts an update from the form', async () => {

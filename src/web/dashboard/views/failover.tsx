@@ -1,7 +1,8 @@
 /**
  * Failover groups: where the traffic is and since when, each endpoint's health overall and per
  * vantage point, pin/drain/release (a reason required, as the API asks), the audit trail, and each
- * switch's measured times against the service's RTO.
+ * switch's measured times against the service's RTO, kept current by the live feed's `switch`
+ * events (a record is sent again as its timings are measured).
  */
 import { useState } from 'preact/hooks';
 import { type ApiFailure, get, post } from '../api.ts';
@@ -16,6 +17,13 @@ const REASONS = ['down', 'passive', 'failback', 'drain', 'pin', 'config'] as con
 function reasonText(t: Words['t'], r: string): string {
   const known = REASONS.find((x) => x === r);
   return known ? t(`dash.fo.reason.${known}`) : r;
+}
+
+/** The records read from the API with those the live feed brought since: by id, the live one kept. */
+export function mergeSwitches(read: readonly SwitchRecord[], live: readonly SwitchRecord[]): SwitchRecord[] {
+  const byId = new Map(read.map((r) => [r.id, r]));
+  for (const r of live) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => b.decidedAt - a.decidedAt);
 }
 
 function Switches({
@@ -115,6 +123,7 @@ function Audit({ detail, t, lang }: Words & { detail: FailoverDetail }) {
 
 function GroupCard({
   summary,
+  live,
   checks,
   map,
   onChanged,
@@ -122,6 +131,7 @@ function GroupCard({
   lang,
 }: Words & {
   summary: FailoverGroup;
+  live: readonly SwitchRecord[];
   checks: readonly CheckState[];
   map: MapJson;
   onChanged: () => void;
@@ -291,7 +301,7 @@ function GroupCard({
       <h3>{t('dash.fo.switches')}</h3>
       {detail.data ? (
         <Switches
-          switches={detail.data.switches}
+          switches={mergeSwitches(detail.data.switches, live)}
           rto={map.services[summary.service]?.rto}
           t={t}
           lang={lang}
@@ -309,6 +319,7 @@ function GroupCard({
 
 export function Failover({
   groups,
+  live,
   checks,
   map,
   onChanged,
@@ -316,6 +327,8 @@ export function Failover({
   lang,
 }: Words & {
   groups: readonly FailoverGroup[] | undefined;
+  /** Switch records from the live feed, per group. */
+  live: ReadonlyMap<string, readonly SwitchRecord[]>;
   checks: readonly CheckState[];
   map: MapJson;
   onChanged: () => void;
@@ -332,6 +345,7 @@ export function Failover({
           <GroupCard
             key={g.group}
             summary={g}
+            live={live.get(g.group) ?? []}
             checks={checks}
             map={map}
             onChanged={onChanged}
