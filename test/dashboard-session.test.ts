@@ -11,7 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import { buildDashboard } from '../scripts/build-web.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import type { Transition } from '../src/monitor/types.ts';
+import { createApi } from '../src/server/api.ts';
 import { loadAssets } from '../src/server/dashboard-assets.ts';
+import { listen } from '../src/server/listen.ts';
 import { LoginThrottle, MAX_FAILURES } from '../src/server/login-throttle.ts';
 import { layoutCache, type MapLayout } from '../src/server/map-layout.ts';
 import { IDLE_MS, LIFETIME_MS, SessionBook } from '../src/server/session.ts';
@@ -390,6 +392,45 @@ describe('dashboard: the map’s layout and the history', () => {
     assert.equal(sum('up', '24h'), 22);
     assert.equal(sum('up', '90d'), 46);
     assert.equal(sum('unknown', '90d'), 90 * 24 - 48);
+    // The daemon was stopped from 30 h ago to 20 h ago, and from 6 h ago to 5 h ago.
+    const gapped = await startApi();
+    try {
+      await gapped.fake.store.appendTransitions([
+        t(48, 'UNKNOWN', 'UP'),
+        t(10, 'UP', 'DOWN'),
+        t(8, 'DOWN', 'UP'),
+      ]);
+      const deps = gapped.fake.deps();
+      const server = await listen(
+        createApi({
+          ...deps,
+          watched: async () => ({
+            since: now - 48 * HOUR,
+            runs: [
+              { from: now - 48 * HOUR, to: now - 30 * HOUR },
+              { from: now - 20 * HOUR, to: now - 6 * HOUR },
+              { from: now - 5 * HOUR, to: now },
+            ],
+          }),
+        }),
+        '127.0.0.1',
+        0,
+      );
+      try {
+        const res = await fetch(`${server.url}/api/v1/history/component/db-eu`, {
+          headers: { authorization: `Bearer ${OPERATOR}` },
+        });
+        const g = (await res.json()) as typeof h;
+        const of = (k: 'up' | 'down' | 'unknown', w: '24h' | '90d') =>
+          g.uptime[w].reduce((s, b) => s + b[k], 0) / HOUR;
+        assert.deepEqual([of('up', '24h'), of('down', '24h'), of('unknown', '24h')], [17, 2, 5]);
+        assert.deepEqual([of('up', '90d'), of('unknown', '90d')], [35, 90 * 24 - 37]);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await gapped.server.stop();
+    }
     const unknown = await api.call('/api/v1/history/service/chekout', { token: OPERATOR });
     assert.equal(unknown.status, 404);
     assert.equal(unknown.json.error?.code, 'BASCULE_E_HTTP_SUBJECT_UNKNOWN');
@@ -398,6 +439,40 @@ describe('dashboard: the map’s layout and the history', () => {
 });
 
 describe('dashboard: uptime bars', () => {
+  it('counts a time Bascule was not running as no data, neither up nor down', () => {
+    const now = 100 * HOUR;
+    const up = [{ at: now - 30 * HOUR, from: 'UNKNOWN' as const, to: 'UP' as const }];
+    // Stopped from 10 h ago to 7 h ago: nothing was probed, whatever the last state stored.
+    const watched = {
+      since: now - 30 * HOUR,
+      runs: [
+        { from: now - 30 * HOUR, to: now - 10 * HOUR },
+        { from: now - 7 * HOUR, to: now },
+      ],
+    };
+    const bars = uptimeBars(up, 'UNKNOWN', now, '24h', watched);
+    const hours = (k: 'up' | 'down' | 'unknown') => bars.reduce((s, b) => s + b[k], 0) / HOUR;
+    assert.deepEqual([hours('up'), hours('down'), hours('unknown')], [21, 0, 3]);
+    assert.deepEqual(
+      bars.slice(13, 18).map((b) => b.unknown / HOUR),
+      [0, 1, 1, 1, 0],
+    );
+    // Without the record, the state stored before the stop runs on: 24 h up.
+    assert.equal(
+      uptimeBars(up, 'UNKNOWN', now, '24h').reduce((s, b) => s + b.up, 0),
+      24 * HOUR,
+    );
+    // Before the record began nothing says Bascule was stopped: that time counts as it was.
+    const late = uptimeBars(up, 'UNKNOWN', now, '24h', {
+      since: now - 20 * HOUR,
+      runs: [{ from: now - 5 * HOUR, to: now }],
+    });
+    assert.deepEqual(
+      ['up', 'unknown'].map((k) => late.reduce((s, b) => s + b[k as 'up'], 0) / HOUR),
+      [9, 15],
+    );
+  });
+
   it('splits each state’s time across the bars it spans', () => {
     const now = 100 * HOUR;
     const bars = uptimeBars(

@@ -335,6 +335,7 @@ export class Daemon {
         log: o.log,
         ...(failover ? { failover: failoverApi(failover, pipeline, clock, store) } : {}),
         ...(statusPage ? { statusPage } : {}),
+        runningSince,
       }),
     );
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
@@ -460,7 +461,7 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
       : []),
     ...(failover ? [failoverStage(failover.controller, o.failoverTiming)] : []),
     liveStage(live),
-    ...(p.statusPage ? [watchedStage(store, p.runningSince)] : []),
+    watchedStage(store, p.runningSince),
     ...(p.statusPage && exportTo?.onChange
       ? [
           statusExportStage({

@@ -7,7 +7,8 @@
  * so a day with no data has no ratio (`null`), never 100 %. `worst` is the worst state the day saw.
  */
 import type { State } from '../../monitor/types.ts';
-import type { Interval, ServiceHistory, WatchRecord } from './input.ts';
+import type { ServiceHistory, WatchRecord } from './input.ts';
+import { watchedSpans } from './watched.ts';
 
 export const DAY_MS = 86_400_000;
 export const UPTIME_DAYS = 90;
@@ -26,18 +27,6 @@ export interface DayUptime {
 }
 
 export const dayStart = (t: number): number => Math.floor(t / DAY_MS) * DAY_MS;
-
-/** Sorted, overlapping ones merged. */
-function normalise(list: readonly Interval[]): Interval[] {
-  const sorted = list.filter((i) => i.to > i.from).sort((a, b) => a.from - b.from);
-  const out: Interval[] = [];
-  for (const i of sorted) {
-    const last = out.at(-1);
-    if (last && i.from <= last.to) out[out.length - 1] = { from: last.from, to: Math.max(last.to, i.to) };
-    else out.push(i);
-  }
-  return out;
-}
 
 /**
  * The last `days` days, oldest first, today (up to `now`) last. `history` undefined: nothing could
@@ -64,9 +53,7 @@ export function dailyUptime(
     }
   };
   // Before the record began, nothing says Bascule was stopped: that time counts as watched.
-  const spans = watched
-    ? normalise([{ from: Number.NEGATIVE_INFINITY, to: watched.since }, ...watched.runs])
-    : undefined;
+  const spans = watched ? watchedSpans(watched) : undefined;
   let w = 0;
   const add = (from: number, to: number, s: State) => {
     const a = Math.max(from, first);
