@@ -341,6 +341,52 @@ describe('the public status page over HTTP', () => {
   });
 });
 
+describe('the status page in its time zone', () => {
+  it('shows its times in statusPage.timezone, and says which', async () => {
+    const fake = new Fake();
+    const store = await storeFor(fake.clock.now());
+    const page = { ...PAGE, timezone: 'Europe/Paris' };
+    const source = statusPageSource({
+      page,
+      lang: 'en',
+      store,
+      now: () => fake.clock.now(),
+      liveStates: () => new Map([['checkout', 'DOWN' as const]]),
+    });
+    const { server, get } = await serve(source, fake);
+    try {
+      const en = (await get('/status?lang=en')).text;
+      assert.match(en, /Time zone: Europe\/Paris\./);
+      assert.match(en, /<time datetime="[^"]+">[^<]+ (CET|CEST)<\/time>/);
+      assert.doesNotMatch(en, /<time datetime="[^"]+">[^<]+ UTC<\/time>/);
+      const fr = (await get('/status?lang=fr')).text;
+      assert.match(fr, /Fuseau horaire : Europe\/Paris\./);
+      assert.match(fr, /<time datetime="[^"]+">[^<]+ UTC\+[12]<\/time>/);
+      assert.match((await get('/status/feed.atom?lang=en')).text, / (CET|CEST)/);
+      // The default is UTC, said as such.
+      const utc = await serve(
+        statusPageSource({
+          page: PAGE,
+          lang: 'en',
+          store,
+          now: () => fake.clock.now(),
+          liveStates: () => new Map(),
+        }),
+        fake,
+      );
+      try {
+        const text = (await utc.get('/status?lang=en')).text;
+        assert.match(text, /Time zone: UTC\./);
+        assert.match(text, /<time datetime="[^"]+">[^<]+ UTC<\/time>/);
+      } finally {
+        await utc.server.stop();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('the status page while the store cannot be read', () => {
   it('still answers, from memory: the states now and the open incidents, the days without data', async () => {
     const fake = new Fake();
