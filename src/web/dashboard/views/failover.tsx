@@ -36,7 +36,7 @@ function Switches({
   const rtoMs = parseDuration(rto ?? '');
   return (
     <ScrollBox label={t('dash.fo.switches')}>
-      <table>
+      <table class="switches">
         <thead>
           <tr>
             <th scope="col">{t('dash.at')}</th>
@@ -54,15 +54,25 @@ function Switches({
             const known = detectionMs !== null || switchMs !== null;
             const within = rtoMs === undefined || !known ? undefined : total <= rtoMs;
             return (
-              <tr key={s.id}>
+              <tr key={s.id} data-switch={s.id}>
                 <td>
                   <When lang={lang} at={s.decidedAt} />
                 </td>
                 <td>{t('dash.fo.switch', { from: s.from, to: s.to })}</td>
-                <td>{reasonText(t, s.reason)}</td>
-                <td>{detectionMs === null ? '–' : duration(lang, detectionMs)}</td>
-                <td>{switchMs === null ? '–' : duration(lang, switchMs)}</td>
-                <td>
+                <td data-label={t('dash.labelled', { label: t('dash.fo.switchReason') })}>
+                  {reasonText(t, s.reason)}
+                </td>
+                <td data-label={t('dash.labelled', { label: t('dash.fo.detection') })}>
+                  {detectionMs === null ? '–' : duration(lang, detectionMs)}
+                </td>
+                <td data-label={t('dash.labelled', { label: t('dash.fo.switchTime') })}>
+                  {switchMs === null ? '–' : duration(lang, switchMs)}
+                </td>
+                <td
+                  data-label={t('dash.labelled', {
+                    label: rto ? t('dash.fo.rto', { rto }) : t('dash.fo.total'),
+                  })}
+                >
                   {known ? duration(lang, total) : '–'}{' '}
                   {within === undefined ? (
                     rtoMs === undefined ? (
