@@ -93,6 +93,10 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_CHECK_OPTION: { exit: 2, doc: 'A check option that does not apply to its probe type.' },
   BASCULE_E_CONFIG_URL: { exit: 2, doc: 'A URL that is not a valid http(s) URL.' },
+  BASCULE_E_CONFIG_TIMEZONE: {
+    exit: 2,
+    doc: 'A time zone that is not one: give an IANA name such as Europe/Paris, or UTC (value: what was written).',
+  },
   BASCULE_E_CONFIG_STATUS_TEXT: {
     exit: 2,
     doc: 'A text of `statusPage` written as {en, fr} with neither: give it in one language at least.',
@@ -412,6 +416,11 @@ export const ERRORS = {
     exit: 2,
     http: 401,
     doc: 'The dashboard’s login was given a wrong operator token (no session is opened).',
+  },
+  BASCULE_E_HTTP_LOGIN_THROTTLED: {
+    exit: 3,
+    http: 429,
+    doc: 'Too many wrong tokens at the dashboard’s login from one address (5 in a minute): every login from it is refused, unchecked, until Retry-After.',
   },
   BASCULE_E_HTTP_CSRF: {
     exit: 2,

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildDashboard } from '../scripts/build-web.ts';
 import { createApi } from '../src/server/api.ts';
+import type { FailoverApi, FailoverGroupView } from '../src/server/deps.ts';
 import { type Listening, listen } from '../src/server/listen.ts';
 import type { LiveFeed } from '../src/server/live.ts';
 import { Fake, OPERATOR, subscribe } from './helpers/api.ts';
@@ -39,6 +40,50 @@ const stateEvent = (from: string, to: string) => ({
   from,
   to,
 });
+
+/** One failover group whose API never has a switch: what the page shows of one came from the feed. */
+function quietFailover(): FailoverApi {
+  const view: FailoverGroupView = {
+    group: 'pay',
+    service: 'checkout',
+    active: 'aws',
+    activeSince: Date.UTC(2026, 10, 29, 15),
+    lastSwitch: null,
+    pin: null,
+    drained: [],
+    allDown: false,
+    endpoints: [
+      {
+        name: 'aws',
+        address: '127.0.0.2:443',
+        check: 'db-tcp',
+        health: 'down',
+        quorumHealthy: false,
+        healthySince: null,
+        drained: false,
+        active: true,
+      },
+      {
+        name: 'gcp',
+        address: '127.0.0.3:443',
+        check: 'db-tcp',
+        health: 'up',
+        quorumHealthy: true,
+        healthySince: 1,
+        drained: false,
+        active: false,
+      },
+    ],
+    switches: [],
+  };
+  return {
+    groups: () => ['pay'],
+    view: (g) => (g === 'pay' ? view : undefined),
+    switches: async () => [],
+    audit: async () => [],
+    command: async () => ({ ok: false, refused: 'not-leader' }),
+  };
+}
 
 async function open(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
@@ -82,6 +127,47 @@ describe('the dashboard’s live feed', { timeout: 90_000 }, () => {
     await page.locator('svg.map .node[data-id="checkout"][data-state="DOWN"]').waitFor({ timeout: 5_000 });
     await page.locator('[data-live="open"]').waitFor({ timeout: 5_000 });
     assert.ok(down.id > up.id);
+  });
+
+  it('shows a switch as the feed tells it, and its timings as they are measured, in the failover view', async () => {
+    const fake = new Fake();
+    const server: Listening = await listen(
+      createApi({ ...fake.deps(), failover: quietFailover() }),
+      '127.0.0.1',
+      0,
+    );
+    closers.push(() => server.stop());
+    const page = await open(browser, server.url);
+    await page.goto(`${server.url}/#failover`);
+    const card = page.locator('article.failover-group[data-group="pay"]');
+    await card.getByText('No switch yet.').waitFor({ timeout: 5_000 });
+    await page.locator('[data-live="open"]').waitFor({ timeout: 5_000 });
+    const decidedAt = Date.now();
+    const record = {
+      id: `pay@${decidedAt}`,
+      group: 'pay',
+      from: 'aws',
+      to: 'gcp',
+      reason: 'down',
+      fence: 7,
+      downAt: decidedAt - 2_100,
+      decidedAt,
+      confirmed: {},
+    };
+    fake.live.publish('switch', { ...record, timings: { detectionMs: 2_100, switchMs: null } });
+    const row = card.locator('tbody tr').filter({ hasText: 'aws → gcp' });
+    await row.waitFor({ timeout: 3_000 });
+    assert.match((await row.textContent()) ?? '', /down.*2\.1 s.*–/);
+    // Saved again once the proxy served its first request through gcp: the same row, now timed.
+    fake.live.publish('switch', {
+      ...record,
+      confirmed: { proxy: decidedAt + 30 },
+      firstServedAt: decidedAt + 45,
+      timings: { detectionMs: 2_100, switchMs: 45 },
+    });
+    await row.filter({ hasText: '45 ms' }).waitFor({ timeout: 3_000 });
+    assert.equal(await card.locator('tbody tr').filter({ hasText: 'aws → gcp' }).count(), 1);
+    assert.match((await row.textContent()) ?? '', /2\.1 s.*45 ms.*2\.1 s/);
   });
 
   it('opens the stream again once a refused one (503, one too many) has room, from the last event seen', async () => {

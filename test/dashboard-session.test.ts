@@ -6,11 +6,15 @@
  * map's layout (ELK, kept per language) and the history with its uptime bars.
  */
 import assert from 'node:assert/strict';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { buildDashboard } from '../scripts/build-web.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import type { Transition } from '../src/monitor/types.ts';
+import { createApi } from '../src/server/api.ts';
 import { loadAssets } from '../src/server/dashboard-assets.ts';
+import { listen } from '../src/server/listen.ts';
+import { LoginThrottle, MAX_FAILURES } from '../src/server/login-throttle.ts';
 import { layoutCache, type MapLayout } from '../src/server/map-layout.ts';
 import { IDLE_MS, LIFETIME_MS, SessionBook } from '../src/server/session.ts';
 import { uptimeBars } from '../src/server/uptime.ts';
@@ -177,6 +181,99 @@ describe('dashboard: login, session cookie and CSRF', () => {
   });
 });
 
+/** POST /api/v1/session from a given loopback address (127.0.0.2 is another client). */
+function loginFrom(
+  api: TestApi,
+  token: string,
+  localAddress: string,
+  lang = 'en',
+): Promise<{
+  status: number;
+  headers: IncomingHttpHeaders;
+  json: { error?: { code: string; message: string } };
+}> {
+  const url = new URL('/api/v1/session', api.server.url);
+  const body = JSON.stringify({ token });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+        timeout: 5000,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => {
+          text += d;
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(text) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('dashboard: the login’s brake on guessing', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await startApi();
+  });
+  after(() => api.server.stop());
+
+  it('refuses every login from an address after 5 wrong tokens in a minute (429, Retry-After), not from another', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const r = await loginFrom(api, `guess-${i}`, '127.0.0.1');
+      assert.equal(r.status, 401, `guess ${i}`);
+      await api.fake.clock.advance(1000);
+    }
+    // Even the right token is refused now: nothing is compared while the address waits.
+    const refused = await loginFrom(api, OPERATOR, '127.0.0.1', 'fr');
+    assert.equal(refused.status, 429);
+    assert.equal(refused.json.error?.code, 'BASCULE_E_HTTP_LOGIN_THROTTLED');
+    assert.equal(refused.headers['retry-after'], '55', 'the oldest failure leaves the minute in 55 s');
+    assert.equal(refused.headers['set-cookie'], undefined);
+    assert.match(refused.json.error?.message ?? '', /trop de jetons erronés .* réessayez dans 55 s/);
+    const en = await loginFrom(api, 'guess', '127.0.0.1');
+    assert.deepEqual(
+      [en.status, en.json.error?.message],
+      [429, 'too many wrong tokens from this address (5 in a minute): try again in 55 s'],
+    );
+    // Another client is not held by it.
+    const other = await loginFrom(api, OPERATOR, '127.0.0.2');
+    assert.equal(other.status, 200);
+    // A minute after the oldest failure, one more try is allowed; a wrong one is refused again.
+    await api.fake.clock.advance(54_000);
+    assert.equal((await loginFrom(api, 'guess', '127.0.0.1')).status, 429);
+    await api.fake.clock.advance(1000);
+    assert.equal((await loginFrom(api, 'guess', '127.0.0.1')).status, 401);
+    assert.equal((await loginFrom(api, OPERATOR, '127.0.0.1')).status, 429);
+    await api.fake.clock.advance(1000);
+    // The right token then opens a session and clears the address's failures.
+    assert.equal((await loginFrom(api, OPERATOR, '127.0.0.1')).status, 200);
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      assert.equal((await loginFrom(api, 'guess', '127.0.0.1')).status, 401);
+    assert.equal((await loginFrom(api, OPERATOR, '127.0.0.1')).status, 200);
+  });
+
+  it('follows a bounded number of addresses, forgetting the least recently failing first', () => {
+    const throttle = new LoginThrottle({ max: 2, windowMs: 60_000, addresses: 3 });
+    for (const a of ['a', 'b', 'c', 'd']) {
+      throttle.failed(a, 0);
+      throttle.failed(a, 1);
+    }
+    assert.equal(throttle.size(), 3);
+    assert.equal(throttle.wait('a', 2), 0, 'forgotten');
+    assert.equal(throttle.wait('d', 2), 60);
+    assert.equal(throttle.wait('d', 60_001), 0, 'a minute after the oldest');
+  });
+});
+
 describe('dashboard: the session book', () => {
   it('holds at most its bound, dropping the least recently used', () => {
     const book = new SessionBook({ idleMs: IDLE_MS, lifetimeMs: LIFETIME_MS, max: 3 });
@@ -295,6 +392,45 @@ describe('dashboard: the map’s layout and the history', () => {
     assert.equal(sum('up', '24h'), 22);
     assert.equal(sum('up', '90d'), 46);
     assert.equal(sum('unknown', '90d'), 90 * 24 - 48);
+    // The daemon was stopped from 30 h ago to 20 h ago, and from 6 h ago to 5 h ago.
+    const gapped = await startApi();
+    try {
+      await gapped.fake.store.appendTransitions([
+        t(48, 'UNKNOWN', 'UP'),
+        t(10, 'UP', 'DOWN'),
+        t(8, 'DOWN', 'UP'),
+      ]);
+      const deps = gapped.fake.deps();
+      const server = await listen(
+        createApi({
+          ...deps,
+          watched: async () => ({
+            since: now - 48 * HOUR,
+            runs: [
+              { from: now - 48 * HOUR, to: now - 30 * HOUR },
+              { from: now - 20 * HOUR, to: now - 6 * HOUR },
+              { from: now - 5 * HOUR, to: now },
+            ],
+          }),
+        }),
+        '127.0.0.1',
+        0,
+      );
+      try {
+        const res = await fetch(`${server.url}/api/v1/history/component/db-eu`, {
+          headers: { authorization: `Bearer ${OPERATOR}` },
+        });
+        const g = (await res.json()) as typeof h;
+        const of = (k: 'up' | 'down' | 'unknown', w: '24h' | '90d') =>
+          g.uptime[w].reduce((s, b) => s + b[k], 0) / HOUR;
+        assert.deepEqual([of('up', '24h'), of('down', '24h'), of('unknown', '24h')], [17, 2, 5]);
+        assert.deepEqual([of('up', '90d'), of('unknown', '90d')], [35, 90 * 24 - 37]);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await gapped.server.stop();
+    }
     const unknown = await api.call('/api/v1/history/service/chekout', { token: OPERATOR });
     assert.equal(unknown.status, 404);
     assert.equal(unknown.json.error?.code, 'BASCULE_E_HTTP_SUBJECT_UNKNOWN');
@@ -303,6 +439,40 @@ describe('dashboard: the map’s layout and the history', () => {
 });
 
 describe('dashboard: uptime bars', () => {
+  it('counts a time Bascule was not running as no data, neither up nor down', () => {
+    const now = 100 * HOUR;
+    const up = [{ at: now - 30 * HOUR, from: 'UNKNOWN' as const, to: 'UP' as const }];
+    // Stopped from 10 h ago to 7 h ago: nothing was probed, whatever the last state stored.
+    const watched = {
+      since: now - 30 * HOUR,
+      runs: [
+        { from: now - 30 * HOUR, to: now - 10 * HOUR },
+        { from: now - 7 * HOUR, to: now },
+      ],
+    };
+    const bars = uptimeBars(up, 'UNKNOWN', now, '24h', watched);
+    const hours = (k: 'up' | 'down' | 'unknown') => bars.reduce((s, b) => s + b[k], 0) / HOUR;
+    assert.deepEqual([hours('up'), hours('down'), hours('unknown')], [21, 0, 3]);
+    assert.deepEqual(
+      bars.slice(13, 18).map((b) => b.unknown / HOUR),
+      [0, 1, 1, 1, 0],
+    );
+    // Without the record, the state stored before the stop runs on: 24 h up.
+    assert.equal(
+      uptimeBars(up, 'UNKNOWN', now, '24h').reduce((s, b) => s + b.up, 0),
+      24 * HOUR,
+    );
+    // Before the record began nothing says Bascule was stopped: that time counts as it was.
+    const late = uptimeBars(up, 'UNKNOWN', now, '24h', {
+      since: now - 20 * HOUR,
+      runs: [{ from: now - 5 * HOUR, to: now }],
+    });
+    assert.deepEqual(
+      ['up', 'unknown'].map((k) => late.reduce((s, b) => s + b[k as 'up'], 0) / HOUR),
+      [9, 15],
+    );
+  });
+
   it('splits each state’s time across the bars it spans', () => {
     const now = 100 * HOUR;
     const bars = uptimeBars(

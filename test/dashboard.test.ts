@@ -14,6 +14,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { buildDashboard } from '../scripts/build-web.ts';
 import { Daemon } from '../src/daemon/daemon.ts';
 import { createLogger } from '../src/platform/log.ts';
+import type { Listening } from '../src/server/listen.ts';
+import { subscribe } from './helpers/api.ts';
 import { type Backend, startBackend } from './helpers/backends.ts';
 import { axeViolations, DESKTOP, launchChromium, PHONE, screenshot } from './helpers/chromium.ts';
 import { tempDir } from './helpers/cli.ts';
@@ -167,12 +169,23 @@ describe('the dashboard in Chromium, against a daemon and real backends', { time
     assert.match(await text(page.locator('svg.map .node[data-id="api"] .pill-text')), /traffic: aws/);
     assert.match(await text(page.locator('svg.map .node[data-id="aws-web"] .pill-text')), /active/);
     assert.match(await text(page.locator('svg.map .node[data-id="gcp-web"] .pill-text')), /standby/);
-    // A box opens its panel: its checks, and what depends on it.
+    // A box opens its panel: its checks, their latency, its history, what depends on it and what
+    // its failure would take down (the failover keeps api up when aws-web fails).
     await page.locator('svg.map .node[data-id="db"]').click();
     const panel = page.locator('aside.panel');
     await panel.locator('#panel-title').filter({ hasText: /^db/ }).waitFor();
     assert.match(await text(panel), /db-tcp/);
-    assert.match(await text(panel), /shop/);
+    await panel.locator('.chart canvas').first().waitFor({ timeout: 5_000 });
+    await panel.locator('figure.uptime li.bar').first().waitFor({ timeout: 5_000 });
+    const takesDown = panel.locator('[data-testid="takes-down"]');
+    await takesDown.waitFor({ timeout: 5_000 });
+    assert.deepEqual(await takesDown.locator('button.link').allTextContents(), ['shop']);
+    await page.locator('svg.map .node[data-id="aws-web"]').click();
+    await panel
+      .locator('#panel-title')
+      .filter({ hasText: /^aws-web/ })
+      .waitFor();
+    await panel.getByText('Nothing else.').waitFor({ timeout: 5_000 });
   });
 
   it('pins, releases and drains from the buttons, with a reason; without one nothing is sent', async () => {
@@ -248,6 +261,8 @@ describe('the dashboard in Chromium, against a daemon and real backends', { time
     await page.goto(`${d.url}/#map`);
     await page.locator('svg.map .node[data-id="aws-web"][data-state="UP"]').waitFor();
     await page.locator('[data-live="open"]').waitFor({ timeout: 5_000 });
+    const feed = await subscribe({ url: d.url } as Listening, '', bearer);
+    closers.push(async () => feed.close());
     const killed = Date.now();
     await aws.kill();
     await page
@@ -270,6 +285,37 @@ describe('the dashboard in Chromium, against a daemon and real backends', { time
       .filter({ hasText: /traffic: gcp/ })
       .waitFor({ timeout: 8_000 });
     process.stdout.write(`# aws-web drawn DOWN ${red} ms after the kill\n`);
+
+    // The live feed carried the switch record, with its timings, under an id a client resumes from.
+    const SWITCH = /event: switch\ndata: (.+)\nid: (\d+)\n/;
+    const [, data, id] = SWITCH.exec(await feed.until(SWITCH))!;
+    const record = JSON.parse(data!) as {
+      id: string;
+      group: string;
+      from: string;
+      to: string;
+      reason: string;
+      decidedAt: number;
+      timings: { detectionMs: number | null; switchMs: number | null };
+    };
+    assert.deepEqual([record.group, record.from, record.to, record.reason], ['api', 'aws', 'gcp', 'down']);
+    assert.equal(typeof record.timings.detectionMs, 'number', JSON.stringify(record));
+    assert.ok(record.timings.detectionMs! < RED_WITHIN_MS, JSON.stringify(record));
+    const resumed = await subscribe({ url: d.url } as Listening, '', {
+      ...bearer,
+      'last-event-id': String(Number(id) - 1),
+    });
+    closers.push(async () => resumed.close());
+    const replayed = SWITCH.exec(await resumed.until(SWITCH))!;
+    assert.deepEqual([replayed[2], JSON.parse(replayed[1]!).id], [id, record.id]);
+    // And the failover view shows it, with its times against the service's RTO (30 s).
+    await page.goto(`${d.url}/#failover`);
+    const row = page
+      .locator('article.failover-group[data-group="api"] tbody tr')
+      .filter({ hasText: 'aws → gcp' })
+      .filter({ hasText: 'down' });
+    await row.first().waitFor({ timeout: 5_000 });
+    assert.match(await text(row.first()), /within the RTO/);
   });
 
   it('shows the incident and posts an update from the form', async () => {
@@ -421,14 +467,24 @@ describe('the dashboard in Chromium, against a daemon and real backends', { time
         const file = await screenshot(p, `dashboard-${width}-${view}`);
         for (const v of await axeViolations(p))
           found.push(`${width} ${view}: ${v.id} (${v.impact}) ${v.nodes.join(', ')}`);
-        // Nothing wider than the screen but what scrolls on purpose (the map, wide tables).
-        const overflow = await p.evaluate(
-          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-        );
+        // Nothing wider than the screen: the page never scrolls sideways; what is wider (the map,
+        // wide tables) scrolls inside its own box.
+        const [scrollWidth, innerWidth] = (await p.evaluate(
+          '[Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), window.innerWidth]',
+        )) as [number, number];
         assert.ok(
-          Number(overflow) <= 1,
-          `${file}: the page is ${overflow} px wider than the ${width} screen`,
+          scrollWidth <= innerWidth,
+          `${file}: the page is ${scrollWidth} px wide on a ${innerWidth} px ${width} screen`,
         );
+        if (view === 'map' && width === 'phone') {
+          const box = (await p.evaluate(
+            "(() => { const b = document.querySelector('.map-scroll'); return [b.scrollWidth, b.clientWidth, getComputedStyle(b).overflowX]; })()",
+          )) as [number, number, string];
+          assert.ok(
+            box[0] > box[1] && box[2] === 'auto',
+            `the map pans inside its box: ${JSON.stringify(box)}`,
+          );
+        }
       }
     }
     assert.deepEqual(found, []);

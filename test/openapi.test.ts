@@ -18,12 +18,11 @@ interface Operation {
 type Doc = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 /**
- * Routes that need no token: the public status, the daemon's health, this document, and the
+ * Routes that need no token: the daemon's health, this document, and the
  * dashboard's page, its built files and its login (which takes the token in its body): the page
  * and files hold no data, and show the login only until a session is open.
  */
 const OPEN = [
-  'GET /api/v1/public/status',
   'GET /healthz',
   'GET /api/openapi.json',
   'GET /api/v1/openapi.json',

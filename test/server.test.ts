@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompiledCheck } from '../src/monitor/compile.ts';
+import { ManualClock } from '../src/platform/manual-clock.ts';
 import type { Listening } from '../src/server/listen.ts';
-import { PUBLIC_BUILD_MS } from '../src/server/public-routes.ts';
+import { matches, sharedFor } from '../src/server/public-cache.ts';
 import { type Fake, OFFICE, OPERATOR, STRING_ID, startApi, type TestApi } from './helpers/api.ts';
 
 interface Schema {
@@ -80,12 +81,14 @@ describe('HTTP API', () => {
       assert.deepEqual(r.json, JSON.parse(JSON.stringify(fake.status())));
     });
 
-    it('/healthz, the public status and the OpenAPI document need no token', async () => {
+    it('/healthz and the OpenAPI document need no token; there is no other public status than /status', async () => {
       const health = await call('/healthz');
       assert.deepEqual([health.status, health.json], [200, { ok: true }]);
       assert.equal(health.headers.get('cache-control'), 'no-store');
-      assert.equal((await call('/api/v1/public/status')).status, 200);
       assert.equal((await call('/api/v1/openapi.json')).status, 200);
+      // It listed every service and the map's name to anyone: the status page says what is public.
+      const gone = await call('/api/v1/public/status');
+      assert.deepEqual([gone.status, gone.json.error?.code], [404, 'BASCULE_E_HTTP_NOT_FOUND']);
     });
   });
 
@@ -231,97 +234,36 @@ describe('HTTP API', () => {
     });
   });
 
-  describe('public status', () => {
-    it('shows services and incidents, and no check, host, reason, component or vantage point', async () => {
-      const r = await call('/api/v1/public/status');
-      assert.equal(r.status, 200);
-      assert.deepEqual(r.json, {
-        name: 'Acme Shop',
-        at: new Date(fake.clock.now()).toISOString(),
-        services: [{ id: 'checkout', state: fake.serviceState }],
-        incidents: [
-          {
-            service: 'checkout',
-            state: 'UP',
-            worst: 'DOWN',
-            openedAt: '2026-11-29T15:23:25.000Z',
-            closedAt: '2026-11-28T00:00:00.000Z',
-          },
-          {
-            service: 'checkout',
-            state: 'DOWN',
-            worst: 'DOWN',
-            openedAt: '2026-11-29T15:23:25.000Z',
-            closedAt: null,
-          },
-        ],
+  describe('one build for every public caller within a second', () => {
+    it('shares a build while it runs and after, builds again past the second, and keeps no failure', async () => {
+      const clock = new ManualClock();
+      let builds = 0;
+      let fail = false;
+      const current = sharedFor(clock, 1000, async () => {
+        builds++;
+        if (fail) throw new Error('store unreadable');
+        return builds;
       });
-      for (const secret of [
-        'db-tcp',
-        'db1.internal',
-        'ECONNREFUSED',
-        'refused',
-        'office',
-        'db-eu',
-        'timeline',
-      ]) {
-        assert.ok(!r.text.includes(secret), `the public status shows "${secret}"`);
-      }
+      const burst = await Promise.all(Array.from({ length: 20 }, () => current()));
+      assert.deepEqual([new Set(burst).size, builds], [1, 1], 'one build for 20 callers');
+      await clock.advance(999);
+      assert.equal(await current(), 1, 'still within the second');
+      await clock.advance(1);
+      assert.equal(await current(), 2, 'built again after it');
+      await clock.advance(1000);
+      fail = true;
+      await assert.rejects(current(), /store unreadable/);
+      fail = false;
+      assert.equal(await current(), 4, 'the failure was not kept');
     });
 
-    it('costs one status build for a burst of callers within a second, and a failed build is not kept', async () => {
-      await fake.clock.advance(PUBLIC_BUILD_MS); // past anything an earlier test built
-      const built = fake.statusCalls;
-      const burst = await Promise.all(Array.from({ length: 20 }, () => call('/api/v1/public/status')));
-      assert.deepEqual(new Set(burst.map((r) => r.status)), new Set([200]));
-      assert.equal(new Set(burst.map((r) => r.headers.get('etag'))).size, 1);
-      assert.equal(fake.statusCalls - built, 1, 'one build for 20 callers');
-      await fake.clock.advance(PUBLIC_BUILD_MS - 1);
-      await call('/api/v1/public/status');
-      assert.equal(fake.statusCalls - built, 1, 'still within the second');
-      await fake.clock.advance(1);
-      await call('/api/v1/public/status');
-      assert.equal(fake.statusCalls - built, 2, 'built again after it');
-      await fake.clock.advance(PUBLIC_BUILD_MS);
-      fake.failStatus = true;
-      try {
-        assert.equal((await call('/api/v1/public/status')).status, 500);
-      } finally {
-        fake.failStatus = false;
-        fake.errors.length = 0;
-      }
-      assert.equal((await call('/api/v1/public/status')).status, 200, 'the failure was not kept');
-      assert.equal(fake.statusCalls - built, 4);
-      // The operator's full status is never shared.
-      await call('/api/v1/status', { token: OPERATOR });
-      await call('/api/v1/status', { token: OPERATOR });
-      assert.equal(fake.statusCalls - built, 6);
-    });
-
-    it('is cacheable for 5 s and answers 304 to its weak ETag until something changes', async () => {
-      const first = await call('/api/v1/public/status');
-      const etag = first.headers.get('etag') ?? '';
-      assert.match(etag, /^W\/"[\w-]+"$/);
-      assert.equal(first.headers.get('cache-control'), 'public, max-age=5');
-      await fake.clock.advance(60_000); // only the time changes: the same status
-      const same = await call('/api/v1/public/status', { headers: { 'if-none-match': etag } });
-      assert.equal(same.status, 304);
-      assert.equal(same.text, '');
-      assert.equal(same.headers.get('etag'), etag);
-      assert.equal(same.headers.get('cache-control'), 'public, max-age=5');
-      const listed = await call('/api/v1/public/status', {
-        headers: { 'if-none-match': `W/"other", ${etag}` },
-      });
-      assert.equal(listed.status, 304);
-      fake.serviceState = 'UP';
-      try {
-        await fake.clock.advance(PUBLIC_BUILD_MS); // past the build the last answers shared
-        const changed = await call('/api/v1/public/status', { headers: { 'if-none-match': etag } });
-        assert.equal(changed.status, 200);
-        assert.notEqual(changed.headers.get('etag'), etag);
-      } finally {
-        fake.serviceState = 'DOWN';
-      }
+    it('matches If-None-Match weakly, in lists and with *', () => {
+      assert.ok(matches('W/"abc"', 'W/"abc"'));
+      assert.ok(matches('"abc"', 'W/"abc"'));
+      assert.ok(matches('W/"other", W/"abc"', 'W/"abc"'));
+      assert.ok(matches('*', 'W/"abc"'));
+      assert.ok(!matches('W/"other"', 'W/"abc"'));
+      assert.ok(!matches(undefined, 'W/"abc"'));
     });
   });
 
@@ -354,7 +296,6 @@ describe('HTTP API', () => {
       'GET /api/v1/maintenance/{id}',
       'GET /api/v1/map',
       'GET /api/v1/openapi.json',
-      'GET /api/v1/public/status',
       'GET /api/v1/scenarios',
       'GET /api/v1/session',
       'GET /api/v1/status',
@@ -379,7 +320,7 @@ describe('HTTP API', () => {
     assert.deepEqual(doc.paths['/api/v1/failover/{group}/pin']?.post?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/agent/observations']?.post?.security, [{ vantageToken: [] }]);
-    assert.equal(doc.paths['/api/v1/public/status']?.get?.security, undefined);
+    assert.equal(doc.paths['/status/status.json']?.get?.security, undefined);
     const schemas = (doc as unknown as { components: { schemas: Record<string, Schema> } }).components
       .schemas;
     const id = schemas.Incident?.properties?.id;

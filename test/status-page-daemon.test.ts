@@ -216,7 +216,7 @@ describe('the states of an export read from the store alone', () => {
     ]);
     const record: WatchRecord = { since: now - 3_600_000, runs: [{ from: now - 3_600_000, to: now }] };
     await store.saveState(WATCHED_KEY, watchedDoc(record));
-    const page = { title: 'T', history: '14d', show: { checkout: { name: 'C' } } };
+    const page = { title: 'T', history: '14d', timezone: 'UTC', show: { checkout: { name: 'C' } } };
     const watching = await readStatusResults(store, page, now + WATCHED_EVERY_MS);
     assert.equal(watching.states.get('checkout'), 'UP');
     const stopped = await readStatusResults(store, page, now + 3 * WATCHED_EVERY_MS);

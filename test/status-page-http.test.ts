@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApi } from '../src/server/api.ts';
 import { type Listening, listen } from '../src/server/listen.ts';
+import type { StatusJson } from '../src/server/status-json.ts';
 import { statusPageSchema } from '../src/server/status-routes.ts';
 import type { MemoryStore } from '../src/store/memory.ts';
 import { statusInput } from '../src/web/status/input.ts';
@@ -33,8 +34,44 @@ interface Got {
   readonly text: string;
 }
 
+/**
+ * The daemon's live state of the leaky map, internal names and all, as GET /api/v1/status gives it
+ * to the operator: whatever a public route made of it would show them.
+ */
+function internalStatus(at: number): StatusJson {
+  return {
+    name: CONFIG.name,
+    at: new Date(at).toISOString(),
+    checks: Object.entries(CONFIG.checks).map(([id, c]) => ({
+      id,
+      state: 'DOWN' as const,
+      reason: 'refused',
+      detail: 'connect ECONNREFUSED 10.20.30.40:5432',
+      target: { component: (c as { component?: string }).component ?? '' },
+      vantages: Object.keys(CONFIG.vantages).map((v) => ({
+        id: v,
+        state: 'DOWN',
+        lastAt: null,
+        reason: 'refused',
+        latencyMs: 3,
+      })),
+    })),
+    components: Object.keys(CONFIG.components).map((id) => ({ id, state: 'DOWN' as const })),
+    services: Object.keys(CONFIG.services).map((id) => ({
+      id,
+      state: 'DOWN' as const,
+      cause: 'pg-primary-eu',
+    })),
+    incidents: [],
+  };
+}
+
 async function serve(source: StatusPageSource | undefined, fake = new Fake()) {
-  const deps = { ...fake.deps(), ...(source ? { statusPage: source } : {}) };
+  const deps = {
+    ...fake.deps(),
+    status: async () => internalStatus(fake.clock.now()),
+    ...(source ? { statusPage: source } : {}),
+  };
   const server = await listen(createApi(deps), '127.0.0.1', 0);
   const get = async (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Got> => {
     const res = await fetch(`${server.url}${path}`, { method, headers, signal: AbortSignal.timeout(5000) });
@@ -61,7 +98,15 @@ const PUBLIC_PATHS = [
   '/status/badge/checkout',
   '/status/nope',
   '/status?lang=de',
+  // The other answers given without a token, but the OpenAPI document (the same for every map).
+  '/',
+  '/healthz',
+  '/api/v1/public/status',
+  '/api/v1/nope',
 ];
+
+/** The OpenAPI document's paths that need no token and are fetched above (or hold nothing of a map). */
+const OPEN_GETS_COVERED = new Set(['/api/openapi.json', '/api/v1/openapi.json', '/dashboard/assets/{file}']);
 
 describe('the public status page over HTTP', () => {
   let store: MemoryStore;
@@ -142,6 +187,23 @@ describe('the public status page over HTTP', () => {
     );
     for (const f of staticSite(statusView(PAGE, 'fr', everything)))
       answers.push([`view of everything ${f.path}`, f.body]);
+    // Every route that answers without a token is among those fetched.
+    const doc = JSON.parse((await get('/api/openapi.json')).text) as {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    };
+    const open = Object.entries(doc.paths)
+      .filter(([, ops]) => ops.get && ops.get.security === undefined)
+      .map(([path]) => path)
+      .filter((path) => !OPEN_GETS_COVERED.has(path));
+    const fetched = (path: string) =>
+      PUBLIC_PATHS.some(
+        (p) => p.split('?')[0] === path || (path.includes('{') && p.startsWith(path.split('{')[0]!)),
+      );
+    assert.deepEqual(
+      open.filter((p) => !fetched(p)),
+      [],
+      'a route open to anyone is missing from PUBLIC_PATHS',
+    );
     const leaks: string[] = [];
     for (const [where, text] of answers) {
       const lower = text.toLowerCase();
@@ -276,6 +338,52 @@ describe('the public status page over HTTP', () => {
     const post = await get('/status', {}, 'POST');
     assert.equal(post.status, 405);
     assert.equal(post.headers.get('allow'), 'GET, HEAD');
+  });
+});
+
+describe('the status page in its time zone', () => {
+  it('shows its times in statusPage.timezone, and says which', async () => {
+    const fake = new Fake();
+    const store = await storeFor(fake.clock.now());
+    const page = { ...PAGE, timezone: 'Europe/Paris' };
+    const source = statusPageSource({
+      page,
+      lang: 'en',
+      store,
+      now: () => fake.clock.now(),
+      liveStates: () => new Map([['checkout', 'DOWN' as const]]),
+    });
+    const { server, get } = await serve(source, fake);
+    try {
+      const en = (await get('/status?lang=en')).text;
+      assert.match(en, /Time zone: Europe\/Paris\./);
+      assert.match(en, /<time datetime="[^"]+">[^<]+ (CET|CEST)<\/time>/);
+      assert.doesNotMatch(en, /<time datetime="[^"]+">[^<]+ UTC<\/time>/);
+      const fr = (await get('/status?lang=fr')).text;
+      assert.match(fr, /Fuseau horaire : Europe\/Paris\./);
+      assert.match(fr, /<time datetime="[^"]+">[^<]+ UTC\+[12]<\/time>/);
+      assert.match((await get('/status/feed.atom?lang=en')).text, / (CET|CEST)/);
+      // The default is UTC, said as such.
+      const utc = await serve(
+        statusPageSource({
+          page: PAGE,
+          lang: 'en',
+          store,
+          now: () => fake.clock.now(),
+          liveStates: () => new Map(),
+        }),
+        fake,
+      );
+      try {
+        const text = (await utc.get('/status?lang=en')).text;
+        assert.match(text, /Time zone: UTC\./);
+        assert.match(text, /<time datetime="[^"]+">[^<]+ UTC<\/time>/);
+      } finally {
+        await utc.server.stop();
+      }
+    } finally {
+      await server.stop();
+    }
   });
 });
 

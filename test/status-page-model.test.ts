@@ -95,6 +95,37 @@ describe('statusPage in the map', () => {
     );
   });
 
+  it('takes an IANA time zone (default UTC); another is located, with a did-you-mean, in English and French', () => {
+    const ok = loadConfig(
+      `${MAP}statusPage:\n  title: T\n  timezone: Europe/Paris\n  show:\n    api: {name: API}\n`,
+      'bascule.yaml',
+    );
+    assert.ok(ok.ok, JSON.stringify(!ok.ok && ok.diagnostics));
+    assert.equal(ok.config.statusPage?.timezone, 'Europe/Paris');
+    const utc = loadConfig(`${MAP}statusPage:\n  title: T\n  show:\n    api: {name: API}\n`, 'bascule.yaml');
+    assert.equal(utc.ok && utc.config.statusPage?.timezone, 'UTC');
+    const d = diagnostics(
+      'statusPage:\n  title: T\n  timezone: Europe/Pari\n  show:\n    api: {name: API}\n',
+    );
+    assert.deepEqual(
+      d.map((x) => [x.code, x.path, x.line, x.col, x.params.suggestion]),
+      [['BASCULE_E_CONFIG_TIMEZONE', 'statusPage.timezone', 11, 13, 'Europe/Paris']],
+    );
+    assert.equal(
+      formatDiagnostic('en', d[0]!),
+      'bascule.yaml:11:13: statusPage.timezone: "Europe/Pari" is not a time zone: give an IANA name such as Europe/Paris, or UTC — did you mean "Europe/Paris"?',
+    );
+    assert.match(
+      formatDiagnostic('fr', d[0]!),
+      /« Europe\/Pari » n’est pas un fuseau horaire .* vouliez-vous dire « Europe\/Paris » \?/,
+    );
+    const far = diagnostics('statusPage:\n  title: T\n  timezone: CEST+2\n  show:\n    api: {name: API}\n');
+    assert.deepEqual(
+      far.map((x) => [x.code, x.params.suggestion]),
+      [['BASCULE_E_CONFIG_TIMEZONE', undefined]],
+    );
+  });
+
   it('checks the page’s references in the same run as a schema error elsewhere', () => {
     const d = diagnostics(
       'statusPage:\n  title: T\n  show:\n    apii: {name: API}\nruntime: {listen: nowhere}\n',

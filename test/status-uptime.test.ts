@@ -207,6 +207,68 @@ describe('uptime per day', () => {
     assert.equal(overallUptime(dailyUptime(undefined, 'UP', undefined, NOW, 5)), null);
   });
 
+  it('cuts days at the page’s time zone’s midnights, 23 or 25 h long when the clocks change', () => {
+    // DOWN 23:30–00:30 UTC: across two UTC days, within one Paris day (00:30–01:30 CET).
+    const history = {
+      since: D0,
+      transitions: [tr(at(3, 23.5), 'UP', 'DOWN'), tr(at(4, 0.5), 'DOWN', 'UP')],
+    };
+    const utc = dailyUptime(history, 'UP', undefined, NOW, 5);
+    const paris = dailyUptime(history, 'UP', undefined, NOW, 5, 'Europe/Paris');
+    assert.deepEqual(
+      utc.map((d) => d.worst),
+      ['UP', 'UP', 'UP', 'DOWN', 'DOWN'],
+    );
+    assert.deepEqual(
+      paris.map((d) => [d.date, d.worst]),
+      [
+        ['2026-11-27', 'UP'],
+        ['2026-11-28', 'UP'],
+        ['2026-11-29', 'UP'],
+        ['2026-11-30', 'UP'],
+        ['2026-12-01', 'DOWN'],
+      ],
+    );
+    assert.ok(
+      close(paris[4]!.upRatio, 1 - 1 / 13),
+      'an hour down of the 13 elapsed since Paris’s midnight (it is 13:00 CET)',
+    );
+    // Auckland is already on 2 December at noon UTC: today there is its 2nd.
+    assert.equal(dailyUptime(history, 'UP', undefined, NOW, 1, 'Pacific/Auckland')[0]!.date, '2026-12-02');
+    // The day the clocks go forward in Paris has 23 hours, the day they go back 25.
+    const spring = dailyUptime(
+      { since: 0, transitions: [] },
+      'UP',
+      undefined,
+      Date.UTC(2026, 2, 30, 12),
+      3,
+      'Europe/Paris',
+    );
+    assert.deepEqual(
+      spring.map((d) => [d.date, d.knownMs / H]),
+      [
+        ['2026-03-28', 24],
+        ['2026-03-29', 23],
+        ['2026-03-30', 14],
+      ],
+    );
+    const autumn = dailyUptime(
+      { since: 0, transitions: [] },
+      'UP',
+      undefined,
+      Date.UTC(2026, 9, 26, 0),
+      2,
+      'Europe/Paris',
+    );
+    assert.deepEqual(
+      autumn.map((d) => [d.date, d.knownMs / H]),
+      [
+        ['2026-10-25', 25],
+        ['2026-10-26', 1],
+      ],
+    );
+  });
+
   it('gives 90 days by default, today last', () => {
     const days = dailyUptime({ since: 0, transitions: [] }, 'UP', undefined, NOW);
     assert.equal(days.length, 90);

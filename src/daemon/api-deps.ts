@@ -10,14 +10,17 @@ import type { Registry } from '../platform/metrics.ts';
 import type { ApiDeps, FailoverApi, IncidentUpdatesApi, MaintenanceApi, MapApi } from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
+import { LONGEST_MS } from '../server/uptime.ts';
 import type {
   IncidentStore,
   IncidentUpdateStore,
   MaintenanceStore,
   ObservationStore,
+  StateStore,
   TransitionStore,
 } from '../store/store.ts';
 import type { StatusPageSource } from '../web/status/load.ts';
+import { parseWatched, recordRun, WATCHED_KEY } from '../web/status/watched.ts';
 import type { DaemonHealth } from './health.ts';
 import type { MaintenanceBook } from './maintenance-book.ts';
 
@@ -32,7 +35,12 @@ export interface ApiParts {
   readonly registry: Registry;
   readonly clock: Clock;
   readonly monitor: Monitor;
-  readonly store: IncidentStore & IncidentUpdateStore & MaintenanceStore & ObservationStore & TransitionStore;
+  readonly store: IncidentStore &
+    IncidentUpdateStore &
+    MaintenanceStore &
+    ObservationStore &
+    TransitionStore &
+    Pick<StateStore, 'loadState'>;
   /** The maintenance windows the daemon acts on (its silences). */
   readonly maintenance: MaintenanceBook;
   readonly map: MapApi;
@@ -44,6 +52,8 @@ export interface ApiParts {
   readonly log: Logger;
   readonly failover?: FailoverApi;
   readonly statusPage?: StatusPageSource;
+  /** This run's start: it counts as watched up to now in the uptime bars. */
+  readonly runningSince: number;
 }
 
 /** Incident updates, from and to the store. */
@@ -110,6 +120,11 @@ export function apiDeps(p: ApiParts): ApiDeps {
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),
     history: p.store,
+    watched: async () => {
+      const now = p.clock.now();
+      const stored = parseWatched(await p.store.loadState(WATCHED_KEY));
+      return recordRun(stored, { from: p.runningSince, to: now }, now - LONGEST_MS);
+    },
     incidentUpdates: incidentUpdatesApi(p.store),
     maintenance: maintenanceApi(p.store, p.maintenance),
     map: p.map,

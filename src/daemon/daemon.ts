@@ -23,6 +23,7 @@ import { loadCatalogue } from '../scenarios/providers.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { createApi } from '../server/api.ts';
 import type { FailoverApi, MapApi } from '../server/deps.ts';
+import { switchJson } from '../server/failover-routes.ts';
 import { type Listening, listen } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
 import { redactUrl } from '../store/open.ts';
@@ -227,6 +228,7 @@ export class Daemon {
       monitor,
       checks,
       registry: metrics.registry,
+      onSwitch: (record) => live.publish('switch', switchJson(record)),
     });
     try {
       return await Daemon.serve(o, b, {
@@ -333,6 +335,7 @@ export class Daemon {
         log: o.log,
         ...(failover ? { failover: failoverApi(failover, pipeline, clock, store) } : {}),
         ...(statusPage ? { statusPage } : {}),
+        runningSince,
       }),
     );
     const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
@@ -458,7 +461,7 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
       : []),
     ...(failover ? [failoverStage(failover.controller, o.failoverTiming)] : []),
     liveStage(live),
-    ...(p.statusPage ? [watchedStage(store, p.runningSince)] : []),
+    watchedStage(store, p.runningSince),
     ...(p.statusPage && exportTo?.onChange
       ? [
           statusExportStage({

@@ -2,7 +2,8 @@
  * `statusPage:` in bascule.yaml: the public status page (`/status`, its feed, JSON and badges, and
  * the static export). Only the services listed under `show` are public, each under the name given
  * there. Structure only: that `show` names services of the map, that a text is given in at least
- * one language and that `url` is an http(s) URL are checked in status-page-check.ts, located.
+ * one language, that `url` is an http(s) URL and `timezone` a time zone are checked in
+ * status-page-check.ts, located.
  */
 import { z } from 'zod';
 import { duration, id, text } from './schema-primitives.ts';
@@ -36,6 +37,10 @@ export const statusPage = z.strictObject({
       description:
         'The services shown, by id, each under its public name: nothing else of the map is ever public.',
     }),
+  timezone: text.default('UTC').meta({
+    description:
+      'The time zone of the page’s days (the uptime bars) and of the times it shows: an IANA name (Europe/Paris; default UTC).',
+  }),
   history: duration.default(DEFAULT_HISTORY).meta({
     description: 'How far back resolved incidents are listed (default 14d).',
   }),

@@ -1,6 +1,6 @@
 /**
- * The daemon's HTTP API as one Hono app: the agent, operator and public groups mounted under their
- * prefixes, /healthz, the OpenAPI document derived from the route schemas, and the rules every
+ * The daemon's HTTP API as one Hono app: the agent and operator groups and the public status page
+ * mounted under their prefixes, /healthz, the OpenAPI document derived from the route schemas, and the rules every
  * answer follows (no-store unless said otherwise, 404/405 with Allow, errors as registry codes).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -17,7 +17,6 @@ import { maintenanceRoutes } from './maintenance-routes.ts';
 import { mapRoutes } from './map-routes.ts';
 import { allowedMethods } from './methods.ts';
 import { metricsRoutes, operatorRoutes } from './operator-routes.ts';
-import { publicRoutes } from './public-routes.ts';
 import { OPERATOR_AUTH, VANTAGE_AUTH } from './schemas.ts';
 import { EventStreams } from './sse.ts';
 import { statusRoutes } from './status-routes.ts';
@@ -89,7 +88,6 @@ export function createApi(deps: ApiDeps): Api {
 
   app.route('/', dashboardRoutes(deps)); // first: its session cookie opens the operator routes below
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
-  app.route('/api/v1/public', publicRoutes(deps));
   app.route('/status', statusRoutes(deps));
   app.route('/api/v1/failover', failoverRoutes(deps));
   app.route('/api/v1/incidents', incidentRoutes(deps));

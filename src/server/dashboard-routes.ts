@@ -16,8 +16,10 @@ import type { ApiDeps } from './deps.ts';
 import { historyRoutes } from './history-routes.ts';
 import { ApiError, requestLang } from './http-error.ts';
 import { jsonBody } from './json-body.ts';
+import { LoginThrottle, MAX_FAILURES } from './login-throttle.ts';
 import { layoutCache } from './map-layout.ts';
 import { langQuery } from './map-schemas.ts';
+import { clientAddress } from './requester.ts';
 import { bodyErrors, errorAnswer, operatorSecurity as security, unauthorized } from './responses.ts';
 import { IDLE_MS, SessionBook } from './session.ts';
 import {
@@ -86,6 +88,7 @@ function page(c: Context, assets: DashboardAssets): string {
 export function dashboardRoutes(deps: ApiDeps): OpenAPIHono {
   const app = new OpenAPIHono();
   const book = new SessionBook();
+  const throttle = new LoginThrottle();
   const layout = layoutCache(deps.map.graph);
   let assets: DashboardAssets | undefined;
   const built = (): DashboardAssets => {
@@ -165,11 +168,27 @@ export function dashboardRoutes(deps: ApiDeps): OpenAPIHono {
         200: { description: 'Logged in', content: { 'application/json': { schema: sessionAnswer } } },
         ...bodyErrors,
         401: errorAnswer('Wrong operator token (BASCULE_E_HTTP_LOGIN_FAILED); no session opened'),
+        429: errorAnswer(
+          `${MAX_FAILURES} wrong tokens from this address within a minute (BASCULE_E_HTTP_LOGIN_THROTTLED): refused, unchecked, until Retry-After`,
+        ),
       },
     }),
     async (c) => {
       const { token } = c.req.valid('json');
-      if (!(await sameSecret(token, deps.operatorToken))) throw new ApiError('BASCULE_E_HTTP_LOGIN_FAILED');
+      const address = clientAddress(c) ?? 'unknown';
+      const now = deps.clock.now();
+      const wait = throttle.wait(address, now);
+      if (wait > 0)
+        throw new ApiError(
+          'BASCULE_E_HTTP_LOGIN_THROTTLED',
+          { limit: MAX_FAILURES, seconds: wait },
+          { 'retry-after': String(wait) },
+        );
+      if (!(await sameSecret(token, deps.operatorToken))) {
+        throttle.failed(address, now);
+        throw new ApiError('BASCULE_E_HTTP_LOGIN_FAILED');
+      }
+      throttle.succeeded(address);
       const old = sessionCookie(c);
       if (old !== undefined) book.close(old);
       const { id, session } = book.open(deps.clock.now());

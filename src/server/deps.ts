@@ -10,6 +10,7 @@ import type { Logger } from '../platform/log.ts';
 import type { IncidentUpdate } from '../store/incident-updates.ts';
 import type { MaintenanceQuery, MaintenanceWindow } from '../store/maintenance.ts';
 import type { ObservationStore, TransitionStore } from '../store/store.ts';
+import type { WatchRecord } from '../web/status/input.ts';
 import type { StatusPageSource } from '../web/status/load.ts';
 import type { LiveFeed } from './live.ts';
 import type { StatusJson } from './status-json.ts';
@@ -201,6 +202,11 @@ export interface ApiDeps {
    * checks, components and services (the dashboard's history and uptime bars, GET /api/v1/history).
    */
   readonly history: Pick<ObservationStore, 'observations' | 'rollups'> & Pick<TransitionStore, 'transitions'>;
+  /**
+   * When Bascule was running (its runs, this one up to now): the uptime bars count the time between
+   * two runs as unknown ("no data"). Absent: every time counts as watched.
+   */
+  readonly watched?: () => Promise<WatchRecord | undefined>;
   readonly incidentUpdates: IncidentUpdatesApi;
   readonly maintenance: MaintenanceApi;
   readonly map: MapApi;

@@ -54,7 +54,9 @@ export function timings(r: FailoverSwitch): { detectionMs: number | null; switch
   };
 }
 
-const withTimings = (r: FailoverSwitch) => ({ ...r, timings: timings(r) });
+/** A switch record as the API and the live feed give it: with its timings. */
+export const switchJson = (r: FailoverSwitch) => ({ ...r, timings: timings(r) });
+const withTimings = switchJson;
 
 /** A group's answer: its state and endpoints, and its last switch. */
 function summary(v: FailoverGroupView) {

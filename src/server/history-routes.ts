@@ -24,7 +24,10 @@ const bar = z.object({
   up: z.number().openapi({ description: 'Milliseconds UP within the bar.' }),
   degraded: z.number(),
   down: z.number(),
-  unknown: z.number().openapi({ description: 'Milliseconds with no state known (before monitoring began).' }),
+  unknown: z.number().openapi({
+    description:
+      'Milliseconds with no state known: before monitoring began, or while Bascule was not running.',
+  }),
 });
 export const historyAnswer = z
   .object({
@@ -84,9 +87,11 @@ export function historyRoutes(deps: ApiDeps): OpenAPIHono {
         throw new ApiError(code, { id, type, ...(hint ? { suggestion: hint } : {}) });
       }
       const now = deps.clock.now();
-      const [status, stored] = await Promise.all([
+      const [status, stored, watched] = await Promise.all([
         deps.status(),
         deps.history.transitions({ since: now - LONGEST_MS, id, limit: MAX_CHANGES }),
+        // Unreadable, the runs are not known: every time is then taken as watched.
+        deps.watched?.().catch(() => undefined),
       ]);
       const mine: Transition[] = stored.filter((t) => t.type === type);
       const live =
@@ -98,7 +103,10 @@ export function historyRoutes(deps: ApiDeps): OpenAPIHono {
       // Without any change in 90 days, the state now is the state all along (UNKNOWN if never probed).
       const before = truncated ? 'UNKNOWN' : (oldestFirst[0]?.from ?? live ?? 'UNKNOWN');
       const uptime = Object.fromEntries(
-        (Object.keys(WINDOWS) as WindowName[]).map((w) => [w, uptimeBars(oldestFirst, before, now, w)]),
+        (Object.keys(WINDOWS) as WindowName[]).map((w) => [
+          w,
+          uptimeBars(oldestFirst, before, now, w, watched),
+        ]),
       );
       return c.json(
         {

@@ -2,12 +2,16 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 
-export function requester(c: Context): string {
-  let address: string | undefined;
+/** The client's address as the connection gives it (never a header a client could write). */
+export function clientAddress(c: Context): string | undefined {
   try {
-    address = getConnInfo(c).remote.address;
+    return getConnInfo(c).remote.address;
   } catch {
-    address = undefined; // not served by node (app.request in a test)
+    return undefined; // not served by node (app.request in a test)
   }
+}
+
+export function requester(c: Context): string {
+  const address = clientAddress(c);
   return address ? `operator@${address}` : 'operator';
 }

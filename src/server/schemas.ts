@@ -192,23 +192,6 @@ export const eventsQuery = z.object({
     .openapi({ description: 'As the Last-Event-ID header (for clients that cannot set it).' }),
 });
 
-export const publicStatus = z
-  .object({
-    name: z.string(),
-    at: z.string(),
-    services: z.array(z.object({ id: z.string(), state })),
-    incidents: z.array(
-      z.object({
-        service: z.string(),
-        state,
-        worst: z.enum(['DOWN', 'DEGRADED']),
-        openedAt: z.string(),
-        closedAt: z.string().nullable(),
-      }),
-    ),
-  })
-  .openapi('PublicStatus', { description: 'The redacted projection for a public status page.' });
-
 /**
  * A text people read in French and/or English: at least one language, each trimmed, not empty, at
  * most `max` characters.

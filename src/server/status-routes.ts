@@ -19,7 +19,7 @@ import { PAGE_CSP } from '../web/status/style.ts';
 import { type StatusView, statusView } from '../web/status/view.ts';
 import type { ApiDeps } from './deps.ts';
 import { ApiError } from './http-error.ts';
-import { matches, PUBLIC_BUILD_MS, PUBLIC_CACHE, sharedFor } from './public-routes.ts';
+import { matches, PUBLIC_BUILD_MS, PUBLIC_CACHE, sharedFor } from './public-cache.ts';
 import { errorSchema } from './schemas.ts';
 
 export type { StatusPageSource };

@@ -30,7 +30,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Registry } from '../../platform/metrics.ts';
 import { readSecret } from '../../platform/secrets.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store, SwitchRecord } from '../../store/store.ts';
 import { FailoverController, type FailoverDesired, type FailoverGroup } from './controller.ts';
 import { activeHealth } from './dns-health.ts';
 import { failoverMetrics, notifyMetrics } from './metrics.ts';
@@ -46,6 +46,8 @@ export interface FailoverParts {
   readonly monitor: Monitor;
   readonly checks: readonly CompiledCheck[];
   readonly registry: Registry;
+  /** Told each switch record as it is saved: decided, then as its timings are measured. */
+  readonly onSwitch?: (record: SwitchRecord) => void;
 }
 
 export interface Failover {
@@ -188,6 +190,7 @@ export async function buildFailover(p: FailoverParts): Promise<Failover | undefi
       log: p.log,
       metrics: failoverMetrics(p.registry),
       ...(dns ? { activeIs: healthTo(dns, p) } : {}),
+      ...(p.onSwitch ? { onSwitch: p.onSwitch } : {}),
     });
     await controller.start();
   } catch (e) {

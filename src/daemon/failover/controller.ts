@@ -54,6 +54,8 @@ export interface ControllerOptions {
   readonly metrics: FailoverMetrics;
   /** Told the active endpoint of each group after each decision (the built-in DNS's TTL follows it). */
   readonly activeIs?: (group: string, check: string, now: number) => void;
+  /** Told each switch record as it is saved (the live feed): decided, confirmed, first served. */
+  readonly onSwitch?: (record: SwitchRecord) => void;
 }
 
 export type CommandAnswer =
@@ -371,6 +373,11 @@ export class FailoverController {
   }
 
   private save(rec: SwitchRecord): void {
+    try {
+      this.o.onSwitch?.(rec);
+    } catch (e) {
+      this.o.log.error({ err: e }, 'failover: switch record not published');
+    }
     const before = this.saving.get(rec.id) ?? Promise.resolve();
     const next = before
       .then(() => this.o.store.saveSwitch(rec))

@@ -1,6 +1,7 @@
 /**
  * Live updates for the dashboard and API clients (server-sent events): every state change and
- * incident event, maintenance windows starting and ending, and alerts they silenced.
+ * incident event, maintenance windows starting and ending, and alerts they silenced. Switch records
+ * are published by the failover controller itself as it saves them (daemon.ts: `onSwitch`).
  */
 
 import type { LiveFeed } from '../../server/live.ts';

@@ -1,7 +1,8 @@
 /**
  * Records when Bascule is watching (web/status/watched.ts): this run, from its start, extended every
- * minute and at stop, in a small state document. The status page's uptime bars then show a time
- * the daemon was stopped as "no data", not as the state it last stored.
+ * minute and at stop, in a small state document. The uptime bars (the status page's, and the
+ * dashboard's: GET /api/v1/history) then show a time the daemon was stopped as "no data", not as
+ * the state it last stored.
  */
 import type { StateStore } from '../../store/store.ts';
 import type { WatchRecord } from '../../web/status/input.ts';

@@ -370,6 +370,7 @@ export const en = {
   BASCULE_E_CONFIG_CHECK_PROBE: 'a check needs exactly one probe, one of: {types}',
   BASCULE_E_CONFIG_CHECK_OPTION: '"{option}" applies to {applies} checks only, not to a {probe} check',
   BASCULE_E_CONFIG_URL: '"{value}" is not an http:// or https:// URL',
+  BASCULE_E_CONFIG_TIMEZONE: '"{value}" is not a time zone: give an IANA name such as Europe/Paris, or UTC',
   BASCULE_E_CONFIG_REGEX: (p: PatternParams) =>
     `invalid regular expression for RE2, whose syntax Bascule uses (see docs/monitoring.md): ${word(PATTERN_EN, p.problem)}, at "${p.fragment}"`,
   BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `header "${p.name}": ${word(HEADER_EN, p.problem)}`,
@@ -478,6 +479,8 @@ export const fr = {
   BASCULE_E_CONFIG_CHECK_OPTION:
     '« {option} » ne s’applique qu’aux vérifications {applies}, pas à une vérification {probe}',
   BASCULE_E_CONFIG_URL: '« {value} » n’est pas une URL http:// ou https://',
+  BASCULE_E_CONFIG_TIMEZONE:
+    '« {value} » n’est pas un fuseau horaire : donnez un nom IANA comme Europe/Paris, ou UTC',
   BASCULE_E_CONFIG_REGEX: (p: PatternParams) =>
     `expression régulière invalide pour RE2, dont Bascule suit la syntaxe (voir docs/monitoring.md) : ${word(PATTERN_FR, p.problem)}, à « ${p.fragment} »`,
   BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `en-tête « ${p.name} » : ${word(HEADER_FR, p.problem)}`,

@@ -9,6 +9,8 @@ type Count = { readonly count: number };
 
 export const en = {
   BASCULE_E_HTTP_LOGIN_FAILED: 'wrong operator token: no session opened',
+  BASCULE_E_HTTP_LOGIN_THROTTLED:
+    'too many wrong tokens from this address ({limit} in a minute): try again in {seconds} s',
   BASCULE_E_HTTP_CSRF:
     'refused: a change made with the dashboard’s session needs its CSRF token (X-CSRF-Token) and must come from the dashboard itself',
   BASCULE_E_HTTP_DASHBOARD_UNBUILT: 'the dashboard is not built: run npm run build',
@@ -70,6 +72,8 @@ export const en = {
   'dash.panel.noChanges': 'No state change in the last 90 days.',
   'dash.panel.dependents': 'What depends on it',
   'dash.panel.dependencies': 'What it depends on',
+  'dash.panel.takesDown': 'What its failure would take down',
+  'dash.panel.takesDownNone': 'Nothing else.',
   'dash.panel.cause': 'down because of {cause}',
   'dash.panel.members': 'needs {need} of {count}',
   'dash.vantage': 'Vantage point',
@@ -254,6 +258,8 @@ export const en = {
 
 export const fr = {
   BASCULE_E_HTTP_LOGIN_FAILED: 'jeton d’opérateur erroné : aucune session ouverte',
+  BASCULE_E_HTTP_LOGIN_THROTTLED:
+    'trop de jetons erronés depuis cette adresse ({limit} en une minute) : réessayez dans {seconds} s',
   BASCULE_E_HTTP_CSRF:
     'refusé : une modification faite avec la session du tableau de bord doit porter son jeton CSRF (X-CSRF-Token) et venir du tableau de bord lui-même',
   BASCULE_E_HTTP_DASHBOARD_UNBUILT: 'le tableau de bord n’est pas construit : lancez npm run build',
@@ -315,6 +321,8 @@ export const fr = {
   'dash.panel.noChanges': 'Aucun changement d’état ces 90 derniers jours.',
   'dash.panel.dependents': 'Ce qui en dépend',
   'dash.panel.dependencies': 'Ce dont il dépend',
+  'dash.panel.takesDown': 'Ce que sa panne ferait tomber',
+  'dash.panel.takesDownNone': 'Rien d’autre.',
   'dash.panel.cause': 'en panne à cause de {cause}',
   'dash.panel.members': 'il en faut {need} sur {count}',
   'dash.vantage': 'Point de vue',

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { ApiFailure, call, get, setApiLang, setCsrf, whenUnauthorized } from './api.ts';
 import { initialLang, keepLang, type Lang, type T, translator } from './i18n.ts';
 import { followLive, type LiveState } from './live.ts';
-import type { FailoverGroup, Layout, MapJson, Session, Status, Transition } from './types.ts';
+import type { FailoverGroup, Layout, MapJson, Session, Status, SwitchRecord, Transition } from './types.ts';
 import { useData, useEvery } from './use-data.ts';
 import { Analysis } from './views/analysis.tsx';
 import { Checks } from './views/checks.tsx';
@@ -32,6 +32,16 @@ function LangSwitch({ lang, t, onLang }: { lang: Lang; t: T; onLang: (l: Lang) =
       {t('dash.lang.switch')}
     </button>
   );
+}
+
+/** Switch records the live feed brought, per group, newest first (a record saved again replaces itself). */
+export type LiveSwitches = ReadonlyMap<string, readonly SwitchRecord[]>;
+
+function withSwitch(live: LiveSwitches, r: SwitchRecord): LiveSwitches {
+  const kept = (live.get(r.group) ?? []).filter((x) => x.id !== r.id);
+  const next = new Map(live);
+  next.set(r.group, [r, ...kept].sort((a, b) => b.decidedAt - a.decidedAt).slice(0, 20));
+  return next;
 }
 
 /** A state change applied to the status, before the full state is read again. */
@@ -74,6 +84,7 @@ function Dashboard({
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [statusError, setStatusError] = useState<ApiFailure | undefined>(undefined);
   const [groups, setGroups] = useState<readonly FailoverGroup[] | undefined>(undefined);
+  const [switches, setSwitches] = useState<LiveSwitches>(new Map());
   const [live, setLive] = useState<LiveState>('connecting');
   const [versions, setVersions] = useState({ incidents: 0, maintenance: 0, checks: 0 });
   const refresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -110,6 +121,11 @@ function Dashboard({
           setStatus((s) => (s ? applied(s, data as Transition) : s));
           setVersions((v) => ({ ...v, checks: v.checks + 1 }));
           soon();
+        } else if (type === 'switch') {
+          const r = data as SwitchRecord | undefined;
+          if (r && typeof r.group === 'string' && typeof r.id === 'string')
+            setSwitches((l) => withSwitch(l, r));
+          loadGroups();
         } else if (type === 'reset') soon();
         else if (type.startsWith('incident-')) setVersions((v) => ({ ...v, incidents: v.incidents + 1 }));
         else if (type.startsWith('maintenance-'))
@@ -157,6 +173,7 @@ function Dashboard({
     body = (
       <Failover
         groups={groups}
+        live={switches}
         checks={status?.checks ?? []}
         map={map.data}
         onChanged={loadGroups}

@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'maintenance-started',
   'maintenance-ended',
   'alert-silenced',
+  'switch',
   'reset',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -104,6 +104,7 @@ export interface Hold {
 
 export interface SwitchRecord {
   readonly id: string;
+  readonly group: string;
   readonly from: string;
   readonly to: string;
   readonly reason: string;

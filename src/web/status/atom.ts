@@ -12,13 +12,18 @@ import { xml } from './xml.ts';
 const iso = (at: number) => new Date(at).toISOString();
 const urn = (...parts: string[]) => `urn:bascule:status:${parts.map(encodeURIComponent).join(':')}`;
 
-function incidentEntry(lang: Lang, i: IncidentView, links: PageLinks): { updated: number; xml: string } {
+function incidentEntry(
+  lang: Lang,
+  zone: string,
+  i: IncidentView,
+  links: PageLinks,
+): { updated: number; xml: string } {
   const updated = Math.max(i.openedAt, i.closedAt ?? 0, ...i.updates.map((u) => u.at));
   const content = i.updates
     .map((u) => {
       const w = updateWords(lang, i, u);
       const attr = w.lang !== lang ? ` lang="${w.lang}"` : '';
-      return `<p><strong>${xml(t(lang, `status.public.${u.status}`))}</strong> · ${xml(formatTime(lang, u.at))}</p><p${attr}>${xml(w.text)}</p>`;
+      return `<p><strong>${xml(t(lang, `status.public.${u.status}`))}</strong> · ${xml(formatTime(lang, u.at, zone))}</p><p${attr}>${xml(w.text)}</p>`;
     })
     .join('');
   return {
@@ -37,14 +42,15 @@ function incidentEntry(lang: Lang, i: IncidentView, links: PageLinks): { updated
 
 function maintenanceEntry(
   lang: Lang,
+  zone: string,
   m: MaintenanceView,
   links: PageLinks,
 ): { updated: number; xml: string } {
   const when = m.active
-    ? t(lang, 'status.maintenance.active', { end: formatTime(lang, m.end) })
+    ? t(lang, 'status.maintenance.active', { end: formatTime(lang, m.end, zone) })
     : t(lang, 'status.maintenance.upcoming', {
-        start: formatTime(lang, m.start),
-        end: formatTime(lang, m.end),
+        start: formatTime(lang, m.start, zone),
+        end: formatTime(lang, m.end, zone),
       });
   const services = t(lang, 'status.maintenance.services', {
     services: m.services.map((s) => plain(s.name, lang)).join(', '),
@@ -64,8 +70,8 @@ function maintenanceEntry(
 /** `self`: where this feed is read from (default: the language's feed). */
 export function renderAtom(view: StatusView, lang: Lang, links: PageLinks, self = links.feed(lang)): string {
   const entries = [
-    ...view.maintenance.map((m) => maintenanceEntry(lang, m, links)),
-    ...[...view.active, ...view.past].map((i) => incidentEntry(lang, i, links)),
+    ...view.maintenance.map((m) => maintenanceEntry(lang, view.timeZone, m, links)),
+    ...[...view.active, ...view.past].map((i) => incidentEntry(lang, view.timeZone, i, links)),
   ].sort((a, b) => b.updated - a.updated);
   const updated = entries[0]?.updated ?? view.at;
   const title = plain(view.title, lang);

@@ -1,26 +1,29 @@
-/** Dates and ratios as each language writes them (Intl), in UTC so every reader sees the same time. */
+/**
+ * Dates and ratios as each language writes them (Intl), times in the page's time zone (one for
+ * every reader, said on the page and after each time: `UTC`, `CET`, `UTC+1`…).
+ */
 import type { Lang } from '../../i18n/index.ts';
 
 const LOCALES: Readonly<Record<Lang, string>> = { en: 'en-GB', fr: 'fr-FR' };
 
-const dateTime = new Map<Lang, Intl.DateTimeFormat>();
+const dateTime = new Map<string, Intl.DateTimeFormat>();
 const day = new Map<Lang, Intl.DateTimeFormat>();
 const percent = new Map<Lang, Intl.NumberFormat>();
 
-function cached<T>(map: Map<Lang, T>, lang: Lang, make: () => T): T {
-  let v = map.get(lang);
+function cached<K, T>(map: Map<K, T>, key: K, make: () => T): T {
+  let v = map.get(key);
   if (!v) {
     v = make();
-    map.set(lang, v);
+    map.set(key, v);
   }
   return v;
 }
 
-/** `1 Dec 2026, 19:32 UTC` / `1 déc. 2026, 19:32 UTC`. */
-export function formatTime(lang: Lang, at: number): string {
+/** `1 Dec 2026, 19:32 UTC` / `1 déc. 2026, 19:32 UTC`; in Europe/Paris `1 Dec 2026, 20:32 CET`. */
+export function formatTime(lang: Lang, at: number, zone = 'UTC'): string {
   const f = cached(
     dateTime,
-    lang,
+    `${lang} ${zone}`,
     () =>
       new Intl.DateTimeFormat(LOCALES[lang], {
         day: 'numeric',
@@ -29,10 +32,11 @@ export function formatTime(lang: Lang, at: number): string {
         hour: '2-digit',
         minute: '2-digit',
         hourCycle: 'h23',
-        timeZone: 'UTC',
+        timeZone: zone,
+        timeZoneName: 'short',
       }),
   );
-  return `${f.format(at)} UTC`;
+  return f.format(at);
 }
 
 /** `1 Dec 2026` / `1 déc. 2026`, from `2026-12-01`. */

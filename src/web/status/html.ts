@@ -35,14 +35,14 @@ function say(tx: Texts, lang: Lang, tag = 'span', cls = ''): string {
 
 export const plain = (tx: Texts, lang: Lang): string => pick(tx, lang).text;
 
-function time(lang: Lang, at: number): string {
-  return `<time datetime="${new Date(at).toISOString()}">${xml(formatTime(lang, at))}</time>`;
+function time(lang: Lang, zone: string, at: number): string {
+  return `<time datetime="${new Date(at).toISOString()}">${xml(formatTime(lang, at, zone))}</time>`;
 }
 
 /** A message whose `{date}` is a <time> element: worded whole, escaped, then the element put in. */
-function withTime(lang: Lang, key: MessageKey, at: number): string {
+function withTime(lang: Lang, zone: string, key: MessageKey, at: number): string {
   const slot = '\uE000';
-  return xml(render(lang, key, { date: slot })).replace(slot, time(lang, at));
+  return xml(render(lang, key, { date: slot })).replace(slot, time(lang, zone, at));
 }
 
 /** A stable fragment for an incident (`#incident-checkout-2026-11-29T15-23-25-623Z`). */
@@ -91,29 +91,30 @@ export function incidentTitle(lang: Lang, i: IncidentView): string {
   return t(lang, `status.incident.${i.worst}`, { name: plain(i.name, lang) });
 }
 
-function incident(lang: Lang, i: IncidentView): string {
+function incident(lang: Lang, zone: string, i: IncidentView): string {
   const updates = i.updates
     .map(
       (u) =>
-        `<li><p class="when"><strong>${xml(t(lang, `status.public.${u.status}`))}</strong> · ${time(lang, u.at)}</p>${updateText(lang, i, u)}</li>`,
+        `<li><p class="when"><strong>${xml(t(lang, `status.public.${u.status}`))}</strong> · ${time(lang, zone, u.at)}</p>${updateText(lang, i, u)}</li>`,
     )
     .join('\n');
-  const ended = i.closedAt === undefined ? '' : ` · ${withTime(lang, 'status.incident.ended', i.closedAt)}`;
+  const ended =
+    i.closedAt === undefined ? '' : ` · ${withTime(lang, zone, 'status.incident.ended', i.closedAt)}`;
   return `<article class="card incident" id="${incidentAnchor(i.id)}">
 <h3>${xml(incidentTitle(lang, i))}</h3>
-<p class="meta"><span class="pill s-${i.closedAt === undefined ? i.worst : 'UP'}">${xml(t(lang, `status.public.${i.status}`))}</span> · ${withTime(lang, 'status.incident.started', i.openedAt)}${ended}</p>
+<p class="meta"><span class="pill s-${i.closedAt === undefined ? i.worst : 'UP'}">${xml(t(lang, `status.public.${i.status}`))}</span> · ${withTime(lang, zone, 'status.incident.started', i.openedAt)}${ended}</p>
 <ol class="updates">
 ${updates}
 </ol>
 </article>`;
 }
 
-function maintenance(lang: Lang, m: MaintenanceView): string {
+function maintenance(lang: Lang, zone: string, m: MaintenanceView): string {
   const when = m.active
-    ? t(lang, 'status.maintenance.active', { end: formatTime(lang, m.end) })
+    ? t(lang, 'status.maintenance.active', { end: formatTime(lang, m.end, zone) })
     : t(lang, 'status.maintenance.upcoming', {
-        start: formatTime(lang, m.start),
-        end: formatTime(lang, m.end),
+        start: formatTime(lang, m.start, zone),
+        end: formatTime(lang, m.end, zone),
       });
   const services = m.services.map((s) => plain(s.name, lang)).join(', ');
   return `<article class="card maintenance">
@@ -144,7 +145,7 @@ export function renderHtml(view: StatusView, lang: Lang, links: PageLinks): stri
       section(
         'active',
         t(lang, 'status.section.active'),
-        view.active.map((i) => incident(lang, i)).join('\n'),
+        view.active.map((i) => incident(lang, view.timeZone, i)).join('\n'),
       ),
     );
   if (view.maintenance.length > 0)
@@ -152,7 +153,7 @@ export function renderHtml(view: StatusView, lang: Lang, links: PageLinks): stri
       section(
         'maintenance',
         t(lang, 'status.section.maintenance'),
-        view.maintenance.map((m) => maintenance(lang, m)).join('\n'),
+        view.maintenance.map((m) => maintenance(lang, view.timeZone, m)).join('\n'),
       ),
     );
   parts.push(
@@ -167,7 +168,7 @@ export function renderHtml(view: StatusView, lang: Lang, links: PageLinks): stri
       'past',
       t(lang, 'status.section.past', { days: view.historyDays }),
       view.past.length > 0
-        ? view.past.map((i) => incident(lang, i)).join('\n')
+        ? view.past.map((i) => incident(lang, view.timeZone, i)).join('\n')
         : `<p class="empty">${xml(t(lang, 'status.noPast'))}</p>`,
     ),
   );
@@ -198,7 +199,7 @@ ${view.description ? say(view.description, lang, 'p', 'desc') : ''}
 ${parts.join('\n')}
 </main>
 <footer>
-<p>${withTime(lang, 'status.updated', view.at)}. ${xml(t(lang, 'status.utc'))}</p>
+<p>${withTime(lang, view.timeZone, 'status.updated', view.at)}. ${xml(t(lang, 'status.zone', { zone: view.timeZone }))}</p>
 <p><a href="${xml(links.feed(lang))}">${xml(t(lang, 'status.feed'))}</a> · <a href="${xml(links.json)}">${xml(t(lang, 'status.json'))}</a> · ${xml(t(lang, 'status.poweredBy'))}</p>
 </footer>
 </div>

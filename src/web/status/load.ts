@@ -9,7 +9,7 @@ import type { StatusPageSpec } from '../../model/schema.ts';
 import type { Incident, State, Transition } from '../../monitor/types.ts';
 import type { IncidentUpdate, Store } from '../../store/store.ts';
 import { type StatusInput, type StoreResults, statusInput, type WatchRecord } from './input.ts';
-import { DAY_MS, dayStart, UPTIME_DAYS } from './uptime.ts';
+import { windowStart as firstDayStart, UPTIME_DAYS } from './uptime.ts';
 import { parseWatched, recordRun, WATCHED_EVERY_MS, WATCHED_KEY } from './watched.ts';
 
 /** The part of the store the page reads. */
@@ -46,7 +46,7 @@ export async function readStatusResults(
   o: ReadOptions = {},
 ): Promise<StoreResults> {
   const ids = Object.keys(page.show);
-  const windowStart = dayStart(now) - (UPTIME_DAYS - 1) * DAY_MS;
+  const windowStart = firstDayStart(now, page.timezone, UPTIME_DAYS);
   const transitions = new Map<string, { rows: Transition[]; cut: boolean }>();
   const incidents: Incident[] = [];
   for (const id of ids) {

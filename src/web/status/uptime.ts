@@ -1,5 +1,6 @@
 /**
- * Uptime per day (UTC) from a service's stored state changes. Pure: the time is passed in.
+ * Uptime per day (in the page's time zone, `statusPage.timezone`, default UTC) from a service's
+ * stored state changes. Pure: the time is passed in.
  *
  * A day's ratio is over the time its state was known: UP and DEGRADED (still serving, with less
  * margin) count as available, DOWN as not; UNKNOWN, a time before the first record, and a time
@@ -7,13 +8,15 @@
  * so a day with no data has no ratio (`null`), never 100 %. `worst` is the worst state the day saw.
  */
 import type { State } from '../../monitor/types.ts';
-import type { Interval, ServiceHistory, WatchRecord } from './input.ts';
+import { lastDays, UTC } from './days.ts';
+import type { ServiceHistory, WatchRecord } from './input.ts';
+import { watchedSpans } from './watched.ts';
 
 export const DAY_MS = 86_400_000;
 export const UPTIME_DAYS = 90;
 
 export interface DayUptime {
-  /** YYYY-MM-DD, UTC. */
+  /** YYYY-MM-DD, in the page's time zone. */
   readonly date: string;
   /** Available time over known time; null when nothing is known of the day. */
   readonly upRatio: number | null;
@@ -25,18 +28,9 @@ export interface DayUptime {
   readonly knownMs: number;
 }
 
-export const dayStart = (t: number): number => Math.floor(t / DAY_MS) * DAY_MS;
-
-/** Sorted, overlapping ones merged. */
-function normalise(list: readonly Interval[]): Interval[] {
-  const sorted = list.filter((i) => i.to > i.from).sort((a, b) => a.from - b.from);
-  const out: Interval[] = [];
-  for (const i of sorted) {
-    const last = out.at(-1);
-    if (last && i.from <= last.to) out[out.length - 1] = { from: last.from, to: Math.max(last.to, i.to) };
-    else out.push(i);
-  }
-  return out;
+/** The start of the first of the last `days` days in the zone (how far back the page reads). */
+export function windowStart(now: number, zone: string = UTC, days = UPTIME_DAYS): number {
+  return lastDays(now, days, zone)[0]!.start;
 }
 
 /**
@@ -49,24 +43,35 @@ export function dailyUptime(
   watched: WatchRecord | undefined,
   now: number,
   days = UPTIME_DAYS,
+  zone: string = UTC,
 ): DayUptime[] {
-  const first = dayStart(now) - (days - 1) * DAY_MS;
+  const bounds = lastDays(now, days, zone);
+  const first = bounds[0]!.start;
   const up = new Array<number>(days).fill(0);
   const degraded = new Array<number>(days).fill(0);
   const down = new Array<number>(days).fill(0);
+  // The day holding `a` (a >= first): the last whose start is at or before it.
+  const dayOf = (a: number) => {
+    let lo = 0;
+    let hi = days - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bounds[mid]!.start <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   const known = (a: number, b: number, s: State) => {
-    for (let d = dayStart(a); d < b; d += DAY_MS) {
-      const i = (d - first) / DAY_MS;
-      const span = Math.min(b, d + DAY_MS) - Math.max(a, d);
+    for (let i = dayOf(a); i < days && bounds[i]!.start < b; i++) {
+      const span = Math.min(b, bounds[i]!.end) - Math.max(a, bounds[i]!.start);
+      if (span <= 0) continue;
       if (s === 'UP') up[i]! += span;
       else if (s === 'DEGRADED') degraded[i]! += span;
       else down[i]! += span;
     }
   };
   // Before the record began, nothing says Bascule was stopped: that time counts as watched.
-  const spans = watched
-    ? normalise([{ from: Number.NEGATIVE_INFINITY, to: watched.since }, ...watched.runs])
-    : undefined;
+  const spans = watched ? watchedSpans(watched) : undefined;
   let w = 0;
   const add = (from: number, to: number, s: State) => {
     const a = Math.max(from, first);
@@ -92,14 +97,14 @@ export function dailyUptime(
     add(cursor, now, state);
   }
   return up.map((_, i) => {
-    const start = first + i * DAY_MS;
-    const elapsed = Math.max(0, Math.min(now, start + DAY_MS) - start);
+    const { start, end, date } = bounds[i]!;
+    const elapsed = Math.max(0, Math.min(now, end) - start);
     const knownMs = up[i]! + degraded[i]! + down[i]!;
     const upMs = up[i]! + degraded[i]!;
     const worst: State =
       down[i]! > 0 ? 'DOWN' : degraded[i]! > 0 ? 'DEGRADED' : up[i]! > 0 ? 'UP' : 'UNKNOWN';
     return {
-      date: new Date(start).toISOString().slice(0, 10),
+      date,
       upRatio: knownMs > 0 ? upMs / knownMs : null,
       worst,
       known: elapsed > 0 ? knownMs / elapsed : 0,

@@ -80,6 +80,8 @@ export interface StatusView {
   readonly maintenance: readonly MaintenanceView[];
   /** How far back past incidents go, in days. */
   readonly historyDays: number;
+  /** The time zone of its days and of the times it shows (statusPage.timezone: an IANA name, or UTC). */
+  readonly timeZone: string;
 }
 
 export function texts(value: LocalizedText): Texts {
@@ -143,7 +145,7 @@ export function statusView(page: StatusPageSpec, lang: Lang, input: StatusInput)
   );
   const services = [...shown].map(([id, s]): ServiceView => {
     const state = input.states.get(id) ?? 'UNKNOWN';
-    const days = dailyUptime(input.history.get(id), state, input.watched, now, UPTIME_DAYS);
+    const days = dailyUptime(input.history.get(id), state, input.watched, now, UPTIME_DAYS, page.timezone);
     return {
       publicId: id,
       name: names.get(id)!,
@@ -184,5 +186,6 @@ export function statusView(page: StatusPageSpec, lang: Lang, input: StatusInput)
     past,
     maintenance,
     historyDays: Math.max(1, Math.round(historyMs / 86_400_000)),
+    timeZone: page.timezone,
   };
 }

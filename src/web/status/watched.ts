@@ -45,6 +45,23 @@ export function recordRun(record: WatchRecord | undefined, run: Interval, keepAf
   return { since: record?.since ?? run.from, runs };
 }
 
+/**
+ * The spans of time Bascule was watching, sorted and merged: its runs, and all the time before the
+ * record began (nothing says it was stopped then). A time in none of them, it was not running.
+ */
+export function watchedSpans(record: WatchRecord): Interval[] {
+  const sorted = [{ from: Number.NEGATIVE_INFINITY, to: record.since }, ...record.runs]
+    .filter((i) => i.to > i.from)
+    .sort((a, b) => a.from - b.from);
+  const out: Interval[] = [];
+  for (const i of sorted) {
+    const last = out.at(-1);
+    if (last && i.from <= last.to) out[out.length - 1] = { from: last.from, to: Math.max(last.to, i.to) };
+    else out.push(i);
+  }
+  return out;
+}
+
 export function watchedDoc(record: WatchRecord): WatchedDoc {
   return { version: 1, since: record.since, runs: record.runs.map((r) => [r.from, r.to] as const) };
 }

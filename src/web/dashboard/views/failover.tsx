@@ -1,7 +1,8 @@
 /**
  * Failover groups: where the traffic is and since when, each endpoint's health overall and per
  * vantage point, pin/drain/release (a reason required, as the API asks), the audit trail, and each
- * switch's measured times against the service's RTO.
+ * switch's measured times against the service's RTO, kept current by the live feed's `switch`
+ * events (a record is sent again as its timings are measured).
  */
 import { useState } from 'preact/hooks';
 import { type ApiFailure, get, post } from '../api.ts';
@@ -18,6 +19,13 @@ function reasonText(t: Words['t'], r: string): string {
   return known ? t(`dash.fo.reason.${known}`) : r;
 }
 
+/** The records read from the API with those the live feed brought since: by id, the live one kept. */
+export function mergeSwitches(read: readonly SwitchRecord[], live: readonly SwitchRecord[]): SwitchRecord[] {
+  const byId = new Map(read.map((r) => [r.id, r]));
+  for (const r of live) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => b.decidedAt - a.decidedAt);
+}
+
 function Switches({
   switches,
   rto,
@@ -28,7 +36,7 @@ function Switches({
   const rtoMs = parseDuration(rto ?? '');
   return (
     <ScrollBox label={t('dash.fo.switches')}>
-      <table>
+      <table class="switches">
         <thead>
           <tr>
             <th scope="col">{t('dash.at')}</th>
@@ -46,15 +54,25 @@ function Switches({
             const known = detectionMs !== null || switchMs !== null;
             const within = rtoMs === undefined || !known ? undefined : total <= rtoMs;
             return (
-              <tr key={s.id}>
+              <tr key={s.id} data-switch={s.id}>
                 <td>
                   <When lang={lang} at={s.decidedAt} />
                 </td>
                 <td>{t('dash.fo.switch', { from: s.from, to: s.to })}</td>
-                <td>{reasonText(t, s.reason)}</td>
-                <td>{detectionMs === null ? '–' : duration(lang, detectionMs)}</td>
-                <td>{switchMs === null ? '–' : duration(lang, switchMs)}</td>
-                <td>
+                <td data-label={t('dash.labelled', { label: t('dash.fo.switchReason') })}>
+                  {reasonText(t, s.reason)}
+                </td>
+                <td data-label={t('dash.labelled', { label: t('dash.fo.detection') })}>
+                  {detectionMs === null ? '–' : duration(lang, detectionMs)}
+                </td>
+                <td data-label={t('dash.labelled', { label: t('dash.fo.switchTime') })}>
+                  {switchMs === null ? '–' : duration(lang, switchMs)}
+                </td>
+                <td
+                  data-label={t('dash.labelled', {
+                    label: rto ? t('dash.fo.rto', { rto }) : t('dash.fo.total'),
+                  })}
+                >
                   {known ? duration(lang, total) : '–'}{' '}
                   {within === undefined ? (
                     rtoMs === undefined ? (
@@ -115,6 +133,7 @@ function Audit({ detail, t, lang }: Words & { detail: FailoverDetail }) {
 
 function GroupCard({
   summary,
+  live,
   checks,
   map,
   onChanged,
@@ -122,6 +141,7 @@ function GroupCard({
   lang,
 }: Words & {
   summary: FailoverGroup;
+  live: readonly SwitchRecord[];
   checks: readonly CheckState[];
   map: MapJson;
   onChanged: () => void;
@@ -291,7 +311,7 @@ function GroupCard({
       <h3>{t('dash.fo.switches')}</h3>
       {detail.data ? (
         <Switches
-          switches={detail.data.switches}
+          switches={mergeSwitches(detail.data.switches, live)}
           rto={map.services[summary.service]?.rto}
           t={t}
           lang={lang}
@@ -309,6 +329,7 @@ function GroupCard({
 
 export function Failover({
   groups,
+  live,
   checks,
   map,
   onChanged,
@@ -316,6 +337,8 @@ export function Failover({
   lang,
 }: Words & {
   groups: readonly FailoverGroup[] | undefined;
+  /** Switch records from the live feed, per group. */
+  live: ReadonlyMap<string, readonly SwitchRecord[]>;
   checks: readonly CheckState[];
   map: MapJson;
   onChanged: () => void;
@@ -332,6 +355,7 @@ export function Failover({
           <GroupCard
             key={g.group}
             summary={g}
+            live={live.get(g.group) ?? []}
             checks={checks}
             map={map}
             onChanged={onChanged}

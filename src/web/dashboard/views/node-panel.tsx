@@ -1,12 +1,13 @@
 /**
  * What the map tells of one box when clicked: its state and why, the checks that watch it (each
  * vantage point's view, the latency of the last 15 minutes), its history (uptime and state
- * changes), what depends on it and what it depends on.
+ * changes), what depends on it, what its failure would take down (the simulator's answer for it
+ * alone, redundancy and failover counted) and what it depends on.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { get } from '../api.ts';
+import { get, post } from '../api.ts';
 import type { T } from '../i18n.ts';
-import type { CheckHistory, History, Layout, LayoutNode, State, Status } from '../types.ts';
+import type { CheckHistory, History, Layout, LayoutNode, Simulation, State, Status } from '../types.ts';
 import { useData } from '../use-data.ts';
 import { LatencyChart } from './latency-chart.tsx';
 import { Failure, Loading, StateBadge, UptimeBars, VantageBadge, When, type Words } from './parts.tsx';
@@ -83,6 +84,36 @@ function Links({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** What this box's failure alone would take down: the services and components the simulation says. */
+function TakesDown({
+  node,
+  layout,
+  states,
+  onSelect,
+  t,
+  lang,
+}: Words & {
+  node: LayoutNode;
+  layout: Layout;
+  states: ReadonlyMap<string, State>;
+  onSelect: (id: string) => void;
+}) {
+  const kind = node.kind === 'service' ? 'service' : 'component';
+  const sim = useData(
+    () => post<Simulation>(`/api/v1/simulate?lang=${lang}`, { fail: [{ [kind]: node.id }] }),
+    [node.id, kind, lang],
+  );
+  if (sim.error) return <Failure t={t} error={sim.error} retry={sim.reload} />;
+  if (!sim.data) return <Loading t={t} />;
+  const down = [...sim.data.servicesDown, ...sim.data.componentsDown].filter((id) => id !== node.id);
+  if (down.length === 0) return <p class="muted">{t('dash.panel.takesDownNone')}</p>;
+  return (
+    <div data-testid="takes-down">
+      <Links ids={down} layout={layout} states={states} onSelect={onSelect} t={t} />
+    </div>
   );
 }
 
@@ -179,6 +210,12 @@ export function NodePanel({
       ) : null}
       <h3>{t('dash.panel.dependents')}</h3>
       <Links ids={dependents} layout={layout} states={states} onSelect={onSelect} t={t} />
+      {node.kind !== 'group' ? (
+        <>
+          <h3>{t('dash.panel.takesDown')}</h3>
+          <TakesDown node={node} layout={layout} states={states} onSelect={onSelect} t={t} lang={lang} />
+        </>
+      ) : null}
       <h3>{t('dash.panel.dependencies')}</h3>
       <Links ids={node.dependsOn} layout={layout} states={states} onSelect={onSelect} t={t} />
     </aside>
