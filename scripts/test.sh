@@ -68,3 +68,13 @@ npm ci --no-audit --no-fund
 npm run typecheck
 npm run lint
 npm test
+
+# The same code on Node 24, the current LTS (the project runs on Node 20 and 24): the parts where the versions
+# differ — the SQLite driver (better-sqlite3 13 from Node 22: 12 aborts on Node 24.19+), the stores, the data
+# directory's lock, the CLI and its errors, the daemon's processes, the HTTP layer, the status page, the dashboard's
+# session — with a Node 24 binary from the npm registry (scripts/node24.sh).
+node24="$(bash scripts/node24.sh)"
+echo "Node 24 stage: $("$node24" --version)"
+"$node24" --import tsx --test test/sqlite-driver.test.ts test/store.test.ts test/store-faults.test.ts \
+  test/data-dir.test.ts test/errors-at-once.test.ts test/model.test.ts test/cli.test.ts test/server.test.ts \
+  test/failover-daemon.test.ts test/status-page-http.test.ts test/dashboard-session.test.ts
