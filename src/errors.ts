@@ -97,6 +97,22 @@ export const ERRORS = {
     exit: 2,
     doc: 'A text of `statusPage` written as {en, fr} with neither: give it in one language at least.',
   },
+  BASCULE_E_CONFIG_PLAN_TEXT: {
+    exit: 2,
+    doc: 'A text of the continuity plan (plan, contacts, escalation, runbooks, communications, suppliers) written as {en, fr} with neither.',
+  },
+  BASCULE_E_CONFIG_PLAN_PLACEHOLDER: {
+    exit: 2,
+    doc: 'A message of `communications` uses a placeholder the plan cannot fill (placeholder: the one written; allowed: those it can).',
+  },
+  BASCULE_E_CONFIG_PLAN_DEPUTY: {
+    exit: 2,
+    doc: 'A contact is named as its own deputy, or twice among its deputies.',
+  },
+  BASCULE_E_PLAN_PDF: {
+    exit: 3,
+    doc: 'The plan could not be printed to PDF: Chromium (/usr/bin/chromium, or BASCULE_CHROMIUM) is missing or failed (reason: why).',
+  },
   BASCULE_E_CONFIG_REGEX: {
     exit: 2,
     doc: 'A regular expression that is not valid RE2 syntax (no backreferences, no lookahead or lookbehind).',
@@ -498,7 +514,14 @@ export type ValueType =
   | 'array'
   | 'undefined'
   | 'null';
-export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check';
+export type RefKind =
+  | 'component'
+  | 'componentOrService'
+  | 'service'
+  | 'vantage'
+  | 'check'
+  | 'contact'
+  | 'provider';
 /** What is wrong with a dnsZones value (model/dns-references.ts). */
 export type DnsProblem = 'ipv4' | 'ipv6' | 'name' | 'mx' | 'caa';
 /** What is wrong with a dnsZones secondary's address (model/dns-references.ts). */
@@ -547,7 +570,15 @@ export type YamlProblem =
   | 'directive'
   | 'other';
 export type QuoteKind = 'double' | 'single';
-export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl' | 'dateTime' | 'duration';
+export type ValueFormat =
+  | 'hostPort'
+  | 'statusRange'
+  | 'httpUrl'
+  | 'dateTime'
+  | 'duration'
+  | 'date'
+  | 'phone'
+  | 'email';
 
 /** A problem in user input, located when it comes from a file. */
 export interface Diagnostic {

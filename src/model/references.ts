@@ -8,6 +8,7 @@ import { checkDnsZones } from './dns-references.ts';
 import { checkFailovers } from './failover-references.ts';
 import type { PathSegment } from './locate.ts';
 import { checkOperations } from './operations-check.ts';
+import { checkPlan } from './plan-check.ts';
 import { checkRunsOn } from './runs-on.ts';
 import type { Config, Dependency } from './schema.ts';
 import type { RawDiagnostic } from './schema-issues.ts';
@@ -252,5 +253,6 @@ export function checkReferences(config: Config): RawDiagnostic[] {
   checkFailovers(config, out);
   checkDnsZones(config, out);
   checkStatusPage(config, out);
+  checkPlan(config, out);
   return out;
 }

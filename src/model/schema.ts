@@ -16,6 +16,7 @@ import {
   text,
   vantage,
 } from './schema-operations.ts';
+import { planKeys } from './schema-plan.ts';
 import { statusPage } from './schema-status-page.ts';
 
 export { CRITICALITIES, ID_PATTERN } from './schema-operations.ts';
@@ -102,6 +103,9 @@ export const service = z.strictObject({
   criticality: z.enum(CRITICALITIES).default('medium'),
   rto: duration.optional().meta({ description: 'Recovery time objective: the longest acceptable outage.' }),
   rpo: duration.optional().meta({ description: 'Recovery point objective: the most data one may lose.' }),
+  mtpd: duration
+    .optional()
+    .meta({ description: 'Maximum tolerable period of disruption (plan: docs/plan.md).' }),
   dependsOn: z.array(dependency).default([]),
   ...documentation,
 });
@@ -153,6 +157,7 @@ export const configSchema = z.strictObject({
   statusPage: statusPage.optional().meta({
     description: 'The public status page: what is shown, under which names (docs/status-page.md).',
   }),
+  ...planKeys,
 });
 
 export type Config = z.output<typeof configSchema>;
