@@ -260,6 +260,7 @@ export const ERRORS = {
     exit: 2,
     doc: 'The data directory holds no monitoring data (no bascule.db): has `bascule run` run with this map? (--data-dir names another).',
   },
+  BASCULE_E_USAGE_PLAN_OUT: { exit: 2, doc: '`plan --format pdf` writes a file: it needs --out FILE.' },
   BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
   BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },
   BASCULE_E_NOTIFY_NONE: { exit: 2, doc: 'The map declares no alert channel to test.' },

@@ -8,15 +8,25 @@ import type { Translations } from '../types.ts';
 
 type Placeholder = { readonly placeholder: string; readonly allowed: string };
 type Reason = { readonly reason: string };
+type Time = { readonly time: string };
+type Age = { readonly age: string };
 
 export const en = {
   'cli.plan.summary': 'Write the business continuity plan from the map, the analysis and what was measured',
+  BASCULE_E_USAGE_PLAN_OUT:
+    'a PDF is written to a file: add --out FILE (bascule plan --format pdf --out plan.pdf)',
   BASCULE_E_CONFIG_PLAN_TEXT: 'give this text in one language at least: "…", or {en: "…", fr: "…"}',
   BASCULE_E_CONFIG_PLAN_PLACEHOLDER: (p: Placeholder) =>
     `the plan cannot fill "{${p.placeholder}}": a message may use ${p.allowed}`,
   BASCULE_E_CONFIG_PLAN_DEPUTY: 'a contact cannot be its own deputy, nor be listed twice among them',
   BASCULE_E_PLAN_PDF: (p: Reason) =>
     `the plan could not be printed to PDF (${p.reason}): install Chromium (apt-get install chromium), or write the HTML with --format html and print it from a browser`,
+  'plan.lastSwitch': (p: Time) => `last measured switch ${p.time}`,
+  'plan.planned': (p: Time) => `procedure planned at ${p.time}`,
+  'plan.lastGood': (p: Age) => `last good snapshot ${p.age} old`,
+  'plan.fill.start': 'time it started',
+  'plan.fill.next': 'time of the next update',
+  'plan.fill.end': 'time it ended',
   'plan.message.statusPage.started.subject': '{services}: service disruption',
   'plan.message.statusPage.started.body':
     'Since {start}, {services} is unavailable or disrupted. Our teams are on it and will post an update by {next}.',
@@ -49,6 +59,8 @@ export const en = {
 export const fr = {
   'cli.plan.summary':
     'Rédiger le plan de continuité d’activité à partir de la carte, de l’analyse et des mesures',
+  BASCULE_E_USAGE_PLAN_OUT:
+    'un PDF s’écrit dans un fichier : ajoutez --out FICHIER (bascule plan --format pdf --out plan.pdf)',
   BASCULE_E_CONFIG_PLAN_TEXT: 'donnez ce texte dans une langue au moins : « … », ou {en: "…", fr: "…"}',
   BASCULE_E_CONFIG_PLAN_PLACEHOLDER: (p: Placeholder) =>
     `le plan ne sait pas remplir « {${p.placeholder}} » : un message peut employer ${p.allowed}`,
@@ -56,6 +68,12 @@ export const fr = {
     'un contact ne peut pas être son propre suppléant, ni figurer deux fois parmi ses suppléants',
   BASCULE_E_PLAN_PDF: (p: Reason) =>
     `impossible d’imprimer le plan en PDF (${p.reason}) : installez Chromium (apt-get install chromium), ou produisez le HTML avec --format html et imprimez-le depuis un navigateur`,
+  'plan.lastSwitch': (p: Time) => `dernière bascule mesurée : ${p.time}`,
+  'plan.planned': (p: Time) => `procédure prévue en ${p.time}`,
+  'plan.lastGood': (p: Age) => `dernière sauvegarde valide vieille de ${p.age}`,
+  'plan.fill.start': 'heure de début',
+  'plan.fill.next': 'heure du prochain point',
+  'plan.fill.end': 'heure de fin',
   'plan.message.statusPage.started.subject': '{services} : service perturbé',
   'plan.message.statusPage.started.body':
     'Depuis {start}, {services} est indisponible ou perturbé. Nos équipes sont mobilisées ; prochain point au plus tard à {next}.',
