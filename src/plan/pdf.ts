@@ -3,6 +3,7 @@
  * downloaded), A4, with the plan's title and the page number in each page's footer. The page may
  * fetch nothing: every request but the page itself is refused.
  */
+import type { Browser } from 'playwright-core';
 import { fail } from '../errors.ts';
 
 /** Headless, and kept from reaching anything (updates, sync, QUIC). */
@@ -24,16 +25,27 @@ const PRINT_TIMEOUT_MS = 120_000;
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export async function planPdf(html: string, footer: string, executablePath: string): Promise<Uint8Array> {
-  const { chromium } = await import('playwright-core');
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
-  try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
-  } catch (e) {
-    throw fail('BASCULE_E_PLAN_PDF', { reason: reasonOf(e, executablePath) });
+/** Prints the page; in a browser of its own, or in `shared` (tests print many plans with one). */
+export async function planPdf(
+  html: string,
+  footer: string,
+  executablePath: string,
+  shared?: Browser,
+): Promise<Uint8Array> {
+  let browser: Browser;
+  if (shared) browser = shared;
+  else {
+    const { chromium } = await import('playwright-core');
+    try {
+      browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
+    } catch (e) {
+      throw fail('BASCULE_E_PLAN_PDF', { reason: reasonOf(e, executablePath) });
+    }
   }
+  let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
   try {
-    const page = await browser.newPage();
+    context = await browser.newContext();
+    const page = await context.newPage();
     page.setDefaultTimeout(PRINT_TIMEOUT_MS);
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
@@ -50,7 +62,8 @@ export async function planPdf(html: string, footer: string, executablePath: stri
   } catch (e) {
     throw fail('BASCULE_E_PLAN_PDF', { reason: reasonOf(e, executablePath) });
   } finally {
-    await browser.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
+    if (!shared) await browser.close().catch(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@
  * `bascule plan`: the plan built from its inputs, written in the chosen language (its template),
  * then as Markdown, HTML (with the dependency pictures) or PDF (the HTML printed by Chromium).
  */
+import type { Browser } from 'playwright-core';
 import { planBlocks } from '../i18n/documents/plan.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type BuiltPlan, buildPlan, type PlanInput } from './build.ts';
@@ -48,8 +49,12 @@ export function renderPlanMarkdown(input: PlanInput): string {
   return planMarkdown(planBlocks(built.view, input.lang), input.lang, (s) => figureText(built, input, s));
 }
 
-export async function renderPlanPdf(input: PlanInput, chromium: string): Promise<Uint8Array> {
+export async function renderPlanPdf(
+  input: PlanInput,
+  chromium: string,
+  browser?: Browser,
+): Promise<Uint8Array> {
   const { html, title } = await renderPlanHtml(input);
   const { planPdf } = await import('./pdf.ts');
-  return planPdf(html, title, chromium);
+  return planPdf(html, title, chromium, browser);
 }
