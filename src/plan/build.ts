@@ -53,8 +53,11 @@ export interface PlanInput {
   readonly providerId?: (name: string) => string;
 }
 
-/** Services drawn one by one (critical and high first); beyond, the tables only. */
-export const MAX_SERVICE_FIGURES = 150;
+/**
+ * Services drawn one by one: every critical one, then high ones while there are fewer pictures than
+ * this (each costs a layout: about 40 ms); the others are in the tables only.
+ */
+export const MAX_SERVICE_FIGURES = 60;
 /** The whole map is drawn in the appendix up to this many boxes. */
 export const MAX_MAP_FIGURE = 120;
 /** Switch records listed in the exercises. */
@@ -323,7 +326,7 @@ export function buildPlan(input: PlanInput): BuiltPlan {
           : { kind: 'no-objective' });
       const rto = spec.rto ? parseDuration(spec.rto)! : undefined;
       const mtpd = spec.mtpd ? parseDuration(spec.mtpd)! : undefined;
-      const view: Omit<ServiceView, 'drawn'> = {
+      const view: Omit<ServiceView, 'drawn' | 'detailed'> = {
         id,
         ...(spec.name ? { name: spec.name } : {}),
         criticality: t(lang, `alert.criticality.${spec.criticality}`),
@@ -345,7 +348,13 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     })
     .sort((a, b) => RANK[a.view.rank] - RANK[b.view.rank] || a.view.id.localeCompare(b.view.id));
   const list = entries.map(({ view, reach }, i) => ({
-    view: { ...view, drawn: i < MAX_SERVICE_FIGURES && RANK[view.rank] <= RANK.high } as ServiceView,
+    view: {
+      ...view,
+      drawn: view.rank === 'critical' || (view.rank === 'high' && i < MAX_SERVICE_FIGURES),
+      detailed:
+        RANK[view.rank] <= RANK.high ||
+        view.failovers.length + view.runbooks.length + view.backups.length > 0,
+    } as ServiceView,
     reach,
   }));
   const figures = new Map<string, ReadonlySet<number>>();

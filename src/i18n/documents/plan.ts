@@ -150,6 +150,8 @@ export interface ServiceView {
   readonly rtoVerdict: Verdict;
   /** A dependency picture is drawn for it (critical and high services). */
   readonly drawn: boolean;
+  /** It has a continuity section of its own: critical or high, or with a failover, a procedure or a backup. */
+  readonly detailed: boolean;
 }
 
 export interface MessageView {

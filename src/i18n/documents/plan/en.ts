@@ -249,7 +249,21 @@ export const en: PlanTemplate = (v, h) => {
     kind: 'p',
     text: 'For each service: how it fails over, the manual procedures, and its backups — each against its objectives.',
   });
-  for (const s of v.services) b.push(...serviceSection(s, v, h));
+  const plain = v.services.filter((s) => !s.detailed);
+  for (const s of v.services) if (s.detailed) b.push(...serviceSection(s, v, h));
+  if (plain.length) {
+    b.push({ kind: 'h', level: 3, text: 'Other services', id: 'continuity-others' });
+    b.push({
+      kind: 'p',
+      text: 'No failover, written procedure or backup is declared for these services: they are restored as circumstances allow.',
+      tone: 'warn',
+    });
+    b.push({
+      kind: 'table',
+      head: ['Service', 'Criticality', 'RTO', 'RPO'],
+      rows: plain.map((s) => [s.id, s.criticality, s.rto ?? '—', s.rpo ?? '—']),
+    });
+  }
 
   // 5
   b.push({ kind: 'break' }, { kind: 'h', level: 2, text: '5. Crisis organisation', id: 'crisis' });

@@ -256,7 +256,21 @@ export const fr: PlanTemplate = (v, h) => {
     kind: 'p',
     text: 'Pour chaque service : le mécanisme de bascule, les procédures manuelles et les sauvegardes, chacun confronté à ses objectifs.',
   });
-  for (const s of v.services) b.push(...sectionService(s, v, h));
+  const simples = v.services.filter((s) => !s.detailed);
+  for (const s of v.services) if (s.detailed) b.push(...sectionService(s, v, h));
+  if (simples.length) {
+    b.push({ kind: 'h', level: 3, text: 'Autres services', id: 'continuity-others' });
+    b.push({
+      kind: 'p',
+      text: 'Aucune bascule, procédure écrite ni sauvegarde n’est déclarée pour ces services : leur reprise se fera selon les moyens du moment.',
+      tone: 'warn',
+    });
+    b.push({
+      kind: 'table',
+      head: ['Service', 'Criticité', 'RTO', 'RPO'],
+      rows: simples.map((s) => [s.id, s.criticality, s.rto ?? '—', s.rpo ?? '—']),
+    });
+  }
 
   // 5
   b.push({ kind: 'break' }, { kind: 'h', level: 2, text: '5. Organisation de crise', id: 'crisis' });
