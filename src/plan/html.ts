@@ -43,7 +43,7 @@ figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
   main{max-width:none;padding:0}
   .break{break-before:page}
   h2,h3{break-after:avoid}
-  tr,.message,figure,dl{break-inside:avoid}
+  tr,.message,figure,dl,.keep{break-inside:avoid}
   thead{display:table-header-group}
   table{break-inside:auto}
   a{color:inherit}
@@ -84,14 +84,25 @@ export function planHtml(
 ): string {
   const out: string[] = [];
   let brk = false;
+  // A service's page (its heading, facts and picture) is kept on one printed page.
+  let keep = false;
+  const closeKeep = () => {
+    if (keep) out.push('</section>');
+    keep = false;
+  };
   for (const b of blocks) {
     switch (b.kind) {
       case 'break':
         brk = true;
         break;
       case 'h': {
+        closeKeep();
         const cls = brk ? ' class="break"' : '';
         brk = false;
+        if (b.id.startsWith('service-')) {
+          out.push('<section class="keep">');
+          keep = true;
+        }
         out.push(`<h${b.level} id="${esc(b.id)}"${cls}>${esc(b.text)}</h${b.level}>`);
         break;
       }
@@ -127,6 +138,7 @@ export function planHtml(
         break;
     }
   }
+  closeKeep();
   return `<!doctype html>
 <html lang="${lang}">
 <head>

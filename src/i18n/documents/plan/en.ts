@@ -407,7 +407,7 @@ export const en: PlanTemplate = (v, h) => {
       ],
       [
         'RPO',
-        'Recovery point objective: the most recent data one may lose, as a time — with an RPO of 1 h, at most the last hour.',
+        'Recovery point objective: how much data may be lost, counted in time — with an RPO of 1 h, at most the last hour’s work.',
       ],
       [
         'MTPD',
