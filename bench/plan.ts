@@ -123,4 +123,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1]?.endsWith("plan.ts")) await main();
+if (process.argv[1]?.endsWith('plan.ts')) await main();
