@@ -3,7 +3,8 @@
 # (the compiler better-sqlite3 is built with, Chromium for the HTML report and dashboard tests, PostgreSQL for the store tests, OpenSSL for
 # the test certificates, `script` for the pseudo-terminal test, Prometheus' promtool for the /metrics lint test, BIND 9 and its tools
 # for the RFC 2136 and DNS tests, Knot DNS and PowerDNS (with its SQLite backend) for the RFC 2136 tests against other servers,
-# Zonemaster and dnsperf for the DNS tests and benchmark, HAProxy for the Runtime API tests, the npm packages), builds,
+# Zonemaster and dnsperf for the DNS tests and benchmark, HAProxy for the Runtime API tests, poppler-utils for the plan's PDF,
+# the npm packages), builds,
 # type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,8 @@ command -v zonemaster-cli >/dev/null 2>&1 || missing+=(zonemaster-cli)
 command -v dnsperf >/dev/null 2>&1 || missing+=(dnsperf)
 # The HAProxy Runtime API tests start their own haproxy.
 command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
+# The continuity plan's PDF test reads it back (pdftotext, pdfinfo) and turns its pages into PNG files (pdftoppm).
+command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if ((${#missing[@]} > 0)); then
   echo "installing Debian packages: ${missing[*]}"
   apt-get update -qq

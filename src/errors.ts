@@ -101,6 +101,22 @@ export const ERRORS = {
     exit: 2,
     doc: 'A text of `statusPage` written as {en, fr} with neither: give it in one language at least.',
   },
+  BASCULE_E_CONFIG_PLAN_TEXT: {
+    exit: 2,
+    doc: 'A text of the continuity plan (plan, contacts, escalation, runbooks, communications, suppliers) written as {en, fr} with neither.',
+  },
+  BASCULE_E_CONFIG_PLAN_PLACEHOLDER: {
+    exit: 2,
+    doc: 'A message of `communications` uses a placeholder the plan cannot fill (placeholder: the one written; allowed: those it can).',
+  },
+  BASCULE_E_CONFIG_PLAN_DEPUTY: {
+    exit: 2,
+    doc: 'A contact is named as its own deputy, or twice among its deputies.',
+  },
+  BASCULE_E_PLAN_PDF: {
+    exit: 3,
+    doc: 'The plan could not be printed to PDF: Chromium (/usr/bin/chromium, or BASCULE_CHROMIUM) is missing or failed (reason: why).',
+  },
   BASCULE_E_CONFIG_REGEX: {
     exit: 2,
     doc: 'A regular expression that is not valid RE2 syntax (no backreferences, no lookahead or lookbehind).',
@@ -280,6 +296,7 @@ export const ERRORS = {
     exit: 2,
     doc: 'The data directory holds no monitoring data (no bascule.db): has `bascule run` run with this map? (--data-dir names another).',
   },
+  BASCULE_E_USAGE_PLAN_OUT: { exit: 2, doc: '`plan --format pdf` writes a file: it needs --out FILE.' },
   BASCULE_E_USAGE_AGENT_VANTAGE: { exit: 2, doc: '`agent` needs --vantage with a vantage point id.' },
   BASCULE_E_USAGE_AGENT_TOKEN: { exit: 2, doc: '`agent` needs exactly one of --token-file and --token-env.' },
   BASCULE_E_NOTIFY_NONE: { exit: 2, doc: 'The map declares no alert channel to test.' },
@@ -539,7 +556,15 @@ export type ValueType =
   | 'array'
   | 'undefined'
   | 'null';
-export type RefKind = 'component' | 'componentOrService' | 'service' | 'vantage' | 'check' | 'backupTarget';
+export type RefKind =
+  | 'component'
+  | 'componentOrService'
+  | 'service'
+  | 'vantage'
+  | 'check'
+  | 'backupTarget'
+  | 'contact'
+  | 'provider';
 /** Why restic would refuse a repository string (model/backup-repository.ts). */
 export type RepositoryProblem =
   | 'empty'
@@ -599,7 +624,15 @@ export type YamlProblem =
   | 'directive'
   | 'other';
 export type QuoteKind = 'double' | 'single';
-export type ValueFormat = 'hostPort' | 'statusRange' | 'httpUrl' | 'dateTime' | 'duration';
+export type ValueFormat =
+  | 'hostPort'
+  | 'statusRange'
+  | 'httpUrl'
+  | 'dateTime'
+  | 'duration'
+  | 'date'
+  | 'phone'
+  | 'email';
 
 /** A problem in user input, located when it comes from a file. */
 export interface Diagnostic {

@@ -80,7 +80,7 @@ export function readText(file: string, shown = file): string {
 }
 
 /** Writes a UTF-8 file; errors name it as the user wrote it (`shown`). */
-export function writeText(file: string, text: string, force = true, shown = file): void {
+export function writeText(file: string, text: string | Uint8Array, force = true, shown = file): void {
   if (!force && existsSync(file)) throw fail('BASCULE_E_FILE_EXISTS', { file: shown });
   try {
     writeFileSync(file, text);

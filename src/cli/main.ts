@@ -15,6 +15,7 @@ import { incident } from './commands/incident.ts';
 import { init } from './commands/init.ts';
 import { maintenance } from './commands/maintenance.ts';
 import { notify } from './commands/notify.ts';
+import { plan } from './commands/plan.ts';
 import { run } from './commands/run.ts';
 import { scenarios } from './commands/scenarios.ts';
 import { schema } from './commands/schema.ts';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   status,
   statusPage,
   backup,
+  plan,
   failover,
   incident,
   maintenance,

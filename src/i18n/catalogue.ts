@@ -12,6 +12,7 @@ import * as demo from './catalogues/demo.ts';
 import * as failover from './catalogues/failover.ts';
 import * as http from './catalogues/http.ts';
 import * as monitor from './catalogues/monitor.ts';
+import * as plan from './catalogues/plan.ts';
 import * as proxy from './catalogues/proxy.ts';
 import * as report from './catalogues/report.ts';
 import * as statusPage from './catalogues/status-page.ts';
@@ -30,6 +31,7 @@ export const DOMAINS = {
   failover,
   http,
   monitor,
+  plan,
   proxy,
   report,
   statusPage,
@@ -47,6 +49,7 @@ export const en = {
   ...failover.en,
   ...http.en,
   ...monitor.en,
+  ...plan.en,
   ...proxy.en,
   ...report.en,
   ...statusPage.en,
@@ -64,6 +67,7 @@ export const fr = {
   ...failover.fr,
   ...http.fr,
   ...monitor.fr,
+  ...plan.fr,
   ...proxy.fr,
   ...report.fr,
   ...statusPage.fr,
@@ -87,6 +91,7 @@ const noCollision: [
       typeof failover.en,
       typeof http.en,
       typeof monitor.en,
+      typeof plan.en,
       typeof proxy.en,
       typeof report.en,
       typeof statusPage.en,

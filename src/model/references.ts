@@ -9,6 +9,7 @@ import { checkDnsZones } from './dns-references.ts';
 import { checkFailovers } from './failover-references.ts';
 import type { PathSegment } from './locate.ts';
 import { checkOperations } from './operations-check.ts';
+import { checkPlan } from './plan-check.ts';
 import { checkRunsOn } from './runs-on.ts';
 import type { Config, Dependency } from './schema.ts';
 import type { RawDiagnostic } from './schema-issues.ts';
@@ -254,5 +255,6 @@ export function checkReferences(config: Config): RawDiagnostic[] {
   checkDnsZones(config, out);
   checkStatusPage(config, out);
   checkBackups(config, out);
+  checkPlan(config, out);
   return out;
 }

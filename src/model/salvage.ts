@@ -15,6 +15,7 @@ import { type Config, component, configSchema, service } from './schema.ts';
 import { backups } from './schema-backups.ts';
 import { EXTERNAL_KEYS, failover as failoverEntry, failoverGroup, GROUP_KEYS } from './schema-failover.ts';
 import { check, notifyChannel, vantage } from './schema-operations.ts';
+import { planKeys } from './schema-plan.ts';
 import { statusPage } from './schema-status-page.ts';
 
 type Entry = Record<string, unknown>;
@@ -108,6 +109,26 @@ function salvageFailover(raw: unknown, at: string, positions: Positions) {
   return rebuilt.success ? rebuilt.data : undefined;
 }
 
+/**
+ * The plan's keys that are valid as a whole (their references are checked), the others left out;
+ * every contact keeps its id (runbooks and escalation name them), and when `contacts` is not a
+ * mapping, nothing that names a contact is checked.
+ */
+function salvagePlan(data: Entry): Partial<Config> {
+  const out: Entry = {};
+  for (const [key, schema] of Object.entries(planKeys)) {
+    const r = (schema as z.ZodType).safeParse(data[key]);
+    if (r.success && r.data !== undefined) out[key] = r.data;
+  }
+  if (out.contacts === undefined) {
+    if (data.contacts !== undefined && !isRecord(data.contacts))
+      return { contacts: {}, runbooks: {}, suppliers: {} } as Partial<Config>;
+    const ids = isRecord(data.contacts) ? Object.keys(data.contacts) : [];
+    out.contacts = Object.fromEntries(ids.map((id) => [id, { name: id, role: id, deputies: [] }]));
+  }
+  return { runbooks: {}, suppliers: {}, ...out } as Partial<Config>;
+}
+
 export interface Salvaged {
   readonly config: Config;
   /** A path in the salvaged config → the same place in the file (list items that were left out shift indices). */
@@ -149,6 +170,7 @@ export function salvageConfig(data: unknown): Salvaged | undefined {
     ...(runtime === undefined ? {} : { runtime }),
     ...(page === undefined ? {} : { statusPage: page }),
     ...(saved === undefined ? {} : { backups: saved }),
+    ...salvagePlan(data),
   } as Config;
   const original = (path: readonly PathSegment[]): PathSegment[] => {
     const [section, id, field, index, ...rest] = path;

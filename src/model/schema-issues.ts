@@ -1,6 +1,6 @@
 /** Turns zod's validation issues into Bascule diagnostics (codes, paths, did-you-mean hints). */
 import type { z } from 'zod';
-import type { ErrorCode, Params } from '../errors.ts';
+import type { ErrorCode, Params, ValueFormat } from '../errors.ts';
 import type { PathSegment } from './locate.ts';
 import { EXTERNAL_KEYS, GROUP_KEYS } from './schema-failover.ts';
 import { knownKeysAt } from './schema-keys.ts';
@@ -143,11 +143,11 @@ export function fromZodIssues(
         break;
       }
       case 'invalid_format': {
-        if (issue.message === 'hostPort' || issue.message === 'statusRange') {
+        if (['hostPort', 'statusRange', 'date', 'phone', 'email'].includes(issue.message)) {
           out.push({
             code: 'BASCULE_E_CONFIG_FORMAT',
             path,
-            params: { value: show(input), format: issue.message },
+            params: { value: show(input), format: issue.message as ValueFormat },
           });
           break;
         }

@@ -17,6 +17,7 @@ import {
   text,
   vantage,
 } from './schema-operations.ts';
+import { planKeys } from './schema-plan.ts';
 import { statusPage } from './schema-status-page.ts';
 
 export { CRITICALITIES, ID_PATTERN } from './schema-operations.ts';
@@ -103,6 +104,9 @@ export const service = z.strictObject({
   criticality: z.enum(CRITICALITIES).default('medium'),
   rto: duration.optional().meta({ description: 'Recovery time objective: the longest acceptable outage.' }),
   rpo: duration.optional().meta({ description: 'Recovery point objective: the most data one may lose.' }),
+  mtpd: duration
+    .optional()
+    .meta({ description: 'Maximum tolerable period of disruption (plan: docs/plan.md).' }),
   dependsOn: z.array(dependency).default([]),
   ...documentation,
 });
@@ -158,6 +162,7 @@ export const configSchema = z.strictObject({
     description:
       'Backups with restic: targets (repositories placed on the map) and datasets (what, how often, against which RPO; docs/backups.md).',
   }),
+  ...planKeys,
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -159,6 +159,8 @@ const REF_EN: Readonly<Record<RefKind, string>> = {
   vantage: 'vantage point',
   check: 'check',
   backupTarget: 'backup target',
+  contact: 'contact',
+  provider: 'provider',
 };
 const REF_FR: Readonly<Record<RefKind, string>> = {
   component: 'composant',
@@ -167,6 +169,8 @@ const REF_FR: Readonly<Record<RefKind, string>> = {
   vantage: 'point de vue',
   check: 'vérification',
   backupTarget: 'cible de sauvegarde',
+  contact: 'contact',
+  provider: 'fournisseur',
 };
 /** "unknown" agrees with the noun: « composant inconnu », « vérification inconnue ». */
 const UNKNOWN_FR: Readonly<Record<RefKind, (id: string) => string>> = {
@@ -176,6 +180,8 @@ const UNKNOWN_FR: Readonly<Record<RefKind, (id: string) => string>> = {
   vantage: (id) => `point de vue « ${id} » inconnu`,
   check: (id) => `vérification « ${id} » inconnue`,
   backupTarget: (id) => `cible de sauvegarde « ${id} » inconnue`,
+  contact: (id) => `contact « ${id} » inconnu`,
+  provider: (id) => `fournisseur « ${id} » inconnu`,
 };
 const HEADER_EN: Readonly<Record<HeaderProblem, string>> = {
   name: "not a valid header name (letters, digits and !#$%&'*+.^_`|~- only)",
@@ -217,6 +223,9 @@ export const FORMAT_EN: Readonly<Record<ValueFormat, string>> = {
   httpUrl: 'an http:// or https:// URL',
   dateTime: 'an ISO 8601 date and time with its offset, such as 2026-12-24T22:00:00+01:00, or "now"',
   duration: 'a duration such as 500ms, 20s, 45m or 1h30m',
+  date: 'a date written YYYY-MM-DD, such as 2026-03-01',
+  phone: 'a telephone number such as +33 6 12 34 56 78',
+  email: 'an e-mail address such as claire@example.fr',
 };
 export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   hostPort: 'hôte:port (ou [IPv6]:port)',
@@ -225,6 +234,9 @@ export const FORMAT_FR: Readonly<Record<ValueFormat, string>> = {
   dateTime:
     'une date et une heure ISO 8601 avec leur décalage horaire, comme 2026-12-24T22:00:00+01:00, ou « now »',
   duration: 'une durée comme 500ms, 20s, 45m ou 1h30m',
+  date: 'une date écrite AAAA-MM-JJ, comme 2026-03-01',
+  phone: 'un numéro de téléphone comme +33 6 12 34 56 78',
+  email: 'une adresse e-mail comme claire@example.fr',
 };
 
 const TSIG_EN: Readonly<Record<TsigKeyProblem, string>> = {

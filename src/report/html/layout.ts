@@ -97,6 +97,13 @@ const ROOT_OPTIONS = {
 
 const CLUSTER_OPTIONS = { 'elk.padding': '[top=28,left=12,bottom=12,right=12]' };
 
+/** One engine for every layout: making one costs more than laying out a small diagram (the plan draws many). */
+let shared: InstanceType<typeof ELK> | undefined;
+const engine = (): InstanceType<typeof ELK> => {
+  shared ??= new ELK();
+  return shared;
+};
+
 export async function layoutDiagram(diagram: Diagram): Promise<Layout> {
   const elkNodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: 'root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
@@ -123,7 +130,7 @@ export async function layoutDiagram(diagram: Diagram): Promise<Layout> {
   }
   root.edges = diagram.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] }));
 
-  const laid = await new ELK().layout(root);
+  const laid = await engine().layout(root);
 
   const nodes = new Map<string, Box>();
   const clusters = new Map<string, Box>();

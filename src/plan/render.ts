@@ -1,0 +1,60 @@
+/**
+ * `bascule plan`: the plan built from its inputs, written in the chosen language (its template),
+ * then as Markdown, HTML (with the dependency pictures) or PDF (the HTML printed by Chromium).
+ */
+import type { Browser } from 'playwright-core';
+import { planBlocks } from '../i18n/documents/plan.ts';
+import type { Lang } from '../i18n/index.ts';
+import { type BuiltPlan, buildPlan, type PlanInput } from './build.ts';
+import { drawFigures } from './figures.ts';
+import { planHtml } from './html.ts';
+import { planMarkdown } from './markdown.ts';
+
+export type PlanFormat = 'md' | 'html' | 'pdf';
+
+const TITLE: Readonly<Record<Lang, (company: string) => string>> = {
+  en: (c) => `Business continuity plan — ${c}`,
+  fr: (c) => `Plan de continuité d’activité — ${c}`,
+};
+
+/** The ids of the components a picture holds, for the Markdown (which has no pictures). */
+function figureText(built: BuiltPlan, input: PlanInput, service: string | undefined): string {
+  const { graph } = input;
+  const nodes = service === undefined ? undefined : built.figures.get(service);
+  const ids = graph.components
+    .filter((c) => nodes === undefined || nodes.has(c))
+    .map((c) => graph.ids[c]!)
+    .filter((id) => Object.hasOwn(input.config.components, id));
+  return ids.join(', ') || '—';
+}
+
+export async function renderPlanHtml(input: PlanInput): Promise<{ html: string; title: string }> {
+  const built = buildPlan(input);
+  const blocks = planBlocks(built.view, input.lang);
+  const title = TITLE[input.lang](input.config.name);
+  const spofs = new Set(input.analysis.singlePointsOfFailure.map((s) => s.component));
+  const figures = await drawFigures(
+    input.graph,
+    input.lang,
+    spofs,
+    built.figures,
+    built.view.mapDrawn,
+    (s) => (s === undefined ? title : `${title}: ${s}`),
+  );
+  return { html: planHtml(blocks, input.lang, title, figures), title };
+}
+
+export function renderPlanMarkdown(input: PlanInput): string {
+  const built = buildPlan(input);
+  return planMarkdown(planBlocks(built.view, input.lang), input.lang, (s) => figureText(built, input, s));
+}
+
+export async function renderPlanPdf(
+  input: PlanInput,
+  chromium: string,
+  browser?: Browser,
+): Promise<Uint8Array> {
+  const { html, title } = await renderPlanHtml(input);
+  const { planPdf } = await import('./pdf.ts');
+  return planPdf(html, title, chromium, browser);
+}
