@@ -92,7 +92,8 @@ export function probeContract(type: ProbeType, targets: () => ProbeTargets): voi
       setTimeout(() => abort.abort(), 50);
       const { result, ms } = await run(type, compiled(keys), abort.signal);
       assert.deepEqual([result.ok, result.reason, result.detail], [false, 'error', 'aborted']);
-      assert.ok(ms < 50 + GRACE_MS, `${ms} ms`);
+      // Well before the probe's own timeout (the reason says it too); a loaded machine adds its delay.
+      assert.ok(ms < TIMEOUT_MS - 50, `${ms} ms`);
     });
 
     it('never throws, even for a target this build cannot read', async () => {
