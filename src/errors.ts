@@ -39,6 +39,10 @@ export const ERRORS = {
   BASCULE_E_CONFIG_MAX: { exit: 2, doc: 'A number is above its maximum.' },
   BASCULE_E_CONFIG_TOO_FEW: { exit: 2, doc: 'A list has fewer items than it needs.' },
   BASCULE_E_CONFIG_INVALID: { exit: 2, doc: 'A value is invalid for another reason.' },
+  BASCULE_E_CONFIG_SECRET_VALUE: {
+    exit: 2,
+    doc: 'A secret (a password, token, key, database URL) is written as a value where {env: VARIABLE} or {file: PATH} is expected; the message never shows what was written.',
+  },
   BASCULE_E_CONFIG_ID: {
     exit: 2,
     doc: 'An id uses characters other than letters, digits, ".", "_" and "-".',
@@ -96,6 +100,10 @@ export const ERRORS = {
   BASCULE_E_CONFIG_TIMEZONE: {
     exit: 2,
     doc: 'A time zone that is not one: give an IANA name such as Europe/Paris, or UTC (value: what was written).',
+  },
+  BASCULE_E_CONFIG_CHANNEL_URL: {
+    exit: 2,
+    doc: 'An alert channel’s address is not an http(s) URL; it is not shown, since the address holds the channel’s secret (a Slack, Discord or Teams webhook).',
   },
   BASCULE_E_CONFIG_STATUS_TEXT: {
     exit: 2,

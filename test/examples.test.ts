@@ -48,6 +48,8 @@ const EXAMPLES: readonly Example[] = [
     overall: '33/100 (E) 8 SPOFs',
     services: ['storefront 50 2/3 3', 'checkout 6 0/3 6', 'api 70 3/3 3', 'back-office 30 1/3 3'],
     findings: [
+      // The RDS database behind checkout, api and back-office: no dataset backs it up.
+      'critical backup-missing db',
       'critical provider-concentration checkout cloudflare',
       'critical region-concentration checkout aws/eu-west-3',
       // Stripe runs in us-east-1.
@@ -62,6 +64,9 @@ const EXAMPLES: readonly Example[] = [
       'critical single-point-of-failure sessions checkout api',
       'critical single-point-of-failure stripe checkout',
       // Failing over away from AWS through Route 53, which fails with AWS.
+      // The static catalogue on Scaleway: a bucket no dataset backs up (true by the rule; if it is
+      // rebuilt from db on each deploy, a backup of db covers it, but the map does not say so).
+      'high backup-missing static-catalogue',
       'high control-plane-dependency origin-failover route53 aws alb',
       // checkout has no check at all.
       'high monitoring-gap checkout',
@@ -99,6 +104,8 @@ const EXAMPLES: readonly Example[] = [
       'paie 80 2/2 1',
     ],
     findings: [
+      // The ERP database's only copy is on the storage server next door: the OVH SBG 2021 lesson.
+      'critical backup-colocated erp-db erp-db sbg-storage',
       'critical region-concentration erp onprem/lyon',
       'critical region-concentration erp ovh/sbg',
       // Two internet uplinks, two operators, one UPS.
@@ -107,6 +114,8 @@ const EXAMPLES: readonly Example[] = [
       'critical single-point-of-failure erp-db erp',
       'critical single-point-of-failure onduleur erp fichiers teams',
       // No checks at all: every critical or high service is unwatched.
+      // SharePoint holds the shared files and nothing backs it up (Microsoft's retention is no backup).
+      'high backup-missing m365-sharepoint',
       'high monitoring-gap erp',
       'high provider-concentration fichiers azure',
       'high provider-concentration fichiers microsoft',
@@ -173,6 +182,9 @@ const EXAMPLES: readonly Example[] = [
       'high region-concentration messagerie orange/strasbourg',
       // "Paris" at AWS is eu-west-3.
       'high region-concentration paie aws/eu-west-3',
+      // The nightly copy on the office NAS survives the fire, but loses up to a day of orders: the
+      // shop's RPO is 1h.
+      'high rpo-unmet base base boutique',
       'high single-point-of-failure entra-id messagerie documents',
       'high single-point-of-failure exchange messagerie',
       'high single-point-of-failure internet-bureau messagerie documents',
@@ -205,6 +217,8 @@ const EXAMPLES: readonly Example[] = [
       '60:26 components.sharepoint.provider BASCULE_W_CATALOGUE_ALIAS',
       '60:26 components.sharepoint.provider BASCULE_W_CATALOGUE_HOSTED_ON',
       '66:38 components.logiciel-paie.runsOn[0].region BASCULE_W_CATALOGUE_ALIAS',
+      // A nightly copy cannot meet the shop's RPO of 1h.
+      '179:14 backups.datasets.base.every BASCULE_W_BACKUP_EVERY_RPO',
     ],
   },
   {
@@ -214,6 +228,8 @@ const EXAMPLES: readonly Example[] = [
     services: ['app 73 1/1 2', 'api 80 1/1 1', 'reporting 13 0/1 2'],
     findings: [
       // The API group across clouds is steered by Route 53, which fails with AWS.
+      // Three CockroachDB replicas, no backup: replication copies a deletion to all three.
+      'critical backup-missing data.dependsOn[0] crdb-aws crdb-gcp-1 crdb-gcp-2',
       'critical control-plane-dependency api-edge aws api.dependsOn[1]',
       'critical provider-concentration api aws',
       // A 2-of-3 quorum with two nodes on GCP does not survive GCP.
@@ -337,10 +353,18 @@ const SAID: Readonly<Record<string, Readonly<Record<'en' | 'fr', readonly string
     ],
   },
   'pme-ovh.yaml': {
-    en: ['A failure of region ovh/sbg takes erp down whole', 'OVHcloud Strasbourg — data centre fire'],
+    en: [
+      'A failure of region ovh/sbg takes erp down whole',
+      'OVHcloud Strasbourg — data centre fire',
+      // The fire takes the ERP database and its only backup, on the same site.
+      'erp-db: lost, its only copy (sbg-storage) goes down with it',
+      'Every copy of erp-db (sbg-storage) is in ovh/sbg, like erp-db itself',
+    ],
     fr: [
       'Une panne de la région ovh/sbg fait tomber erp entièrement',
       'OVHcloud Strasbourg — incendie du site',
+      'erp-db : données perdues, leur seule copie (sbg-storage) tombe avec elles',
+      'Toutes les copies d’erp-db (sbg-storage) sont dans ovh/sbg, comme erp-db lui-même',
     ],
   },
   'multicloud.yaml': {
@@ -352,19 +376,22 @@ const SAID: Readonly<Record<string, Readonly<Record<'en' | 'fr', readonly string
       'A failure of region ovh/sbg takes boutique down whole (boutique ← site)',
       'also: a failure of aws takes boutique down through it',
       'Azure Front Door — invalid configuration deployed globally',
+      'base: restorable from nas (up to 1d old), beyond its RPO of 1h',
     ],
     fr: [
       'Une panne de la région ovh/sbg fait tomber boutique entièrement (boutique ← site)',
       'aussi : une panne d’aws fait tomber boutique par son intermédiaire',
       'Azure Front Door — configuration invalide déployée mondialement',
       'Exportez régulièrement ce que contient logiciel-paie',
+      // The copy on the office NAS survives the fire, a day old at worst.
+      'base : restaurable depuis nas (copie d’au plus 1d), au-delà de son RPO de 1h',
     ],
   },
 };
 
 interface Said {
   findings: { message: string; rootCause?: string }[];
-  outages: { title: string; hits: number; servicesDown: string[] }[];
+  outages: { title: string; hits: number; servicesDown: string[]; data: { text: string }[] }[];
   actions: { title: string }[];
 }
 
@@ -386,7 +413,10 @@ for (const [file, said] of Object.entries(SAID)) {
       for (const o of j.outages.filter((x) => x.hits > 0)) {
         const row = lines.find((l) => l.includes(o.title));
         assert.ok(row, o.title);
-        if (o.servicesDown.length > 0) assert.ok(row.endsWith(o.servicesDown.join(', ')), row);
+        if (o.servicesDown.length > 0) assert.ok(row.includes(o.servicesDown.join(', ')), row);
+        // The data it loses, in the row's last column.
+        const data = o.data.map((d) => d.text).join('; ');
+        if (data) assert.ok(row.endsWith(data), row);
       }
       // And the sentences written out by hand, so that the wording itself is checked.
       for (const sentence of said[lang]) assert.ok(text.stdout.includes(sentence), sentence);

@@ -77,13 +77,16 @@ describe('root causes on examples/startup-aws.yaml', () => {
       'single-point-of-failure:route53': ['provider-concentration:storefront@aws'],
       'monitoring-gap:api': [],
       'single-point-of-failure:back-office-app': ['region-concentration:back-office@aws/eu-west-3'],
+      // No backup is another root cause than no redundancy: a replica of db would not make these go.
+      'backup-missing:db': [],
+      'backup-missing:static-catalogue': [],
     });
   });
 
   it('keeps every finding in the JSON with its kind; ids unique, rootCause and related agree', async () => {
     const findings = await startupJson();
-    assert.equal(findings.length, 22);
-    assert.equal(new Set(findings.map((f) => f.id)).size, 22);
+    assert.equal(findings.length, 24);
+    assert.equal(new Set(findings.map((f) => f.id)).size, 24);
     const byId = new Map(findings.map((f) => [f.id, f]));
     for (const f of findings) {
       assert.ok(f.id.startsWith(`${f.kind}:`), f.id);
@@ -94,6 +97,7 @@ describe('root causes on examples/startup-aws.yaml', () => {
       for (const id of f.related ?? []) assert.equal(byId.get(id)?.rootCause, f.id);
     }
     assert.deepEqual([...new Set(findings.map((f) => f.kind))].sort(), [
+      'backup-missing',
       'control-plane-dependency',
       'monitoring-gap',
       'provider-concentration',
@@ -106,14 +110,14 @@ describe('root causes on examples/startup-aws.yaml', () => {
   for (const [lang, header, also, shared, samePlace] of [
     [
       'en',
-      'FINDINGS: 22, FROM 14 ROOT CAUSES',
+      'FINDINGS: 24, FROM 16 ROOT CAUSES',
       'also: a failure of cloudflare takes checkout, storefront down through it',
       'also: it makes the redundancy api-pool of api-tier illusory (api-a, api-b all fail with it)',
       'also: the same failure takes api down whole',
     ],
     [
       'fr',
-      'CONSTATS : 22, ISSUS DE 14 CAUSES PREMIÈRES',
+      'CONSTATS : 24, ISSUS DE 16 CAUSES PREMIÈRES',
       'aussi : une panne de cloudflare fait tomber checkout, storefront par son intermédiaire',
       'aussi : il rend illusoire la redondance api-pool d’api-tier (api-a, api-b tombent tous avec lui)',
       'aussi : la même panne fait tomber api entièrement',
@@ -134,11 +138,11 @@ describe('root causes on examples/startup-aws.yaml', () => {
         (l) => l.includes('aws/eu-west-3') && l.includes('checkout ← api-tier ← db'),
       );
       assert.equal(lines[region + 2], `            ${samePlace}`);
-      // 14 blocks, one per root cause: the cloudflare findings are not printed again on their own.
+      // 16 blocks, one per root cause: the cloudflare findings are not printed again on their own.
       const blocks = lines
         .slice(at + 1)
         .filter((l) => /^(critical|high|medium|low|critique|élevée|moyenne|faible) /.test(l));
-      assert.equal(blocks.length, 14);
+      assert.equal(blocks.length, 16);
       assert.ok(!lines.some((l) => /^ {10}(A failure of cloudflare|Une panne de cloudflare)/.test(l)));
     });
   }
@@ -327,7 +331,7 @@ const GROUP_SCRIPT = `(async () => {
   const before = visible(first);
   details.querySelector('summary').click();
   await new Promise((r) => requestAnimationFrame(r));
-  const heading = [...document.querySelectorAll('h2')].map((h) => h.textContent).find((t) => /22/.test(t));
+  const heading = [...document.querySelectorAll('h2')].map((h) => h.textContent).find((t) => /24/.test(t));
   return {
     heading,
     also: [...row.querySelectorAll('ul.also li')].map((li) => li.textContent),
@@ -350,13 +354,13 @@ describe('the HTML report (Chromium)', () => {
   for (const [lang, heading, summary, also] of [
     [
       'en',
-      'Findings: 22, from 14 root causes',
+      'Findings: 24, from 16 root causes',
       '2 related findings, same root cause',
       'also: a failure of cloudflare takes checkout, storefront down through it',
     ],
     [
       'fr',
-      'Constats : 22, issus de 14 causes premières',
+      'Constats : 24, issus de 16 causes premières',
       '2 constats liés, même cause première',
       'aussi : une panne de cloudflare fait tomber checkout, storefront par son intermédiaire',
     ],

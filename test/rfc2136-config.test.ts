@@ -83,11 +83,13 @@ describe('rfc2136 and haproxy in the map', () => {
   });
 
   it('a secret written in the file, and a server that is not host:port', () => {
-    one(
+    const secret = one(
       MAP + RFC.replace('{file: ./tsig.key}', 'c2VjcmV0'),
-      'BASCULE_E_CONFIG_INVALID',
+      'BASCULE_E_CONFIG_SECRET_VALUE',
       'failover.api.rfc2136.tsig.secret',
     );
+    // The key itself is never echoed.
+    assert.ok(!secret.en.includes('c2VjcmV0') && !secret.fr.includes('c2VjcmV0'), secret.en);
     const d = one(
       MAP + RFC.replace('127.0.0.1:5300', '127.0.0.1'),
       'BASCULE_E_CONFIG_FORMAT',

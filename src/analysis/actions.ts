@@ -404,6 +404,10 @@ const SUGGEST: Readonly<
       ? move(graph, f.subjects[1]!, f.subjects[2]!, f.kind)
       : move(graph, f.subjects[0]!, f.subjects[1]!, f.kind),
   'monitoring-gap': () => undefined,
+  // Backups do not change the score (rules/backups.ts), so no change to them can be ranked by it.
+  'backup-missing': () => undefined,
+  'backup-colocated': () => undefined,
+  'rpo-unmet': () => undefined,
 };
 
 /** Distinct candidates from the findings (already most severe first), at most MAX_CANDIDATES. */

@@ -30,9 +30,12 @@ const CLASSES: ReadonlyArray<readonly [Advice, RegExp]> = [
   ['office', /^(office|office-suite|productivity|collaboration|workspace|groupware|chat)$/],
   ['network', /^(network|internet|isp|line|wan|vpn|router|firewall|connectivity|lan)$/],
   ['dns', /^(dns|registrar)$/],
-  ['database', /^(database|db|sql|nosql|cache|search)$/],
+  [
+    'database',
+    /^(database|db|sql|nosql|postgres|postgresql|mysql|mariadb|mongo|mongodb|sqlserver|oracle|cache|search)$/,
+  ],
   ['compute', /^(compute|vm|server|app|application|container|kubernetes|k8s|serverless|function|web|api)$/],
-  ['storage', /^(storage|object-storage|nas|files?|backup|s3)$/],
+  ['storage', /^(storage|object-storage|nas|files?|file-server|fileserver|bucket|blob|backup|s3)$/],
   ['cdn', /^(cdn|proxy|waf|load-balancer|lb|edge)$/],
   ['auth', /^(auth|identity|sso|idp|iam|directory)$/],
   ['power', /^(power|ups|electricity|generator)$/],
@@ -46,4 +49,17 @@ export function adviceFor(kind: string | undefined): Advice {
   const k = kind.trim().toLowerCase();
   for (const [advice, pattern] of CLASSES) if (pattern.test(k)) return advice;
   return 'generic';
+}
+
+/**
+ * Kinds of the database and storage classes whose content is rebuilt rather than restored (a cache,
+ * a search index) or that are themselves the copy (a backup store): they need no backup of their own.
+ */
+const NOT_PRIMARY_DATA = /^(cache|search|backup)$/;
+
+/** Whether a component of this kind holds data a backup must protect (a database, a file store). */
+export function holdsData(kind: string | undefined): boolean {
+  const advice = adviceFor(kind);
+  if (advice !== 'database' && advice !== 'storage') return false;
+  return !NOT_PRIMARY_DATA.test(kind!.trim().toLowerCase());
 }

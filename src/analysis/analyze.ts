@@ -8,6 +8,7 @@ import { type TopActions, topActions } from './actions.ts';
 import { withAssumptions } from './assumed.ts';
 import { blastRadii, DEFAULT_LIST_LIMIT, type Strategy } from './blast-radius.ts';
 import { type AnalysisContext, criticalityAbove } from './context.ts';
+import { type DataOutcome, dataOutcomes } from './data-outcomes.ts';
 import { type FailoverOutcome, failoverOutcomes } from './failover-outcomes.ts';
 import { severityRank } from './finding.ts';
 import { buildGraph, type Graph } from './graph.ts';
@@ -15,6 +16,7 @@ import { type NotEvaluated, notEvaluated, type UnplacedComponent } from './not-e
 import { failPlaces } from './placements.ts';
 import { Propagator } from './propagate.ts';
 import { type GroupedFinding, groupFindings } from './root-cause-groups.ts';
+import { backupFindings } from './rules/backups.ts';
 import { concentration } from './rules/concentration.ts';
 import { controlPlaneDependency, controlPlaneWatch } from './rules/control-plane-dependency.ts';
 import { monitoringGap } from './rules/monitoring-gap.ts';
@@ -31,6 +33,7 @@ export const RULES: readonly Rule[] = [
   concentration,
   controlPlaneDependency,
   monitoringGap,
+  backupFindings,
 ];
 
 export interface OutageReplay {
@@ -46,6 +49,8 @@ export interface OutageReplay {
   readonly servicesDown: readonly string[];
   /** What each failover whose preferred endpoint the outage takes would do. */
   readonly failovers: readonly FailoverOutcome[];
+  /** The data of the datasets whose component the outage takes: lost, or restorable from which copy. */
+  readonly data: readonly DataOutcome[];
 }
 
 export interface Analysis {
@@ -144,6 +149,7 @@ export function analyze(
       hits,
       servicesDown: ids(services),
       failovers: failoverOutcomes(graph, prop),
+      data: dataOutcomes(graph, prop),
     };
   });
   const downBy = new Map<string, string[]>();

@@ -12,6 +12,9 @@ export const FINDING_KINDS = [
   'region-concentration',
   'control-plane-dependency',
   'monitoring-gap',
+  'backup-missing',
+  'backup-colocated',
+  'rpo-unmet',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

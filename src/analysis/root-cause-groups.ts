@@ -13,7 +13,8 @@
  * - a shared-dependency finding that names one shared component is grouped under that component's
  *   single-point-of-failure finding, when it has one.
  *
- * Monitoring gaps and control-plane findings are their own roots. Pure; the checks are bounded in
+ * Monitoring gaps, control-plane and backup findings are their own roots (no backup is another cause
+ * than no redundancy: a replica does not undo a deletion). Pure; the checks are bounded in
  * work by the size of the map (beyond the budget, findings stay roots).
  */
 import type { AnalysisContext } from './context.ts';

@@ -1,6 +1,7 @@
 /** A failure scenario played against the map: what goes down, what loses redundancy, and why. */
 
 import { runsOnLabel } from '../model/runs-on.ts';
+import { type DataOutcome, dataOutcomes } from './data-outcomes.ts';
 import { type Cause, chain, explain } from './explain.ts';
 import { type FailoverOutcome, failoverOutcomes } from './failover-outcomes.ts';
 import { type Graph, NODE_COMPONENT, NODE_SERVICE, nodeLabel, placementsOf } from './graph.ts';
@@ -26,6 +27,8 @@ export interface Simulation {
   readonly explanations: readonly ServiceDown[];
   /** What each failover whose preferred endpoint failed would do. */
   readonly failovers: readonly FailoverOutcome[];
+  /** The data of the datasets whose component failed: lost, or restorable from which copy. */
+  readonly data: readonly DataOutcome[];
 }
 
 /** Per graph: its components by their own provider, and those that have runsOn entries. */
@@ -126,6 +129,7 @@ export function simulate(
     degraded: degraded.sort((a, b) => a.group.localeCompare(b.group)),
     explanations,
     failovers: failoverOutcomes(graph, prop),
+    data: dataOutcomes(graph, prop),
   };
 }
 

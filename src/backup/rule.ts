@@ -6,8 +6,12 @@
  * and the last restore test passed within their period). Pure: what is current, proved and
  * verified is passed in (from the records, or assumed from the map alone by the analyser).
  */
+
+import { colocation } from '../model/backup-placement.ts';
 import { type Medium, readRepository } from '../model/backup-repository.ts';
-import type { Config, Place, RunsOnEntry } from '../model/schema.ts';
+import type { Config } from '../model/schema.ts';
+
+export { type Colocation, colocation, placesOf } from '../model/backup-placement.ts';
 
 export interface RuleVerdict {
   readonly copies: number;
@@ -41,37 +45,6 @@ export interface RuleFacts {
   readonly checked: (target: string) => boolean;
   /** The last restore test of the dataset passed within the verification period. */
   readonly restored: boolean;
-}
-
-/** The places of a component: its own, and those of its runsOn entries. */
-export function placesOf(config: Config, component: string | undefined): Place[] {
-  const spec = component === undefined ? undefined : config.components[component];
-  if (!spec) return [];
-  const out: Place[] = [];
-  if (spec.provider !== undefined)
-    out.push({ provider: spec.provider, ...(spec.region !== undefined ? { region: spec.region } : {}) });
-  const add = (e: RunsOnEntry) => {
-    if ('anyOf' in e) out.push(...e.anyOf);
-    else if ('quorum' in e) out.push(...e.quorum.of);
-    else out.push(e);
-  };
-  for (const e of spec.runsOn) add(e);
-  return out;
-}
-
-/** How a target's place relates to the data's: `region` (same provider and region), `provider`, or `offsite`; `unplaced` when either is not on the map. */
-export type Colocation = 'region' | 'provider' | 'offsite' | 'unplaced';
-
-export function colocation(config: Config, source: string, targetComponent: string | undefined): Colocation {
-  const here = placesOf(config, source);
-  const there = placesOf(config, targetComponent);
-  if (here.length === 0 || there.length === 0) return 'unplaced';
-  const sameRegion = there.some((t) =>
-    here.some((h) => h.provider === t.provider && h.region !== undefined && h.region === t.region),
-  );
-  if (sameRegion) return 'region';
-  const sameProvider = there.some((t) => here.some((h) => h.provider === t.provider));
-  return sameProvider ? 'provider' : 'offsite';
 }
 
 export function mediumOf(repository: string): Medium | undefined {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ErrorCode, Params, ValueFormat } from '../errors.ts';
 import type { PathSegment } from './locate.ts';
 import { EXTERNAL_KEYS, GROUP_KEYS } from './schema-failover.ts';
-import { knownKeysAt } from './schema-keys.ts';
+import { isSecretAt, knownKeysAt } from './schema-keys.ts';
 import { suggest } from './suggest.ts';
 
 /** A diagnostic before it is located in the file. */
@@ -94,6 +94,15 @@ export function fromZodIssues(
     const path = [...base, ...(issue.path as PathSegment[])];
     const input = valueAt(data, path);
     const last = path[path.length - 1];
+    // A secret written as a value (`password: hunter2`): said without the value, which is the secret.
+    if (
+      input !== undefined &&
+      (typeof input !== 'object' || input === null || Array.isArray(input)) &&
+      isSecretAt(schema, path)
+    ) {
+      out.push({ code: 'BASCULE_E_CONFIG_SECRET_VALUE', path, params: { key: String(last) } });
+      continue;
+    }
     switch (issue.code) {
       case 'unrecognized_keys': {
         const mixed = path.length === 2 && path[0] === 'failover' ? failoverBranch(input).mixed : undefined;

@@ -5,6 +5,7 @@ import type { Simulation } from '../analysis/simulate.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { renderAction } from './actions.ts';
+import { dataJson } from './data-outcome.ts';
 import { failoverSentence } from './failover-outcome.ts';
 import { renderFinding } from './findings.ts';
 
@@ -21,7 +22,7 @@ export function analysisJson(a: Analysis, lang: Lang) {
     actionsTried: { candidates: a.actions?.candidates ?? 0, evaluated: a.actions?.evaluated ?? 0 },
     singlePointsOfFailure: a.singlePointsOfFailure,
     findings: a.findings.map((f) => renderFinding(lang, f)),
-    outages: a.outages.map((o) => ({ ...o, title: o.title[lang] })),
+    outages: a.outages.map((o) => ({ ...o, title: o.title[lang], data: dataJson(o.data, lang) })),
     blastRadius: a.blastRadius,
   };
 }
@@ -51,5 +52,7 @@ export function simulationJson(s: Simulation, lang: Lang, replay?: Scenario) {
     explanations: s.explanations,
     // What each failover whose preferred endpoint failed would do, and the sentence that says it.
     failovers: s.failovers.map((o) => ({ ...o, text: failoverSentence(o, lang) })),
+    // The data of the datasets whose component failed: lost, stale or restorable, and the sentence.
+    data: dataJson(s.data, lang),
   };
 }

@@ -3,6 +3,7 @@ import type { Analysis } from '../../analysis/analyze.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { renderAction } from '../../report/actions.ts';
+import { dataSentence } from '../../report/data-outcome.ts';
 import { failoverSentence } from '../../report/failover-outcome.ts';
 import { alsoLines, findingGroups, rootCount } from '../../report/finding-groups.ts';
 import { assumedMark, renderFinding } from '../../report/findings.ts';
@@ -132,9 +133,17 @@ function outages(a: Analysis, lang: Lang, paint: Paint): string {
       rows[i]!.push(o.failovers.map((f) => failoverSentence(f, lang)).join('; '));
     });
   }
-  const columns = ['DATE', 'OUTAGE', 'DOWN', 'FAILOVER'] as const;
+  const columns: ('DATE' | 'OUTAGE' | 'DOWN' | 'FAILOVER' | 'DATA')[] = ['DATE', 'OUTAGE', 'DOWN'];
+  if (a.outages.some((o) => o.failovers.length > 0)) columns.push('FAILOVER');
+  // And one for the data each outage loses, when some outage reaches a dataset.
+  if (a.outages.some((o) => o.data.length > 0)) {
+    columns.push('DATA');
+    a.outages.forEach((o, i) => {
+      rows[i]!.push(o.data.map((d) => dataSentence(d, lang)).join('; '));
+    });
+  }
   return table(
-    columns.slice(0, rows[0]!.length).map((c) => t(lang, `cli.col.${c}`)),
+    columns.map((c) => t(lang, `cli.col.${c}`)),
     rows,
     paint,
   );

@@ -2,6 +2,7 @@
 import { formatPredicate } from '../../analysis/predicate.ts';
 import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { dataSentence } from '../../report/data-outcome.ts';
 import { failoverSentence } from '../../report/failover-outcome.ts';
 import { rootCauses } from '../../report/root-causes.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
@@ -60,6 +61,12 @@ export function simulationText(s: Simulation, lang: Lang, paint: Paint, replay?:
       paint(f.outcome === 'switches' ? 'green' : 'red', failoverSentence(f, lang)),
     );
     parts.push(`${paint('bold', t(lang, 'cli.simulate.failover'))}\n${lines.join('\n')}`);
+  }
+  if (s.data.length > 0) {
+    const lines = s.data.map((d) =>
+      paint(d.outcome === 'lost' ? 'red' : d.outcome === 'stale' ? 'yellow' : 'green', dataSentence(d, lang)),
+    );
+    parts.push(`${paint('bold', t(lang, 'cli.simulate.data'))}\n${lines.join('\n')}`);
   }
   return parts.join('\n\n');
 }

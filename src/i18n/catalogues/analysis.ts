@@ -101,6 +101,34 @@ type Many = {
   readonly path: string;
 };
 
+type Missing = {
+  readonly component: string;
+  readonly kind: string;
+  readonly services: string;
+  readonly criticality: string;
+};
+type Replicas = {
+  readonly group: string;
+  readonly members: string;
+  readonly services: string;
+  readonly criticality: string;
+};
+type Colocated = {
+  readonly dataset: string;
+  readonly component: string;
+  readonly copies: string;
+  readonly place: string;
+};
+type Rpo = { readonly dataset: string; readonly every: string; readonly rpo: string };
+type RpoService = Rpo & { readonly service: string };
+type DataTargets = { readonly dataset: string; readonly targets: string; readonly count: number };
+type DataAge = {
+  readonly dataset: string;
+  readonly targets: string;
+  readonly every: string;
+  readonly rpo: string;
+};
+
 export const en = {
   'action.replica.title': 'Give {component} a redundant copy at another provider',
   'action.replica.database.title': 'Give the database {component} a replica at another provider',
@@ -193,6 +221,38 @@ export const en = {
     '{service} ({criticality}) is watched, but no vantage point says where it runs: it may fail with {providers}',
   'finding.monitoring-gap.unplaced.recommendation':
     'Declare vantages with their provider, and run at least one outside {providers}.',
+  'finding.backup-missing.message': (p: Missing) =>
+    `${p.component} (${p.kind}) holds the data of ${p.services} (${p.criticality}), and no backup protects it: if it is lost, so is its data`,
+  'finding.backup-missing.recommendation': (p: Missing) =>
+    `Back ${p.component} up: a dataset in backups: (docs/backups.md) with a target at another provider and in another region, and a restore test (verify: {restore: true}).`,
+  'finding.backup-missing.replicas.message': (p: Replicas) =>
+    `The replicas ${p.members} of ${p.group} hold the data of ${p.services} (${p.criticality}), and no backup protects them: replication copies a deletion or a corruption to every replica`,
+  'finding.backup-missing.replicas.recommendation':
+    'Back up one of them: a dataset in backups: on one replica, with a target at another provider, and a restore test.',
+  'finding.backup-colocated.region.message': (p: Colocated) =>
+    `Every copy of ${p.dataset} (${p.copies}) is in ${p.place}, like ${p.component} itself: one fire or flood there takes the data and its backups (OVHcloud Strasbourg, March 2021)`,
+  'finding.backup-colocated.region.recommendation': (p: Colocated) =>
+    `Add a copy of ${p.dataset} at another provider and in another region: a second target in its to: list (restic copy fills it from the first).`,
+  'finding.backup-colocated.provider.message': (p: Colocated) =>
+    `Every copy of ${p.dataset} (${p.copies}) is at ${p.place}, like ${p.component} itself: an outage of ${p.place}, or a closed account, takes the data and its backups`,
+  'finding.backup-colocated.provider.recommendation': (p: Colocated) =>
+    `Add a copy of ${p.dataset} at another provider: a second target in its to: list.`,
+  'finding.rpo-unmet.message': (p: Rpo) =>
+    `${p.dataset} is backed up every ${p.every}, but its RPO is ${p.rpo}: a loss can cost up to ${p.every} of data`,
+  'finding.rpo-unmet.recommendation': (p: Rpo) =>
+    `Back ${p.dataset} up at least every ${p.rpo} (every: in backups:), or agree to a longer RPO.`,
+  'finding.rpo-unmet.service.message': (p: RpoService) =>
+    `${p.dataset} is backed up every ${p.every}, but ${p.service} may lose at most ${p.rpo} of data (its RPO): a loss can cost up to ${p.every}`,
+  'finding.rpo-unmet.service.recommendation': (p: RpoService) =>
+    `Back ${p.dataset} up at least every ${p.rpo} (every: in backups:), or give ${p.service} a longer RPO if the business agrees.`,
+  'data.lost': (p: DataTargets) =>
+    p.count === 1
+      ? `${p.dataset}: lost, its only copy (${p.targets}) goes down with it`
+      : `${p.dataset}: lost, every copy (${p.targets}) goes down with it`,
+  'data.stale': (p: DataAge) =>
+    `${p.dataset}: restorable from ${p.targets} (up to ${p.every} old), beyond its RPO of ${p.rpo}`,
+  'data.restorable': (p: DataAge) =>
+    `${p.dataset}: restorable from ${p.targets} (up to ${p.every} old, within its RPO)`,
   'finding.assumed': 'assumed: {items}',
   'finding.assumed.item': '{component} {fields}',
   'finding.related.provider': (p: RelatedPlace) =>
@@ -306,6 +366,38 @@ export const fr = {
     '{service} ({criticality}) est surveillé, mais aucun point de vue ne dit où il tourne : il peut tomber avec {providers}',
   'finding.monitoring-gap.unplaced.recommendation':
     'Déclarez des points de vue (vantages) avec leur fournisseur, dont au moins un hors de {providers}.',
+  'finding.backup-missing.message': (p: Missing) =>
+    `${p.component} (${p.kind}) contient les données ${deFr(p.services)} (${p.criticality}), et aucune sauvegarde ne le protège : s’il est perdu, ses données le sont aussi`,
+  'finding.backup-missing.recommendation': (p: Missing) =>
+    `Sauvegardez ${p.component} : un jeu de données dans backups: (docs/backups.md), avec une cible chez un autre fournisseur et dans une autre région, et un test de restauration (verify: {restore: true}).`,
+  'finding.backup-missing.replicas.message': (p: Replicas) =>
+    `Les répliques ${p.members} ${deFr(p.group)} contiennent les données ${deFr(p.services)} (${p.criticality}), et aucune sauvegarde ne les protège : la réplication recopie une suppression ou une corruption sur chacune`,
+  'finding.backup-missing.replicas.recommendation':
+    'Sauvegardez l’une d’elles : un jeu de données dans backups: sur une réplique, avec une cible chez un autre fournisseur, et un test de restauration.',
+  'finding.backup-colocated.region.message': (p: Colocated) =>
+    `Toutes les copies ${deFr(p.dataset)} (${p.copies}) sont dans ${p.place}, comme ${p.component} lui-même : un incendie ou une inondation y emporte les données et leurs sauvegardes (OVHcloud Strasbourg, mars 2021)`,
+  'finding.backup-colocated.region.recommendation': (p: Colocated) =>
+    `Ajoutez une copie ${deFr(p.dataset)} chez un autre fournisseur et dans une autre région : une seconde cible dans sa liste to: (restic copy la remplit depuis la première).`,
+  'finding.backup-colocated.provider.message': (p: Colocated) =>
+    `Toutes les copies ${deFr(p.dataset)} (${p.copies}) sont chez ${p.place}, comme ${p.component} lui-même : une panne ${deFr(p.place)}, ou un compte fermé, emporte les données et leurs sauvegardes`,
+  'finding.backup-colocated.provider.recommendation': (p: Colocated) =>
+    `Ajoutez une copie ${deFr(p.dataset)} chez un autre fournisseur : une seconde cible dans sa liste to:.`,
+  'finding.rpo-unmet.message': (p: Rpo) =>
+    `${p.dataset} est sauvegardé à intervalle de ${p.every}, mais son RPO est de ${p.rpo} : une perte peut coûter jusqu’à ${p.every} de données`,
+  'finding.rpo-unmet.recommendation': (p: Rpo) =>
+    `Sauvegardez ${p.dataset} à intervalle d’au plus ${p.rpo} (every: dans backups:), ou convenez d’un RPO plus long.`,
+  'finding.rpo-unmet.service.message': (p: RpoService) =>
+    `${p.dataset} est sauvegardé à intervalle de ${p.every}, mais ${p.service} ne peut perdre plus de ${p.rpo} de données (son RPO) : une perte peut coûter jusqu’à ${p.every}`,
+  'finding.rpo-unmet.service.recommendation': (p: RpoService) =>
+    `Sauvegardez ${p.dataset} à intervalle d’au plus ${p.rpo} (every: dans backups:), ou donnez à ${p.service} un RPO plus long si le métier l’accepte.`,
+  'data.lost': (p: DataTargets) =>
+    p.count === 1
+      ? `${p.dataset} : données perdues, leur seule copie (${p.targets}) tombe avec elles`
+      : `${p.dataset} : données perdues, toutes leurs copies (${p.targets}) tombent avec elles`,
+  'data.stale': (p: DataAge) =>
+    `${p.dataset} : restaurable depuis ${p.targets} (copie d’au plus ${p.every}), au-delà de son RPO de ${p.rpo}`,
+  'data.restorable': (p: DataAge) =>
+    `${p.dataset} : restaurable depuis ${p.targets} (copie d’au plus ${p.every}, dans son RPO)`,
   'finding.assumed': 'supposé : {items}',
   'finding.assumed.item': '{fields} de {component}',
   'finding.related.provider': (p: RelatedPlace) =>

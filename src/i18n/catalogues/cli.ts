@@ -56,6 +56,7 @@ export const en = {
   'cli.col.OUTAGE': 'OUTAGE',
   'cli.col.DOWN': 'SERVICES DOWN',
   'cli.col.FAILOVER': 'FAILOVER',
+  'cli.col.DATA': 'DATA',
   'cli.col.COMPONENT': 'COMPONENT',
   'cli.col.COMPONENTS': 'COMPONENTS DOWN',
   'cli.col.CHAIN': 'CHAIN',
@@ -83,6 +84,9 @@ export const en = {
   'finding.title.region-concentration': 'region concentration',
   'finding.title.control-plane-dependency': 'failover that depends on the outage',
   'finding.title.monitoring-gap': 'monitoring gap',
+  'finding.title.backup-missing': 'data with no backup',
+  'finding.title.backup-colocated': 'backups next to their data',
+  'finding.title.rpo-unmet': 'backups too far apart for the RPO',
   'cli.analyze.scoreDetail': (p: ScoreDetail) =>
     `${count('en', p.spofs, { one: 'single point of failure', other: 'single points of failure' })} · ${p.total === 0 ? 'no outage of the library touches this map' : `${p.survived} of ${count('en', p.total, { one: 'service-outage replay', other: 'service-outage replays' })} survived`}`,
   'cli.analyze.services': 'Services',
@@ -119,6 +123,7 @@ export const en = {
     count('en', p.count, { one: 'component down', other: 'components down' }),
   'cli.simulate.degraded': 'Redundancy lost but still up',
   'cli.simulate.failover': 'Failover',
+  'cli.simulate.data': 'Data (backups)',
   'cli.init.summary': 'write a commented starter bascule.yaml',
   'cli.init.intro':
     'A few questions to write {file}. Enter takes the answer in [brackets]; Ctrl-D stops without writing anything.',
@@ -235,6 +240,7 @@ export const fr = {
   'cli.col.OUTAGE': 'PANNE',
   'cli.col.DOWN': 'SERVICES TOMBÉS',
   'cli.col.FAILOVER': 'BASCULE',
+  'cli.col.DATA': 'DONNÉES',
   'cli.col.COMPONENT': 'COMPOSANT',
   'cli.col.COMPONENTS': 'COMPOSANTS TOMBÉS',
   'cli.col.CHAIN': 'CHAÎNE',
@@ -262,6 +268,9 @@ export const fr = {
   'finding.title.region-concentration': 'concentration sur une région',
   'finding.title.control-plane-dependency': 'bascule qui dépend de la panne',
   'finding.title.monitoring-gap': 'angle mort de la surveillance',
+  'finding.title.backup-missing': 'données sans sauvegarde',
+  'finding.title.backup-colocated': 'sauvegardes à côté des données',
+  'finding.title.rpo-unmet': 'sauvegardes trop espacées pour le RPO',
   'cli.analyze.scoreDetail': (p: ScoreDetail) =>
     `${count('fr', p.spofs, { one: 'point unique de défaillance', other: 'points uniques de défaillance' })} · ${p.total === 0 ? 'aucune panne de la bibliothèque ne touche cette carte' : `${p.survived} ${p.survived > 1 ? 'cas tenus' : 'cas tenu'} sur ${p.total} (chaque service face à chaque panne rejouée)`}`,
   'cli.analyze.services': 'Services',
@@ -300,6 +309,7 @@ export const fr = {
     count('fr', p.count, { one: 'composant tombé', other: 'composants tombés' }),
   'cli.simulate.degraded': 'Redondance perdue mais toujours disponible',
   'cli.simulate.failover': 'Bascule',
+  'cli.simulate.data': 'Données (sauvegardes)',
   'cli.init.summary': 'écrire un bascule.yaml de départ commenté',
   'cli.init.intro':
     'Quelques questions pour écrire {file}. Entrée prend la réponse entre [crochets] ; Ctrl-D arrête sans rien écrire.',

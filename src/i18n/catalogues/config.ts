@@ -344,6 +344,8 @@ export const en = {
   BASCULE_E_CONFIG_TOO_FEW: (p: { readonly min: number }) =>
     `needs at least ${count('en', p.min, { one: 'item', other: 'items' })}`,
   BASCULE_E_CONFIG_INVALID: (p: ValueParams) => `invalid value ${p.value}`,
+  BASCULE_E_CONFIG_SECRET_VALUE: (p: { readonly key: string }) =>
+    `${p.key} is a secret: write {env: VARIABLE} or {file: PATH}, never the secret itself (what is written here is not shown)`,
   BASCULE_E_CONFIG_ID:
     'invalid id "{value}": use letters, digits, ".", "_" and "-", starting with a letter or digit',
   BASCULE_E_CONFIG_ID_LENGTH: (p: {
@@ -383,6 +385,8 @@ export const en = {
   BASCULE_E_CONFIG_CHECK_OPTION: '"{option}" applies to {applies} checks only, not to a {probe} check',
   BASCULE_E_CONFIG_URL: '"{value}" is not an http:// or https:// URL',
   BASCULE_E_CONFIG_TIMEZONE: '"{value}" is not a time zone: give an IANA name such as Europe/Paris, or UTC',
+  BASCULE_E_CONFIG_CHANNEL_URL:
+    'not an http:// or https:// URL (not shown: a channel’s address holds its secret)',
   BASCULE_E_CONFIG_REGEX: (p: PatternParams) =>
     `invalid regular expression for RE2, whose syntax Bascule uses (see docs/monitoring.md): ${word(PATTERN_EN, p.problem)}, at "${p.fragment}"`,
   BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `header "${p.name}": ${word(HEADER_EN, p.problem)}`,
@@ -445,6 +449,8 @@ export const fr = {
   BASCULE_E_CONFIG_TOO_FEW: (p: { readonly min: number }) =>
     `au moins ${count('fr', p.min, { one: 'élément requis', other: 'éléments requis' })}`,
   BASCULE_E_CONFIG_INVALID: (p: ValueParams) => `valeur ${quotedFr(p.value)} invalide`,
+  BASCULE_E_CONFIG_SECRET_VALUE: (p: { readonly key: string }) =>
+    `${p.key} est un secret : écrivez {env: VARIABLE} ou {file: CHEMIN}, jamais le secret lui-même (ce qui est écrit ici n’est pas affiché)`,
   BASCULE_E_CONFIG_ID:
     'identifiant « {value} » invalide : lettres, chiffres, « . », « _ » et « - », en commençant par une lettre ou un chiffre',
   BASCULE_E_CONFIG_ID_LENGTH: (p: {
@@ -493,6 +499,8 @@ export const fr = {
   BASCULE_E_CONFIG_URL: '« {value} » n’est pas une URL http:// ou https://',
   BASCULE_E_CONFIG_TIMEZONE:
     '« {value} » n’est pas un fuseau horaire : donnez un nom IANA comme Europe/Paris, ou UTC',
+  BASCULE_E_CONFIG_CHANNEL_URL:
+    'ce n’est pas une URL http:// ou https:// (non affichée : l’adresse d’un canal contient son secret)',
   BASCULE_E_CONFIG_REGEX: (p: PatternParams) =>
     `expression régulière invalide pour RE2, dont Bascule suit la syntaxe (voir docs/monitoring.md) : ${word(PATTERN_FR, p.problem)}, à « ${p.fragment} »`,
   BASCULE_E_CONFIG_HEADER: (p: HeaderParams) => `en-tête « ${p.name} » : ${word(HEADER_FR, p.problem)}`,

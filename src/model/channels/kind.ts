@@ -45,7 +45,10 @@ export function defineChannel<
   return Object.freeze(kind);
 }
 
-/** BASCULE_E_CONFIG_URL when `url` is not an http(s) URL. */
+/**
+ * BASCULE_E_CONFIG_CHANNEL_URL when `url` is not an http(s) URL. The address is not echoed: a
+ * channel's address is its secret (a Slack, Discord or Teams webhook URL).
+ */
 export function urlDiagnostics(url: string, path: readonly PathSegment[]): RawDiagnostic[] {
-  return isHttpUrl(url) ? [] : [{ code: 'BASCULE_E_CONFIG_URL', path, params: { value: url } }];
+  return isHttpUrl(url) ? [] : [{ code: 'BASCULE_E_CONFIG_CHANNEL_URL', path, params: {} }];
 }

@@ -1,5 +1,6 @@
 /** The report page around the diagram: header, score, tables, styles. One self-contained HTML file. */
 import type { Analysis } from '../../analysis/analyze.ts';
+import type { DataOutcome } from '../../analysis/data-outcomes.ts';
 import type { FailoverOutcome } from '../../analysis/failover-outcomes.ts';
 import type { Severity } from '../../analysis/finding.ts';
 import { formatPredicate } from '../../analysis/predicate.ts';
@@ -8,6 +9,7 @@ import type { Simulation } from '../../analysis/simulate.ts';
 import { type Lang, type PlainKey, t } from '../../i18n/index.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { renderAction } from '../actions.ts';
+import { dataSentence } from '../data-outcome.ts';
 import { failoverSentence } from '../failover-outcome.ts';
 import { alsoLines, findingGroups, rootCount } from '../finding-groups.ts';
 import { assumedMark, renderFinding } from '../findings.ts';
@@ -55,6 +57,7 @@ td{padding:7px 10px;border-top:1px solid #eef2f7;vertical-align:top}
 .assumed{color:#b45309;font-size:.9em;margin-top:2px}
 .down{color:${COLORS.down};font-weight:600}
 .ok{color:#15803d;font-weight:600}
+.stale{color:#b45309;font-weight:600}
 .figure svg{max-width:100%;height:auto;display:block;margin:0 auto}
 .figure{background:#fff;border:1px solid #e2e8f0;border-radius:10px;padding:10px;overflow:auto;max-height:1400px}
 .legend{display:flex;gap:18px;flex-wrap:wrap;font-size:12px;color:#475569;margin:8px 0}
@@ -232,6 +235,7 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
   else {
     // A column for what the failovers do, when some outage makes one act (as in the text report).
     const acts = a.outages.some((o) => o.failovers.length > 0);
+    const data = a.outages.some((o) => o.data.length > 0);
     out.push(
       table(
         [
@@ -239,6 +243,7 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
           col(lang, 'cli.col.OUTAGE'),
           col(lang, 'cli.col.DOWN'),
           ...(acts ? [col(lang, 'cli.col.FAILOVER')] : []),
+          ...(data ? [col(lang, 'cli.col.DATA')] : []),
         ],
         a.outages.map((o) => [
           esc(o.date),
@@ -249,6 +254,7 @@ export function analysisSections(a: Analysis, lang: Lang, figure: string): strin
               ? `<span class="down">${esc(o.servicesDown.join(', '))}</span>`
               : `<span class="ok">${esc(t(lang, 'html.survived'))}</span>`,
           ...(acts ? [failoverCell(o.failovers, lang)] : []),
+          ...(data ? [dataCell(o.data, lang)] : []),
         ]),
       ),
     );
@@ -283,6 +289,17 @@ function failoverCell(list: readonly FailoverOutcome[], lang: Lang): string {
     .map(
       (f) =>
         `<span class="${f.outcome === 'switches' ? 'ok' : 'down'}">${esc(failoverSentence(f, lang))}</span>`,
+    )
+    .join('<br>');
+}
+
+/** What happens to each dataset: red when lost, amber when only a copy older than its RPO is left. */
+function dataCell(list: readonly DataOutcome[], lang: Lang): string {
+  const cls = { lost: 'down', stale: 'stale', restorable: 'ok' } as const;
+  return list
+    .map(
+      (d) =>
+        `<span class="${cls[d.outcome]}" data-dataset="${esc(d.dataset)}">${esc(dataSentence(d, lang))}</span>`,
     )
     .join('<br>');
 }
@@ -345,6 +362,11 @@ export function simulationSections(
       `<p>${failoverCell(s.failovers, lang)}</p>`,
     );
   }
+  if (s.data.length > 0)
+    out.push(
+      `<h2>${esc(t(lang, 'cli.simulate.data'))}</h2>`,
+      `<p class="data">${dataCell(s.data, lang)}</p>`,
+    );
   if (s.degraded.length > 0) {
     out.push(`<h2>${esc(t(lang, 'html.section.degraded'))}</h2>`);
     out.push(`<p>${esc(s.degraded.map((d) => `${d.label} (${d.failed}/${d.members})`).join(', '))}</p>`);
