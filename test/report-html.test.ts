@@ -11,6 +11,7 @@ import { analyze } from '../src/analysis/analyze.ts';
 import { buildGraph } from '../src/analysis/graph.ts';
 import { parsePredicate } from '../src/analysis/predicate.ts';
 import { simulate } from '../src/analysis/simulate.ts';
+import { CHROMIUM_ARGS } from '../src/platform/chromium.ts';
 import { MAX_DRAWN_NODES, renderHtml } from '../src/report/html/index.ts';
 import { loadScenarios } from '../src/scenarios/library.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
@@ -63,17 +64,6 @@ const GEOMETRY_SCRIPT = `(() => {
     svg: { w: svg.width, h: svg.height },
   };
 })()`;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function analysisHtml(lang: 'en' | 'fr' = 'en'): Promise<string> {
   const graph = buildGraph(SHOP);

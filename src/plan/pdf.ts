@@ -5,18 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { fail } from '../errors.ts';
-
-/** Headless, and kept from reaching anything (updates, sync, QUIC). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS } from '../platform/chromium.ts';
 
 /** How long Chromium may take to start, and to lay out and print the plan. */
 const LAUNCH_TIMEOUT_MS = 30_000;
