@@ -1,16 +1,10 @@
-/**
- * `bascule backup status`: every dataset of the map judged against its RPO and the 3-2-1-1-0 rule,
- * from Bascule's own records in the store (the daemon's data directory, as `status-page export`
- * finds it), never by asking restic. Reads without locking: it runs beside a running daemon. A
- * store that is not there yet is not created: every dataset is then "never backed up".
- */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fail } from '../../errors.ts';
 import type { BackupHeads } from '../../store/backup-records.ts';
 import { CONFIG_OPTION, type Command, FORMAT_OPTION } from '../command.ts';
 import { renderBackupStatus } from '../render/backup-text.ts';
 import { choice, configPath, emit, json, readConfig } from '../shared.ts';
+import { storeLocation } from '../store-location.ts';
 import { painter } from '../style.ts';
 
 const NO_RECORDS: BackupHeads = { lastRuns: [], goodRuns: [], checks: [], restores: [], proofs: [] };
@@ -34,18 +28,9 @@ export const backup = {
     const format = choice(ctx, 'format', ['text', 'json'] as const);
     const config = readConfig(ctx);
     const baseDir = dirname(resolve(ctx.io.cwd, configPath(ctx)));
-    const flagDir = ctx.values['data-dir'];
-    const dataDir =
-      typeof flagDir === 'string'
-        ? resolve(ctx.io.cwd, flagDir)
-        : resolve(baseDir, config.runtime?.dataDir ?? '.bascule');
-    const flagStore = ctx.values.store;
-    const spec =
-      typeof flagStore === 'string'
-        ? flagStore
-        : (ctx.io.env.BASCULE_STORE ?? config.runtime?.store ?? 'sqlite');
+    const { dataDir, spec, present } = storeLocation(ctx, config, baseDir);
     let heads = NO_RECORDS;
-    if (spec !== 'sqlite' || existsSync(join(dataDir, 'bascule.db'))) {
+    if (present) {
       const { openStore } = await import('../../store/open.ts');
       const store = await openStore(spec, dataDir);
       try {

@@ -10,6 +10,7 @@ import { t } from '../../i18n/index.ts';
 import { CONFIG_OPTION, type Command, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { writeText } from '../io.ts';
 import { choice, configPath, emit, readMap, readScenarios } from '../shared.ts';
+import { storeLocation } from '../store-location.ts';
 
 /** Switch records read from the store for the plan: the newest ones. */
 const MAX_SWITCHES = 500;
@@ -47,16 +48,7 @@ export const plan = {
     });
     // The daemon's store, as `bascule status-page export` finds it; one that is not there is not created.
     const baseDir = dirname(resolve(ctx.io.cwd, configPath(ctx)));
-    const flagDir = ctx.values['data-dir'];
-    const dataDir =
-      typeof flagDir === 'string'
-        ? resolve(ctx.io.cwd, flagDir)
-        : resolve(baseDir, config.runtime?.dataDir ?? '.bascule');
-    const flagStore = ctx.values.store;
-    const spec =
-      typeof flagStore === 'string'
-        ? flagStore
-        : (ctx.io.env.BASCULE_STORE ?? config.runtime?.store ?? 'sqlite');
+    const { dataDir, spec } = storeLocation(ctx, config, baseDir);
     const { openStore, redactUrl } = await import('../../store/open.ts');
     const sqliteFile =
       spec === 'sqlite'

@@ -1,15 +1,9 @@
-/**
- * `bascule status-page export [DIR]`: the public status page written as static files (the page in
- * each language, the feeds, the JSON, the badges) from the daemon's stored data, to publish on
- * another provider's storage or CDN. Reads the store without locking the data directory: it runs
- * beside a running daemon (SQLite in WAL mode lets it read while the daemon writes).
- */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
 import { CONFIG_OPTION, type Command } from '../command.ts';
 import { configPath, readConfig } from '../shared.ts';
+import { storeLocation } from '../store-location.ts';
 
 export const statusPage = {
   name: 'status-page',
@@ -36,19 +30,9 @@ export const statusPage = {
           ? resolve(baseDir, page.export.dir)
           : undefined;
     if (dir === undefined) throw fail('BASCULE_E_USAGE_STATUS_PAGE', {});
-    const flagDir = ctx.values['data-dir'];
-    const dataDir =
-      typeof flagDir === 'string'
-        ? resolve(ctx.io.cwd, flagDir)
-        : resolve(baseDir, config.runtime?.dataDir ?? '.bascule');
-    const flagStore = ctx.values.store;
-    const spec =
-      typeof flagStore === 'string'
-        ? flagStore
-        : (ctx.io.env.BASCULE_STORE ?? config.runtime?.store ?? 'sqlite');
+    const { dataDir, spec, present } = storeLocation(ctx, config, baseDir);
     // A store that is not there is not created: say there is no data rather than export nothing.
-    if (spec === 'sqlite' && !existsSync(join(dataDir, 'bascule.db')))
-      throw fail('BASCULE_E_STATUS_PAGE_NO_DATA', { dir: dataDir });
+    if (!present) throw fail('BASCULE_E_STATUS_PAGE_NO_DATA', { dir: dataDir });
     const [{ openStore }, { readStatusResults }, { statusInput }, view, { staticSite }, { writeSite }] =
       await Promise.all([
         import('../../store/open.ts'),
