@@ -13,6 +13,7 @@ import * as http from './catalogues/http.ts';
 import * as monitor from './catalogues/monitor.ts';
 import * as proxy from './catalogues/proxy.ts';
 import * as report from './catalogues/report.ts';
+import * as restic from './catalogues/restic.ts';
 import * as statusPage from './catalogues/status-page.ts';
 import * as usage from './catalogues/usage.ts';
 import type { Collisions, SamePlaceholders, Translations } from './types.ts';
@@ -30,6 +31,7 @@ export const DOMAINS = {
   monitor,
   proxy,
   report,
+  restic,
   statusPage,
   usage,
 } as const;
@@ -46,6 +48,7 @@ export const en = {
   ...monitor.en,
   ...proxy.en,
   ...report.en,
+  ...restic.en,
   ...statusPage.en,
   ...usage.en,
 } as const;
@@ -62,6 +65,7 @@ export const fr = {
   ...monitor.fr,
   ...proxy.fr,
   ...report.fr,
+  ...restic.fr,
   ...statusPage.fr,
   ...usage.fr,
 } as const satisfies Translations<typeof en>;
@@ -84,6 +88,7 @@ const noCollision: [
       typeof monitor.en,
       typeof proxy.en,
       typeof report.en,
+      typeof restic.en,
       typeof statusPage.en,
       typeof usage.en,
     ]
