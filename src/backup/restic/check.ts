@@ -9,7 +9,10 @@ import { exclusive } from './repo-lock.ts';
 import type { ResticFailure, ResticRepo } from './types.ts';
 
 export interface CheckOptions {
-  /** `5%`, `1/10`, `500M`: the part of the packs read and hashed (default 5%). */
+  /**
+   * `5%`, `1/10`, `500M`: the part of the packs read and hashed (default 5%). `none` reads no data
+   * (restic's plain check: it passes corrupted packs; for a quick look at the index and trees only).
+   */
   readonly readDataSubset?: string;
   readonly timeoutMs?: number;
 }
@@ -31,7 +34,7 @@ export function check(repo: ResticRepo, opts: CheckOptions = {}): Promise<CheckO
     const startedAt = Date.now();
     const r = await runExclusive({
       repo,
-      args: ['check', `--read-data-subset=${readData}`],
+      args: ['check', ...(readData === 'none' ? [] : [`--read-data-subset=${readData}`])],
       timeoutMs: opts.timeoutMs ?? 6 * 3600_000,
     });
     const finishedAt = Date.now();

@@ -36,7 +36,10 @@ export function startProducer(
   secrets: readonly string[],
 ): Producer {
   const [cmd, ...args] = argv;
-  const child = spawn(cmd!, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd!, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that stopping it stops what it started (a shell's children).
+    detached: true,
+  });
   const hash = createHash('sha256');
   let bytes = 0;
   const output = new PassThrough();
@@ -78,7 +81,12 @@ export function startProducer(
     output,
     done,
     kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
     },
   };
 }
