@@ -62,7 +62,7 @@ export interface Place {
 }
 
 /** An sshd on 127.0.0.1 serving SFTP to root with a key made for it; repositories under its temp dir. */
-export async function startSftpNas(): Promise<Place & { readonly root: string }> {
+export async function startSftpNas(): Promise<Place & { readonly root: string; log(): string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bascule-sftp-'));
   const root = join(dir, 'volume1');
   mkdirSync(root);
@@ -100,6 +100,10 @@ export async function startSftpNas(): Promise<Place & { readonly root: string }>
   const sshd = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', f('sshd_config')], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let log = '';
+  sshd.stderr?.on('data', (c: Buffer) => {
+    log = (log + c.toString()).slice(-4096);
+  });
   await listening(port, 10_000, sshd, 'sshd');
   const sshCommand = [
     'ssh',
@@ -115,6 +119,7 @@ export async function startSftpNas(): Promise<Place & { readonly root: string }>
   ].join(' ');
   return {
     root,
+    log: () => log,
     repo: (name, password) => ({
       repository: `sftp:root@127.0.0.1:${join(root, name)}`,
       password,
@@ -129,10 +134,14 @@ export async function startSftpNas(): Promise<Place & { readonly root: string }>
 }
 
 /** `rclone serve restic` on 127.0.0.1, with basic auth; `appendOnly` refuses deletes. */
-export async function startRestServer(
-  opts: { appendOnly?: boolean } = {},
-): Promise<
-  Place & { readonly url: string; readonly root: string; readonly user: string; readonly pass: string }
+export async function startRestServer(opts: { appendOnly?: boolean } = {}): Promise<
+  Place & {
+    readonly url: string;
+    readonly root: string;
+    readonly user: string;
+    readonly pass: string;
+    log(): string;
+  }
 > {
   const dir = mkdtempSync(join(tmpdir(), 'bascule-rest-'));
   const root = join(dir, 'data');
@@ -157,11 +166,16 @@ export async function startRestServer(
     root,
   ];
   const rclone = spawn('rclone', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  rclone.stderr?.on('data', (c: Buffer) => {
+    log = (log + c.toString()).slice(-4096);
+  });
   await listening(port, 15_000, rclone, 'rclone serve restic');
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     root,
+    log: () => log,
     user,
     pass,
     repo: (name, password) => ({

@@ -36,7 +36,9 @@ export function startProducer(
   secrets: readonly string[],
 ): Producer {
   const [cmd, ...args] = argv;
-  const child = spawn(cmd!, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(cmd!, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that stopping it stops what it started (a shell's children).
     detached: true,
   });

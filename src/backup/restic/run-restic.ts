@@ -34,7 +34,7 @@ export interface ResticResult {
   /** restic's exit code; null when it was ended by a signal or never ran. */
   readonly exit: number | null;
   readonly signal: NodeJS.Signals | null;
-  /** Standard output that is not JSON (bounded to its last 256 KiB). */
+  /** Standard output that is not JSON (bounded to its last 256 KiB), for the runner to read, not to show. */
   readonly text: string;
   /** Standard error, scrubbed (bounded to its last 64 KiB). */
   readonly stderr: string;
@@ -82,11 +82,13 @@ export function withRestCredentials(repo: ResticRepo): string {
   return `rest:${u.toString()}`;
 }
 
-function globalArgs(repo: ResticRepo): string[] {
+/** Global flags: a copy's source repository's CA and options too (restic applies `-o` to both). */
+function globalArgs(repo: ResticRepo, from?: ResticRepo): string[] {
   const out: string[] = [];
-  if (repo.caCert) out.push('--cacert', repo.caCert);
+  for (const ca of new Set([repo.caCert, from?.caCert])) if (ca) out.push('--cacert', ca);
   if (repo.cacheDir) out.push('--cache-dir', repo.cacheDir);
-  for (const [k, v] of Object.entries(repo.options ?? {})) out.push('-o', `${k}=${v}`);
+  const options = { ...from?.options, ...repo.options };
+  for (const [k, v] of Object.entries(options)) out.push('-o', `${k}=${v}`);
   return out;
 }
 
@@ -119,7 +121,7 @@ function spawnRestic(
       settled = true;
       resolveResult(r);
     };
-    const child = spawn('restic', [...globalArgs(call.repo), ...call.args], {
+    const child = spawn('restic', [...globalArgs(call.repo, call.from), ...call.args], {
       env,
       stdio: [call.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
@@ -197,7 +199,8 @@ function spawnRestic(
       resolve({
         exit,
         signal,
-        text: scrub(text, secrets),
+        // Standard output is read by the runner (ids, JSON), never shown as it is: only the error output is shown.
+        text,
         stderr: scrub(stderr, secrets),
         timedOut,
         aborted,

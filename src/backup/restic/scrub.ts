@@ -7,12 +7,15 @@ import type { ResticRepo } from './types.ts';
 
 const REDACTED = '[redacted]';
 
-/** The secrets a repository carries: its password and its environment's values (the short ones too). */
+/** Variables whose values are secrets (a user name or a region is not: replacing it would garble what restic says). */
+const SECRET_NAME = /PASS|SECRET|KEY|TOKEN|CREDENTIAL|SAS|AUTH/i;
+
+/** The secrets a repository carries: its password and the secret values of its environment (the short ones too). */
 export function secretsOf(...repos: readonly ResticRepo[]): string[] {
   const out = new Set<string>();
   for (const r of repos) {
     if (r.password !== '') out.add(r.password);
-    for (const v of Object.values(r.env)) if (v !== '') out.add(v);
+    for (const [k, v] of Object.entries(r.env)) if (v !== '' && SECRET_NAME.test(k)) out.add(v);
     const info = /^[a-z0-9]+:[a-z]+:\/\/([^@/]+)@/i.exec(r.repository)?.[1];
     if (info) out.add(info);
   }
