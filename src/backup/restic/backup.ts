@@ -168,7 +168,12 @@ async function backupHeld(repo: ResticRepo, source: BackupSource, opts: BackupOp
     ...(summary ? { summary } : {}),
   };
 
-  if (r.exit !== 0 && r.exit !== 3) return fail(startedAt, failureOf(r), base);
+  // When both failed, restic's own reason comes first (a wrong password breaks the producer's pipe),
+  // unless restic only failed for want of data (`snapshot is empty`): then the producer's is the cause.
+  const resticFailure = r.exit !== 0 && r.exit !== 3 ? failureOf(r) : undefined;
+  const producerFailed = end !== undefined && end.exit !== 0;
+  if (resticFailure && !(producerFailed && resticFailure.code === 'BASCULE_E_RESTIC_FAILED'))
+    return fail(startedAt, resticFailure, base);
   if (end && end.exit !== 0) {
     const detail = `${end.signal ? `signal ${end.signal}` : `exit ${end.exit ?? '?'}`}${end.detail ? `: ${end.detail}` : ''}`;
     return fail(

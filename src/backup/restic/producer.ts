@@ -30,6 +30,12 @@ export interface Producer {
 
 const STDERR_LIMIT = 16 * 1024;
 
+/** Its first line that says error (`pg_dump: error: …`), else its last line. */
+function errorLine(stderr: string): string {
+  const line = stderr.split('\n').find((l) => /\b(error|fatal)\b/i.test(l));
+  return line ? line.trim().slice(0, 500) : reasonLine(stderr);
+}
+
 export function startProducer(
   argv: readonly string[],
   env: Readonly<Record<string, string>>,
@@ -73,7 +79,7 @@ export function startProducer(
       resolve({
         exit,
         signal,
-        detail: spawnError ? `${cmd}: ${spawnError}` : scrub(reasonLine(stderr), secrets),
+        detail: spawnError ? `${cmd}: ${spawnError}` : scrub(errorLine(stderr), secrets),
         sha256: sha256(),
         bytes,
       });
