@@ -187,6 +187,7 @@ describe('restic runner, local repository', { timeout: 120_000 }, () => {
     assert.equal(run.ok, false);
     assert.equal(run.error?.code, 'BASCULE_E_RESTIC_SOURCE_MISSING');
     assert.match(run.error?.detail ?? '', /not-there/);
+    assert.equal(run.resticExit, undefined, 'found before restic ran');
   });
 
   it('a wrong password, and no repository, are failed runs with their codes', async () => {

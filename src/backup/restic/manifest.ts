@@ -27,7 +27,7 @@ export function filesManifest(entries: Entries): Manifest {
 export function hashFile(path: string): Promise<string> {
   return new Promise((ok, ko) => {
     const h = createHash('sha256');
-    createReadStream(path)
+    createReadStream(path, { highWaterMark: 1 << 20 })
       .on('data', (c) => h.update(c))
       .on('end', () => ok(h.digest('hex')))
       .on('error', ko);
