@@ -136,6 +136,14 @@ describe('restic runner, remote repositories', { timeout: 120_000 }, () => {
     said.push(run);
     assert.equal(run.ok, false);
     assert.equal(run.error?.code, 'BASCULE_E_RESTIC_UNREACHABLE', JSON.stringify(run.error));
+    // restic names the repository it failed to create, credentials and all: they are scrubbed.
+    const made = await init(gone);
+    said.push(made);
+    assert.equal(made.ok, false);
+    assert.match(
+      made.error?.detail ?? '',
+      /create repository at rest:http:\/\/\[redacted\]@127\.0\.0\.1:9\/acme/,
+    );
     const text = JSON.stringify(said);
     for (const s of secrets) assert.ok(!text.includes(s), `a secret was returned: ${s.slice(0, 3)}…`);
   });
