@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -218,9 +218,10 @@ describe('restic runner, local repository', { timeout: 120_000 }, () => {
       { command: ['sh', '-c', 'head -c 100000 /dev/urandom; sleep 30'] },
       { onSpawn: (p) => (pid = p) },
     );
-    // Once restic holds its lock, kill it as a crash would.
+    // Once restic's lock can be read (hostname and pid written), kill it as a crash would.
     for (let i = 0; i < 100; i++) {
-      if (pid && readdirSync(join(repo.repository, 'locks')).length > 0) break;
+      const l = pid ? await listLocks(repo) : undefined;
+      if (l?.ok && l.locks.some((x) => x.pid === pid)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(pid > 0);
