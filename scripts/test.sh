@@ -4,7 +4,7 @@
 # the test certificates, `script` for the pseudo-terminal test, Prometheus' promtool for the /metrics lint test, BIND 9 and its tools
 # for the RFC 2136 and DNS tests, Knot DNS and PowerDNS (with its SQLite backend) for the RFC 2136 tests against other servers,
 # Zonemaster and dnsperf for the DNS tests and benchmark, HAProxy for the Runtime API tests, poppler-utils for the plan's PDF,
-# the npm packages), builds,
+# restic, openssh-server and rclone for the backup tests, the npm packages), builds,
 # type-checks, lints and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,11 @@ command -v dnsperf >/dev/null 2>&1 || missing+=(dnsperf)
 command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 # The continuity plan's PDF test reads it back (pdftotext, pdfinfo) and turns its pages into PNG files (pdftoppm).
 command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# The backup tests drive Debian's restic (0.14) against repositories the tests start: an sshd of their own (SFTP,
+# openssh-server) and `rclone serve restic` (REST); the S3 stand-in is an npm package (s3rver).
+command -v restic >/dev/null 2>&1 || missing+=(restic)
+[[ -x /usr/sbin/sshd ]] && command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-server openssh-client)
+command -v rclone >/dev/null 2>&1 || missing+=(rclone)
 if ((${#missing[@]} > 0)); then
   echo "installing Debian packages: ${missing[*]}"
   apt-get update -qq
@@ -59,11 +64,14 @@ if ((${#missing[@]} > 0)); then
     [[ " ${missing[*]} " == *" haproxy "* ]] && { systemctl stop haproxy 2>/dev/null || true; }
     [[ " ${missing[*]} " == *" knot "* ]] && { systemctl stop knot 2>/dev/null || true; }
     [[ " ${missing[*]} " == *" pdns-server "* ]] && { systemctl stop pdns 2>/dev/null || true; }
+    [[ " ${missing[*]} " == *" openssh-server "* ]] && { systemctl stop ssh 2>/dev/null || true; }
   fi
   [[ " ${missing[*]} " == *" bind9 "* && -x /etc/init.d/named ]] && { /etc/init.d/named stop >/dev/null 2>&1 || true; }
   [[ " ${missing[*]} " == *" haproxy "* && -x /etc/init.d/haproxy ]] && { /etc/init.d/haproxy stop >/dev/null 2>&1 || true; }
   [[ " ${missing[*]} " == *" knot "* && -x /etc/init.d/knot ]] && { /etc/init.d/knot stop >/dev/null 2>&1 || true; }
   [[ " ${missing[*]} " == *" pdns-server "* && -x /etc/init.d/pdns ]] && { /etc/init.d/pdns stop >/dev/null 2>&1 || true; }
+  # Debian may start the packaged sshd on install; the backup tests start their own on a free port of 127.0.0.1.
+  [[ " ${missing[*]} " == *" openssh-server "* && -x /etc/init.d/ssh ]] && { /etc/init.d/ssh stop >/dev/null 2>&1 || true; }
   [[ -x /usr/bin/promtool ]] || { echo "promtool is not at /usr/bin/promtool after installing prometheus" >&2; exit 1; }
 fi
 

@@ -15,6 +15,7 @@ import * as monitor from './catalogues/monitor.ts';
 import * as plan from './catalogues/plan.ts';
 import * as proxy from './catalogues/proxy.ts';
 import * as report from './catalogues/report.ts';
+import * as restic from './catalogues/restic.ts';
 import * as statusPage from './catalogues/status-page.ts';
 import * as usage from './catalogues/usage.ts';
 import type { Collisions, SamePlaceholders, Translations } from './types.ts';
@@ -34,6 +35,7 @@ export const DOMAINS = {
   plan,
   proxy,
   report,
+  restic,
   statusPage,
   usage,
 } as const;
@@ -52,6 +54,7 @@ export const en = {
   ...plan.en,
   ...proxy.en,
   ...report.en,
+  ...restic.en,
   ...statusPage.en,
   ...usage.en,
 } as const;
@@ -70,6 +73,7 @@ export const fr = {
   ...plan.fr,
   ...proxy.fr,
   ...report.fr,
+  ...restic.fr,
   ...statusPage.fr,
   ...usage.fr,
 } as const satisfies Translations<typeof en>;
@@ -94,6 +98,7 @@ const noCollision: [
       typeof plan.en,
       typeof proxy.en,
       typeof report.en,
+      typeof restic.en,
       typeof statusPage.en,
       typeof usage.en,
     ]

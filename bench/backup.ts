@@ -1,0 +1,111 @@
+/**
+ * Benchmark of the restic runner (issue 14): Bascule's backup() against `restic backup` run by hand,
+ * on the same data (random bytes, so nothing deduplicates: 1 GB in 10,000 files by default, made in
+ * a temporary directory), each run into a fresh local repository, alternated (hand, Bascule, hand…)
+ * so the page cache and the machine's load favour neither. backup() does more than restic by hand:
+ * it makes the manifest (sha256 of every file, beside restic's run) and resolves the snapshot's full
+ * id. Target: Bascule's overhead under 5 % of the median wall time. `--no-manifest` measures
+ * backup() without the manifest. Every round is bounded (`--rounds`, at most 10; 30 min per run).
+ * Usage: npm run bench:backup [-- --mb 1024 --files 10000 --rounds 3 --no-manifest]
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { backup, init, type ResticRepo } from '../src/backup/restic/index.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const MB = Number(arg('mb', '1024'));
+const FILES = Number(arg('files', '10000'));
+const ROUNDS = Math.min(10, Math.max(1, Number(arg('rounds', '3'))));
+const MANIFEST = !process.argv.includes('--no-manifest');
+const RUN_LIMIT_MS = 30 * 60_000;
+
+const work = mkdtempSync(join(tmpdir(), 'bascule-bench-backup-'));
+const data = join(work, 'data');
+const PASSWORD = randomBytes(12).toString('hex');
+
+function generate() {
+  const size = Math.floor((MB * 1024 * 1024) / FILES);
+  for (let i = 0; i < FILES; i++) {
+    const d = join(data, String(Math.floor(i / 100)).padStart(3, '0'));
+    if (i % 100 === 0) mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, `f${i}.bin`), randomBytes(size));
+  }
+}
+
+let n = 0;
+async function freshRepo(): Promise<ResticRepo> {
+  const repo = {
+    repository: join(work, `repo-${n++}`),
+    password: PASSWORD,
+    env: {},
+    cacheDir: join(work, 'cache'),
+  };
+  const made = await init(repo);
+  if (!made.ok) throw new Error(`init: ${made.error?.code}`);
+  return repo;
+}
+
+function byHand(repo: ResticRepo): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('restic', ['--cache-dir', repo.cacheDir!, 'backup', '--json', data], {
+      env: { ...process.env, RESTIC_REPOSITORY: repo.repository, RESTIC_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const t = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
+    child.on('close', (code) => {
+      clearTimeout(t);
+      if (code === 0) resolve(performance.now() - t0);
+      else reject(new Error(`restic by hand: exit ${code}`));
+    });
+  });
+}
+
+async function viaBascule(repo: ResticRepo): Promise<number> {
+  const t0 = performance.now();
+  const r = await backup(repo, { paths: [data] }, { manifest: MANIFEST, timeoutMs: RUN_LIMIT_MS });
+  if (!r.ok) throw new Error(`backup(): ${r.error?.code} ${r.error?.detail}`);
+  return performance.now() - t0;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+try {
+  const g0 = performance.now();
+  generate();
+  console.log(`data: ${MB} MB in ${FILES} files, made in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+  const hand: number[] = [];
+  const ours: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternated, and the order swapped every round.
+    const order = round % 2 === 0 ? (['hand', 'ours'] as const) : (['ours', 'hand'] as const);
+    for (const who of order) {
+      const repo = await freshRepo();
+      const ms = who === 'hand' ? await byHand(repo) : await viaBascule(repo);
+      (who === 'hand' ? hand : ours).push(ms);
+      console.log(
+        `round ${round + 1} ${who === 'hand' ? 'restic by hand' : 'Bascule backup()'}: ${(ms / 1000).toFixed(2)} s`,
+      );
+      rmSync(repo.repository, { recursive: true, force: true });
+    }
+  }
+  const h = median(hand);
+  const o = median(ours);
+  const overhead = ((o - h) / h) * 100;
+  console.log(
+    `median: by hand ${(h / 1000).toFixed(2)} s, backup() ${(o / 1000).toFixed(2)} s${MANIFEST ? '' : ' (no manifest)'}: overhead ${overhead.toFixed(1)} % (target < 5 %)`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
