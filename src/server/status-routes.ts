@@ -19,6 +19,7 @@ import { PAGE_CSP } from '../web/status/style.ts';
 import { type StatusView, statusView } from '../web/status/view.ts';
 import type { ApiDeps } from './deps.ts';
 import { ApiError } from './http-error.ts';
+import { sendPrebuilt } from './prebuilt.ts';
 import { matches, PUBLIC_BUILD_MS, PUBLIC_CACHE, sharedFor } from './public-cache.ts';
 import { errorSchema } from './schemas.ts';
 
@@ -98,8 +99,13 @@ const cached = (description: string, type: string, schema: z.ZodType) => ({
 
 interface Built {
   readonly view: StatusView;
-  /** kind/lang → the answer, rendered on first use. */
-  readonly answers: Map<string, { body: string; etag: string }>;
+  /** kind/lang → the answer, rendered (and encoded) on first use. */
+  readonly answers: Map<string, Answer>;
+}
+
+interface Answer {
+  readonly body: Buffer;
+  readonly etag: string;
 }
 
 /**
@@ -129,26 +135,21 @@ export function statusRoutes(deps: ApiDeps): OpenAPIHono {
     const built = await current();
     let a = built.answers.get(kind);
     if (!a) {
-      a = { body: render(built.view), etag: validator(built.view, render) };
+      a = { body: Buffer.from(render(built.view)), etag: validator(built.view, render) };
       built.answers.set(kind, a);
     }
     return a;
   };
 
-  const send = (
-    c: Context,
-    a: { body: string; etag: string },
-    type: string,
-    extra: Record<string, string> = {},
-  ): Response => {
+  const send = (c: Context, a: Answer, type: string, extra: Record<string, string> = {}): Response => {
     const headers: Record<string, string> = {
       etag: a.etag,
       'cache-control': PUBLIC_CACHE,
       vary: 'Accept-Language',
       ...extra,
     };
-    if (matches(c.req.header('if-none-match'), a.etag)) return c.body(null, 304, headers);
-    return c.body(a.body, 200, { ...headers, 'content-type': type });
+    if (matches(c.req.header('if-none-match'), a.etag)) return sendPrebuilt(c, 304, headers, undefined);
+    return sendPrebuilt(c, 200, { ...headers, 'content-type': type }, a.body);
   };
 
   const langOf = (c: Context, query: Lang | undefined): Lang =>
