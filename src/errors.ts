@@ -434,7 +434,7 @@ export const ERRORS = {
   BASCULE_E_HTTP_BUSY: {
     exit: 3,
     http: 503,
-    doc: 'As many live event streams as the daemon takes (100) are open; the client retries after Retry-After.',
+    doc: 'As many live event streams as the daemon takes (runtime.eventStreams, default 100) are open; the client retries after Retry-After.',
   },
   BASCULE_E_HTTP_INTERNAL: { exit: 70, http: 500, doc: 'A bug in the daemon; the details are in its log.' },
   BASCULE_E_HTTP_LOGIN_FAILED: {

@@ -116,6 +116,7 @@ export function apiDeps(p: ApiParts): ApiDeps {
     accept: p.accept,
     health: p.health,
     staleAfterMs: parseDuration(p.config.runtime?.staleAfter ?? ''),
+    ...(p.config.runtime?.eventStreams !== undefined ? { maxStreams: p.config.runtime.eventStreams } : {}),
     log: p.log,
     live: p.live,
     onError: (e) => p.log.error({ err: e }, 'request failed'),

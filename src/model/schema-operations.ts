@@ -24,6 +24,8 @@ export {
 
 /** The SMTP settings of an email channel. */
 export const email = emailSettings;
+/** The most live event streams `runtime.eventStreams` may allow (one connection and one file each). */
+export const MAX_EVENT_STREAMS = 10_000;
 export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
 
 export const vantage = z.strictObject({
@@ -123,6 +125,10 @@ export const runtime = z
     staleAfter: duration
       .optional()
       .meta({ description: 'A vantage silent for this long is stale (default: 3 intervals).' }),
+    eventStreams: z.number().int().min(1).max(MAX_EVENT_STREAMS).optional().meta({
+      description:
+        'Live event streams (GET /api/v1/events: dashboards and API clients) open at once (default 100, at most 10,000); one more is answered 503. Each may hold up to 1 MB for a client that stops reading.',
+    }),
     component: id.optional().meta({
       description:
         'The component of the map that stands for the Bascule node: where its proxy and DNS run, so the analyser can judge their placement.',

@@ -193,7 +193,7 @@ export interface ApiDeps {
   readonly log?: Pick<Logger, 'warn' | 'info'>;
   /** Events streamed at GET /api/v1/events. */
   readonly live: LiveFeed;
-  /** Event streams open at once (default MAX_STREAMS, 100); one more is answered 503. */
+  /** Event streams open at once (runtime.eventStreams; default MAX_STREAMS, 100); one more is answered 503. */
   readonly maxStreams?: number;
   /** The failover groups Bascule runs (GET/POST /api/v1/failover…). */
   readonly failover?: FailoverApi;
