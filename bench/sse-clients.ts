@@ -23,6 +23,8 @@ interface Client {
   readonly socket: Socket;
   text: string;
   open: boolean;
+  /** The answer's status code, once its status line is read. */
+  status?: string;
   seen?: (at: number) => void;
   wanted?: string;
 }
@@ -57,8 +59,13 @@ export async function connectSse(
         // Keep only what a split line needs: the tail of the previous chunk.
         client.text = client.text.slice(-64) + chunk;
         if (!client.open) {
-          if (!client.text.startsWith('HTTP/1.1 200')) {
-            const status = client.text.slice(9, 12);
+          // The status line, once: "HTTP/1.1 200 …" (the chunks after it no longer start with it).
+          if (client.status === undefined) {
+            if (client.text.length < 12) return;
+            client.status = client.text.slice(9, 12);
+          }
+          const status = client.status;
+          if (status !== '200') {
             refused.set(status, (refused.get(status) ?? 0) + 1);
             socket.destroy();
             clearTimeout(timer);

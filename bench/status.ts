@@ -84,7 +84,7 @@ function statusMap(urls: string[], port: number): string {
       ['app', ...names].map((s) => [s, { name: { en: `Public ${s}`, fr: `${s} public` } }]),
     ),
   };
-  map.runtime = { listen: `127.0.0.1:${port}`, ...(map.runtime ?? {}) };
+  map.runtime = { listen: `127.0.0.1:${port}`, eventStreams: Math.max(100, CLIENTS + 10) };
   return stringify(map);
 }
 
