@@ -72,6 +72,8 @@ async function viaBascule(repo: ResticRepo): Promise<number> {
   const t0 = performance.now();
   const r = await backup(repo, { paths: [data] }, { manifest: MANIFEST, timeoutMs: RUN_LIMIT_MS });
   if (!r.ok) throw new Error(`backup(): ${r.error?.code} ${r.error?.detail}`);
+  if (MANIFEST && r.manifest?.files?.count !== FILES)
+    throw new Error(`backup(): manifest of ${r.manifest?.files?.count ?? 'no'} files, expected ${FILES}`);
   return performance.now() - t0;
 }
 

@@ -5,13 +5,12 @@
  * same way: restic restores `/srv/data/a` to `DIR/srv/data/a`, and a `--stdin` file to `DIR/name`.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readdir, readlink } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+
+import { startWorker, workerUrl } from '../../platform/worker.ts';
+import type { Entries } from './manifest-walk.ts';
 
 import type { Manifest } from './types.ts';
-
-type Entries = Record<string, string>;
 
 /** The digest of a manifest's entries: sha256 over `path\0hash\n`, paths sorted. */
 export function digestOf(entries: Readonly<Entries>): string {
@@ -24,32 +23,21 @@ export function filesManifest(entries: Entries): Manifest {
   return { files: { count: Object.keys(entries).length, digest: digestOf(entries), entries } };
 }
 
-export function hashFile(path: string): Promise<string> {
+/** The walk, in a worker thread (manifest-worker.ts; `.ts` under tsx, `.js` once built). */
+function entriesOf(paths: readonly string[], root?: string): Promise<Entries> {
+  const worker = startWorker(workerUrl('./manifest-worker', import.meta.url), { paths, root });
   return new Promise((ok, ko) => {
-    const h = createHash('sha256');
-    createReadStream(path, { highWaterMark: 1 << 20 })
-      .on('data', (c) => h.update(c))
-      .on('end', () => ok(h.digest('hex')))
-      .on('error', ko);
+    worker.once('message', (m: { ok: boolean; entries?: Entries; message?: string }) =>
+      m.ok && m.entries ? ok(m.entries) : ko(new Error(m.message ?? 'manifest walk failed')),
+    );
+    worker.once('error', ko);
+    worker.once('exit', (code) => ko(new Error(`manifest worker exited ${code}`)));
   });
-}
-
-/** Every regular file and symbolic link under `path` (a file or a folder), by its path with `as` for `root`. */
-async function walk(path: string, out: Entries, shown: (p: string) => string): Promise<void> {
-  const st = await lstat(path);
-  if (st.isSymbolicLink()) out[shown(path)] = `link:${await readlink(path)}`;
-  else if (st.isFile()) out[shown(path)] = await hashFile(path);
-  else if (st.isDirectory()) {
-    const names = (await readdir(path)).sort();
-    for (const n of names) await walk(join(path, n), out, shown);
-  }
 }
 
 /** The manifest of files and folders (absolute paths, as restic records them). */
 export async function manifestOfPaths(paths: readonly string[]): Promise<Manifest> {
-  const entries: Entries = {};
-  for (const p of paths) await walk(resolve(p), entries, (x) => x);
-  return filesManifest(entries);
+  return filesManifest(await entriesOf(paths.map((p) => resolve(p))));
 }
 
 export interface Comparison {
@@ -67,8 +55,7 @@ const few = (list: readonly string[]) => `${list.slice(0, 3).join(', ')}${list.l
 /** Compares a restored directory with the files of a manifest. */
 export async function compareFiles(manifest: Manifest, dir: string): Promise<Comparison> {
   const root = resolve(dir);
-  const restored: Entries = {};
-  await walk(root, restored, (p) => (p === root ? sep : p.slice(root.length)));
+  const restored = await entriesOf([], root);
   const compared = { files: { count: Object.keys(restored).length, digest: digestOf(restored) } };
   const expected = manifest.files;
   if (!expected) return { ok: false, compared, mismatch: 'the manifest records no files' };
