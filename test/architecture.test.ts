@@ -124,6 +124,46 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(clocks, []);
   });
 
+  it('the restic library (backup/restic/) drives restic and nothing else: errors.ts, platform/, its own files, pg and undici', () => {
+    const bad = ALL.filter((i) => i.file.startsWith('backup/restic/'))
+      .filter((i) =>
+        i.relative
+          ? !(i.target ?? '').startsWith('backup/restic/') && !['errors.ts', 'platform'].includes(i.from)
+          : !i.from.startsWith('node:') && !['pg', 'undici'].includes(i.from),
+      )
+      .map((i) => `${i.file} -> ${i.target ?? i.from}`);
+    assert.deepEqual(bad, []);
+    assert.ok(
+      ALL.some((i) => i.file === 'backup/restic/backup.ts'),
+      'the scan sees backup/restic/',
+    );
+  });
+
+  it('the plan (plan/) reads the core, the catalogues, the reports, the judgement of backups and the stores’ types; Chromium only on demand', () => {
+    const allowed = new Set([...CORE, 'i18n', 'report', 'plan', 'platform', 'errors.ts']);
+    const storeTypes = (t: string) => /^store\/[a-z-]+-records\.ts$/.test(t) || t === 'store/store.ts';
+    const judgement = (t: string) => t.startsWith('backup/') && !/^backup\/(restic|runner)\//.test(t);
+    const bad = ALL.filter((i) => folder(i.file) === 'plan')
+      .filter((i) =>
+        i.relative
+          ? !allowed.has(i.from) &&
+            !CORE_FILES.has(i.target ?? '') &&
+            !storeTypes(i.target ?? '') &&
+            !judgement(i.target ?? '')
+          : !i.from.startsWith('node:') && !CORE_PACKAGES.has(i.from) && i.from !== 'playwright-core',
+      )
+      .map((i) => `${i.file} -> ${i.target ?? i.from}`);
+    assert.deepEqual(bad, []);
+    assert.ok(
+      ALL.some((i) => i.file === 'plan/render.ts'),
+      'the scan sees plan/',
+    );
+    const eager = sources(join(SRC, 'plan'))
+      .filter((p) => /^\s*import\s+(?!type\s)[^'"]*from\s+'playwright-core'/m.test(readFileSync(p, 'utf8')))
+      .map((p) => relative(SRC, p));
+    assert.deepEqual(eager, [], 'playwright-core is imported for its types or loaded with import()');
+  });
+
   it('the platform leaf imports nothing of Bascule but errors.ts', () => {
     const bad = ALL.filter((i) => folder(i.file) === 'platform' && i.relative)
       .filter((i) => i.from !== 'platform' && i.from !== 'errors.ts')
