@@ -2,13 +2,15 @@
  * Benchmark of the built-in proxy (issue 11), in one invocation:
  * 1. requests/s and p99 with `wrk`, same settings, same backend: direct, through HAProxy (Debian's
  *    `haproxy`, started here with an equivalent config: one thread, keep-alive to the backend, the
- *    same timeouts, X-Forwarded-For), through Bascule's proxy (compiled, its own process);
+ *    same timeouts, X-Forwarded-For), through the two smallest pooled proxies Node can make
+ *    (bare-proxy.mjs: node:http's Agent, undici's Pool; `--no-bare` leaves them out), through
+ *    Bascule's proxy (compiled, its own process);
  * 2. failover time over N kills: from the SIGKILL of the primary to the first response served by the
  *    standby, with client errors counted (the routing is then switched by apply(), as the decision would);
  * 3. memory over a 60 s abuse run (the faults of test/helpers/proxy-abuse.ts).
  * Targets: at least 75 % of HAProxy's requests/s, under 1 ms added p99 at moderate load (8
  * connections), no client error on failover. Installs wrk and haproxy with apt-get when missing.
- * Usage: npm run bench:proxy [-- --duration 10 --kills 20 --abuse 60 --cpu-prof]
+ * Usage: npm run bench:proxy [-- --duration 10 --kills 20 --abuse 60 --cpu-prof --no-bare]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,8 @@ const DURATION_S = Number(arg('duration', '10'));
 const KILLS = Number(arg('kills', '20'));
 const ABUSE_S = Number(arg('abuse', '60'));
 const CPU_PROF = process.argv.includes('--cpu-prof');
+/** Also measure the bare pooled Node proxies of bare-proxy.mjs (the floor of any proxy on Node's HTTP stack). */
+const BARE = !process.argv.includes('--no-bare');
 /** Connections: moderate load (the p99 target), then saturation (the requests/s target). */
 const LEVELS = [8, 64];
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
@@ -165,9 +169,22 @@ async function throughput(): Promise<void> {
     here('./proxy-process.mjs'),
     JSON.stringify(options),
   ]);
-  const targets = {
+  const bare = BARE
+    ? await Promise.all(
+        ['agent', 'undici'].map((mode) =>
+          spawnPorted(process.execPath, [here('./bare-proxy.mjs'), mode, upstream]),
+        ),
+      )
+    : [];
+  const targets: Record<string, string> = {
     direct: `http://${upstream}/`,
     haproxy: 'http://127.0.0.1:18480/',
+    ...(bare.length > 0
+      ? {
+          'node-agent': `http://127.0.0.1:${bare[0]!.port}/`,
+          'node-undici': `http://127.0.0.1:${bare[1]!.port}/`,
+        }
+      : {}),
     bascule: `http://127.0.0.1:${bascule.port}/`,
   };
   try {
@@ -206,12 +223,17 @@ async function throughput(): Promise<void> {
       const b = results.bascule![c]!;
       const h = results.haproxy![c]!;
       const d = results.direct![c]!;
+      const refs = ['node-agent', 'node-undici']
+        .filter((n) => results[n])
+        .map((n) => `${n} ${((100 * results[n]![c]!.rps) / h.rps).toFixed(0)} %`);
       console.log(
-        `${c} connections: bascule ${((100 * b.rps) / h.rps).toFixed(0)} % of haproxy's req/s; ` +
+        `${c} connections: bascule ${((100 * b.rps) / h.rps).toFixed(0)} % of haproxy's req/s` +
+          `${refs.length > 0 ? ` (bare pooled Node proxies: ${refs.join(', ')})` : ''}; ` +
           `added p99 ${(b.p99 - d.p99).toFixed(2)} ms (haproxy ${(h.p99 - d.p99).toFixed(2)} ms)`,
       );
     }
   } finally {
+    for (const b of bare) await stop(b.child);
     await stop(bascule.child);
     haproxy.kill('SIGTERM');
     await stop(backend.child);
