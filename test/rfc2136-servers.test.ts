@@ -12,11 +12,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import type { Routing } from '../src/actuators/actuator.ts';
 import { createRfc2136Actuator } from '../src/actuators/rfc2136/actuator.ts';
 import { DnsConnection } from '../src/actuators/rfc2136/connection.ts';
 import { parseTsigKey } from '../src/actuators/rfc2136/key-file.ts';
-import type { Rfc2136Options, TsigAlgorithm } from '../src/actuators/rfc2136/options.ts';
+import type { TsigAlgorithm } from '../src/actuators/rfc2136/options.ts';
 import { rcodeOf, updateMessage } from '../src/actuators/rfc2136/wire.ts';
 import { sign, verifyAnswer } from '../src/dns/tsig.ts';
 import { createLogger } from '../src/platform/log.ts';
@@ -24,6 +23,7 @@ import { actuatorContract } from './actuator.contract.ts';
 import { startBind } from './helpers/bind.ts';
 import { startKnot } from './helpers/knot.ts';
 import { startPdns } from './helpers/pdns.ts';
+import { aws, FENCE, gcp, NAME, nsupdate, updateOptions, v6 } from './helpers/rfc2136-fixtures.ts';
 import {
   KEY_FILE_TEXT,
   KEY_SECRET,
@@ -33,34 +33,7 @@ import {
   ZONE,
 } from './helpers/update-server.ts';
 
-const aws: Routing = { group: 'api', endpoint: 'aws', address: '127.0.0.2:9001' };
-const gcp: Routing = { group: 'api', endpoint: 'gcp', address: '127.0.0.3:9002' };
-const v6: Routing = { group: 'api', endpoint: 'v6', address: '[2001:db8::3]:443' };
-const ENDPOINTS = [aws, gcp, v6].map((r) => ({ name: r.endpoint, address: r.address }));
-const NAME = `api.${ZONE}`;
-const FENCE = `_bascule-fence.api.${ZONE}`;
-
-function options(s: TestUpdateServer, more: Partial<Rfc2136Options> = {}): Rfc2136Options {
-  return {
-    group: 'api',
-    endpoints: ENDPOINTS,
-    server: s.server,
-    zone: ZONE,
-    name: 'api',
-    ttl: 5,
-    tsig: { name: 'bascule', algorithm: 'hmac-sha256', secret: KEY_FILE_TEXT, source: 'tsig.key' },
-    timeoutMs: 2_000,
-    ...more,
-  };
-}
-
-/** Writes records as another writer would, with Debian's nsupdate and the same key. */
-function nsupdate(s: TestUpdateServer, commands: string): void {
-  execFileSync('nsupdate', ['-y', `hmac-sha256:bascule:${KEY_SECRET}`], {
-    input: `server 127.0.0.1 ${s.port}\nzone ${ZONE}\n${commands}\nsend\n`,
-    timeout: 5_000,
-  });
-}
+const options = updateOptions;
 
 interface Server {
   readonly name: string;
