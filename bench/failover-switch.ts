@@ -35,6 +35,7 @@ import { KEY_FILE_TEXT, startBind, type TestBind } from '../test/helpers/bind.ts
 import { tempDir } from '../test/helpers/cli.ts';
 import { runDaemon } from '../test/helpers/daemon-process.ts';
 import { freePort as freeTcpPort } from '../test/helpers/failover-process.ts';
+import { fourActuatorsMap } from '../test/helpers/four-actuators.ts';
 import { startHaproxy, type TestHaproxy } from '../test/helpers/haproxy.ts';
 import { send } from '../test/helpers/http-client.ts';
 import { type Bind, freePort, startBindSecondary } from '../test/helpers/named.ts';
@@ -130,52 +131,21 @@ try {
   const dnsPort = await freePort(OUR_HOST);
   const secondaryPort = await freePort(BIND_HOST);
   const proxyPort = await freeTcpPort();
-  const check = (b: Backend, component: string) => ({
-    component,
-    http: `http://${b.address}/`,
-    interval: '1s',
-    timeout: '400ms',
-    failAfter: 2,
-    recoverAfter: 1,
-  });
   writeFileSync(
     join(dir, 'bascule.yaml'),
     stringify({
       version: 1,
       name: 'switch-bench',
-      services: { api: { criticality: 'critical', dependsOn: ['aws-web', 'gcp-web'] } },
-      components: { 'aws-web': { provider: 'aws' }, 'gcp-web': { provider: 'gcp' } },
-      checks: { 'api-aws': check(aws, 'aws-web'), 'api-gcp': check(gcp, 'gcp-web') },
-      failover: {
-        api: {
-          service: 'api',
-          endpoints: [
-            { name: 'aws', address: aws.address, check: 'api-aws' },
-            { name: 'gcp', address: gcp.address, check: 'api-gcp' },
-          ],
-          policy: { failback: 'manual', failbackAfter: '1s', minHold: '1s' },
-          proxy: { listen: `127.0.0.1:${proxyPort}` },
-          dns: { zone: 'example.com', name: 'api', ttl: 5 },
-          rfc2136: {
-            server: rfc.server,
-            zone: 'example.com',
-            name: 'api',
-            ttl: 5,
-            tsig: { name: 'bascule', algorithm: 'hmac-sha256', secret: { file: './tsig.key' } },
-          },
-          haproxy: { socket: h.socket, backend: 'api' },
-        },
-      },
-      dnsZones: {
-        'example.com': {
-          secondaries: [
-            {
-              address: `${BIND_HOST}:${secondaryPort}`,
-              tsig: { name: 'xfr', algorithm: 'hmac-sha256', secret: { file: './xfr.key' } },
-            },
-          ],
-        },
-      },
+      ...fourActuatorsMap({
+        aws,
+        gcp,
+        rfc2136: rfc.server,
+        haproxySocket: h.socket,
+        secondary: `${BIND_HOST}:${secondaryPort}`,
+        interval: '1s',
+        failAfter: 2,
+        proxyListen: `127.0.0.1:${proxyPort}`,
+      }),
       runtime: {
         listen: '127.0.0.1:0',
         dataDir: 'data',

@@ -25,6 +25,7 @@ import { KEY_FILE_TEXT, startBind, type TestBind } from './helpers/bind.ts';
 import { tempDir } from './helpers/cli.ts';
 import { waitFor } from './helpers/daemon.ts';
 import { dig } from './helpers/dns.ts';
+import { fourActuatorsMap } from './helpers/four-actuators.ts';
 import { startHaproxy, type TestHaproxy } from './helpers/haproxy.ts';
 import { send } from './helpers/http-client.ts';
 import { map } from './helpers/map.ts';
@@ -82,48 +83,16 @@ describe('failover end to end: proxy, built-in DNS, its BIND secondary, RFC 2136
     writeFileSync(join(dir, 'tsig.key'), KEY_FILE_TEXT);
     const dnsPort = await freePort(OUR_HOST);
     const secondaryPort = await freePort(BIND_HOST);
-    const check = (b: Backend, component: string) => ({
-      component,
-      http: `http://${b.address}/`,
-      interval: `${INTERVAL_MS}ms`,
-      timeout: '400ms',
-      failAfter: FAIL_AFTER,
-      recoverAfter: 1,
-    });
     const config = map({
-      services: { api: { criticality: 'critical', dependsOn: ['aws-web', 'gcp-web'] } },
-      components: { 'aws-web': { provider: 'aws' }, 'gcp-web': { provider: 'gcp' } },
-      checks: { 'api-aws': check(aws, 'aws-web'), 'api-gcp': check(gcp, 'gcp-web') },
-      failover: {
-        api: {
-          service: 'api',
-          endpoints: [
-            { name: 'aws', address: aws.address, check: 'api-aws' },
-            { name: 'gcp', address: gcp.address, check: 'api-gcp' },
-          ],
-          policy: { failback: 'manual', failbackAfter: '1s', minHold: '1s' },
-          proxy: { listen: '127.0.0.1:0' },
-          dns: { zone: 'example.com', name: 'api', ttl: 5 },
-          rfc2136: {
-            server: rfc.server,
-            zone: 'example.com',
-            name: 'api',
-            ttl: 5,
-            tsig: { name: 'bascule', algorithm: 'hmac-sha256', secret: { file: './tsig.key' } },
-          },
-          haproxy: { socket: h.socket, backend: 'api' },
-        },
-      },
-      dnsZones: {
-        'example.com': {
-          secondaries: [
-            {
-              address: `${BIND_HOST}:${secondaryPort}`,
-              tsig: { name: 'xfr', algorithm: 'hmac-sha256', secret: { file: './xfr.key' } },
-            },
-          ],
-        },
-      },
+      ...fourActuatorsMap({
+        aws,
+        gcp,
+        rfc2136: rfc.server,
+        haproxySocket: h.socket,
+        secondary: `${BIND_HOST}:${secondaryPort}`,
+        interval: `${INTERVAL_MS}ms`,
+        failAfter: FAIL_AFTER,
+      }),
       runtime: { dns: { listen: `${OUR_HOST}:${dnsPort}` } },
     });
     const d = await Daemon.start({
