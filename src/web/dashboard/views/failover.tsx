@@ -113,14 +113,14 @@ function Audit({ detail, t, lang }: Words & { detail: FailoverDetail }) {
               <td>
                 <When lang={lang} at={a.at} />
               </td>
-              <td>{a.who}</td>
-              <td>
+              <td data-label={t('dash.labelled', { label: t('dash.fo.who') })}>{a.who}</td>
+              <td data-label={t('dash.labelled', { label: t('dash.fo.action') })}>
                 {t(`dash.fo.action.${a.action}`)}
                 {a.endpoint ? ` ${a.endpoint}` : ''}
                 {a.forced ? ` (${t('dash.fo.forced')})` : ''}
               </td>
-              <td>{a.why}</td>
-              <td>
+              <td data-label={t('dash.labelled', { label: t('dash.fo.why') })}>{a.why}</td>
+              <td data-label={t('dash.labelled', { label: t('dash.fo.outcome') })}>
                 {a.outcome === 'ok' ? t('dash.fo.outcome.ok') : a.outcome} ({a.from} → {a.to})
               </td>
             </tr>
