@@ -9,7 +9,7 @@
  */
 import type { BackupJobs } from '../../backup/jobs.ts';
 import { backupSchedule, type DatasetSchedule, isDue } from '../../backup/schedule.ts';
-import { type BackupState, backupStatus, type DatasetStatus } from '../../backup/status.ts';
+import { backupStatus, type DatasetStatus } from '../../backup/status.ts';
 import { errorCode } from '../../errors.ts';
 import type { Config } from '../../model/schema.ts';
 import type { BackupNotice } from '../../notify/backup-alerts.ts';
@@ -43,7 +43,7 @@ export type StartAnswer =
 export const MAX_RUNNING = 2;
 /** How long a stopping daemon waits for aborted jobs to answer. */
 export const STOP_WAIT_MS = 10_000;
-/** The state key of what was alerted (each dataset's last state, the runs missed). */
+/** The state key of what was alerted and not over yet (datasets in breach, runs missed). */
 export const BACKUP_ALERTS_KEY = 'backups.alerts';
 
 export interface BackupControllerOptions {
@@ -62,12 +62,11 @@ export interface BackupControllerOptions {
   readonly stopWaitMs?: number;
 }
 
+/** What was alerted and not yet over: datasets in breach, runs missed (kept across restarts). */
 interface Alerted {
-  states: Record<string, BackupState>;
+  breached: string[];
   missed: string[];
 }
-
-const RANK: Readonly<Record<BackupState, number>> = { ok: 0, warn: 1, breach: 2 };
 
 const reasonOf = (e: BackupError | undefined): string =>
   e ? (e.detail ? `${e.code}: ${e.detail}` : e.code) : 'unknown';
@@ -232,14 +231,14 @@ export class BackupController {
     const alerted = await this.loadAlerted();
     const notices: BackupNotice[] = [];
     let changed = false;
+    const breached = new Set(alerted.breached);
     for (const d of statuses) {
-      const before = alerted.states[d.id];
-      if (before !== d.status) {
-        changed = true;
-        alerted.states[d.id] = d.status;
-      }
+      // A dataset never backed up is not a breach to alert (it is being backed up; the dead man's
+      // switch tells if it is not): only one whose copies went stale or whose last run failed.
       const everRan = d.targets.some((t) => t.reason !== 'never-run');
-      if (d.status === 'breach' && before !== 'breach' && (before !== undefined || everRan))
+      if (d.status === 'breach' && everRan && !breached.has(d.id)) {
+        breached.add(d.id);
+        changed = true;
         notices.push({
           kind: 'breach',
           dataset: d.id,
@@ -249,9 +248,12 @@ export class BackupController {
             .map((t) => ({ id: t.id, ageSeconds: t.ageSeconds })),
           at: now,
         });
-      else if (d.status === 'ok' && before !== undefined && RANK[before] === RANK.breach)
+      } else if (d.status === 'ok' && breached.delete(d.id)) {
+        changed = true;
         notices.push({ kind: 'recovered', dataset: d.id, at: now });
+      }
     }
+    alerted.breached = [...breached];
     const missed = new Set(alerted.missed);
     for (const s of schedules) {
       if (s.missed && !missed.has(s.id)) {
@@ -288,13 +290,9 @@ export class BackupController {
   private async loadAlerted(): Promise<Alerted> {
     if (this.alerted) return this.alerted;
     const saved = (await this.o.store.loadState(BACKUP_ALERTS_KEY)) as Partial<Alerted> | undefined;
-    const states: Record<string, BackupState> = {};
-    for (const [k, v] of Object.entries(saved?.states ?? {}))
-      if (v === 'ok' || v === 'warn' || v === 'breach') states[k] = v;
-    this.alerted = {
-      states,
-      missed: Array.isArray(saved?.missed) ? saved.missed.filter((x) => typeof x === 'string') : [],
-    };
+    const list = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    this.alerted = { breached: list(saved?.breached), missed: list(saved?.missed) };
     return this.alerted;
   }
 
