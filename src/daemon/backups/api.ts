@@ -35,7 +35,7 @@ export function backupsApi(
           const spec = datasets[d.id]!;
           const parts = spec.to.map((x) => checks.get(x));
           const lastVerify =
-            parts.length > 0 && parts.every((p) => p !== undefined)
+            spec.verify && parts.length > 0 && parts.every((p) => p !== undefined)
               ? { ok: parts.every((p) => p!.ok), at: iso(Math.min(...parts.map((p) => p!.at))) }
               : null;
           const restore = heads.restores.filter((r) => r.dataset === d.id).sort((a, b) => b.at - a.at)[0];
