@@ -187,6 +187,11 @@ describe('the Backups view in Chromium', { timeout: 120_000 }, () => {
     assert.match((await shop.textContent()) ?? '', /orders: 1200 rows, expected 1210/);
     await screenshot(page, 'dashboard-backups-desktop-en');
 
+    // A script in the page with the session cookie but without the CSRF token is refused, and starts nothing.
+    const fromPage = await page.evaluate(
+      "fetch('api/v1/backups/files/run', { method: 'POST' }).then((r) => r.status)",
+    );
+    assert.equal(fromPage, 403);
     // Run now: asked first; cancel starts nothing.
     await shop.locator('button[data-action="run"]').click();
     assert.match((await shop.locator('.bk-confirm p').textContent()) ?? '', /^Back up shop-db now/);
