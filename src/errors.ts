@@ -463,6 +463,21 @@ export const ERRORS = {
     http: 404,
     doc: 'The map has no component or service of that id (the closest is suggested).',
   },
+  BASCULE_E_HTTP_BACKUP_DATASET_UNKNOWN: {
+    exit: 2,
+    http: 404,
+    doc: 'No backup dataset of the map has that id (the message suggests the closest).',
+  },
+  BASCULE_E_HTTP_BACKUP_RUNNING: {
+    exit: 1,
+    http: 409,
+    doc: 'A backup run or verification of that dataset is already under way: one at a time per dataset.',
+  },
+  BASCULE_E_HTTP_BACKUP_UNAVAILABLE: {
+    exit: 3,
+    http: 503,
+    doc: 'This daemon has no backup runner, so it cannot start a backup job (it still judges the records).',
+  },
   BASCULE_E_HTTP_FAILOVER_GROUP_UNKNOWN: {
     exit: 2,
     http: 404,

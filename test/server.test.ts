@@ -283,6 +283,8 @@ describe('HTTP API', () => {
       'GET /api/openapi.json',
       'GET /api/v1/agent/checks',
       'GET /api/v1/analysis',
+      'GET /api/v1/backups',
+      'GET /api/v1/backups/{dataset}/history',
       'GET /api/v1/checks',
       'GET /api/v1/checks/{id}',
       'GET /api/v1/dashboard/layout',
@@ -308,6 +310,8 @@ describe('HTTP API', () => {
       'GET /status/status.json',
       'PATCH /api/v1/maintenance/{id}',
       'POST /api/v1/agent/observations',
+      'POST /api/v1/backups/{dataset}/run',
+      'POST /api/v1/backups/{dataset}/verify',
       'POST /api/v1/failover/{group}/drain',
       'POST /api/v1/failover/{group}/pin',
       'POST /api/v1/failover/{group}/release',
@@ -319,6 +323,7 @@ describe('HTTP API', () => {
     ]);
     assert.deepEqual(doc.paths['/api/v1/failover/{group}/pin']?.post?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/status']?.get?.security, [{ operatorToken: [] }]);
+    assert.deepEqual(doc.paths['/api/v1/backups/{dataset}/run']?.post?.security, [{ operatorToken: [] }]);
     assert.deepEqual(doc.paths['/api/v1/agent/observations']?.post?.security, [{ vantageToken: [] }]);
     assert.equal(doc.paths['/status/status.json']?.get?.security, undefined);
     const schemas = (doc as unknown as { components: { schemas: Record<string, Schema> } }).components

@@ -7,7 +7,14 @@ import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import type { Registry } from '../platform/metrics.ts';
-import type { ApiDeps, FailoverApi, IncidentUpdatesApi, MaintenanceApi, MapApi } from '../server/deps.ts';
+import type {
+  ApiDeps,
+  BackupsApi,
+  FailoverApi,
+  IncidentUpdatesApi,
+  MaintenanceApi,
+  MapApi,
+} from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
 import { LONGEST_MS } from '../server/uptime.ts';
@@ -51,6 +58,7 @@ export interface ApiParts {
   readonly live: LiveFeed;
   readonly log: Logger;
   readonly failover?: FailoverApi;
+  readonly backups?: BackupsApi;
   readonly statusPage?: StatusPageSource;
   /** This run's start: it counts as watched up to now in the uptime bars. */
   readonly runningSince: number;
@@ -130,6 +138,7 @@ export function apiDeps(p: ApiParts): ApiDeps {
     maintenance: maintenanceApi(p.store, p.maintenance),
     map: p.map,
     ...(p.failover ? { failover: p.failover } : {}),
+    ...(p.backups ? { backups: p.backups } : {}),
     ...(p.statusPage ? { statusPage: p.statusPage } : {}),
   };
 }

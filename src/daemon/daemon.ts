@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
+import type { BackupJobs } from '../backup/jobs.ts';
 import { errorCode, fail } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Catalogue } from '../model/catalogue.ts';
@@ -32,6 +33,8 @@ import type { WriteBehindStore } from '../store/write-behind.ts';
 import { type StatusPageSource, statusPageSource } from '../web/status/load.ts';
 import { pageLang } from '../web/status/view.ts';
 import { apiDeps } from './api-deps.ts';
+import { backupsApi } from './backups/api.ts';
+import { BackupController } from './backups/controller.ts';
 import type { DataDirLock } from './data-dir.ts';
 import { buildFailover, type Failover } from './failover/build.ts';
 import type { CommandAnswer } from './failover/controller.ts';
@@ -41,6 +44,7 @@ import { MaintenanceBook } from './maintenance-book.ts';
 import { mapApi } from './map-api.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
 import { resume } from './resume.ts';
+import { backupsStage } from './stages/backups.ts';
 import { failoverStage } from './stages/failover.ts';
 import { type IncidentsStage, incidentsStage } from './stages/incidents.ts';
 import { liveStage } from './stages/live.ts';
@@ -92,6 +96,17 @@ export interface DaemonOptions {
   readonly scenarios?: readonly Scenario[];
   /** The provider catalogue the map was read with (default: the built-in one). */
   readonly catalogue?: Catalogue;
+  /**
+   * What runs a dataset's backup and verification (the port of backup/jobs.ts), with `backups:` in
+   * the map; default: the restic runner (src/backup/runner/).
+   */
+  readonly backupJobs?: BackupJobs;
+  /** The backups stage's tick, jobs at once, and wait for aborted jobs at stop (default 10 s, 2, 10 s; tests). */
+  readonly backupTiming?: {
+    readonly tickMs?: number;
+    readonly maxRunning?: number;
+    readonly stopWaitMs?: number;
+  };
 }
 
 /** What a running daemon is made of. */
@@ -254,6 +269,23 @@ export class Daemon {
     const { resumed, metrics, causes, live, shortage, health, incidents, failover, maintenance } = m;
     const runtime = o.config.runtime;
     const runningSince = clock.now();
+    // The pipeline is made below, with the stages; jobs that end hand their news back to it.
+    let pipelineRef: Pipeline | undefined;
+    const backups = Object.keys(o.config.backups?.datasets ?? {}).length
+      ? new BackupController({
+          config: o.config,
+          // run14: jobs: o.backupJobs ?? createBackupJobs({ config: o.config, baseDir: o.baseDir, env: o.env, store, log: o.log, clock }),
+          ...(o.backupJobs ? { jobs: o.backupJobs } : {}),
+          store,
+          clock,
+          log: o.log,
+          registry: metrics.registry,
+          post: (what, task) => pipelineRef?.run(what, task),
+          watchingSince: runningSince,
+          ...(o.backupTiming?.maxRunning !== undefined ? { maxRunning: o.backupTiming.maxRunning } : {}),
+          ...(o.backupTiming?.stopWaitMs !== undefined ? { stopWaitMs: o.backupTiming.stopWaitMs } : {}),
+        })
+      : undefined;
     const page = o.config.statusPage;
     const statusPage = page
       ? statusPageSource({
@@ -286,10 +318,12 @@ export class Daemon {
         maintenance,
         statusPage,
         runningSince,
+        backups,
       }),
       clock,
       o.log,
     );
+    pipelineRef = pipeline;
     const types = new Map(checks.map((c) => [c.id, c.target.type]));
     const intake = new Intake(
       store,
@@ -334,6 +368,7 @@ export class Daemon {
         live,
         log: o.log,
         ...(failover ? { failover: failoverApi(failover, pipeline, clock, store) } : {}),
+        ...(backups ? { backups: backupsApi(o.config, backups, store, clock) } : {}),
         ...(statusPage ? { statusPage } : {}),
         runningSince,
       }),
@@ -426,6 +461,8 @@ interface StageParts {
   /** The public status page, when the map has one; this run's start (when Bascule is watching). */
   readonly statusPage: StatusPageSource | undefined;
   readonly runningSince: number;
+  /** The backups of the map, when it has datasets. */
+  readonly backups: BackupController | undefined;
 }
 
 /**
@@ -460,6 +497,14 @@ async function stagesOf(p: StageParts): Promise<Stage[]> {
         ]
       : []),
     ...(failover ? [failoverStage(failover.controller, o.failoverTiming)] : []),
+    ...(p.backups
+      ? [
+          backupsStage(
+            p.backups,
+            o.backupTiming?.tickMs !== undefined ? { tickMs: o.backupTiming.tickMs } : {},
+          ),
+        ]
+      : []),
     liveStage(live),
     watchedStage(store, p.runningSince),
     ...(p.statusPage && exportTo?.onChange

@@ -4,6 +4,7 @@
  */
 import type { IncidentStep } from '../monitor/incidents.ts';
 import type { Transition } from '../monitor/types.ts';
+import type { BackupNotice } from '../notify/backup-alerts.ts';
 import type { FailoverNotice } from '../notify/failover-alerts.ts';
 import type { SilencedAlert } from '../notify/silences.ts';
 import type { MaintenanceNotice } from './maintenance-book.ts';
@@ -17,6 +18,8 @@ export interface Events {
   readonly failover: readonly FailoverNotice[];
   /** Maintenance windows that started or ended (the maintenance stage's tick). */
   readonly maintenance: readonly MaintenanceNotice[];
+  /** Backups: failed runs and verifications, RPO breaches and recoveries, missed runs, jobs starting and ending. */
+  readonly backups: readonly BackupNotice[];
   /** Alerts a maintenance window silenced (the notify stage). */
   readonly silenced: readonly SilencedAlert[];
 }

@@ -7,6 +7,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { agentRoutes } from './agent-routes.ts';
 import type { AgentEnv } from './auth.ts';
+import { backupRoutes } from './backup-routes.ts';
 import { checkRoutes } from './check-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import type { ApiDeps } from './deps.ts';
@@ -90,6 +91,7 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/api/v1/agent', agentRoutes(deps, new OpenAPIHono<AgentEnv>({ defaultHook })));
   app.route('/status', statusRoutes(deps));
   app.route('/api/v1/failover', failoverRoutes(deps));
+  app.route('/api/v1/backups', backupRoutes(deps));
   app.route('/api/v1/incidents', incidentRoutes(deps));
   app.route('/api/v1/maintenance', maintenanceRoutes(deps));
   app.route('/api/v1/checks', checkRoutes(deps));

@@ -123,6 +123,31 @@ export interface FailoverApi {
   ): Promise<FailoverCommandAnswer>;
 }
 
+/** A backup job under way (daemon/backups/controller.ts). */
+export interface BackupJobJson {
+  readonly id: string;
+  readonly dataset: string;
+  readonly job: 'run' | 'verify';
+  readonly trigger: 'schedule' | 'manual';
+  readonly startedAt: string;
+  readonly who?: string;
+}
+
+export type BackupStartAnswer =
+  | { readonly ok: true; readonly job: BackupJobJson }
+  | { readonly ok: false; readonly running: BackupJobJson }
+  | { readonly ok: false; readonly unavailable: true };
+
+/** The backups of the map, as the API sees them (absent: the map has none). */
+export interface BackupsApi {
+  datasets(): readonly string[];
+  /** `bascule backup status --format json`'s shape, with the schedule, reasons worded in `lang`. */
+  status(lang: Lang): Promise<unknown>;
+  /** Runs, checks of its targets, restore tests: newest first, at most `limit` of each. */
+  history(dataset: string, limit: number): Promise<unknown>;
+  start(dataset: string, job: 'run' | 'verify', who: string): BackupStartAnswer;
+}
+
 /** The updates operators post on incidents (store/incident-updates.ts). */
 export interface IncidentUpdatesApi {
   /** The updates of these incidents, oldest first. */
@@ -195,6 +220,8 @@ export interface ApiDeps {
   readonly live: LiveFeed;
   /** Event streams open at once (runtime.eventStreams; default MAX_STREAMS, 100); one more is answered 503. */
   readonly maxStreams?: number;
+  /** The backups of the map (GET/POST /api/v1/backups…). */
+  readonly backups?: BackupsApi;
   /** The failover groups Bascule runs (GET/POST /api/v1/failover…). */
   readonly failover?: FailoverApi;
   /**

@@ -1,6 +1,7 @@
 /**
  * Live updates for the dashboard and API clients (server-sent events): every state change and
- * incident event, maintenance windows starting and ending, and alerts they silenced. Switch records
+ * incident event, maintenance windows starting and ending, alerts they silenced, and backups (jobs
+ * starting and ending, failures, breaches, missed runs: `backup-<kind>`). Switch records
  * are published by the failover controller itself as it saves them (daemon.ts: `onSwitch`).
  */
 
@@ -20,6 +21,9 @@ export function liveStage(live: LiveFeed): Stage {
       },
       maintenance(notices, now) {
         for (const n of notices) live.publish(`maintenance-${n.kind}`, maintenanceJson(n.window, now));
+      },
+      backups(notices) {
+        for (const n of notices) live.publish(`backup-${n.kind}`, n);
       },
       silenced(alerts) {
         for (const a of alerts) live.publish('alert-silenced', a);

@@ -11,6 +11,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { Lang } from '../../i18n/index.ts';
 import type { Config } from '../../model/schema.ts';
 import type { Delivery, Routing } from '../../notify/alert-router.ts';
+import { backupDeliveries } from '../../notify/backup-alerts.ts';
 import { failoverDeliveries } from '../../notify/failover-alerts.ts';
 import type { Notifier } from '../../notify/notifier.ts';
 import { AlertOutbox } from '../../notify/outbox.ts';
@@ -131,6 +132,12 @@ export async function notifyStage(o: NotifyStageOptions): Promise<Stage> {
       async failover(notices, _now, emit) {
         if (notices.length === 0 || !o.config) return;
         const all = failoverDeliveries(o.config, o.lang ?? 'en', notices);
+        const { deliveries, silenced: held } = silenceDeliveries(all, silenced);
+        if (all.length > 0) await queue(() => ({ deliveries, suppressed: [], silenced: held }), emit);
+      },
+      async backups(notices, _now, emit) {
+        if (notices.length === 0 || !o.config) return;
+        const all = backupDeliveries(o.config, o.lang ?? 'en', notices);
         const { deliveries, silenced: held } = silenceDeliveries(all, silenced);
         if (all.length > 0) await queue(() => ({ deliveries, suppressed: [], silenced: held }), emit);
       },

@@ -40,6 +40,22 @@ export const en = {
   'alert.failover.reason.drain': 'an operator drained the active endpoint',
   'alert.failover.reason.pin': 'an operator pinned the traffic',
   'alert.failover.reason.config': 'the map no longer has the active endpoint',
+  'alert.backup.run-failed.title': 'Backup of {dataset} failed ({target})',
+  'alert.backup.run-failed.text': 'At {since}: {reason}. No new copy was made; the last good one is kept.',
+  'alert.backup.verify-failed.title': 'Verification of the backup of {dataset} failed ({target})',
+  'alert.backup.verify-failed.text':
+    'At {since}: {reason}. The copies may not restore: check the repository before you need it.',
+  'alert.backup.breach.title': 'Backup of {dataset} is beyond its RPO',
+  'alert.backup.breach.text':
+    'Since {since}: with an RPO of {rpo}, the last good copies are too old or failed ({targets}). A loss now would cost more data than allowed.',
+  'alert.backup.recovered.title': 'Backup of {dataset} is within its RPO again',
+  'alert.backup.recovered.text': 'At {since}: every copy is fresh again.',
+  'alert.backup.missed.title': 'Backup of {dataset} did not run on schedule',
+  'alert.backup.missed.text':
+    'No good backup recorded since {last}; one was due by {deadline}. The job may be hanging, not started, or Bascule’s scheduler stopped.',
+  'alert.backup.missed.never':
+    'No good backup recorded yet; one was due by {deadline}. The job may be hanging, not started, or Bascule’s scheduler stopped.',
+  'alert.backup.noSnapshot': 'no good copy',
   'alert.criticality.critical': 'critical',
   'alert.criticality.high': 'high',
   'alert.criticality.medium': 'medium',
@@ -90,6 +106,23 @@ export const fr = {
   'alert.failover.reason.drain': 'un opérateur a retiré le point d’accès actif du service',
   'alert.failover.reason.pin': 'un opérateur a fixé le trafic',
   'alert.failover.reason.config': 'la carte n’a plus le point d’accès actif',
+  'alert.backup.run-failed.title': 'La sauvegarde de {dataset} a échoué ({target})',
+  'alert.backup.run-failed.text':
+    'Le {since} : {reason}. Aucune nouvelle copie n’a été faite ; la dernière copie valable est conservée.',
+  'alert.backup.verify-failed.title': 'La vérification de la sauvegarde de {dataset} a échoué ({target})',
+  'alert.backup.verify-failed.text':
+    'Le {since} : {reason}. Les copies risquent de ne pas se restaurer : vérifiez le dépôt avant d’en avoir besoin.',
+  'alert.backup.breach.title': 'La sauvegarde de {dataset} dépasse son RPO',
+  'alert.backup.breach.text':
+    'Depuis le {since} : pour un RPO de {rpo}, les dernières copies valables sont trop anciennes ou en échec ({targets}). Une perte maintenant coûterait plus de données que permis.',
+  'alert.backup.recovered.title': 'La sauvegarde de {dataset} respecte de nouveau son RPO',
+  'alert.backup.recovered.text': 'Le {since} : toutes les copies sont de nouveau à jour.',
+  'alert.backup.missed.title': 'La sauvegarde de {dataset} n’a pas tourné à l’heure prévue',
+  'alert.backup.missed.text':
+    'Aucune sauvegarde valable enregistrée depuis le {last} ; il en fallait une avant le {deadline}. La tâche est peut-être bloquée, pas lancée, ou le planificateur de Bascule est arrêté.',
+  'alert.backup.missed.never':
+    'Aucune sauvegarde valable enregistrée pour l’instant ; il en fallait une avant le {deadline}. La tâche est peut-être bloquée, pas lancée, ou le planificateur de Bascule est arrêté.',
+  'alert.backup.noSnapshot': 'aucune copie valable',
   'alert.criticality.critical': 'critique',
   'alert.criticality.high': 'haute',
   'alert.criticality.medium': 'moyenne',

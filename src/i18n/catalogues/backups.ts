@@ -17,6 +17,7 @@ type RuleLine = {
   readonly immutable: number;
   readonly verified: boolean;
 };
+type Running = { readonly job: string; readonly dataset: string; readonly since: string };
 type Ran = { readonly at: string; readonly error: string };
 
 const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
@@ -52,6 +53,11 @@ const REPOSITORY_FR: Readonly<Record<RepositoryProblem, string>> = {
 };
 
 export const en = {
+  BASCULE_E_HTTP_BACKUP_DATASET_UNKNOWN: 'no backup dataset "{dataset}" (datasets: {datasets})',
+  BASCULE_E_HTTP_BACKUP_RUNNING: (p: Running) =>
+    `${p.job === 'verify' ? 'a verification' : 'a backup'} of ${p.dataset} is already under way since ${p.since}: wait for it to end, then ask again`,
+  BASCULE_E_HTTP_BACKUP_UNAVAILABLE:
+    'this daemon cannot start backups: it has no backup runner (it still judges the records and alerts)',
   BASCULE_E_CONFIG_BACKUP_SOURCE: (p: SourceParams) =>
     p.count === 0
       ? 'a dataset needs what to back up: one of postgres: {url}, paths: [...] or command: [program, arguments...]'
@@ -116,6 +122,11 @@ export const en = {
 } as const;
 
 export const fr = {
+  BASCULE_E_HTTP_BACKUP_DATASET_UNKNOWN: 'aucun jeu de données sauvegardé « {dataset} » (jeux : {datasets})',
+  BASCULE_E_HTTP_BACKUP_RUNNING: (p: Running) =>
+    `${p.job === 'verify' ? 'une vérification' : 'une sauvegarde'} de ${p.dataset} est déjà en cours depuis le ${p.since} : attendez qu’elle se termine, puis recommencez`,
+  BASCULE_E_HTTP_BACKUP_UNAVAILABLE:
+    'ce démon ne peut pas lancer de sauvegarde : il n’a pas d’exécuteur de sauvegardes (il juge toujours les enregistrements et alerte)',
   BASCULE_E_CONFIG_BACKUP_SOURCE: (p: SourceParams) =>
     p.count === 0
       ? 'un jeu de données doit dire quoi sauvegarder : postgres: {url}, paths: [...] ou command: [programme, arguments...]'

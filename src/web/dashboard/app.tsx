@@ -11,6 +11,7 @@ import { followLive, type LiveState } from './live.ts';
 import type { FailoverGroup, Layout, MapJson, Session, Status, SwitchRecord, Transition } from './types.ts';
 import { useData, useEvery } from './use-data.ts';
 import { Analysis } from './views/analysis.tsx';
+import { Backups } from './views/backups.tsx';
 import { Checks } from './views/checks.tsx';
 import { Failover } from './views/failover.tsx';
 import { Incidents } from './views/incidents.tsx';
@@ -20,7 +21,16 @@ import { MapPage } from './views/map-page.tsx';
 import { Failure, Loading } from './views/parts.tsx';
 import { Simulator } from './views/simulator.tsx';
 
-const VIEWS = ['map', 'simulate', 'failover', 'checks', 'incidents', 'maintenance', 'analysis'] as const;
+const VIEWS = [
+  'map',
+  'simulate',
+  'failover',
+  'backups',
+  'checks',
+  'incidents',
+  'maintenance',
+  'analysis',
+] as const;
 type View = (typeof VIEWS)[number];
 
 const viewOf = (hash: string): View => VIEWS.find((v) => `#${v}` === hash) ?? 'map';
@@ -86,7 +96,7 @@ function Dashboard({
   const [groups, setGroups] = useState<readonly FailoverGroup[] | undefined>(undefined);
   const [switches, setSwitches] = useState<LiveSwitches>(new Map());
   const [live, setLive] = useState<LiveState>('connecting');
-  const [versions, setVersions] = useState({ incidents: 0, maintenance: 0, checks: 0 });
+  const [versions, setVersions] = useState({ incidents: 0, maintenance: 0, checks: 0, backups: 0 });
   const refresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const loadStatus = useCallback(() => {
@@ -128,6 +138,7 @@ function Dashboard({
           loadGroups();
         } else if (type === 'reset') soon();
         else if (type.startsWith('incident-')) setVersions((v) => ({ ...v, incidents: v.incidents + 1 }));
+        else if (type.startsWith('backup-')) setVersions((v) => ({ ...v, backups: v.backups + 1 }));
         else if (type.startsWith('maintenance-'))
           setVersions((v) => ({ ...v, maintenance: v.maintenance + 1 }));
       },
@@ -181,6 +192,7 @@ function Dashboard({
         lang={lang}
       />
     );
+  else if (view === 'backups') body = <Backups version={versions.backups} t={t} lang={lang} />;
   else if (view === 'checks') body = <Checks version={versions.checks} t={t} lang={lang} />;
   else if (view === 'incidents') body = <Incidents version={versions.incidents} t={t} lang={lang} />;
   else if (view === 'maintenance')

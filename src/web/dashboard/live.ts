@@ -18,6 +18,13 @@ export const EVENT_TYPES = [
   'maintenance-ended',
   'alert-silenced',
   'switch',
+  'backup-started',
+  'backup-finished',
+  'backup-run-failed',
+  'backup-verify-failed',
+  'backup-breach',
+  'backup-recovered',
+  'backup-missed',
   'reset',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -298,3 +298,47 @@ export interface MapJson {
     >
   >;
 }
+
+/** A backup job under way (GET /api/v1/backups). */
+export interface BackupJob {
+  readonly id: string;
+  readonly dataset: string;
+  readonly job: 'run' | 'verify';
+  readonly trigger: 'schedule' | 'manual';
+  readonly startedAt: string;
+}
+
+export type BackupState = 'ok' | 'warn' | 'breach';
+
+/** One dataset as GET /api/v1/backups answers it. */
+export interface BackupDataset {
+  readonly id: string;
+  readonly status: BackupState;
+  readonly rpoSeconds: number;
+  readonly rpoFrom: string;
+  readonly everySeconds: number;
+  readonly lastRun: { readonly ok: boolean; readonly at: string; readonly error?: string } | null;
+  readonly targets: readonly {
+    readonly id: string;
+    readonly snapshot: string | null;
+    readonly ageSeconds: number | null;
+    readonly status: BackupState;
+    readonly reason?: string;
+  }[];
+  readonly rule: {
+    readonly copies: number;
+    readonly media: number;
+    readonly offsite: number;
+    readonly immutable: number;
+    readonly verified: boolean;
+    readonly ok: boolean;
+  };
+  readonly reasons: readonly { readonly code: string; readonly text: string }[];
+  readonly nextRunAt: string;
+  readonly nextVerifyAt: string | null;
+  readonly deadline: string;
+  readonly missed: boolean;
+  readonly lastVerify: { readonly ok: boolean; readonly at: string } | null;
+  readonly lastRestore: { readonly ok: boolean; readonly at: string; readonly mismatch?: string } | null;
+  readonly running: BackupJob | null;
+}
