@@ -10,6 +10,9 @@ import { esc } from '../report/html/escape.ts';
 /** Beyond this many entries under one section, the table of contents lists the section only. */
 const MAX_TOC_CHILDREN = 25;
 
+/** The printed page's right margin, where the PDF's table of contents puts its page numbers. */
+export const PAGE_MARGIN_RIGHT_MM = 14;
+
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;color:#0f172a;background:#fff}
@@ -37,7 +40,7 @@ figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
 .message h4{margin:0 0 4px;font-size:13px;color:#334155}
 .message .subject{font-weight:600;margin:0 0 4px}
 .message .body{white-space:pre-wrap;margin:0}
-@page{size:A4;margin:16mm 14mm 18mm}
+@page{size:A4;margin:16mm ${PAGE_MARGIN_RIGHT_MM}mm 18mm}
 @media print{
   body{font-size:11pt}
   main{max-width:none;padding:0}
@@ -47,6 +50,7 @@ figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
   thead{display:table-header-group}
   table{break-inside:auto}
   a{color:inherit}
+  .toc>ol{padding-right:12mm}
 }
 `;
 
@@ -73,7 +77,7 @@ function toc(blocks: readonly Block[], title: string): string {
     } else children.push(`<li>${link}</li>`);
   }
   flush();
-  return `<nav class="toc" aria-label="${esc(title)}"><h2>${esc(title)}</h2><ol style="list-style:none;padding-left:0">${items.join('')}</ol></nav>`;
+  return `<nav class="toc" aria-label="${esc(title)}"><h2 id="toc">${esc(title)}</h2><ol style="list-style:none;padding-left:0">${items.join('')}</ol></nav>`;
 }
 
 export function planHtml(
