@@ -47,6 +47,7 @@ figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
   .break{break-before:page}
   h2,h3{break-after:avoid}
   tr,.message,figure,dl,.keep{break-inside:avoid}
+  figure svg{width:auto;max-height:200mm}
   thead{display:table-header-group}
   table{break-inside:auto}
   a{color:inherit}

@@ -193,5 +193,8 @@ export async function finishPdf(
   const where = landings(doc);
   await numberToc(doc, where, toc, rightMargin);
   outline(doc, headings, where);
+  // The marks were only for finding the ToC: no reader needs their names.
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const mark of [toc.start, toc.end]) dests?.delete(PDFName.of(mark));
   return doc.save({ useObjectStreams: true });
 }
