@@ -6,6 +6,7 @@
 import type { Block, Cell } from '../i18n/documents/plan.ts';
 import type { Lang } from '../i18n/index.ts';
 import { esc } from '../report/html/escape.ts';
+import { legend } from '../report/html/page.ts';
 
 /** Beyond this many entries under one section, the table of contents lists the section only. */
 const MAX_TOC_CHILDREN = 25;
@@ -36,6 +37,8 @@ p.bad,p.warn,p.ok{border-left:4px solid currentColor;padding:2px 10px}
 figure{margin:10px 0 18px;border:1px solid #e2e8f0;border-radius:8px;padding:8px}
 figure svg{max-width:100%;height:auto;display:block;margin:0 auto}
 figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
+.legend{display:flex;gap:6px 16px;flex-wrap:wrap;justify-content:center;font-size:11px;color:#475569;margin:6px 0 0}
+.legend i{display:inline-block;width:14px;height:10px;border-radius:3px;margin-right:5px;vertical-align:middle}
 .message{border:1px solid #cbd5e1;border-radius:8px;padding:8px 14px;margin:10px 0;background:#f8fafc}
 .message h4{margin:0 0 4px;font-size:13px;color:#334155}
 .message .subject{font-weight:600;margin:0 0 4px}
@@ -88,6 +91,8 @@ export function planHtml(
   figures: ReadonlyMap<string, string>,
 ): string {
   const out: string[] = [];
+  // What the boxes and marks of the pictures mean, in the plan's language.
+  const key = legend(lang, false);
   let brk = false;
   // A service's page (its heading, facts and picture) is kept on one printed page.
   let keep = false;
@@ -127,7 +132,7 @@ export function planHtml(
         break;
       case 'figure': {
         const svg = figures.get(b.service ?? '');
-        if (svg) out.push(`<figure>${svg}<figcaption>${esc(b.caption)}</figcaption></figure>`);
+        if (svg) out.push(`<figure>${svg}${key}<figcaption>${esc(b.caption)}</figcaption></figure>`);
         break;
       }
       case 'message':
