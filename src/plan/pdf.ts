@@ -56,13 +56,26 @@ const MM = 72 / 25.4;
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Prints the page; in a browser of its own, or in `shared` (tests print many plans with one). */
+/** The steps of a print, timed (for the benchmark): launch, page (set the content), print, finish. */
+export type PdfStep = 'launch' | 'page' | 'print' | 'finish';
+
+/**
+ * Prints the page; in a browser of its own, or in `shared` (tests print many plans with one).
+ * `onStep` is told how long each step took, in ms.
+ */
 export async function planPdf(
   html: string,
   footer: string,
   executablePath: string,
   shared?: Browser,
+  onStep?: (step: PdfStep, ms: number) => void,
 ): Promise<Uint8Array> {
+  let t = performance.now();
+  const step = (name: PdfStep) => {
+    const now = performance.now();
+    onStep?.(name, now - t);
+    t = now;
+  };
   let browser: Browser;
   if (shared) browser = shared;
   else {
@@ -72,6 +85,7 @@ export async function planPdf(
     } catch (e) {
       throw fail('BASCULE_E_PLAN_PDF', { reason: reasonOf(e, executablePath) });
     }
+    step('launch');
   }
   let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
   try {
@@ -81,6 +95,7 @@ export async function planPdf(
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
     const headings: Heading[] = await page.evaluate(PREPARE);
+    step('page');
     const printed = await page.pdf({
       format: 'A4',
       printBackground: true,
@@ -89,7 +104,10 @@ export async function planPdf(
       headerTemplate: '<span></span>',
       footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;color:#475569;display:flex;justify-content:space-between;font-family:'DejaVu Sans',sans-serif"><span>${escapeHtml(footer)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
     });
-    return await finishPdf(printed, headings, TOC, PAGE_MARGIN_RIGHT_MM * MM);
+    step('print');
+    const finished = await finishPdf(printed, headings, TOC, PAGE_MARGIN_RIGHT_MM * MM);
+    step('finish');
+    return finished;
   } catch (e) {
     throw fail('BASCULE_E_PLAN_PDF', { reason: reasonOf(e, executablePath) });
   } finally {
