@@ -151,6 +151,27 @@ describe('the plan as PDF, read back', () => {
         assert.ok(mark, `no bookmark "${e.title}" in ${JSON.stringify(marks.slice(0, 12))}`);
         assert.equal(mark.page, e.page, `bookmark "${e.title}"`);
       }
+      // The whole map, wide, on a landscape page of its own with the appendix's headings.
+      const caption = lang === 'fr' ? 'Cartographie des dépendances de' : 'Dependency map of';
+      const p = all.findIndex((t) => t.includes(caption));
+      assert.ok(p >= 0, 'no map in the appendix');
+      assert.match(all[p]!, lang === 'fr' ? /^\s*8\. Annexes\s*$/m : /^\s*8\. Appendix\s*$/m);
+      const info = execFileSync('pdfinfo', ['-f', String(p + 1), '-l', String(p + 1), pdf], {
+        encoding: 'utf8',
+      });
+      const size = /size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+      assert.ok(Number(size[1]) > Number(size[2]), `the map's page is ${size[1]} × ${size[2]}`);
+      execFileSync('pdftoppm', [
+        '-r',
+        '60',
+        '-png',
+        '-f',
+        String(p + 1),
+        '-l',
+        String(p + 1),
+        pdf,
+        join(out, `plan-pdf-${lang}-map`),
+      ]);
       execFileSync('pdftoppm', [
         '-r',
         '60',

@@ -44,6 +44,7 @@ figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
 .message .subject{font-weight:600;margin:0 0 4px}
 .message .body{white-space:pre-wrap;margin:0}
 @page{size:A4;margin:16mm ${PAGE_MARGIN_RIGHT_MM}mm 18mm}
+@page wide{size:A4 landscape}
 @media print{
   body{font-size:11pt}
   main{max-width:none;padding:0}
@@ -51,6 +52,8 @@ figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
   h2,h3{break-after:avoid}
   tr,.message,figure,dl,.keep{break-inside:avoid}
   figure svg{width:auto;max-height:200mm}
+  .wide{page:wide}
+  .wide figure svg{max-height:140mm}
   thead{display:table-header-group}
   table{break-inside:auto}
   a{color:inherit}
@@ -132,7 +135,17 @@ export function planHtml(
         break;
       case 'figure': {
         const svg = figures.get(b.service ?? '');
-        if (svg) out.push(`<figure>${svg}${key}<figcaption>${esc(b.caption)}</figcaption></figure>`);
+        if (!svg) break;
+        const figure = `<figure>${svg}${key}<figcaption>${esc(b.caption)}</figcaption></figure>`;
+        if (b.service !== undefined) {
+          out.push(figure);
+          break;
+        }
+        // The whole map is wide: printed on a landscape page of its own, with the headings just
+        // before it (the section's and its own), so that none is left alone on a page.
+        let headings = '';
+        for (let i = 0; i < 2 && out.at(-1)?.startsWith('<h'); i++) headings = out.pop() + headings;
+        out.push(`<section class="wide">${headings}${figure}</section>`);
         break;
       }
       case 'message':
