@@ -36,7 +36,7 @@ async function figures(map: string, lang: Lang): Promise<string[]> {
     switches: undefined,
     storeWhere: 'none',
   });
-  return [...html.matchAll(/<figure>[^]*?<\/figure>/g)].map((m) => m[0]);
+  return [...html.matchAll(/<figure>[\s\S]*?<\/figure>/g)].map((m) => m[0]);
 }
 
 /** The words a picture draws, per language: those of the keys the diagram and its legend use. */
