@@ -6,9 +6,13 @@
 import type { Block, Cell } from '../i18n/documents/plan.ts';
 import type { Lang } from '../i18n/index.ts';
 import { esc } from '../report/html/escape.ts';
+import { legend } from '../report/html/page.ts';
 
 /** Beyond this many entries under one section, the table of contents lists the section only. */
 const MAX_TOC_CHILDREN = 25;
+
+/** The printed page's right margin, where the PDF's table of contents puts its page numbers. */
+export const PAGE_MARGIN_RIGHT_MM = 14;
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -33,20 +37,27 @@ p.bad,p.warn,p.ok{border-left:4px solid currentColor;padding:2px 10px}
 figure{margin:10px 0 18px;border:1px solid #e2e8f0;border-radius:8px;padding:8px}
 figure svg{max-width:100%;height:auto;display:block;margin:0 auto}
 figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
+.legend{display:flex;gap:6px 16px;flex-wrap:wrap;justify-content:center;font-size:11px;color:#475569;margin:6px 0 0}
+.legend i{display:inline-block;width:14px;height:10px;border-radius:3px;margin-right:5px;vertical-align:middle}
 .message{border:1px solid #cbd5e1;border-radius:8px;padding:8px 14px;margin:10px 0;background:#f8fafc}
 .message h4{margin:0 0 4px;font-size:13px;color:#334155}
 .message .subject{font-weight:600;margin:0 0 4px}
 .message .body{white-space:pre-wrap;margin:0}
-@page{size:A4;margin:16mm 14mm 18mm}
+@page{size:A4;margin:16mm ${PAGE_MARGIN_RIGHT_MM}mm 18mm}
+@page wide{size:A4 landscape}
 @media print{
   body{font-size:11pt}
   main{max-width:none;padding:0}
   .break{break-before:page}
   h2,h3{break-after:avoid}
   tr,.message,figure,dl,.keep{break-inside:avoid}
+  figure svg{width:auto;max-height:200mm}
+  .wide{page:wide}
+  .wide figure svg{max-height:140mm}
   thead{display:table-header-group}
   table{break-inside:auto}
   a{color:inherit}
+  .toc>ol{padding-right:12mm}
 }
 `;
 
@@ -73,7 +84,7 @@ function toc(blocks: readonly Block[], title: string): string {
     } else children.push(`<li>${link}</li>`);
   }
   flush();
-  return `<nav class="toc" aria-label="${esc(title)}"><h2>${esc(title)}</h2><ol style="list-style:none;padding-left:0">${items.join('')}</ol></nav>`;
+  return `<nav class="toc" aria-label="${esc(title)}"><h2 id="toc">${esc(title)}</h2><ol style="list-style:none;padding-left:0">${items.join('')}</ol></nav>`;
 }
 
 export function planHtml(
@@ -83,6 +94,8 @@ export function planHtml(
   figures: ReadonlyMap<string, string>,
 ): string {
   const out: string[] = [];
+  // What the boxes and marks of the pictures mean, in the plan's language.
+  const key = legend(lang, false);
   let brk = false;
   // A service's page (its heading, facts and picture) is kept on one printed page.
   let keep = false;
@@ -122,7 +135,17 @@ export function planHtml(
         break;
       case 'figure': {
         const svg = figures.get(b.service ?? '');
-        if (svg) out.push(`<figure>${svg}<figcaption>${esc(b.caption)}</figcaption></figure>`);
+        if (!svg) break;
+        const figure = `<figure>${svg}${key}<figcaption>${esc(b.caption)}</figcaption></figure>`;
+        if (b.service !== undefined) {
+          out.push(figure);
+          break;
+        }
+        // The whole map is wide: printed on a landscape page of its own, with the headings just
+        // before it (the section's and its own), so that none is left alone on a page.
+        let headings = '';
+        for (let i = 0; i < 2 && out.at(-1)?.startsWith('<h'); i++) headings = out.pop() + headings;
+        out.push(`<section class="wide">${headings}${figure}</section>`);
         break;
       }
       case 'message':

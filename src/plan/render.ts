@@ -9,6 +9,7 @@ import { type BuiltPlan, buildPlan, type PlanInput } from './build.ts';
 import { drawFigures } from './figures.ts';
 import { planHtml } from './html.ts';
 import { planMarkdown } from './markdown.ts';
+import type { PdfStep } from './pdf.ts';
 
 export type PlanFormat = 'md' | 'html' | 'pdf';
 
@@ -28,11 +29,30 @@ function figureText(built: BuiltPlan, input: PlanInput, service: string | undefi
   return ids.join(', ') || '—';
 }
 
-export async function renderPlanHtml(input: PlanInput): Promise<{ html: string; title: string }> {
+/** The steps of rendering, timed for the benchmark: the plan's view, its pictures, the HTML, the print's. */
+export type PlanStep = 'view' | 'figures' | 'html' | PdfStep;
+export type OnStep = (step: PlanStep, ms: number) => void;
+
+/** Times each step for `onStep`, if given. */
+function stepper(onStep: OnStep | undefined): (step: PlanStep) => void {
+  let t = performance.now();
+  return (step) => {
+    const now = performance.now();
+    onStep?.(step, now - t);
+    t = now;
+  };
+}
+
+export async function renderPlanHtml(
+  input: PlanInput,
+  onStep?: OnStep,
+): Promise<{ html: string; title: string }> {
+  const step = stepper(onStep);
   const built = buildPlan(input);
   const blocks = planBlocks(built.view, input.lang);
   const title = TITLE[input.lang](input.config.name);
   const spofs = new Set(input.analysis.singlePointsOfFailure.map((s) => s.component));
+  step('view');
   const figures = await drawFigures(
     input.graph,
     input.lang,
@@ -41,7 +61,10 @@ export async function renderPlanHtml(input: PlanInput): Promise<{ html: string; 
     built.view.mapDrawn,
     (s) => (s === undefined ? title : `${title}: ${s}`),
   );
-  return { html: planHtml(blocks, input.lang, title, figures), title };
+  step('figures');
+  const html = planHtml(blocks, input.lang, title, figures);
+  step('html');
+  return { html, title };
 }
 
 export function renderPlanMarkdown(input: PlanInput): string {
@@ -53,8 +76,9 @@ export async function renderPlanPdf(
   input: PlanInput,
   chromium: string,
   browser?: Browser,
+  onStep?: OnStep,
 ): Promise<Uint8Array> {
-  const { html, title } = await renderPlanHtml(input);
+  const { html, title } = await renderPlanHtml(input, onStep);
   const { planPdf } = await import('./pdf.ts');
-  return planPdf(html, title, chromium, browser);
+  return planPdf(html, title, chromium, browser, onStep);
 }

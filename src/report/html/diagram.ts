@@ -92,7 +92,12 @@ export function buildDiagram(graph: Graph, marks: Marks, lang: Lang): Diagram {
         id: boxId(id),
         type: 'service',
         title: id,
-        detail: [spec.criticality, spec.rto ? `RTO ${spec.rto}` : ''].filter(Boolean).join(' · '),
+        detail: [
+          spec.criticality ? t(lang, `alert.criticality.${spec.criticality}`) : '',
+          spec.rto ? `RTO ${spec.rto}` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
         cluster: undefined,
         criticality: spec.criticality,
         ...marked(id),
