@@ -96,11 +96,16 @@ export function planBackups(
   };
 }
 
+/** A copy's age as people read it: to the minute once past one (backups are minutes or hours apart). */
+export function ageText(ms: number, lang: Lang): string {
+  return ms < 60_000 ? measuredTime(ms, lang) : humanDuration(Math.round(ms / 60_000) * 60_000, lang);
+}
+
 /** A dataset's RPO against the copy that counts: never measured without records, NOT met without a good copy. */
 function rpoVerdict(d: PlanBackupDataset, measured: boolean, lang: Lang) {
   if (!measured) return against(lang, d.rpoMs, 'RPO', undefined, undefined);
   if (!d.judged) return against(lang, d.rpoMs, 'RPO', Number.POSITIVE_INFINITY, t(lang, 'plan.noGoodCopy'));
-  const age = measuredTime(d.judged.ageMs, lang);
+  const age = ageText(d.judged.ageMs, lang);
   const key = d.judged.offsite ? 'plan.lastGoodOffsite' : 'plan.lastGood';
   return against(lang, d.rpoMs, 'RPO', d.judged.ageMs, t(lang, key, { age }));
 }
@@ -116,7 +121,7 @@ export function backupViews(backups: PlanBackups, lang: Lang): BackupView[] {
     targets: d.targets.map(({ reason, ageMs, ...x }) => ({
       ...x,
       ...(reason ? { reason: render(lang, `backup.status.${reason}`, {}) } : {}),
-      ...(ageMs !== undefined ? { age: measuredTime(ageMs, lang) } : {}),
+      ...(ageMs !== undefined ? { age: ageText(ageMs, lang) } : {}),
     })),
     verdict: rpoVerdict(d, backups.measured, lang),
     lastRunFailed: d.lastRunFailed,

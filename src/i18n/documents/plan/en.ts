@@ -24,7 +24,7 @@ export const en: PlanTemplate = (v, h) => {
       [
         'Measurements',
         v.measured.source === 'store'
-          ? `switch records read from ${v.measured.where}`
+          ? `switch and backup records read from ${v.measured.where}`
           : `none: no store found at ${v.measured.where}, so every switch time below reads “never measured”`,
       ],
     ],

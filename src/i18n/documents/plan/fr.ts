@@ -24,7 +24,7 @@ export const fr: PlanTemplate = (v, h) => {
       [
         'Mesures',
         v.measured.source === 'store'
-          ? `enregistrements de bascule lus dans ${v.measured.where}`
+          ? `enregistrements des bascules et des sauvegardes lus dans ${v.measured.where}`
           : `aucune : pas de base de données trouvée dans ${v.measured.where} ; toutes les durées de bascule sont donc « jamais mesurées »`,
       ],
     ],
