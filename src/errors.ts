@@ -115,7 +115,7 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_PLAN_PLACEHOLDER: {
     exit: 2,
-    doc: 'A message of `communications` uses a placeholder the plan cannot fill (placeholder: the one written; allowed: those it can).',
+    doc: 'A message of `communications` uses a placeholder it cannot fill: an unknown one, or {next} (and {end} when it starts) in a status page or internal message of an incident that starts or ends, which the status page and the alerts post when nobody knows them yet (placeholder: the one written; allowed: those it can).',
   },
   BASCULE_E_CONFIG_PLAN_DEPUTY: {
     exit: 2,

@@ -259,6 +259,7 @@ export class Daemon {
       ? statusPageSource({
           page,
           lang: pageLang(page, o.config.lang),
+          crisis: { company: o.config.name, communications: o.config.communications },
           store,
           now: () => clock.now(),
           liveStates: () => new Map(monitor.current().services),

@@ -16,7 +16,7 @@ export const en = {
     'a PDF is written to a file: add --out FILE (bascule plan --format pdf --out plan.pdf)',
   BASCULE_E_CONFIG_PLAN_TEXT: 'give this text in one language at least: "…", or {en: "…", fr: "…"}',
   BASCULE_E_CONFIG_PLAN_PLACEHOLDER: (p: Placeholder) =>
-    `the plan cannot fill "{${p.placeholder}}": a message may use ${p.allowed}`,
+    `this message cannot fill "{${p.placeholder}}": it may use ${p.allowed}`,
   BASCULE_E_CONFIG_PLAN_DEPUTY: 'a contact cannot be its own deputy, nor be listed twice among them',
   BASCULE_E_PLAN_PDF: (p: Reason) =>
     `the plan could not be printed to PDF (${p.reason}): install Chromium (apt-get install chromium), or write the HTML with --format html and print it from a browser`,
@@ -37,7 +37,7 @@ export const fr = {
     'un PDF s’écrit dans un fichier : ajoutez --out FICHIER (bascule plan --format pdf --out plan.pdf)',
   BASCULE_E_CONFIG_PLAN_TEXT: 'donnez ce texte dans une langue au moins : « … », ou {en: "…", fr: "…"}',
   BASCULE_E_CONFIG_PLAN_PLACEHOLDER: (p: Placeholder) =>
-    `le plan ne sait pas remplir « {${p.placeholder}} » : un message peut employer ${p.allowed}`,
+    `ce message ne peut pas remplir « {${p.placeholder}} » : il peut employer ${p.allowed}`,
   BASCULE_E_CONFIG_PLAN_DEPUTY:
     'un contact ne peut pas être son propre suppléant, ni figurer deux fois parmi ses suppléants',
   BASCULE_E_PLAN_PDF: (p: Reason) =>
