@@ -7,7 +7,14 @@ import type { Incident, Observation } from '../monitor/types.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import type { Registry } from '../platform/metrics.ts';
-import type { ApiDeps, FailoverApi, IncidentUpdatesApi, MaintenanceApi, MapApi } from '../server/deps.ts';
+import type {
+  ApiDeps,
+  FailoverApi,
+  IncidentUpdatesApi,
+  MaintenanceApi,
+  MapApi,
+  PlanApi,
+} from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
 import { LONGEST_MS } from '../server/uptime.ts';
@@ -52,6 +59,7 @@ export interface ApiParts {
   readonly log: Logger;
   readonly failover?: FailoverApi;
   readonly statusPage?: StatusPageSource;
+  readonly plan?: PlanApi;
   /** This run's start: it counts as watched up to now in the uptime bars. */
   readonly runningSince: number;
 }
@@ -131,5 +139,6 @@ export function apiDeps(p: ApiParts): ApiDeps {
     map: p.map,
     ...(p.failover ? { failover: p.failover } : {}),
     ...(p.statusPage ? { statusPage: p.statusPage } : {}),
+    ...(p.plan ? { plan: p.plan } : {}),
   };
 }

@@ -20,6 +20,10 @@ export const en = {
   BASCULE_E_CONFIG_PLAN_DEPUTY: 'a contact cannot be its own deputy, nor be listed twice among them',
   BASCULE_E_PLAN_PDF: (p: Reason) =>
     `the plan could not be printed to PDF (${p.reason}): install Chromium (apt-get install chromium), or write the HTML with --format html and print it from a browser`,
+  BASCULE_E_HTTP_PLAN_PDF: (p: Reason) =>
+    `the plan cannot be printed to PDF here (${p.reason}): ask for format=html and print it from your browser, or install Chromium where the daemon runs`,
+  BASCULE_E_HTTP_PLAN_FAILED: (p: Reason) =>
+    `the plan could not be written (${p.reason}); try again in a moment`,
   'plan.lastSwitch': (p: Time) => `last measured switch ${p.time}`,
   'plan.planned': (p: Time) => `procedure planned at ${p.time}`,
   'plan.lastGood': (p: Age) => `last good copy ${p.age} old`,
@@ -42,6 +46,10 @@ export const fr = {
     'un contact ne peut pas être son propre suppléant, ni figurer deux fois parmi ses suppléants',
   BASCULE_E_PLAN_PDF: (p: Reason) =>
     `impossible d’imprimer le plan en PDF (${p.reason}) : installez Chromium (apt-get install chromium), ou produisez le HTML avec --format html et imprimez-le depuis un navigateur`,
+  BASCULE_E_HTTP_PLAN_PDF: (p: Reason) =>
+    `impossible d’imprimer le plan en PDF ici (${p.reason}) : demandez format=html et imprimez-le depuis votre navigateur, ou installez Chromium là où tourne le démon`,
+  BASCULE_E_HTTP_PLAN_FAILED: (p: Reason) =>
+    `le plan n’a pas pu être rédigé (${p.reason}) ; réessayez dans un instant`,
   'plan.lastSwitch': (p: Time) => `dernière bascule mesurée : ${p.time}`,
   'plan.planned': (p: Time) => `procédure prévue en ${p.time}`,
   'plan.lastGood': (p: Age) => `dernière copie valide vieille de ${p.age}`,

@@ -18,9 +18,19 @@ import { Login } from './views/login.tsx';
 import { Maintenance } from './views/maintenance.tsx';
 import { MapPage } from './views/map-page.tsx';
 import { Failure, Loading } from './views/parts.tsx';
+import { Plan } from './views/plan.tsx';
 import { Simulator } from './views/simulator.tsx';
 
-const VIEWS = ['map', 'simulate', 'failover', 'checks', 'incidents', 'maintenance', 'analysis'] as const;
+const VIEWS = [
+  'map',
+  'simulate',
+  'failover',
+  'checks',
+  'incidents',
+  'maintenance',
+  'analysis',
+  'plan',
+] as const;
 type View = (typeof VIEWS)[number];
 
 const viewOf = (hash: string): View => VIEWS.find((v) => `#${v}` === hash) ?? 'map';
@@ -192,6 +202,7 @@ function Dashboard({
         lang={lang}
       />
     );
+  else if (view === 'plan') body = <Plan t={t} lang={lang} />;
   else body = <Analysis t={t} lang={lang} />;
 
   return (
