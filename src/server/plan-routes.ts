@@ -32,7 +32,7 @@ export const PLAN_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
 const matches = (header: string | undefined, etag: string) =>
-  header !== undefined && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+  header?.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 
 export function planRoutes(deps: ApiDeps): OpenAPIHono {
   const app = new OpenAPIHono();

@@ -2,7 +2,7 @@
 
 import type { Block, NextTest, PlanTemplate, PlanView, ServiceView } from '../plan.ts';
 import { backupBlocks } from './en-backups.ts';
-import { para, text, toneOf, verdict, who } from './en-words.ts';
+import { para, text, toneOf, verdict } from './en-words.ts';
 
 export function nextTest(t: NextTest, date: (ms: number) => string): string {
   switch (t.kind) {

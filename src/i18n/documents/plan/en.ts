@@ -3,7 +3,7 @@
 import type { Block, PlanTemplate } from '../plan.ts';
 import { restoreTable } from './en-backups.ts';
 import { nextTest, serviceSection } from './en-continuity.ts';
-import { CHANNEL, EVENT, para, text, toneOf, verdict, who } from './en-words.ts';
+import { CHANNEL, EVENT, verdict, who } from './en-words.ts';
 
 export const en: PlanTemplate = (v, h) => {
   const b: Block[] = [];

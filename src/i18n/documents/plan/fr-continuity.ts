@@ -2,7 +2,7 @@
 
 import type { Block, NextTest, PlanTemplate, PlanView, ServiceView } from '../plan.ts';
 import { blocsSauvegarde } from './fr-backups.ts';
-import { para, qui, texte, ton, verdict } from './fr-words.ts';
+import { para, texte, ton, verdict } from './fr-words.ts';
 
 export function prochainTest(t: NextTest, date: (ms: number) => string): string {
   switch (t.kind) {

@@ -3,7 +3,7 @@
 import type { Block, PlanTemplate } from '../plan.ts';
 import { tableauRestaurations } from './fr-backups.ts';
 import { prochainTest, sectionService } from './fr-continuity.ts';
-import { CANAL, EVENEMENT, para, qui, texte, ton, verdict } from './fr-words.ts';
+import { CANAL, EVENEMENT, qui, verdict } from './fr-words.ts';
 
 export const fr: PlanTemplate = (v, h) => {
   const b: Block[] = [];
