@@ -1,8 +1,10 @@
 /**
  * The plan written in a worker thread, so the daemon's event loop never waits for it (an example
  * map's HTML takes 1 to 5 s of layout). Given the map once (its graph and analysis are made here),
- * then one job at a time: the records read by the daemon, the language and the format.
+ * then one job at a time: the records read by the daemon, the language and the format. At the
+ * lowest priority (nice 19: on Linux a thread's own), so the daemon's probes and decisions go first.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../../analysis/analyze.ts';
 import { buildGraph } from '../../analysis/graph.ts';
@@ -11,6 +13,11 @@ import { planBackups } from '../../plan/backups.ts';
 import { renderPlanHtml, renderPlanMarkdown, renderPlanPdf } from '../../plan/render.ts';
 import type { PlanJob, PlanWorkerData } from './jobs.ts';
 
+try {
+  setPriority(19);
+} catch {
+  // not allowed here: the normal priority
+}
 const d = workerData as PlanWorkerData;
 const graph = buildGraph(d.config);
 const analysis = analyze(d.config, d.scenarios, graph, { actions: true, unplaced: d.unplaced });
