@@ -115,7 +115,7 @@ export const ERRORS = {
   },
   BASCULE_E_CONFIG_PLAN_PLACEHOLDER: {
     exit: 2,
-    doc: 'A message of `communications` uses a placeholder the plan cannot fill (placeholder: the one written; allowed: those it can).',
+    doc: 'A message of `communications` uses a placeholder it cannot fill: an unknown one, or {next} (and {end} when it starts) in a status page or internal message of an incident that starts or ends, which the status page and the alerts post when nobody knows them yet (placeholder: the one written; allowed: those it can).',
   },
   BASCULE_E_CONFIG_PLAN_DEPUTY: {
     exit: 2,
@@ -451,6 +451,16 @@ export const ERRORS = {
     exit: 2,
     http: 403,
     doc: 'A write made with the dashboard’s session cookie came without its CSRF token (X-CSRF-Token), with a wrong one, or from another site.',
+  },
+  BASCULE_E_HTTP_PLAN_PDF: {
+    exit: 3,
+    http: 503,
+    doc: 'The plan was asked as PDF and Chromium is not there or could not print it (reason): ask for `format=html` and print it from the browser, or install Chromium (`BASCULE_CHROMIUM`).',
+  },
+  BASCULE_E_HTTP_PLAN_FAILED: {
+    exit: 70,
+    http: 500,
+    doc: 'The daemon could not write the plan (its worker failed or took too long: reason); the daemon goes on, and the next request tries again.',
   },
   BASCULE_E_HTTP_DASHBOARD_UNBUILT: {
     exit: 3,

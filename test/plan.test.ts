@@ -191,7 +191,7 @@ describe('bascule plan against the switch records of a real store', () => {
       md,
       /Bascule runs failover group api: traffic goes to aws and gcp.*api-aws \(every 5 s, down after 2 failures\)/,
     );
-    assert.match(md, /switch records read from .*bascule\.db/);
+    assert.match(md, /switch and backup records read from .*bascule\.db/);
     // The exercises list the switches, newest first, and what to test next.
     assert.match(md, /\| 20 November 2026 \| api \| checkout \| aws → gcp \| down \| 2\.3 s \|/);
     assert.match(md, /Fix, then re-test, search \(search\)/);

@@ -298,6 +298,7 @@ describe('HTTP API', () => {
       'GET /api/v1/maintenance/{id}',
       'GET /api/v1/map',
       'GET /api/v1/openapi.json',
+      'GET /api/v1/plan',
       'GET /api/v1/scenarios',
       'GET /api/v1/session',
       'GET /api/v1/status',

@@ -14,6 +14,7 @@ import type {
   IncidentUpdatesApi,
   MaintenanceApi,
   MapApi,
+  PlanApi,
 } from '../server/deps.ts';
 import type { LiveFeed } from '../server/live.ts';
 import { statusJson } from '../server/status-json.ts';
@@ -60,6 +61,7 @@ export interface ApiParts {
   readonly failover?: FailoverApi;
   readonly backups?: BackupsApi;
   readonly statusPage?: StatusPageSource;
+  readonly plan?: PlanApi;
   /** This run's start: it counts as watched up to now in the uptime bars. */
   readonly runningSince: number;
 }
@@ -140,5 +142,6 @@ export function apiDeps(p: ApiParts): ApiDeps {
     ...(p.failover ? { failover: p.failover } : {}),
     ...(p.backups ? { backups: p.backups } : {}),
     ...(p.statusPage ? { statusPage: p.statusPage } : {}),
+    ...(p.plan ? { plan: p.plan } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
 import type { BackupJobs } from '../backup/jobs.ts';
 import { errorCode, fail } from '../errors.ts';
@@ -43,6 +43,7 @@ import { Intake } from './intake.ts';
 import { MaintenanceBook } from './maintenance-book.ts';
 import { mapApi } from './map-api.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
+import { type DaemonPlan, daemonPlan } from './plan/plan-api.ts';
 import { resume } from './resume.ts';
 import { backupsStage } from './stages/backups.ts';
 import { failoverStage } from './stages/failover.ts';
@@ -107,6 +108,8 @@ export interface DaemonOptions {
     readonly maxRunning?: number;
     readonly stopWaitMs?: number;
   };
+  /** The map's file as the plan names it (default `bascule.yaml`). */
+  readonly file?: string;
 }
 
 /** What a running daemon is made of. */
@@ -125,6 +128,7 @@ interface DaemonParts {
   readonly lock: DataDirLock;
   readonly health: () => DaemonHealth;
   readonly failover: Failover | undefined;
+  readonly plan: DaemonPlan;
 }
 
 export class Daemon {
@@ -143,12 +147,14 @@ export class Daemon {
   private readonly scheduler: Scheduler;
   private readonly server: Listening;
   private readonly lock: DataDirLock;
+  private readonly plan: DaemonPlan;
   /** The failover groups Bascule runs (their controller and proxies), if any. */
   readonly failover: Failover | undefined;
 
   private constructor(p: DaemonParts) {
     this.lock = p.lock;
     this.failover = p.failover;
+    this.plan = p.plan;
     this.health = p.health;
     this.url = p.server.url;
     this.log = p.log;
@@ -222,14 +228,10 @@ export class Daemon {
     const maintenance = await MaintenanceBook.load(store, clock.now());
     // The map's analysis, once, before anything runs (a large map takes a second: no probe waits for it).
     const analysedFrom = performance.now();
-    const map = mapApi(
-      {
-        config: o.config,
-        graph,
-        scenarios: o.scenarios ?? loadScenarios(),
-        catalogue: o.catalogue ?? loadCatalogue(),
-      },
-      (e) => o.log.error({ err: e }, 'the analysis of the map failed: GET /api/v1/analysis answers 500'),
+    const scenarios = o.scenarios ?? loadScenarios();
+    const catalogue = o.catalogue ?? loadCatalogue();
+    const map = mapApi({ config: o.config, graph, scenarios, catalogue }, (e) =>
+      o.log.error({ err: e }, 'the analysis of the map failed: GET /api/v1/analysis answers 500'),
     );
     o.log.debug({ ms: Math.round(performance.now() - analysedFrom) }, 'map analysed');
     const failover = await buildFailover({
@@ -257,6 +259,8 @@ export class Daemon {
         failover,
         maintenance,
         map,
+        scenarios,
+        catalogue,
       });
     } catch (e) {
       await failover?.close();
@@ -291,6 +295,7 @@ export class Daemon {
       ? statusPageSource({
           page,
           lang: pageLang(page, o.config.lang),
+          crisis: { company: o.config.name, communications: o.config.communications },
           store,
           now: () => clock.now(),
           liveStates: () => new Map(monitor.current().services),
@@ -303,6 +308,16 @@ export class Daemon {
             ),
         })
       : undefined;
+    const plan = daemonPlan({
+      config: o.config,
+      scenarios: m.scenarios,
+      catalogue: m.catalogue,
+      file: o.file ?? 'bascule.yaml',
+      store,
+      storeWhere: storeWhere(storeSpec, dataDir),
+      clock,
+      chromium: o.env.BASCULE_CHROMIUM ?? '/usr/bin/chromium',
+    });
     const pipeline = new Pipeline(
       await stagesOf({
         o,
@@ -370,6 +385,7 @@ export class Daemon {
         ...(failover ? { failover: failoverApi(failover, pipeline, clock, store) } : {}),
         ...(backups ? { backups: backupsApi(o.config, backups, store, clock) } : {}),
         ...(statusPage ? { statusPage } : {}),
+        plan,
         runningSince,
       }),
     );
@@ -405,6 +421,7 @@ export class Daemon {
         lock,
         health,
         failover,
+        plan,
       },
       flushMs: o.flushMs ?? 250,
     });
@@ -433,6 +450,7 @@ export class Daemon {
     this.intake.close();
     await this.pipeline.stop();
     await this.failover?.close();
+    await this.plan.close();
     await this.server.stop();
     const left = await this.store.flush();
     if (!left.ok)
@@ -537,6 +555,13 @@ interface Built {
   readonly lock: DataDirLock;
 }
 
+/** Where the plan says its records come from: the SQLite file, or the store's URL without its password. */
+function storeWhere(spec: string, dataDir: string): string {
+  if (spec === 'sqlite') return join(dataDir, 'bascule.db');
+  if (spec.startsWith('sqlite:')) return resolve(dataDir, spec.slice('sqlite:'.length));
+  return redactUrl(spec);
+}
+
 /** What build() has made for serve(). */
 interface Made {
   readonly resumed: Awaited<ReturnType<typeof resume>>;
@@ -549,6 +574,8 @@ interface Made {
   readonly failover: Failover | undefined;
   readonly maintenance: MaintenanceBook;
   readonly map: MapApi;
+  readonly scenarios: readonly Scenario[];
+  readonly catalogue: Catalogue;
 }
 
 /** What the API may ask of the failover: views, records, and commands run in the pipeline's order. */

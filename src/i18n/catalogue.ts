@@ -7,6 +7,7 @@ import * as analysis from './catalogues/analysis.ts';
 import * as backups from './catalogues/backups.ts';
 import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
+import * as crisis from './catalogues/crisis.ts';
 import * as dashboard from './catalogues/dashboard.ts';
 import * as demo from './catalogues/demo.ts';
 import * as failover from './catalogues/failover.ts';
@@ -27,6 +28,7 @@ export const DOMAINS = {
   backups,
   cli,
   config,
+  crisis,
   dashboard,
   demo,
   failover,
@@ -46,6 +48,7 @@ export const en = {
   ...backups.en,
   ...cli.en,
   ...config.en,
+  ...crisis.en,
   ...dashboard.en,
   ...demo.en,
   ...failover.en,
@@ -65,6 +68,7 @@ export const fr = {
   ...backups.fr,
   ...cli.fr,
   ...config.fr,
+  ...crisis.fr,
   ...dashboard.fr,
   ...demo.fr,
   ...failover.fr,

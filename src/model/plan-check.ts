@@ -12,6 +12,8 @@ import type { RawDiagnostic } from './schema-issues.ts';
 import {
   COMMUNICATION_CHANNELS,
   COMMUNICATION_EVENTS,
+  type CommunicationChannel,
+  type CommunicationEvent,
   MESSAGE_PLACEHOLDERS,
   type PlanText,
 } from './schema-plan.ts';
@@ -22,19 +24,38 @@ function checkText(value: PlanText | undefined, path: PathSegment[], out: RawDia
     out.push({ code: 'BASCULE_E_CONFIG_PLAN_TEXT', path, params: {} });
 }
 
-/** Every `{name}` of a text; each one the plan cannot fill is reported. */
-function checkPlaceholders(value: PlanText, path: PathSegment[], out: RawDiagnostic[]): void {
+/**
+ * The placeholders a message may use. The status page and the alerts post the internal and status
+ * page messages of an incident that starts or ends themselves, when nobody can say when the next
+ * update comes (nor, when it starts, when it ends): those messages may not use {next} (nor {end}).
+ */
+export function allowedPlaceholders(
+  channel: CommunicationChannel,
+  event: CommunicationEvent,
+): readonly string[] {
+  const posted = channel === 'statusPage' || channel === 'internal';
+  if (!posted || event === 'update') return MESSAGE_PLACEHOLDERS;
+  return MESSAGE_PLACEHOLDERS.filter((p) => p !== 'next' && (event === 'resolved' || p !== 'end'));
+}
+
+/** Every `{name}` of a text; each one the message cannot fill is reported. */
+function checkPlaceholders(
+  value: PlanText,
+  path: PathSegment[],
+  allowed: readonly string[],
+  out: RawDiagnostic[],
+): void {
   const texts: [string, PathSegment[]][] =
     typeof value === 'string'
       ? [[value, path]]
       : (['en', 'fr'] as const).flatMap((l) => (value[l] === undefined ? [] : [[value[l]!, [...path, l]]]));
   for (const [text, at] of texts) {
     for (const m of text.matchAll(/\{([^{}\s]*)\}/g)) {
-      if ((MESSAGE_PLACEHOLDERS as readonly string[]).includes(m[1]!)) continue;
+      if (allowed.includes(m[1]!)) continue;
       out.push({
         code: 'BASCULE_E_CONFIG_PLAN_PLACEHOLDER',
         path: at,
-        params: { placeholder: m[1]!, allowed: MESSAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ') },
+        params: { placeholder: m[1]!, allowed: allowed.map((p) => `{${p}}`).join(', ') },
       });
     }
   }
@@ -104,7 +125,7 @@ export function checkPlan(config: Config, out: RawDiagnostic[]): void {
       for (const part of ['subject', 'body'] as const) {
         if (m[part] === undefined) continue;
         checkText(m[part], [...at, part], out);
-        checkPlaceholders(m[part]!, [...at, part], out);
+        checkPlaceholders(m[part]!, [...at, part], allowedPlaceholders(channel, event), out);
       }
     }
   }

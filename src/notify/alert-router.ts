@@ -11,7 +11,7 @@ import type { Config, Criticality, NotifyChannelSpec } from '../model/schema.ts'
 import { type IncidentEvent, incidentId } from '../monitor/incidents.ts';
 import type { State } from '../monitor/types.ts';
 import type { Alert } from './alert.ts';
-import { type AlertInput, inputFromIncident, renderAlert } from './render.ts';
+import { type AlertCrisis, type AlertInput, inputFromIncident, renderAlert } from './render.ts';
 import type { SilencedAlert, Silencer } from './silences.ts';
 
 const RANK: Record<Criticality, number> = { critical: 3, high: 2, medium: 1, low: 0 };
@@ -213,7 +213,8 @@ export class AlertRouter {
     const spec = this.config.notify[id];
     if (!spec) return false;
     const bucket = this.bucket(id, now);
-    const probe = renderAlert(input, spec.lang ?? this.lang);
+    const crisis = this.crisis(input.service);
+    const probe = renderAlert(input, spec.lang ?? this.lang, crisis);
     if (bucket.keys.includes(probe.key)) return false;
     if (bucket.tokens < 1) {
       bucket.suppressed++;
@@ -222,13 +223,23 @@ export class AlertRouter {
     }
     bucket.tokens -= 1;
     const alert = bucket.suppressed
-      ? renderAlert({ ...input, suppressed: bucket.suppressed }, spec.lang ?? this.lang)
+      ? renderAlert({ ...input, suppressed: bucket.suppressed }, spec.lang ?? this.lang, crisis)
       : probe;
     bucket.suppressed = 0;
     bucket.keys.push(alert.key);
     if (bucket.keys.length > MAX_KEYS) bucket.keys.splice(0, bucket.keys.length - MAX_KEYS);
     out.deliveries.push({ channel: id, alert });
     return true;
+  }
+
+  /** The crisis messages an alert opens with: the map's name and `communications:`, the service's name. */
+  private crisis(service: string): AlertCrisis {
+    const c = this.config;
+    return {
+      company: c.name,
+      ...(c.communications ? { communications: c.communications } : {}),
+      name: c.services[service]?.name ?? service,
+    };
   }
 
   private bucket(id: string, now: number): Bucket {

@@ -3,8 +3,10 @@
  * text (criticality, since when, causes, incident number) and the stable de-duplication key
  * `<service>:<incident>:<kind>[:<n>]`. Pure: no clock, no I/O.
  */
+import { crisisMessage } from '../i18n/crisis.ts';
 import { type Lang, t } from '../i18n/index.ts';
 import type { Criticality } from '../model/schema.ts';
+import type { CommunicationsSpec } from '../model/schema-plan.ts';
 import { cleanText } from '../monitor/clean-text.ts';
 import type { ServiceCause } from '../monitor/service-causes.ts';
 import type { Incident, State } from '../monitor/types.ts';
@@ -61,8 +63,19 @@ export function causeLines(lang: Lang, causes: readonly ServiceCause[]): string[
   );
 }
 
-/** The rendered alert for one incident event. */
-export function renderAlert(input: AlertInput, lang: Lang): Alert {
+/** What an alert's first line is worded with: the internal crisis message (i18n/crisis.ts) of its event. */
+export interface AlertCrisis {
+  readonly company?: string;
+  readonly communications?: CommunicationsSpec;
+  /** The service's name (else its id). */
+  readonly name?: string;
+}
+
+/**
+ * The rendered alert for one incident event. An opened or resolved alert's text starts with the
+ * internal crisis message of that event, the one the plan prints (i18n/crisis.ts).
+ */
+export function renderAlert(input: AlertInput, lang: Lang, crisis: AlertCrisis = {}): Alert {
   const { service, state, kind } = input;
   // Causes carry targets' and agents' details: one line each, whatever they hold.
   const causes = input.causes.map((c) => cleanText(c));
@@ -70,6 +83,16 @@ export function renderAlert(input: AlertInput, lang: Lang): Alert {
   const since = formatTime(input.openedAt);
   let title: string;
   const lines: string[] = [];
+  if (kind === 'opened' || kind === 'resolved') {
+    const values = {
+      ...(crisis.company !== undefined ? { company: crisis.company } : {}),
+      services: crisis.name ?? service,
+      start: since,
+      end: formatTime(input.closedAt ?? input.at),
+    };
+    const event = kind === 'opened' ? 'started' : 'resolved';
+    lines.push(crisisMessage(lang, crisis.communications, 'internal', event, values).body);
+  }
   if (kind === 'resolved') {
     const closedAt = input.closedAt ?? input.at;
     title = t(lang, 'alert.resolved.title', {

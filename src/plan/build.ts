@@ -9,31 +9,28 @@ import { simulate } from '../analysis/simulate.ts';
 import type {
   BackupView,
   ContactView,
-  FailoverView,
-  MessageView,
   NextTest,
   PlanBackups,
   PlanView,
-  RunbookView,
   ServiceView,
-  SupplierView,
-  SwitchView,
   Verdict,
 } from '../i18n/documents/plan.ts';
-import { type Lang, type MessageKey, render, t } from '../i18n/index.ts';
+import { type Lang, t } from '../i18n/index.ts';
 import { parseDuration } from '../model/duration.ts';
-import { providersOf } from '../model/plan-check.ts';
 import type { Config, Criticality, Dependency } from '../model/schema.ts';
-import {
-  COMMUNICATION_CHANNELS,
-  COMMUNICATION_EVENTS,
-  type MessageSpec,
-  type PlanText,
-} from '../model/schema-plan.ts';
+import type { PlanText } from '../model/schema-plan.ts';
 import { renderAction } from '../report/actions.ts';
 import { renderFinding } from '../report/findings.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import type { SwitchRecord } from '../store/failover-records.ts';
+import { backupViews, restoreToSchedule } from './backups.ts';
+import { planMessages, planSuppliers } from './communication.ts';
+import { serviceRunbooks } from './runbooks.ts';
+import { recordsByGroup, serviceFailovers, switchView } from './switches.ts';
+import { humanDuration, planText } from './words.ts';
+
+export { switchTimes } from './switches.ts';
+export { humanDuration, measuredTime, planText } from './words.ts';
 
 export interface PlanInput {
   readonly config: Config;
@@ -48,6 +45,7 @@ export interface PlanInput {
   readonly switches: readonly SwitchRecord[] | undefined;
   /** Where the store is (or was looked for). */
   readonly storeWhere: string;
+  /** The backups judged on the records (plan/backups.ts: planBackups); absent: the map declares none. */
   readonly backups?: PlanBackups;
   /** A provider's id as the catalogue reads it (OVHcloud → ovh), for the suppliers' keys. */
   readonly providerId?: (name: string) => string;
@@ -64,79 +62,6 @@ export const MAX_MAP_FIGURE = 120;
 export const MAX_SWITCHES_LISTED = 50;
 
 const RANK: Readonly<Record<Criticality, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
-
-export function planText(value: PlanText, lang: Lang): string {
-  if (typeof value === 'string') return value;
-  return value[lang] ?? value.en ?? value.fr ?? '';
-}
-
-/** A duration of the map as people write it: `4 h`, `1 h 30 min`, `2 days` (`2 jours`), `45 s`. */
-export function humanDuration(value: string | number, lang: Lang): string {
-  let rest = typeof value === 'number' ? value : (parseDuration(value) ?? 0);
-  if (rest === 0) return lang === 'fr' ? '0 min' : '0 min';
-  const parts: string[] = [];
-  const days = Math.floor(rest / 86_400_000);
-  rest -= days * 86_400_000;
-  if (days > 0)
-    parts.push(lang === 'fr' ? `${days} jour${days > 1 ? 's' : ''}` : `${days} day${days > 1 ? 's' : ''}`);
-  for (const [size, unit] of [
-    [3_600_000, 'h'],
-    [60_000, 'min'],
-    [1000, 's'],
-    [1, 'ms'],
-  ] as const) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n > 0) parts.push(`${n} ${unit}`);
-  }
-  return parts.join(' ');
-}
-
-/** A measured time as people read it: 850 ms, 2.3 s (2,3 s), 4m10s. */
-export function measuredTime(ms: number, lang: Lang): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) {
-    const s = (Math.round(ms / 100) / 10).toFixed(ms < 10_000 ? 1 : 0);
-    return `${lang === 'fr' ? s.replace('.', ',') : s} s`;
-  }
-  return humanDuration(Math.round(ms / 1000) * 1000, lang);
-}
-
-/** What the users saw of a switch: from the first failed probe (or the decision) to the first request served. */
-export function switchTimes(r: SwitchRecord): { total?: number; detection?: number; switchMs?: number } {
-  const first = r.firstFailureAt ?? r.downAt;
-  const confirmed = Object.values(r.confirmed);
-  const done = r.firstServedAt ?? (confirmed.length > 0 ? Math.max(...confirmed) : undefined);
-  const out: { total?: number; detection?: number; switchMs?: number } = {};
-  if (first !== undefined) out.detection = Math.max(0, r.decidedAt - first);
-  if (done !== undefined) {
-    out.switchMs = Math.max(0, done - r.decidedAt);
-    out.total = Math.max(0, done - (first ?? r.decidedAt));
-  }
-  return out;
-}
-
-function against(
-  lang: Lang,
-  objective: string | undefined,
-  label: string,
-  measuredMs: number | undefined,
-  measured: string | undefined,
-  at?: number,
-): Verdict {
-  if (objective === undefined)
-    return measured === undefined
-      ? { kind: 'no-objective' }
-      : { kind: 'no-objective', measured, ...(at ? { at } : {}) };
-  const goal = `${label} ${humanDuration(objective, lang)}`;
-  if (measuredMs === undefined || measured === undefined) return { kind: 'never-measured', objective: goal };
-  return {
-    kind: measuredMs <= parseDuration(objective)! ? 'met' : 'not-met',
-    objective: goal,
-    measured,
-    ...(at ? { at } : {}),
-  };
-}
 
 /** A dependsOn entry as the plan's tables show it: `db`, `web-pool[web-a, web-b]`. */
 function dependencyText(d: Dependency): string {
@@ -188,135 +113,25 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     ? Date.parse(`${config.plan.lastReviewed}T00:00:00Z`)
     : undefined;
 
-  // Switch records per group, newest first.
-  const records = new Map<string, SwitchRecord[]>();
-  for (const r of input.switches ?? []) records.set(r.group, [...(records.get(r.group) ?? []), r]);
-  const switchView = (r: SwitchRecord, service: string): SwitchView => {
-    const tm = switchTimes(r);
-    return {
-      group: r.group,
-      service,
-      at: r.decidedAt,
-      from: r.from,
-      to: r.to,
-      reason: r.reason,
-      ...(tm.total !== undefined ? { total: measuredTime(tm.total, lang) } : {}),
-      ...(tm.detection !== undefined ? { detection: measuredTime(tm.detection, lang) } : {}),
-      ...(tm.switchMs !== undefined ? { switchTime: measuredTime(tm.switchMs, lang) } : {}),
-    };
-  };
-
-  const backups: BackupView[] | undefined = input.backups?.datasets.map((d) => {
-    const ageMs = d.lastGoodSnapshotAgeMs;
-    const lastGood = ageMs === undefined ? undefined : measuredTime(ageMs, lang);
-    const r = d.rule;
-    return {
-      ...d,
-      ...(lastGood ? { lastGood } : {}),
-      verdict: against(
-        lang,
-        d.rpo,
-        'RPO',
-        ageMs,
-        lastGood === undefined ? undefined : t(lang, 'plan.lastGood', { age: lastGood }),
-      ),
-      ruleMet: r.copies >= 3 && r.media >= 2 && r.offsite >= 1 && r.immutable >= 1 && r.errors === 0,
-    };
-  });
+  const records = recordsByGroup(input.switches);
+  const backups: BackupView[] | undefined = input.backups && backupViews(input.backups, lang);
+  const datasets = new Map((input.backups?.datasets ?? []).map((d) => [d.id, d]));
+  const failoverContext = { config, graph, lang, now, records, reviewMs };
 
   const nextTests: NextTest[] = [];
+  /** Each dataset's restore test is scheduled once, for the first (most critical) service it covers. */
+  const scheduled = new Set<string>();
   const entries = graph.services
     .map((node) => {
       const id = graph.ids[node]!;
       const spec = config.services[id]!;
       const reach = closure(graph, node);
-      const failovers: FailoverView[] = [];
-      for (const [fid, f] of Object.entries(config.failover)) {
-        if ('service' in f) {
-          if (f.service !== id) continue;
-          const list = records.get(fid) ?? [];
-          const last = list[0];
-          const tm = last ? switchTimes(last) : {};
-          const lastView = last ? switchView(last, id) : undefined;
-          const verdict = against(
-            lang,
-            spec.rto,
-            'RTO',
-            tm.total,
-            tm.total === undefined
-              ? undefined
-              : t(lang, 'plan.lastSwitch', { time: measuredTime(tm.total, lang) }),
-            last?.decidedAt,
-          );
-          failovers.push({
-            id: fid,
-            type: 'bascule',
-            endpoints: f.endpoints.map((e) => e.name),
-            ...(f.description ? { description: f.description } : {}),
-            detection: f.endpoints.map((e) => {
-              const check = config.checks[e.check];
-              return {
-                check: e.check,
-                interval: humanDuration(check?.interval ?? '30s', lang),
-                failAfter: check?.failAfter ?? 3,
-              };
-            }),
-            switches: list.length,
-            ...(lastView ? { last: lastView } : {}),
-            verdict,
-          });
-          if (!last) nextTests.push({ kind: 'switch-never', subject: fid, service: id });
-          else if (verdict.kind === 'not-met')
-            nextTests.push({ kind: 'rto-not-met', subject: fid, service: id });
-          else if (reviewMs !== undefined && now - last.decidedAt > reviewMs)
-            nextTests.push({ kind: 'switch-old', subject: fid, service: id, since: last.decidedAt });
-        } else {
-          const primary = graph.index.get(f.primary);
-          if (primary === undefined || !reach.has(primary)) continue;
-          failovers.push({
-            id: fid,
-            type: 'external',
-            endpoints: [f.primary, ...f.secondary],
-            via: f.via,
-            ...(f.description ? { description: f.description } : {}),
-            detection: [],
-            switches: 0,
-            verdict: spec.rto
-              ? { kind: 'never-measured', objective: `RTO ${spec.rto}` }
-              : { kind: 'no-objective' },
-          });
-        }
-      }
-      const runbooks: RunbookView[] = Object.entries(config.runbooks)
-        .filter(([, r]) => r.service === id)
-        .map(([rid, r]) => {
-          const totalMs = r.steps.reduce((sum, s) => sum + parseDuration(s.takes)!, 0);
-          const total = humanDuration(totalMs, lang);
-          nextTests.push({ kind: 'runbook', subject: text(r.title), service: id });
-          return {
-            id: rid,
-            title: text(r.title),
-            ...(r.when ? { when: text(r.when) } : {}),
-            steps: r.steps.map((s) => ({
-              do: text(s.do),
-              who: contact(s.who),
-              takes: humanDuration(s.takes, lang),
-            })),
-            total,
-            verdict: against(lang, spec.rto, 'RTO', totalMs, t(lang, 'plan.planned', { time: total })),
-          };
-        });
+      const failovers = serviceFailovers(failoverContext, id, reach, nextTests);
+      const runbooks = serviceRunbooks(config, id, lang, contact, nextTests);
       const mine = (backups ?? []).filter((b) => {
         const c = graph.index.get(b.component);
         return c !== undefined && reach.has(c);
       });
-      for (const b of mine) {
-        if (!b.lastRestoreTest) nextTests.push({ kind: 'restore-never', subject: b.id, service: id });
-        else if (!b.lastRestoreTest.ok)
-          nextTests.push({ kind: 'restore-failed', subject: b.id, service: id });
-        else if (reviewMs !== undefined && now - b.lastRestoreTest.at > reviewMs)
-          nextTests.push({ kind: 'restore-old', subject: b.id, service: id, since: b.lastRestoreTest.at });
-      }
       // The strongest evidence against the RTO: a measured switch, else a procedure's planned time.
       const measured = failovers.find((f) => f.verdict.kind === 'met' || f.verdict.kind === 'not-met');
       const rtoVerdict: Verdict =
@@ -360,6 +175,14 @@ export function buildPlan(input: PlanInput): BuiltPlan {
   const figures = new Map<string, ReadonlySet<number>>();
   for (const s of list) if (s.view.drawn) figures.set(s.view.id, s.reach);
 
+  for (const { view } of list)
+    for (const b of view.backups) {
+      if (scheduled.has(b.id)) continue;
+      scheduled.add(b.id);
+      const next = restoreToSchedule(datasets.get(b.id)!, view.id, now, reviewMs);
+      if (next) nextTests.push(next);
+    }
+
   // The outages the map would not survive, each service with the chain that explains it.
   const outages = input.scenarios
     .filter((s) => analysis.outages.some((o) => o.id === s.id && o.servicesDown.length > 0))
@@ -376,56 +199,8 @@ export function buildPlan(input: PlanInput): BuiltPlan {
 
   const critical = list.filter((s) => s.view.rank === 'critical').map((s) => s.view.name ?? s.view.id);
   const named = critical.length ? critical : list.slice(0, 3).map((s) => s.view.name ?? s.view.id);
-  const fill = (template: string) =>
-    template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-      if (key === 'company') return config.name;
-      if (key === 'services') return named.join(', ');
-      if (key === 'start' || key === 'next' || key === 'end')
-        return `[${t(lang, `plan.fill.${key}` as 'plan.fill.start')}]`;
-      return whole;
-    });
-  const upper = (x: string) => x.charAt(0).toLocaleUpperCase(lang) + x.slice(1);
-  const messages: MessageView[] = COMMUNICATION_CHANNELS.flatMap((channel) =>
-    COMMUNICATION_EVENTS.map((event): MessageView => {
-      const own: MessageSpec | undefined = config.communications?.[channel]?.[event];
-      const key = `plan.message.${channel}.${event}`;
-      const subject = own?.subject ? text(own.subject) : render(lang, `${key}.subject` as MessageKey, {});
-      const body = own ? text(own.body) : render(lang, `${key}.body` as MessageKey, {});
-      return {
-        channel,
-        event,
-        subject: upper(fill(subject)),
-        body: upper(fill(body)),
-        custom: own !== undefined,
-      };
-    }),
-  );
-
-  // Every provider of the map, with its contact when declared (keys read through the catalogue).
-  const idOf = input.providerId ?? ((p: string) => p);
-  const declared = new Map(Object.entries(config.suppliers).map(([k, v]) => [idOf(k).toLowerCase(), v]));
-  const byProvider = new Map<string, string[]>();
-  for (const c of graph.components) {
-    const cid = graph.ids[c]!;
-    const spec = config.components[cid]!;
-    if (spec.provider) byProvider.set(spec.provider, [...(byProvider.get(spec.provider) ?? []), cid]);
-  }
-  // The providers one deals with (those components are at), and any other the map declares a contact for.
-  const shown = providersOf(config).filter((p) => byProvider.has(p) || declared.has(p.toLowerCase()));
-  const suppliers: SupplierView[] = shown.map((p) => {
-    const s = declared.get(p.toLowerCase());
-    return {
-      provider: p,
-      name: s?.name ?? p,
-      declared: s !== undefined,
-      ...(s?.support ? { support: text(s.support) } : {}),
-      ...(s?.phone ? { phone: s.phone } : {}),
-      ...(s?.email ? { email: s.email } : {}),
-      ...(s?.url ? { url: s.url } : {}),
-      ...(s?.account ? { account: s.account } : {}),
-      components: byProvider.get(p) ?? [],
-    };
-  });
+  const messages = planMessages(config, lang, named);
+  const suppliers = planSuppliers(config, graph, lang, input.providerId ?? ((p: string) => p));
 
   const serviceOf = (group: string) => {
     const f = config.failover[group];
@@ -492,8 +267,9 @@ export function buildPlan(input: PlanInput): BuiltPlan {
     suppliers,
     switches: (input.switches ?? [])
       .slice(0, MAX_SWITCHES_LISTED)
-      .map((r) => switchView(r, serviceOf(r.group))),
+      .map((r) => switchView(r, serviceOf(r.group), lang)),
     ...(backups ? { backups } : {}),
+    restoreTests: input.backups?.restoreTests ?? [],
     nextTests,
     components: graph.components
       .filter((c) => graph.nodeType[c] === NODE_COMPONENT)

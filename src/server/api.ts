@@ -18,6 +18,7 @@ import { maintenanceRoutes } from './maintenance-routes.ts';
 import { mapRoutes } from './map-routes.ts';
 import { allowedMethods } from './methods.ts';
 import { metricsRoutes, operatorRoutes } from './operator-routes.ts';
+import { planRoutes } from './plan-routes.ts';
 import { OPERATOR_AUTH, VANTAGE_AUTH } from './schemas.ts';
 import { EventStreams } from './sse.ts';
 import { statusRoutes } from './status-routes.ts';
@@ -96,6 +97,7 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/api/v1/maintenance', maintenanceRoutes(deps));
   app.route('/api/v1/checks', checkRoutes(deps));
   app.route('/api/v1', mapRoutes(deps));
+  app.route('/api/v1', planRoutes(deps));
   app.route('/api/v1', operatorRoutes(deps, streams));
   app.route('/', metricsRoutes(deps));
 

@@ -39,7 +39,7 @@ const MAX_LOGIN_BODY = 8 * 1024;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The page loads only its own files and talks only to its own origin. */
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const sessionAnswer = z
   .object({

@@ -188,6 +188,21 @@ export interface MapApi {
   simulate(ask: SimulationAsk, lang: Lang): SimulationAnswer;
 }
 
+/** The formats the plan is served in (GET /api/v1/plan). */
+export type PlanFormat = 'md' | 'html' | 'pdf';
+
+/** The plan as served: its text (md, html) or bytes (pdf), and a tag that changes with it. */
+export interface PlanDocument {
+  readonly body: string | Uint8Array;
+  readonly etag: string;
+}
+
+/** The current continuity plan, from the daemon's map and store (daemon/plan/). */
+export interface PlanApi {
+  /** Rejects with a BasculeError: BASCULE_E_HTTP_PLAN_PDF (no Chromium), BASCULE_E_HTTP_PLAN_FAILED. */
+  document(lang: Lang, format: PlanFormat): Promise<PlanDocument>;
+}
+
 export interface ApiDeps {
   /** The map's name. */
   readonly name: string;
@@ -237,6 +252,8 @@ export interface ApiDeps {
   readonly incidentUpdates: IncidentUpdatesApi;
   readonly maintenance: MaintenanceApi;
   readonly map: MapApi;
+  /** The continuity plan (GET /api/v1/plan); absent: answered 404. */
+  readonly plan?: PlanApi;
   /** The public status page (/status), when the map has `statusPage`. */
   readonly statusPage?: StatusPageSource;
   /** Internal errors (answered 500, never with their details). */

@@ -124,7 +124,7 @@ export function statusRoutes(deps: ApiDeps): OpenAPIHono {
   const source = deps.statusPage;
   const current = source
     ? sharedFor<Built>(deps.clock, PUBLIC_BUILD_MS, async () => ({
-        view: statusView(source.page, source.lang, await source.read()),
+        view: statusView(source.page, source.lang, await source.read(), source.crisis),
         answers: new Map(),
       }))
     : undefined;

@@ -1,12 +1,13 @@
 /**
- * `bascule plan`: the business continuity plan, from the map, its analysis and the switch records
- * the daemon keeps in its store (found as `bascule status-page export` finds it; no store: nothing
+ * `bascule plan`: the business continuity plan, from the map, its analysis and the switch and
+ * backup records the daemon keeps in its store (found as `bascule status-page export` finds it; no store: nothing
  * was measured, and the plan says so). Markdown by default, HTML, or PDF printed by Chromium.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fail } from '../../errors.ts';
 import { t } from '../../i18n/index.ts';
+import type { BackupRecords } from '../../plan/backups.ts';
 import { CONFIG_OPTION, type Command, OUT_OPTION, SCENARIOS_OPTION } from '../command.ts';
 import { writeText } from '../io.ts';
 import { choice, configPath, emit, readMap, readScenarios } from '../shared.ts';
@@ -35,11 +36,18 @@ export const plan = {
     if (format === 'pdf' && typeof out !== 'string') throw fail('BASCULE_E_USAGE_PLAN_OUT', {});
     const { config, catalogue } = readMap(ctx);
     const scenarios = readScenarios(ctx, true, catalogue);
-    const [{ analyze }, { buildGraph }, { unplacedComponents }, render] = await Promise.all([
+    const [
+      { analyze },
+      { buildGraph },
+      { unplacedComponents },
+      render,
+      { planBackups, MAX_RESTORES_LISTED },
+    ] = await Promise.all([
       import('../../analysis/analyze.ts'),
       import('../../analysis/graph.ts'),
       import('../../model/catalogue-normalise.ts'),
       import('../../plan/render.ts'),
+      import('../../plan/backups.ts'),
     ]);
     const graph = buildGraph(config);
     const analysis = analyze(config, scenarios, graph, {
@@ -58,15 +66,22 @@ export const plan = {
           : undefined;
     const where = sqliteFile ?? redactUrl(spec);
     let switches: Awaited<ReturnType<Awaited<ReturnType<typeof openStore>>['switches']>> | undefined;
+    let records: BackupRecords | undefined;
     if ((sqliteFile === undefined || existsSync(sqliteFile)) && spec !== 'memory') {
       const store = await openStore(spec, dataDir);
       try {
         await store.migrate();
         switches = await store.switches({ limit: MAX_SWITCHES });
+        records = {
+          heads: await store.backupHeads(),
+          restores: await store.backupEvents('restore', { limit: MAX_RESTORES_LISTED }),
+        };
       } finally {
         await store.close();
       }
     }
+    const now = Date.now();
+    const backups = planBackups(config, records, now);
     const input = {
       config,
       graph,
@@ -74,8 +89,9 @@ export const plan = {
       scenarios,
       lang: ctx.lang,
       file: configPath(ctx),
-      now: Date.now(),
+      now,
       switches,
+      ...(backups ? { backups } : {}),
       storeWhere: where,
       providerId: (name: string) => {
         const found = catalogue.lookupProvider(name);

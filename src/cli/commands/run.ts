@@ -49,6 +49,7 @@ export const run = {
       notifier,
       scenarios,
       catalogue,
+      file: configPath(ctx),
       ...(listen !== undefined ? { listen } : {}),
       ...(typeof ctx.values['data-dir'] === 'string'
         ? { dataDir: resolve(ctx.io.cwd, ctx.values['data-dir']) }

@@ -47,7 +47,12 @@ export const statusPage = {
       await store.migrate();
       const now = Date.now();
       const input = statusInput(await readStatusResults(store, page, now));
-      const files = staticSite(view.statusView(page, view.pageLang(page, config.lang), input));
+      const files = staticSite(
+        view.statusView(page, view.pageLang(page, config.lang), input, {
+          company: config.name,
+          communications: config.communications,
+        }),
+      );
       writeSite(dir, files);
       ctx.io.stderr(`${t(ctx.lang, 'cli.statusPage.wrote', { count: files.length, dir })}\n`);
     } finally {

@@ -38,7 +38,7 @@ export function statusExportStage(o: StatusExportOptions): Stage {
   let stopped = false;
 
   const exportNow = async () => {
-    const view = statusView(o.source.page, o.source.lang, await o.source.read());
+    const view = statusView(o.source.page, o.source.lang, await o.source.read(), o.source.crisis);
     const written = writeSite(o.dir, staticSite(view));
     o.onExport?.(written);
   };

@@ -87,43 +87,99 @@ export interface RunbookView {
   readonly verdict: Verdict;
 }
 
+/** How a copy stands against the RPO (backup/status.ts): within it, within twice, beyond (or none, or failed). */
+export type CopyState = 'ok' | 'warn' | 'breach';
+/** Where a copy lives relative to its data: same provider and region, same provider only, elsewhere, not on the map. */
+export type CopyPlace = 'region' | 'provider' | 'offsite' | 'unplaced';
+
 /**
- * The backups of the map, as the plan needs them. Filled by the caller from the backup records
- * (`backups:` and its records, issue 14); absent: the plan says none are declared.
+ * The backups of the map as the records judge them (src/plan/backups.ts fills it from the store's
+ * backup heads with backup/status.ts and backup/rule.ts); absent: the map declares none.
  */
 export interface PlanBackups {
+  /** The records were read from a store; false: nothing was measured. */
+  readonly measured: boolean;
   readonly datasets: readonly PlanBackupDataset[];
+  /** The restore tests recorded, newest first. */
+  readonly restoreTests: readonly PlanRestoreTest[];
+}
+export interface PlanRestoreTest {
+  readonly dataset: string;
+  readonly target: string;
+  readonly snapshot: string;
+  readonly at: number;
+  readonly ok: boolean;
+}
+export interface PlanBackupTarget {
+  readonly id: string;
+  readonly component?: string;
+  readonly provider?: string;
+  readonly region?: string;
+  readonly place: CopyPlace;
+  readonly state: CopyState;
+  /** Why it is not ok (backup/status.ts's reasons); absent when it is. */
+  readonly reason?: 'stale' | 'no-snapshot' | 'run-failed' | 'never-run';
+  /** How old its last good snapshot is; absent: none. */
+  readonly ageMs?: number;
 }
 export interface PlanBackupDataset {
   readonly id: string;
   /** The component of the map whose data it is. */
   readonly component: string;
-  readonly targets: readonly {
-    readonly id: string;
-    readonly provider: string;
-    readonly region?: string;
-  }[];
-  /** How often a snapshot is taken: a duration (`1h`). */
+  /** How often a snapshot is taken: a duration of the map (`1h`). */
   readonly every: string;
-  readonly rpo?: string;
-  /** How old the last good snapshot is, in ms; undefined: never. */
-  readonly lastGoodSnapshotAgeMs?: number;
-  /** When a restore was last tested (epoch ms), and whether it worked. */
-  readonly lastRestoreTest?: { readonly at: number; readonly ok: boolean };
-  /** The 3-2-1-1-0 rule: copies, media, off-site, offline or immutable, errors at the last check. */
+  /** The RPO it is judged against, and where it comes from (the dataset, a service, or only its schedule). */
+  readonly rpoMs: number;
+  readonly rpoFrom:
+    | { readonly from: 'dataset' }
+    | { readonly from: 'service'; readonly service: string }
+    | { readonly from: 'every' };
+  readonly targets: readonly PlanBackupTarget[];
+  /** The copy the RPO is judged on: the newest good off-site copy when a target is off-site, else the newest good one. */
+  readonly judged?: { readonly target: string; readonly ageMs: number; readonly offsite: boolean };
+  readonly hasOffsite: boolean;
+  readonly lastRunFailed: boolean;
+  /** The last restore test of any target. */
+  readonly lastRestoreTest?: { readonly at: number; readonly ok: boolean; readonly target: string };
+  /** `verify.restore` is on (the daemon tests restores). */
+  readonly restoreOn: boolean;
+  /** How often it is verified (ms, with its grace), when it is. */
+  readonly verifyMs?: number;
   readonly rule: {
     readonly copies: number;
     readonly media: number;
     readonly offsite: number;
     readonly immutable: number;
-    readonly errors: number;
+    readonly verified: boolean;
+    readonly ok: boolean;
   };
+  /** Why the rule is not met (backup/rule.ts's reasons: backup.reason.<code> in the catalogue). */
+  readonly reasons: readonly {
+    readonly code: string;
+    readonly params: Readonly<Record<string, string | number>>;
+  }[];
 }
 
-export interface BackupView extends PlanBackupDataset {
+/** A dataset as the templates write it: durations and reasons already in the plan's language. */
+export interface BackupView {
+  readonly id: string;
+  readonly component: string;
+  readonly every: string;
+  readonly rpo: string;
+  readonly rpoFrom: PlanBackupDataset['rpoFrom'];
+  readonly targets: readonly (Omit<PlanBackupTarget, 'reason' | 'ageMs'> & {
+    readonly reason?: string;
+    readonly age?: string;
+  })[];
+  /** The RPO against the judged copy: met, NOT met, never measured (no records). */
   readonly verdict: Verdict;
-  readonly lastGood?: string;
-  readonly ruleMet: boolean;
+  readonly lastRunFailed: boolean;
+  readonly lastRestoreTest?: { readonly at: number; readonly ok: boolean; readonly target: string };
+  readonly restoreOn: boolean;
+  readonly measured: boolean;
+  readonly rule: PlanBackupDataset['rule'];
+  /** Why the 3-2-1-1-0 rule is not met, worded (backup.reason.*). */
+  readonly ruleReasons: readonly string[];
 }
 
 export interface ServiceView {
@@ -237,6 +293,8 @@ export interface PlanView {
   readonly suppliers: readonly SupplierView[];
   readonly switches: readonly SwitchView[];
   readonly backups?: readonly BackupView[];
+  /** The restore tests recorded, newest first (at most 50). */
+  readonly restoreTests: readonly PlanRestoreTest[];
   readonly nextTests: readonly NextTest[];
   readonly components: readonly {
     readonly id: string;

@@ -19,6 +19,7 @@ import { Login } from './views/login.tsx';
 import { Maintenance } from './views/maintenance.tsx';
 import { MapPage } from './views/map-page.tsx';
 import { Failure, Loading } from './views/parts.tsx';
+import { Plan } from './views/plan.tsx';
 import { Simulator } from './views/simulator.tsx';
 
 const VIEWS = [
@@ -30,6 +31,7 @@ const VIEWS = [
   'incidents',
   'maintenance',
   'analysis',
+  'plan',
 ] as const;
 type View = (typeof VIEWS)[number];
 
@@ -204,6 +206,7 @@ function Dashboard({
         lang={lang}
       />
     );
+  else if (view === 'plan') body = <Plan t={t} lang={lang} />;
   else body = <Analysis t={t} lang={lang} />;
 
   return (

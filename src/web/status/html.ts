@@ -3,6 +3,7 @@
  * stylesheet, uptime bars as inline SVG with their text alternative, in the reader's language with
  * links to the other. Every value is escaped; only the view's fields are read.
  */
+import { crisisMessage } from '../../i18n/crisis.ts';
 import { LANGS, type Lang, type MessageKey, render, t } from '../../i18n/index.ts';
 import type { State } from '../../monitor/types.ts';
 import { barsSvg, barsText } from './bars.ts';
@@ -72,13 +73,27 @@ ${barsSvg(lang, s, label)}
 </li>`;
 }
 
-/** What an update says: the operator's words, else the automatic wording of the state then. */
+/**
+ * What an update says: the operator's words; else, for the entry that opens or closes the
+ * incident, the status page's crisis message of that event (the one the plan prints); else the
+ * automatic wording of the state then.
+ */
 export function updateWords(
   lang: Lang,
   i: IncidentView,
   u: UpdateView,
 ): { readonly text: string; readonly lang: Lang } {
   if (u.message) return pick(u.message, lang);
+  if (u.event) {
+    const zone = i.crisis.zone;
+    const values = {
+      ...(i.crisis.company !== undefined ? { company: i.crisis.company } : {}),
+      services: plain(i.name, lang),
+      start: formatTime(lang, i.openedAt, zone),
+      ...(i.closedAt !== undefined ? { end: formatTime(lang, i.closedAt, zone) } : {}),
+    };
+    return { text: crisisMessage(lang, i.crisis.communications, 'statusPage', u.event, values).body, lang };
+  }
   return { text: t(lang, `status.auto.${u.state ?? i.worst}`, { name: plain(i.name, lang) }), lang };
 }
 

@@ -10,6 +10,7 @@ import type { Incident, State, Transition } from '../../monitor/types.ts';
 import type { IncidentUpdate, Store } from '../../store/store.ts';
 import { type StatusInput, type StoreResults, statusInput, type WatchRecord } from './input.ts';
 import { windowStart as firstDayStart, UPTIME_DAYS } from './uptime.ts';
+import type { CrisisSource } from './view.ts';
 import { parseWatched, recordRun, WATCHED_EVERY_MS, WATCHED_KEY } from './watched.ts';
 
 /** The part of the store the page reads. */
@@ -88,11 +89,14 @@ export interface StatusPageSource {
   readonly page: StatusPageSpec;
   /** The page's default language. */
   readonly lang: Lang;
+  /** The crisis messages its automatic entries are worded with (the map's name and `communications:`). */
+  readonly crisis?: CrisisSource;
   read(): Promise<StatusInput>;
 }
 
 export interface SourceOptions extends ReadOptions {
   readonly page: StatusPageSpec;
+  readonly crisis?: CrisisSource;
   readonly lang: Lang;
   readonly store: StatusStore;
   readonly now: () => number;
@@ -108,6 +112,7 @@ export function statusPageSource(o: SourceOptions): StatusPageSource {
   return {
     page: o.page,
     lang: o.lang,
+    ...(o.crisis ? { crisis: o.crisis } : {}),
     async read() {
       const now = o.now();
       const states = o.liveStates?.() ?? o.states;

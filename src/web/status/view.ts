@@ -6,6 +6,7 @@
 import type { Lang } from '../../i18n/index.ts';
 import { parseDuration } from '../../model/duration.ts';
 import type { LocalizedText, StatusPageSpec } from '../../model/schema.ts';
+import type { CommunicationsSpec } from '../../model/schema-plan.ts';
 import type { State } from '../../monitor/types.ts';
 import type { IncidentInput, PublicStatus, StatusInput, Texts } from './input.ts';
 import { type DayUptime, dailyUptime, overallUptime, UPTIME_DAYS } from './uptime.ts';
@@ -40,6 +41,14 @@ export interface UpdateView {
   readonly message?: Texts | undefined;
   /** What the monitor saw (automatic entries): the service's state then. */
   readonly state?: State | undefined;
+  /** An automatic entry that opens or closes the incident: worded by the crisis message of that event. */
+  readonly event?: 'started' | 'resolved' | undefined;
+}
+
+/** Where the crisis messages come from (i18n/crisis.ts): the map's name and its `communications:`. */
+export interface CrisisSource {
+  readonly company?: string | undefined;
+  readonly communications?: CommunicationsSpec | undefined;
 }
 
 export interface IncidentView {
@@ -52,6 +61,8 @@ export interface IncidentView {
   readonly status: PublicStatus;
   /** Newest first. */
   readonly updates: readonly UpdateView[];
+  /** The crisis messages the automatic entries are worded with, and the time zone of their times. */
+  readonly crisis: CrisisSource & { readonly zone: string };
 }
 
 export interface MaintenanceView {
@@ -102,15 +113,23 @@ function statusOf(i: IncidentInput): PublicStatus {
   return i.updates.at(-1)?.status ?? 'investigating';
 }
 
-function incidentView(i: IncidentInput, name: Texts): IncidentView {
+function incidentView(
+  i: IncidentInput,
+  name: Texts,
+  crisis: CrisisSource & { readonly zone: string },
+): IncidentView {
   const updates: UpdateView[] = i.updates.map((u) => ({ at: u.at, status: u.status, message: u.message }));
   const changes = i.changes.length > 0 ? i.changes : [{ at: i.openedAt, to: i.worst }];
+  const first = Math.min(...changes.filter((c) => c.to !== 'UP').map((c) => c.at));
+  let started = false;
   for (const c of changes) {
     if (c.to === 'UP') continue;
-    updates.push({ at: c.at, status: 'investigating', state: c.to });
+    const opens = !started && c.at === first;
+    if (opens) started = true;
+    updates.push({ at: c.at, status: 'investigating', state: c.to, ...(opens ? { event: 'started' } : {}) });
   }
   if (i.closedAt !== undefined && !i.updates.some((u) => u.status === 'resolved'))
-    updates.push({ at: i.closedAt, status: 'resolved', state: 'UP' });
+    updates.push({ at: i.closedAt, status: 'resolved', state: 'UP', event: 'resolved' });
   updates.sort((a, b) => b.at - a.at);
   return {
     id: i.id,
@@ -121,11 +140,18 @@ function incidentView(i: IncidentInput, name: Texts): IncidentView {
     worst: i.worst,
     status: statusOf(i),
     updates,
+    crisis,
   };
 }
 
-export function statusView(page: StatusPageSpec, lang: Lang, input: StatusInput): StatusView {
+export function statusView(
+  page: StatusPageSpec,
+  lang: Lang,
+  input: StatusInput,
+  crisisSource: CrisisSource = {},
+): StatusView {
   const now = input.now;
+  const crisis = { ...crisisSource, zone: page.timezone };
   const shown = new Map(Object.entries(page.show));
   const names = new Map([...shown].map(([id, s]) => [id, texts(s.name)]));
   const maintenance: MaintenanceView[] = input.maintenance
@@ -167,12 +193,12 @@ export function statusView(page: StatusPageSpec, lang: Lang, input: StatusInput)
     .filter((i) => i.closedAt === undefined)
     .sort((a, b) => b.openedAt - a.openedAt)
     .slice(0, MAX_ACTIVE)
-    .map((i) => incidentView(i, names.get(i.service)!));
+    .map((i) => incidentView(i, names.get(i.service)!, crisis));
   const past = ours
     .filter((i) => i.closedAt !== undefined && i.closedAt >= now - historyMs)
     .sort((a, b) => b.closedAt! - a.closedAt!)
     .slice(0, MAX_PAST)
-    .map((i) => incidentView(i, names.get(i.service)!));
+    .map((i) => incidentView(i, names.get(i.service)!, crisis));
   const overall = services.reduce<State>((w, s) => (RANK[s.state] > RANK[w] ? s.state : w), 'UP');
   return {
     at: now,

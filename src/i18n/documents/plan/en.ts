@@ -1,130 +1,9 @@
 /** The business continuity plan in English, as a British continuity manager would write it. */
-import type {
-  Block,
-  Cell,
-  ContactView,
-  NextTest,
-  PlanTemplate,
-  PlanView,
-  ServiceView,
-  Tone,
-  Verdict,
-} from '../plan.ts';
 
-const who = (c: ContactView): string => `${c.name} (${c.role})`;
-
-function verdict(v: Verdict, date: (ms: number) => string): Cell {
-  switch (v.kind) {
-    case 'met':
-      return { text: `${v.objective} — ${v.measured}: met`, tone: 'ok' };
-    case 'not-met':
-      return { text: `${v.objective} — ${v.measured}: NOT met`, tone: 'bad' };
-    case 'never-measured':
-      return { text: `${v.objective} — never measured`, tone: 'warn' };
-    default:
-      return {
-        text: v.measured
-          ? `no objective set — ${v.measured}${v.at ? ` (${date(v.at)})` : ''}`
-          : 'no objective set',
-        tone: 'muted',
-      };
-  }
-}
-const text = (c: Cell): string => (typeof c === 'string' ? c : c.text);
-/** A paragraph, in the tone of its verdict when it has one. */
-const para = (t: string, tone?: Tone): Block =>
-  tone ? { kind: 'p', text: t, tone } : { kind: 'p', text: t };
-const toneOf = (c: Cell): Tone | undefined => (typeof c === 'string' ? undefined : c.tone);
-
-const EVENT: Readonly<Record<string, string>> = {
-  started: 'Incident started',
-  update: 'Update',
-  resolved: 'Resolved',
-};
-const CHANNEL: Readonly<Record<string, string>> = {
-  statusPage: 'Status page',
-  email: 'Customer e-mail',
-  internal: 'Internal message',
-};
-
-function nextTest(t: NextTest, date: (ms: number) => string): string {
-  switch (t.kind) {
-    case 'switch-never':
-      return `Run a failover test of ${t.subject} (${t.service}): it has never been switched, so its RTO is unproven.`;
-    case 'switch-old':
-      return `Run ${t.subject} (${t.service}) over again: its last switch dates from ${date(t.since!)}, before the last review period.`;
-    case 'rto-not-met':
-      return `Fix, then re-test, ${t.subject} (${t.service}): its last switch took longer than the RTO.`;
-    case 'runbook':
-      return `Walk through the procedure “${t.subject}” (${t.service}) with the people it names, and time each step.`;
-    case 'restore-never':
-      return `Test a restore of ${t.subject} (${t.service}): no restore has ever been tried.`;
-    case 'restore-old':
-      return `Test a restore of ${t.subject} (${t.service}) again: the last one dates from ${date(t.since!)}.`;
-    default:
-      return `Find out why the last restore of ${t.subject} (${t.service}) failed, and test it again.`;
-  }
-}
-
-function serviceSection(s: ServiceView, v: PlanView, h: Parameters<PlanTemplate>[1]): Block[] {
-  const out: Block[] = [
-    { kind: 'h', level: 3, text: `${s.name ?? s.id} (${s.criticality})`, id: `continuity-${s.id}` },
-  ];
-  if (s.failovers.length === 0)
-    out.push(
-      para(
-        'No automatic failover: recovery relies on the manual procedures below.',
-        s.rank === 'critical' ? 'warn' : undefined,
-      ),
-    );
-  for (const f of s.failovers) {
-    const how =
-      f.type === 'bascule'
-        ? `Bascule runs failover group ${f.id}: traffic goes to ${h.list(f.endpoints)}, in that order of preference.`
-        : `Failover ${f.id} is run outside Bascule${f.via ? ` through ${f.via}` : ''}: ${h.list(f.endpoints)}.`;
-    const detection = f.detection.length
-      ? ` A failure is detected by ${h.list(f.detection.map((d) => `${d.check} (every ${d.interval}, down after ${h.count(d.failAfter, { one: 'failure', other: 'failures' })})`))}.`
-      : '';
-    out.push({ kind: 'p', text: `${how}${f.description ? ` ${f.description}.` : ''}${detection}` });
-    const last = f.last
-      ? `Last switch on ${h.date(f.last.at)}, ${f.last.from} → ${f.last.to}${f.last.total ? `, ${f.last.total} from the first failed check to the first request served` : ''}. `
-      : f.type === 'bascule'
-        ? 'This group has never switched. '
-        : '';
-    const c = verdict(f.verdict, h.date);
-    out.push(para(`${last}RTO: ${text(c)}.`, toneOf(c)));
-  }
-  for (const r of s.runbooks) {
-    out.push({ kind: 'p', text: `Procedure “${r.title}”${r.when ? ` — when: ${r.when}` : ''}.` });
-    out.push({
-      kind: 'table',
-      head: ['#', 'Step', 'Who', 'Time'],
-      rows: r.steps.map((st, i) => [String(i + 1), st.do, st.who.name, st.takes]),
-    });
-    const c = verdict(r.verdict, h.date);
-    out.push(para(`Total ${r.total}. Against the RTO: ${text(c)}.`, toneOf(c)));
-  }
-  if (s.runbooks.length === 0)
-    out.push({ kind: 'p', text: 'No manual procedure is written for this service.', tone: 'warn' });
-  if (v.backups === undefined) out.push({ kind: 'p', text: 'Backups: no backups declared.', tone: 'warn' });
-  else if (s.backups.length === 0)
-    out.push({ kind: 'p', text: 'Backups: none of the declared backups covers this service.', tone: 'warn' });
-  for (const b of s.backups) {
-    const where = h.list(
-      b.targets.map((t) => `${t.id} (${[t.provider, t.region].filter(Boolean).join(' ')})`),
-    );
-    const c = verdict(b.verdict, h.date);
-    const restore = b.lastRestoreTest
-      ? `last restore test ${h.date(b.lastRestoreTest.at)}${b.lastRestoreTest.ok ? '' : ', which failed'}`
-      : 'no restore ever tested';
-    out.push({
-      kind: 'p',
-      text: `Backup ${b.id} of ${b.component}: every ${b.every}, copies at ${where}; ${restore}. RPO: ${text(c)}. 3-2-1-1-0 rule: ${b.rule.copies} copies, ${b.rule.media} media, ${b.rule.offsite} off-site, ${b.rule.immutable} offline or immutable, ${b.rule.errors} errors — ${b.ruleMet ? 'met' : 'NOT met'}.`,
-      tone: b.ruleMet && b.verdict.kind === 'met' ? 'ok' : 'bad',
-    });
-  }
-  return out;
-}
+import type { Block, PlanTemplate } from '../plan.ts';
+import { restoreTable } from './en-backups.ts';
+import { nextTest, serviceSection } from './en-continuity.ts';
+import { CHANNEL, EVENT, verdict, who } from './en-words.ts';
 
 export const en: PlanTemplate = (v, h) => {
   const b: Block[] = [];
@@ -145,7 +24,7 @@ export const en: PlanTemplate = (v, h) => {
       [
         'Measurements',
         v.measured.source === 'store'
-          ? `switch records read from ${v.measured.where}`
+          ? `switch and backup records read from ${v.measured.where}`
           : `none: no store found at ${v.measured.where}, so every switch time below reads “never measured”`,
       ],
     ],
@@ -363,17 +242,8 @@ export const en: PlanTemplate = (v, h) => {
           : 'Nothing has been measured: no store was found.',
       tone: 'warn',
     });
-  const restores = (v.backups ?? []).filter((x) => x.lastRestoreTest);
-  if (restores.length)
-    b.push({
-      kind: 'table',
-      head: ['Restore test', 'Backup', 'Result'],
-      rows: restores.map((x) => [
-        h.date(x.lastRestoreTest!.at),
-        `${x.id} (${x.component})`,
-        x.lastRestoreTest!.ok ? { text: 'restored', tone: 'ok' } : { text: 'failed', tone: 'bad' },
-      ]),
-    });
+  if (v.restoreTests.length) b.push(restoreTable(v.restoreTests, h));
+  else if (v.backups?.length) b.push({ kind: 'p', text: 'No restore test is recorded.', tone: 'warn' });
   b.push({ kind: 'h', level: 3, text: 'Next tests to schedule', id: 'exercises-next' });
   if (v.nextTests.length) b.push({ kind: 'ol', items: v.nextTests.map((t) => nextTest(t, h.date)) });
   else b.push({ kind: 'p', text: 'Every mechanism has been tested within the review period.', tone: 'ok' });

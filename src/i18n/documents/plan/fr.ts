@@ -1,135 +1,9 @@
 /** Le plan de continuité d'activité en français, tel qu'un responsable de la continuité le rédige. */
-import type {
-  Block,
-  Cell,
-  ContactView,
-  NextTest,
-  PlanTemplate,
-  PlanView,
-  ServiceView,
-  Tone,
-  Verdict,
-} from '../plan.ts';
 
-const qui = (c: ContactView): string => `${c.name} (${c.role})`;
-
-function verdict(v: Verdict, date: (ms: number) => string): Cell {
-  switch (v.kind) {
-    case 'met':
-      return { text: `${v.objective} — ${v.measured} : respecté`, tone: 'ok' };
-    case 'not-met':
-      return { text: `${v.objective} — ${v.measured} : NON respecté`, tone: 'bad' };
-    case 'never-measured':
-      return { text: `${v.objective} — jamais mesuré`, tone: 'warn' };
-    default:
-      return {
-        text: v.measured
-          ? `aucun objectif fixé — ${v.measured}${v.at ? ` (le ${date(v.at)})` : ''}`
-          : 'aucun objectif fixé',
-        tone: 'muted',
-      };
-  }
-}
-const texte = (c: Cell): string => (typeof c === 'string' ? c : c.text);
-const para = (t: string, tone?: Tone): Block =>
-  tone ? { kind: 'p', text: t, tone } : { kind: 'p', text: t };
-const ton = (c: Cell): Tone | undefined => (typeof c === 'string' ? undefined : c.tone);
-
-const EVENEMENT: Readonly<Record<string, string>> = {
-  started: 'Début d’incident',
-  update: 'Point de situation',
-  resolved: 'Fin d’incident',
-};
-const CANAL: Readonly<Record<string, string>> = {
-  statusPage: 'Page d’état',
-  email: 'E-mail aux clients',
-  internal: 'Message interne',
-};
-
-function prochainTest(t: NextTest, date: (ms: number) => string): string {
-  switch (t.kind) {
-    case 'switch-never':
-      return `Tester la bascule de ${t.subject} (${t.service}) : elle n’a jamais eu lieu, son RTO reste donc à prouver.`;
-    case 'switch-old':
-      return `Refaire un test de bascule de ${t.subject} (${t.service}) : la dernière remonte au ${date(t.since!)}, avant la dernière période de revue.`;
-    case 'rto-not-met':
-      return `Corriger puis retester ${t.subject} (${t.service}) : sa dernière bascule a dépassé le RTO.`;
-    case 'runbook':
-      return `Dérouler la procédure « ${t.subject} » (${t.service}) avec les personnes désignées, en chronométrant chaque étape.`;
-    case 'restore-never':
-      return `Tester une restauration de ${t.subject} (${t.service}) : aucune n’a jamais été faite.`;
-    case 'restore-old':
-      return `Refaire un test de restauration de ${t.subject} (${t.service}) : le dernier date du ${date(t.since!)}.`;
-    default:
-      return `Comprendre pourquoi la dernière restauration de ${t.subject} (${t.service}) a échoué, puis la retester.`;
-  }
-}
-
-function sectionService(s: ServiceView, v: PlanView, h: Parameters<PlanTemplate>[1]): Block[] {
-  const out: Block[] = [
-    { kind: 'h', level: 3, text: `${s.name ?? s.id} (${s.criticality})`, id: `continuity-${s.id}` },
-  ];
-  if (s.failovers.length === 0)
-    out.push(
-      para(
-        'Pas de bascule automatique : la reprise repose sur les procédures manuelles ci-dessous.',
-        s.rank === 'critical' ? 'warn' : undefined,
-      ),
-    );
-  for (const f of s.failovers) {
-    const comment =
-      f.type === 'bascule'
-        ? `Bascule pilote le groupe de bascule ${f.id} : le trafic va vers ${h.list(f.endpoints)}, dans cet ordre de préférence.`
-        : `La bascule ${f.id} est assurée hors de Bascule${f.via ? `, par ${f.via}` : ''} : ${h.list(f.endpoints)}.`;
-    const detection = f.detection.length
-      ? ` La panne est détectée par ${h.list(f.detection.map((d) => `${d.check} (toutes les ${d.interval}, en panne après ${h.count(d.failAfter, { one: 'échec', other: 'échecs' })})`))}.`
-      : '';
-    out.push({ kind: 'p', text: `${comment}${f.description ? ` ${f.description}.` : ''}${detection}` });
-    const derniere = f.last
-      ? `Dernière bascule le ${h.date(f.last.at)}, de ${f.last.from} vers ${f.last.to}${f.last.total ? ` : ${f.last.total} entre le premier contrôle en échec et la première requête servie` : ''}. `
-      : f.type === 'bascule'
-        ? 'Ce groupe n’a encore jamais basculé. '
-        : '';
-    const c = verdict(f.verdict, h.date);
-    out.push(para(`${derniere}RTO : ${texte(c)}.`, ton(c)));
-  }
-  for (const r of s.runbooks) {
-    out.push({
-      kind: 'p',
-      text: `Procédure « ${r.title} »${r.when ? ` — à déclencher quand : ${r.when}` : ''}.`,
-    });
-    out.push({
-      kind: 'table',
-      head: ['N°', 'Étape', 'Qui', 'Durée'],
-      rows: r.steps.map((st, i) => [String(i + 1), st.do, st.who.name, st.takes]),
-    });
-    const c = verdict(r.verdict, h.date);
-    out.push(para(`Durée totale : ${r.total}. Au regard du RTO : ${texte(c)}.`, ton(c)));
-  }
-  if (s.runbooks.length === 0)
-    out.push({ kind: 'p', text: 'Aucune procédure manuelle n’est rédigée pour ce service.', tone: 'warn' });
-  if (v.backups === undefined)
-    out.push({ kind: 'p', text: 'Sauvegardes : aucune sauvegarde déclarée.', tone: 'warn' });
-  else if (s.backups.length === 0)
-    out.push({
-      kind: 'p',
-      text: 'Sauvegardes : aucune des sauvegardes déclarées ne couvre ce service.',
-      tone: 'warn',
-    });
-  for (const b of s.backups) {
-    const ou = h.list(b.targets.map((t) => `${t.id} (${[t.provider, t.region].filter(Boolean).join(' ')})`));
-    const c = verdict(b.verdict, h.date);
-    const restauration = b.lastRestoreTest
-      ? `dernier test de restauration le ${h.date(b.lastRestoreTest.at)}${b.lastRestoreTest.ok ? '' : ', en échec'}`
-      : 'aucun test de restauration à ce jour';
-    out.push({
-      kind: 'p',
-      text: `Sauvegarde ${b.id} de ${b.component} : toutes les ${b.every}, copies sur ${ou} ; ${restauration}. RPO : ${texte(c)}. Règle 3-2-1-1-0 : ${b.rule.copies} copies, ${b.rule.media} supports, ${b.rule.offsite} hors site, ${b.rule.immutable} hors ligne ou immuable, ${b.rule.errors} erreur(s) — ${b.ruleMet ? 'respectée' : 'NON respectée'}.`,
-      tone: b.ruleMet && b.verdict.kind === 'met' ? 'ok' : 'bad',
-    });
-  }
-  return out;
-}
+import type { Block, PlanTemplate } from '../plan.ts';
+import { tableauRestaurations } from './fr-backups.ts';
+import { prochainTest, sectionService } from './fr-continuity.ts';
+import { CANAL, EVENEMENT, qui, verdict } from './fr-words.ts';
 
 export const fr: PlanTemplate = (v, h) => {
   const b: Block[] = [];
@@ -150,7 +24,7 @@ export const fr: PlanTemplate = (v, h) => {
       [
         'Mesures',
         v.measured.source === 'store'
-          ? `enregistrements de bascule lus dans ${v.measured.where}`
+          ? `enregistrements des bascules et des sauvegardes lus dans ${v.measured.where}`
           : `aucune : pas de base de données trouvée dans ${v.measured.where} ; toutes les durées de bascule sont donc « jamais mesurées »`,
       ],
     ],
@@ -375,17 +249,9 @@ export const fr: PlanTemplate = (v, h) => {
           : 'Rien n’a encore été mesuré : aucune base de données n’a été trouvée.',
       tone: 'warn',
     });
-  const restaurations = (v.backups ?? []).filter((x) => x.lastRestoreTest);
-  if (restaurations.length)
-    b.push({
-      kind: 'table',
-      head: ['Test de restauration', 'Sauvegarde', 'Résultat'],
-      rows: restaurations.map((x) => [
-        h.date(x.lastRestoreTest!.at),
-        `${x.id} (${x.component})`,
-        x.lastRestoreTest!.ok ? { text: 'restaurée', tone: 'ok' } : { text: 'en échec', tone: 'bad' },
-      ]),
-    });
+  if (v.restoreTests.length) b.push(tableauRestaurations(v.restoreTests, h));
+  else if (v.backups?.length)
+    b.push({ kind: 'p', text: 'Aucun test de restauration n’est enregistré.', tone: 'warn' });
   b.push({ kind: 'h', level: 3, text: 'Prochains tests à planifier', id: 'exercises-next' });
   if (v.nextTests.length) b.push({ kind: 'ol', items: v.nextTests.map((t) => prochainTest(t, h.date)) });
   else
