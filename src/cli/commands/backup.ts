@@ -24,7 +24,7 @@ export const backup = {
     `bascule backup status ${COMMON}`,
     `       bascule backup init [TARGET...] ${COMMON}`,
     `       bascule backup run [DATASET...] ${COMMON}`,
-    `       bascule backup verify [DATASET...] [--target T] ${COMMON}`,
+    `       bascule backup verify [DATASET...] [--target T] [--read-data 5%|1/10|500M|100%] ${COMMON}`,
     `       bascule backup restore DATASET --to DIR [--snapshot ID] [--target T] [--force] ${COMMON}`,
   ].join('\n'),
   effect: 'writes-files',
@@ -37,6 +37,7 @@ export const backup = {
     snapshot: { type: 'string' },
     target: { type: 'string' },
     force: { type: 'boolean' },
+    'read-data': { type: 'string' },
   },
   positionals: 1,
   async run(ctx) {

@@ -8,6 +8,8 @@ export interface BackupArgs {
   readonly baseDir: string;
   /** What follows the action: datasets or targets. */
   readonly names: readonly string[];
+  /** `verify --read-data`: the part of each repository's data a check reads. */
+  readonly readDataSubset?: string;
 }
 
 export type BackupAction = (ctx: CommandContext, args: BackupArgs) => Promise<number>;

@@ -70,6 +70,7 @@ export async function withJobs<T>(
       store,
       clock: systemClock,
       env: ctx.io.env,
+      ...(args.readDataSubset ? { readDataSubset: args.readDataSubset } : {}),
     });
     return await work(jobs, stop.signal);
   } finally {
