@@ -96,7 +96,7 @@ backups:
     gone: {component: files, paths: [./data, ./not-there], to: [local], every: 1h}
     dump: {component: files, command: [sh, -c, "head -c 100000 /dev/zero; echo 'dump: connection lost' >&2; exit 7"], to: [local], every: 1h}
     locked-out: {component: files, paths: [./data], to: [wrong], every: 1h}
-    offline: {component: files, paths: [./data], to: [local, down], every: 1h}
+    offline: {component: files, paths: [./data], to: [local, down, vault], every: 1h}
     slow: {component: files, command: [sh, -c, "head -c 50000 /dev/urandom; if [ -f ${dir}/slow-once ]; then rm ${dir}/slow-once; sleep 30; fi"], to: [local], every: 1h}
 `,
     );
@@ -231,17 +231,28 @@ backups:
     assert.match(text.stdout, /a path to back up does not exist \(.*not-there\)/);
   });
 
-  it('an unreachable copy target: the copy fails, the backup on the first target is still recorded good', async () => {
+  it('an unreachable copy target: its copy fails, the next copy is made, the backup on the first target is still recorded good', async () => {
     const r = await cli('run', 'offline');
     assert.equal(r.code, 1);
     assert.match(r.stdout, /offline\s+down\s+copy\s+failed.*cannot be reached/);
     const d = await dataset('offline');
     assert.equal(d.status, 'breach');
-    assert.match(d.lastRun?.error ?? '', /^BASCULE_E_RESTIC_UNREACHABLE/);
-    const [first, down] = d.targets;
+    const store = new SqliteStore(join(dir, '.bascule', 'bascule.db'));
+    try {
+      const [copy] = await store.backupRuns({ dataset: 'offline', target: 'down', limit: 1 });
+      assert.deepEqual(
+        [copy?.kind, copy?.ok, copy?.error?.code],
+        ['copy', false, 'BASCULE_E_RESTIC_UNREACHABLE'],
+      );
+    } finally {
+      await store.close();
+    }
+    const [first, down, vault] = d.targets;
     assert.equal(first!.status, 'ok');
     assert.match(first!.snapshot ?? '', /^[0-9a-f]{64}$/);
     assert.deepEqual([down!.snapshot, down!.status], [null, 'breach']);
+    assert.equal(vault!.status, 'ok', 'the copy after the failed one was made all the same');
+    assert.match(vault!.snapshot ?? '', /^[0-9a-f]{64}$/);
   });
 
   it('restic killed mid-run: a failed run; the next run succeeds and the stale lock is gone', async () => {
