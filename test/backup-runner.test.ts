@@ -55,6 +55,7 @@ backups:
     nas: {repository: ./repo, password: {env: PW}, component: nas}
   datasets:
     files: {component: files, paths: [./data], to: [nas], every: 1h, keep: {last: 1}}
+    mirror: {component: files, paths: [./data], to: [nas], every: 1d, keep: {last: 1}}
     notes: {component: files, command: [sh, -c, "sleep 0.3; echo notes"], to: [nas], every: 1h, keep: {last: 1}}
     shop-db: {component: db, postgres: {url: {env: SHOP_DB_URL}}, to: [nas], every: 1h, verify: {every: 1d, restore: true}}
 `,
@@ -111,12 +112,15 @@ backups:
       late.runs.every((r) => r.startedAt >= early.finishedAt),
       `the second job waited for the whole first: ${JSON.stringify([early.runs, late.runs].map((x) => x.map((r) => [r.kind, r.startedAt, r.finishedAt])))}`,
     );
+    // A dataset of the same paths (another schedule): restic alone would group their snapshots as one.
+    const mirror = await jobs.run('mirror');
+    assert.equal(mirror.ok, true, JSON.stringify(mirror.error));
     const listed = await snapshots({ repository: join(dir, 'repo'), password: PW, env: {} });
     assert.ok(listed.ok);
     assert.deepEqual(
       listed.snapshots.map((s) => s.tags.join()).sort(),
-      ['bascule:files', 'bascule:notes'],
-      'keep: {last: 1} per dataset, not one snapshot for the repository',
+      ['bascule:files', 'bascule:mirror', 'bascule:notes'],
+      'keep: {last: 1} per dataset, not per repository or per paths',
     );
   });
 
