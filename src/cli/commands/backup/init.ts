@@ -13,7 +13,7 @@ export const init: BackupAction = async (ctx, args) => {
   const paint = painter(ctx.io.color);
   const progress = progressReporter(ctx.io, ctx.lang, paint);
   const list = await withJobs(ctx, args, (jobs) =>
-    jobs.initTargets(ids, { onStep: (e) => progress.step('init', e) }),
+    jobs.initTargets(ids, { onStep: (e) => progress.step(args.config.name, e) }),
   );
   progress.done();
   emit(ctx, format === 'json' ? json({ targets: list }) : `${renderInits(list, ctx.lang, paint)}\n`);
