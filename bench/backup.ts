@@ -6,7 +6,14 @@
  * it makes the manifest (sha256 of every file, beside restic's run) and resolves the snapshot's full
  * id. Target: Bascule's overhead under 5 % of the median wall time. `--no-manifest` measures
  * backup() without the manifest. Every round is bounded (`--rounds`, at most 10; 30 min per run).
- * Usage: npm run bench:backup [-- --mb 1024 --files 10000 --rounds 3 --no-manifest]
+ *
+ * The second measurement is the steady state: a second backup into the same repository after 1 %
+ * of the files changed (rewritten with new bytes of the same size), restic by hand (it finds its
+ * parent snapshot itself) against backup() given the previous manifest (it hashes only the files
+ * whose stat key changed). Each round backs up once into two fresh repositories (not timed),
+ * changes another 1 % of the files, then times the second backups, alternated. `--incremental N`
+ * rounds (default 3, at most 10; 0 leaves it out).
+ * Usage: npm run bench:backup [-- --mb 1024 --files 10000 --rounds 3 --incremental 3 --no-manifest]
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +21,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { backup, init, type ResticRepo } from '../src/backup/restic/index.ts';
+import { backup, init, type Manifest, type ResticRepo } from '../src/backup/restic/index.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,19 +31,28 @@ const MB = Number(arg('mb', '1024'));
 const FILES = Number(arg('files', '10000'));
 const ROUNDS = Math.min(10, Math.max(1, Number(arg('rounds', '3'))));
 const MANIFEST = !process.argv.includes('--no-manifest');
+const INCREMENTAL = Math.min(10, Math.max(0, Number(arg('incremental', '3'))));
 const RUN_LIMIT_MS = 30 * 60_000;
 
 const work = mkdtempSync(join(tmpdir(), 'bascule-bench-backup-'));
 const data = join(work, 'data');
 const PASSWORD = randomBytes(12).toString('hex');
 
+const SIZE = Math.floor((MB * 1024 * 1024) / FILES);
+const fileOf = (i: number) => join(data, String(Math.floor(i / 100)).padStart(3, '0'), `f${i}.bin`);
+
 function generate() {
-  const size = Math.floor((MB * 1024 * 1024) / FILES);
   for (let i = 0; i < FILES; i++) {
-    const d = join(data, String(Math.floor(i / 100)).padStart(3, '0'));
-    if (i % 100 === 0) mkdirSync(d, { recursive: true });
-    writeFileSync(join(d, `f${i}.bin`), randomBytes(size));
+    if (i % 100 === 0)
+      mkdirSync(join(data, String(Math.floor(i / 100)).padStart(3, '0')), { recursive: true });
+    writeFileSync(fileOf(i), randomBytes(SIZE));
   }
+}
+
+/** Rewrites 1 % of the files (at least one) with new bytes of the same size: another 1 % each round. */
+function change(round: number) {
+  const count = Math.max(1, Math.floor(FILES / 100));
+  for (let k = 0; k < count; k++) writeFileSync(fileOf((round * count + k) % FILES), randomBytes(SIZE));
 }
 
 let n = 0;
@@ -68,13 +84,48 @@ function byHand(repo: ResticRepo): Promise<number> {
   });
 }
 
-async function viaBascule(repo: ResticRepo): Promise<number> {
+async function viaBascule(
+  repo: ResticRepo,
+  previous?: Manifest,
+): Promise<{ ms: number; manifest?: Manifest }> {
   const t0 = performance.now();
-  const r = await backup(repo, { paths: [data] }, { manifest: MANIFEST, timeoutMs: RUN_LIMIT_MS });
+  const r = await backup(
+    repo,
+    { paths: [data] },
+    { manifest: MANIFEST, timeoutMs: RUN_LIMIT_MS, ...(previous ? { previous } : {}) },
+  );
   if (!r.ok) throw new Error(`backup(): ${r.error?.code} ${r.error?.detail}`);
   if (MANIFEST && r.manifest?.files?.count !== FILES)
     throw new Error(`backup(): manifest of ${r.manifest?.files?.count ?? 'no'} files, expected ${FILES}`);
-  return performance.now() - t0;
+  return { ms: performance.now() - t0, ...(r.manifest ? { manifest: r.manifest } : {}) };
+}
+
+/** The steady state: second backups after 1 % of the files changed, by hand (parent snapshot) and backup() (previous manifest). */
+async function incremental(): Promise<void> {
+  const hand: number[] = [];
+  const ours: number[] = [];
+  for (let round = 0; round < INCREMENTAL; round++) {
+    const byHandRepo = await freshRepo();
+    const oursRepo = await freshRepo();
+    await byHand(byHandRepo);
+    const { manifest } = await viaBascule(oursRepo);
+    change(round);
+    const order = round % 2 === 0 ? (['hand', 'ours'] as const) : (['ours', 'hand'] as const);
+    for (const who of order) {
+      const ms = who === 'hand' ? await byHand(byHandRepo) : (await viaBascule(oursRepo, manifest)).ms;
+      (who === 'hand' ? hand : ours).push(ms);
+      console.log(
+        `incremental round ${round + 1} ${who === 'hand' ? 'restic by hand' : 'Bascule backup()'} after 1 % changed: ${(ms / 1000).toFixed(2)} s`,
+      );
+    }
+    rmSync(byHandRepo.repository, { recursive: true, force: true });
+    rmSync(oursRepo.repository, { recursive: true, force: true });
+  }
+  const h = median(hand);
+  const o = median(ours);
+  console.log(
+    `incremental median (1 % changed): by hand ${(h / 1000).toFixed(2)} s, backup() with the previous manifest ${(o / 1000).toFixed(2)} s: overhead ${(((o - h) / h) * 100).toFixed(1)} %`,
+  );
 }
 
 const median = (xs: number[]) => {
@@ -94,7 +145,7 @@ try {
     const order = round % 2 === 0 ? (['hand', 'ours'] as const) : (['ours', 'hand'] as const);
     for (const who of order) {
       const repo = await freshRepo();
-      const ms = who === 'hand' ? await byHand(repo) : await viaBascule(repo);
+      const ms = who === 'hand' ? await byHand(repo) : (await viaBascule(repo)).ms;
       (who === 'hand' ? hand : ours).push(ms);
       console.log(
         `round ${round + 1} ${who === 'hand' ? 'restic by hand' : 'Bascule backup()'}: ${(ms / 1000).toFixed(2)} s`,
@@ -108,6 +159,7 @@ try {
   console.log(
     `median: by hand ${(h / 1000).toFixed(2)} s, backup() ${(o / 1000).toFixed(2)} s${MANIFEST ? '' : ' (no manifest)'}: overhead ${overhead.toFixed(1)} % (target < 5 %)`,
   );
+  if (INCREMENTAL > 0) await incremental();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

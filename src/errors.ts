@@ -294,7 +294,31 @@ export const ERRORS = {
   },
   BASCULE_E_USAGE_BACKUP: {
     exit: 2,
-    doc: '`backup` takes `status` (`init`, `run`, `verify` and `restore` come with the backup runner).',
+    doc: '`backup` takes `status`, `init [TARGET...]`, `run [DATASET...]`, `verify [DATASET...]` or `restore DATASET --to DIR` (action: what was given).',
+  },
+  BASCULE_E_BACKUP_NONE: {
+    exit: 2,
+    doc: 'The map declares no backup dataset or target (`backups:` in bascule.yaml, docs/backups.md): there is nothing to run.',
+  },
+  BASCULE_E_BACKUP_UNKNOWN_DATASET: {
+    exit: 2,
+    doc: 'A dataset named on the command line is not in `backups.datasets` (known: those the map has; with a did-you-mean).',
+  },
+  BASCULE_E_BACKUP_UNKNOWN_TARGET: {
+    exit: 2,
+    doc: 'A target named on the command line is not in `backups.targets` (known: those the map has; with a did-you-mean).',
+  },
+  BASCULE_E_BACKUP_RESTORE_NOT_EMPTY: {
+    exit: 2,
+    doc: '`backup restore --to DIR` names a folder that is not empty, or not a folder: a restore never overwrites files silently (--force restores into it, overwriting files of the same name).',
+  },
+  BASCULE_E_BACKUP_NO_SNAPSHOT: {
+    exit: 1,
+    doc: 'There is no good snapshot of the dataset on that target to restore or test (detail: the dataset): neither in Bascule’s records nor, for a restore, among the repository’s snapshots tagged for it.',
+  },
+  BASCULE_E_BACKUP_NO_MANIFEST: {
+    exit: 1,
+    doc: 'The snapshot to test has no manifest in Bascule’s records (what was backed up), so a restore test has nothing to compare with (detail: the snapshot).',
   },
   BASCULE_E_STATUS_PAGE_NONE: {
     exit: 2,

@@ -1,7 +1,7 @@
 /**
  * Backups in a running daemon, with the real SQLite store and a small BackupJobs written here that
  * records runs, checks and restore tests into that store (the port; the end-to-end with real restic
- * comes with the runner): the schedule starts what is due (one job per dataset, a bounded number at
+ * is test/backup-daemon-restic.test.ts): the schedule starts what is due (one job per dataset, a bounded number at
  * once), alerts (missed run, failed verification, failed run, RPO breach, recovered) reach a real
  * local webhook channel in English and in French with no secret, the API (auth, 202/409/404, the
  * status and the history), /metrics, the live feed, and running jobs aborted and recorded at stop.

@@ -7,7 +7,7 @@
  * a time, and no password in any output or on restic's command line.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,25 +29,9 @@ import {
   snapshots,
   unlockStale,
 } from '../src/backup/restic/index.ts';
+import { corruptDataPack } from './helpers/restic.ts';
 
 const PASSWORD = 'local-Pa55-9f3c1e';
-
-/** A pack that holds file contents (data blobs), not trees: what a check that reads no data does not open. */
-function dataPack(repo: ResticRepo): string {
-  const env = { ...process.env, RESTIC_REPOSITORY: repo.repository, RESTIC_PASSWORD: repo.password };
-  const run = (...args: string[]) =>
-    execFileSync('restic', [...args, '--no-lock'], { env, encoding: 'utf8' });
-  for (const id of run('list', 'index')
-    .split('\n')
-    .filter((l) => l !== '')) {
-    const index = JSON.parse(run('cat', 'index', id)) as {
-      packs: { id: string; blobs: { type: string }[] }[];
-    };
-    const pack = index.packs.find((p) => p.blobs.every((b) => b.type === 'data'));
-    if (pack) return pack.id;
-  }
-  throw new Error('no data pack');
-}
 
 describe('restic runner, local repository', { timeout: 120_000 }, () => {
   let dir: string;
@@ -280,10 +264,7 @@ describe('restic runner, local repository', { timeout: 120_000 }, () => {
   });
 
   it('a corrupted pack passes a check that reads no data, and fails one that reads it all', async () => {
-    const pack = join(repo.repository, 'data', dataPack(repo).slice(0, 2), dataPack(repo));
-    const bytes = readFileSync(pack);
-    for (let i = 100; i < 140; i++) bytes[i] = bytes[i]! ^ 0xff;
-    writeFileSync(pack, bytes);
+    corruptDataPack(repo);
     const blind = await check(repo, { readDataSubset: 'none' });
     said.push(blind);
     assert.equal(blind.ok, true, `restic’s plain check does not see it ${JSON.stringify(blind)}`);

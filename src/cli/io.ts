@@ -11,6 +11,8 @@ export interface Io {
   readonly color: boolean;
   /** Interactive: stdin and stdout are terminals. */
   readonly interactive: boolean;
+  /** Standard error is a terminal, this many columns wide: live progress is drawn there (else plain lines). */
+  readonly progressColumns?: number;
   /** Asks a question and returns the answer, or undefined at the end of input (Ctrl-D); only called when interactive. */
   readonly ask: (question: string) => Promise<string | undefined>;
   /** Resolves when a long-running command should stop (SIGINT, SIGTERM), with the signal's name. */
@@ -32,6 +34,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     color,
     interactive: tty && process.stdin.isTTY === true,
+    ...(process.stderr.isTTY ? { progressColumns: process.stderr.columns || 80 } : {}),
     untilStopped: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => () => resolve(signal);

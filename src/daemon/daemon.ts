@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
 import type { BackupJobs } from '../backup/jobs.ts';
+import { createBackupJobs } from '../backup/runner/index.ts';
 import { errorCode, fail } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Catalogue } from '../model/catalogue.ts';
@@ -278,8 +279,17 @@ export class Daemon {
     const backups = Object.keys(o.config.backups?.datasets ?? {}).length
       ? new BackupController({
           config: o.config,
-          // run14: jobs: o.backupJobs ?? createBackupJobs({ config: o.config, baseDir: o.baseDir, env: o.env, store, log: o.log, clock }),
-          ...(o.backupJobs ? { jobs: o.backupJobs } : {}),
+          jobs:
+            o.backupJobs ??
+            createBackupJobs({
+              config: o.config,
+              baseDir: o.baseDir,
+              dataDir,
+              env: o.env,
+              store,
+              log: o.log,
+              clock,
+            }),
           store,
           clock,
           log: o.log,

@@ -4,6 +4,7 @@
  */
 import * as alerts from './catalogues/alerts.ts';
 import * as analysis from './catalogues/analysis.ts';
+import * as backupJobs from './catalogues/backup-jobs.ts';
 import * as backups from './catalogues/backups.ts';
 import * as cli from './catalogues/cli.ts';
 import * as config from './catalogues/config.ts';
@@ -25,6 +26,7 @@ import type { Collisions, SamePlaceholders, Translations } from './types.ts';
 export const DOMAINS = {
   alerts,
   analysis,
+  backupJobs,
   backups,
   cli,
   config,
@@ -45,6 +47,7 @@ export const DOMAINS = {
 export const en = {
   ...alerts.en,
   ...analysis.en,
+  ...backupJobs.en,
   ...backups.en,
   ...cli.en,
   ...config.en,
@@ -65,6 +68,7 @@ export const en = {
 export const fr = {
   ...alerts.fr,
   ...analysis.fr,
+  ...backupJobs.fr,
   ...backups.fr,
   ...cli.fr,
   ...config.fr,

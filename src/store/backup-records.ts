@@ -82,8 +82,19 @@ export interface AppendOnlyProof {
   readonly error?: BackupError;
 }
 
-/** What a snapshot holds, recorded at backup time: what a restore test compares with. */
+/**
+ * What a snapshot holds, recorded at backup time: what a restore test compares with. For files, each
+ * path's sha256 (`entries`) and, where it can be trusted, its stat key (`stats`: size, mtime and
+ * ctime in ns, inode, device), which the next backup of the dataset uses to hash only what changed.
+ * Kept as JSON whole (no column of its own: no migration).
+ */
 export interface BackupManifest extends RestoreComparison {
+  readonly files?: {
+    readonly count: number;
+    readonly digest: string;
+    readonly entries?: Readonly<Record<string, string>>;
+    readonly stats?: Readonly<Record<string, string>>;
+  };
   readonly dataset: string;
   readonly target: string;
   readonly snapshot: string;

@@ -45,6 +45,11 @@ export interface BackupOptions {
   readonly manifest?: boolean;
   /** Called with restic's pid once it runs. */
   readonly onSpawn?: (pid: number) => void;
+  /**
+   * The manifest of this dataset's previous good snapshot in this repository (paths only): a file
+   * whose stat key is unchanged keeps its recorded hash and is not read again.
+   */
+  readonly previous?: Manifest;
 }
 
 const DEFAULT_TIMEOUT_MS = 6 * 3600_000;
@@ -65,12 +70,23 @@ function sourceArgs(
   source: BackupSource,
   repo: ResticRepo,
   wantManifest: boolean,
+  previous?: Manifest,
 ): Promise<Produced> | Produced {
   if ('paths' in source) {
     const paths = source.paths.map((p) => resolve(p));
+    const made = (m: Manifest & { walked?: unknown }): Manifest => {
+      const { walked: _, ...manifest } = m;
+      return manifest;
+    };
     return {
       args: paths,
-      ...(wantManifest ? { manifest: manifestOfPaths(paths).catch(() => undefined) } : {}),
+      ...(wantManifest
+        ? {
+            manifest: manifestOfPaths(paths, previous)
+              .then(made)
+              .catch(() => undefined),
+          }
+        : {}),
     };
   }
   const secrets = secretsOf(repo);
@@ -123,7 +139,7 @@ async function backupHeld(repo: ResticRepo, source: BackupSource, opts: BackupOp
   }
   let produced: Produced;
   try {
-    produced = await sourceArgs(source, repo, opts.manifest !== false);
+    produced = await sourceArgs(source, repo, opts.manifest !== false, opts.previous);
   } catch (e) {
     // The database could not be opened for its snapshot: pg_dump would not have done better.
     const code = (e as { code?: string }).code ?? (e as Error).name;

@@ -6,16 +6,16 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { walkEntries } from './manifest-walk.ts';
+import { type PreviousWalk, walkEntries } from './manifest-walk.ts';
 
-const { paths, root } = workerData as { paths: string[]; root?: string };
+const { paths, root, previous } = workerData as { paths: string[]; root?: string; previous?: PreviousWalk };
 try {
   setPriority(19);
 } catch {
   // not allowed here: hash at the normal priority
 }
 try {
-  parentPort?.postMessage({ ok: true, entries: walkEntries(paths, root) });
+  parentPort?.postMessage({ ok: true, walked: walkEntries(paths, root, previous) });
 } catch (e) {
   parentPort?.postMessage({ ok: false, message: (e as Error).message });
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
 import { startWorker, workerUrl } from '../../platform/worker.ts';
-import type { Entries } from './manifest-walk.ts';
+import type { Entries, PreviousWalk, Stats, Walked } from './manifest-walk.ts';
 
 import type { Manifest } from './types.ts';
 
@@ -19,25 +19,48 @@ export function digestOf(entries: Readonly<Entries>): string {
   return h.digest('hex');
 }
 
-export function filesManifest(entries: Entries): Manifest {
-  return { files: { count: Object.keys(entries).length, digest: digestOf(entries), entries } };
+export function filesManifest(entries: Entries, stats?: Stats): Manifest {
+  const count = Object.keys(entries).length;
+  return {
+    files: {
+      count,
+      digest: digestOf(entries),
+      entries,
+      ...(stats && Object.keys(stats).length > 0 ? { stats } : {}),
+    },
+  };
 }
 
 /** The walk, in a worker thread (manifest-worker.ts; `.ts` under tsx, `.js` once built). */
-function entriesOf(paths: readonly string[], root?: string): Promise<Entries> {
-  const worker = startWorker(workerUrl('./manifest-worker', import.meta.url), { paths, root });
+function walkOf(paths: readonly string[], root?: string, previous?: PreviousWalk): Promise<Walked> {
+  const worker = startWorker(workerUrl('./manifest-worker', import.meta.url), { paths, root, previous });
   return new Promise((ok, ko) => {
-    worker.once('message', (m: { ok: boolean; entries?: Entries; message?: string }) =>
-      m.ok && m.entries ? ok(m.entries) : ko(new Error(m.message ?? 'manifest walk failed')),
+    worker.once('message', (m: { ok: boolean; walked?: Walked; message?: string }) =>
+      m.ok && m.walked ? ok(m.walked) : ko(new Error(m.message ?? 'manifest walk failed')),
     );
     worker.once('error', ko);
     worker.once('exit', (code) => ko(new Error(`manifest worker exited ${code}`)));
   });
 }
 
-/** The manifest of files and folders (absolute paths, as restic records them). */
-export async function manifestOfPaths(paths: readonly string[]): Promise<Manifest> {
-  return filesManifest(await entriesOf(paths.map((p) => resolve(p))));
+/**
+ * The manifest of files and folders (absolute paths, as restic records them). Given the previous
+ * manifest of the same dataset and repository, a file whose stat key is unchanged keeps its hash
+ * unread (manifest-walk.ts): only what changed is hashed. `walked` says how many of each.
+ */
+export async function manifestOfPaths(
+  paths: readonly string[],
+  previous?: Manifest,
+): Promise<Manifest & { readonly walked: { readonly hashed: number; readonly reused: number } }> {
+  const before = previous?.files?.stats
+    ? { entries: previous.files.entries, stats: previous.files.stats }
+    : undefined;
+  const w = await walkOf(
+    paths.map((p) => resolve(p)),
+    undefined,
+    before,
+  );
+  return { ...filesManifest(w.entries, w.stats), walked: { hashed: w.hashed, reused: w.reused } };
 }
 
 export interface Comparison {
@@ -55,7 +78,7 @@ const few = (list: readonly string[]) => `${list.slice(0, 3).join(', ')}${list.l
 /** Compares a restored directory with the files of a manifest. */
 export async function compareFiles(manifest: Manifest, dir: string): Promise<Comparison> {
   const root = resolve(dir);
-  const restored = await entriesOf([], root);
+  const restored = (await walkOf([], root)).entries;
   const compared = { files: { count: Object.keys(restored).length, digest: digestOf(restored) } };
   const expected = manifest.files;
   if (!expected) return { ok: false, compared, mismatch: 'the manifest records no files' };

@@ -64,6 +64,11 @@ export interface Manifest {
     readonly digest: string;
     /** sha256 per absolute path (the stdin file name for a command or dump). */
     readonly entries: Readonly<Record<string, string>>;
+    /**
+     * The stat key of each file (`size:mtimeNs:ctimeNs:inode:device`) that can be trusted next
+     * time: the next backup given this manifest reuses the hash of a file whose key is unchanged.
+     */
+    readonly stats?: Readonly<Record<string, string>>;
   };
   /** Rows per table (`schema.table`), counted in the dump's own snapshot of the database. */
   readonly tables?: Readonly<Record<string, number>>;

@@ -74,7 +74,7 @@ export const en = {
   BASCULE_W_BACKUP_EVERY_RPO: (p: EveryRpoParams) =>
     `a backup every ${p.every} cannot meet an RPO of ${p.rpo}${p.from ? ` (that of service "${p.from}")` : ''}: a failure just before a backup loses up to ${p.every} of data; back up at least every ${p.rpo}`,
   'cli.backup.summary':
-    'show the state of every backup against its RPO, and the 3-2-1-1-0 rule, from Bascule’s records',
+    'back up, verify and restore the datasets with restic, and show their state against the RPO and the 3-2-1-1-0 rule',
   'backup.none': 'no backup dataset in this map (backups.datasets)',
   'backup.col.DATASET': 'DATASET',
   'backup.col.TARGET': 'TARGET',
@@ -118,7 +118,8 @@ export const en = {
   'backup.reason.verify-check': (p: Target) =>
     `the last check of "${p.target}" failed, or is older than its period`,
   'backup.reason.verify-restore': 'the last restore test failed, or is older than its period',
-  BASCULE_E_USAGE_BACKUP: '`backup` takes `status` (more subcommands come with the backup runner)',
+  BASCULE_E_USAGE_BACKUP:
+    '`backup` takes `status`, `init [TARGET...]`, `run [DATASET...]`, `verify [DATASET...]` or `restore DATASET --to DIR`, not "{action}"',
 } as const;
 
 export const fr = {
@@ -143,7 +144,7 @@ export const fr = {
   BASCULE_W_BACKUP_EVERY_RPO: (p: EveryRpoParams) =>
     `une sauvegarde toutes les ${p.every} ne peut pas tenir un RPO de ${p.rpo}${p.from ? ` (celui du service « ${p.from} »)` : ''} : une panne juste avant une sauvegarde fait perdre jusqu’à ${p.every} de données ; sauvegardez au moins toutes les ${p.rpo}`,
   'cli.backup.summary':
-    'montrer l’état de chaque sauvegarde face à son RPO, et la règle 3-2-1-1-0, d’après les relevés de Bascule',
+    'sauvegarder, vérifier et restaurer les jeux de données avec restic, et montrer leur état face au RPO et à la règle 3-2-1-1-0',
   'backup.none': 'aucun jeu de données à sauvegarder dans cette carte (backups.datasets)',
   'backup.col.DATASET': 'DONNÉES',
   'backup.col.TARGET': 'CIBLE',
@@ -188,5 +189,5 @@ export const fr = {
     `la dernière vérification de « ${p.target} » a échoué, ou date de plus que sa période`,
   'backup.reason.verify-restore': 'le dernier test de restauration a échoué, ou date de plus que sa période',
   BASCULE_E_USAGE_BACKUP:
-    '`backup` prend `status` (les autres sous-commandes viendront avec l’exécution des sauvegardes)',
+    '`backup` prend `status`, `init [CIBLE...]`, `run [JEU...]`, `verify [JEU...]` ou `restore JEU --to DOSSIER`, pas « {action} »',
 } as const satisfies Translations<typeof en>;
