@@ -13,15 +13,29 @@
  * whose stat key changed). Each round backs up once into two fresh repositories (not timed),
  * changes another 1 % of the files, then times the second backups, alternated. `--incremental N`
  * rounds (default 3, at most 10; 0 leaves it out).
- * Usage: npm run bench:backup [-- --mb 1024 --files 10000 --rounds 3 --incremental 3 --no-manifest]
+ * Usage: npm run bench:backup [-- --mb 1024 --files 10000 --rounds 3 --incremental 3 --no-manifest --src]
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { backup, init, type Manifest, type ResticRepo } from '../src/backup/restic/index.ts';
+import type { Manifest, ResticRepo } from '../src/backup/restic/index.ts';
+
+/**
+ * The code users run: the compiled runner in dist/ (built first), whose manifest worker starts
+ * without tsx's loader; `--src` measures the sources under tsx instead.
+ */
+const FROM_SRC = process.argv.includes('--src');
+if (!FROM_SRC)
+  execFileSync('npm', ['run', '--silent', 'build'], {
+    stdio: 'inherit',
+    cwd: new URL('..', import.meta.url),
+  });
+const { backup, init } = (await import(
+  FROM_SRC ? '../src/backup/restic/index.ts' : '../dist/backup/restic/index.js'
+)) as typeof import('../src/backup/restic/index.ts');
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

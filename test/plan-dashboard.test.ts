@@ -167,6 +167,14 @@ describe('the plan served by the daemon', { timeout: 240_000 }, () => {
       const title =
         lang === 'fr' ? 'Plan de continuité d’activité — Acme' : 'Business continuity plan — Acme';
       await frame.locator('h1', { hasText: title }).waitFor({ timeout: 60_000 });
+      // The plan's own page fits its frame: a wide table scrolls inside itself, the page never sideways.
+      const fits = await frame
+        .locator('html')
+        .evaluate((e) => [e.scrollWidth, e.clientWidth, e.lastElementChild?.scrollWidth ?? 0]);
+      assert.ok(
+        fits[0]! <= fits[1]! + 1 && fits[2]! <= fits[1]! + 1,
+        `the plan is ${Math.max(fits[0]!, fits[2]!)} px wide in a ${fits[1]} px frame`,
+      );
       for (const f of ['md', 'html', 'pdf'])
         assert.equal(
           await page.locator(`a[data-format="${f}"]`).getAttribute('href'),

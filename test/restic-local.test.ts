@@ -106,6 +106,15 @@ describe('restic runner, local repository', { timeout: 120_000 }, () => {
     assert.ok(cmdline !== '' && !cmdline.includes(PASSWORD), 'the password is not on restic’s command line');
     const listed = await snapshots(repo);
     assert.ok(listed.ok && listed.snapshots.some((s) => s.id === good.snapshotId && s.tags.includes('t1')));
+    // A local repository's full ids are read from its folder, not asked of restic (a process and a
+    // key derivation each time): even a wrong password resolves a prefix there.
+    const { fullId } = await import('../src/backup/restic/snapshots.ts');
+    const prefix = good.snapshotId!.slice(0, 8);
+    assert.equal(await fullId({ ...repo, password: 'not-the-password' }, prefix), good.snapshotId);
+    assert.equal(
+      await fullId({ ...repo, repository: `local:${repo.repository}`, password: 'x' }, prefix),
+      good.snapshotId,
+    );
 
     const test = await restoreTest(repo, { snapshot: good.snapshotId!, manifest: good.manifest! });
     said.push(test);

@@ -43,6 +43,14 @@ figcaption{font-size:12px;color:#475569;text-align:center;margin-top:4px}
 .message h4{margin:0 0 4px;font-size:13px;color:#334155}
 .message .subject{font-weight:600;margin:0 0 4px}
 .message .body{white-space:pre-wrap;margin:0}
+@media screen and (max-width:640px){
+  main{padding:12px 10px 32px}
+  h1{font-size:21px}
+  table{display:block;overflow-x:auto;max-width:100%}
+  td,th{overflow-wrap:anywhere;min-width:5.5em}
+  dl{grid-template-columns:1fr}
+  dd{margin-bottom:6px}
+}
 @page{size:A4;margin:16mm ${PAGE_MARGIN_RIGHT_MM}mm 18mm}
 @page wide{size:A4 landscape}
 @media print{

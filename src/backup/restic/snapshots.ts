@@ -1,4 +1,7 @@
 /** The snapshots of a repository (`restic snapshots --json`), and a short id resolved to the full one. */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { failureOf } from './classify.ts';
 import { exclusive } from './repo-lock.ts';
 import { runRestic } from './run-restic.ts';
@@ -49,9 +52,30 @@ export function snapshots(repo: ResticRepo, q: SnapshotQuery = {}): Promise<Snap
   return exclusive([repo.repository], () => listSnapshots(repo, q));
 }
 
-/** The full id of a snapshot given by a prefix; undefined when none or several match. */
+/** A local repository's folder (`/srv/backup`, `local:/srv/backup`); undefined for any other backend. */
+export function localFolder(repository: string): string | undefined {
+  if (repository.startsWith('local:')) return repository.slice('local:'.length);
+  return /^[a-z][a-z0-9]*:/i.test(repository) ? undefined : repository;
+}
+
+const FULL_ID = /^[0-9a-f]{64}$/;
+
+/**
+ * The full id of a snapshot given by a prefix; undefined when none or several match. A local
+ * repository names each snapshot's file by its full id (`snapshots/<id>`): read there, it costs
+ * nothing, where asking restic costs a process and its key derivation (scrypt: about 0.5 s of CPU
+ * on this machine, a third of a backup of 10,000 unchanged files). Elsewhere, restic is asked.
+ */
 export async function fullId(repo: ResticRepo, prefix: string): Promise<string | undefined> {
-  if (/^[0-9a-f]{64}$/.test(prefix)) return prefix;
+  if (FULL_ID.test(prefix)) return prefix;
+  const folder = localFolder(repo.repository);
+  if (folder !== undefined) {
+    const names = await readdir(join(folder, 'snapshots')).catch(() => undefined);
+    if (names !== undefined) {
+      const found = names.filter((n) => FULL_ID.test(n) && n.startsWith(prefix));
+      return found.length === 1 ? found[0] : undefined;
+    }
+  }
   const r = await listSnapshots(repo, { ids: [prefix] });
   if (!r.ok) return undefined;
   const found = r.snapshots.filter((s) => s.id.startsWith(prefix));
