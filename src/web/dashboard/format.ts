@@ -18,15 +18,16 @@ export function shortDate(lang: Lang, at: number): string {
   }).format(new Date(at));
 }
 
-/** 850 ms, 12.4 s, 3 min 20 s, 2 h 5 min. */
+/** 850 ms, 12.4 s, 3 min 20 s, 3 min, 2 h 5 min, 1 h (a part that is zero is left out). */
 export function duration(lang: Lang, ms: number): string {
   const n = (v: number, digits = 0) =>
     new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(v);
   if (ms < 1000) return `${n(ms)} ms`;
   if (ms < 60_000) return `${n(ms / 1000, 1)} s`;
-  const min = Math.floor(ms / 60_000);
-  if (min < 60) return `${min} min ${Math.round((ms % 60_000) / 1000)} s`;
-  return `${Math.floor(min / 60)} h ${min % 60} min`;
+  const seconds = Math.round(ms / 1000);
+  const min = Math.floor(seconds / 60);
+  if (min < 60) return seconds % 60 ? `${min} min ${seconds % 60} s` : `${min} min`;
+  return min % 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${Math.floor(min / 60)} h`;
 }
 
 export function percent(lang: Lang, ratio: number): string {
