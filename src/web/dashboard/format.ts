@@ -1,5 +1,5 @@
 /** Dates, times and durations in the dashboard's language. */
-import type { Lang } from './i18n.ts';
+import type { Lang } from './lang.ts';
 
 const LOCALE: Readonly<Record<Lang, string>> = { en: 'en-GB', fr: 'fr-FR' };
 

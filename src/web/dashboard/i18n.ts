@@ -6,7 +6,10 @@
 import { en, fr } from '../../i18n/catalogues/dashboard.ts';
 import type { ParamsOf } from '../../i18n/types.ts';
 
-export type Lang = 'en' | 'fr';
+export type { Lang } from './lang.ts';
+
+import type { Lang } from './lang.ts';
+
 type English = typeof en;
 export type Key = keyof English;
 /** A message's parameters, checked as the server's catalogue checks them: none, or each placeholder. */
