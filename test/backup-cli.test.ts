@@ -200,6 +200,11 @@ backups:
     assert.equal(errors(t)[0]?.code, 'BASCULE_E_BACKUP_UNKNOWN_TARGET');
     const usage = await cli('restore', 'files');
     assert.equal(errors(usage)[0]?.code, 'BASCULE_E_USAGE_BACKUP');
+    // A target whose password is missing is bad input before anything runs, for init as for run.
+    const { VAULT_PW: _gone, ...without } = env;
+    const missing = await runCli(['backup', 'init', 'vault'], { cwd: dir, env: without });
+    assert.equal(missing.code, 2, missing.stdout + missing.stderr);
+    assert.equal(errors(missing)[0]?.code, 'BASCULE_E_SECRET_MISSING');
   });
 
   it('a missing path, a command failing half-way, a wrong password: failed runs with their reasons, no false ok', async () => {

@@ -32,6 +32,8 @@ export interface BackupRunner extends BackupJobs {
    * URL) and throws the first that is missing, located, before anything runs: for the CLI.
    */
   preflight(datasets: readonly string[]): void;
+  /** The same for targets (their passwords and environments): `backup init`'s bad input is exit 2 too. */
+  preflightTargets(targets: readonly string[]): void;
 }
 
 export function createBackupJobs(deps: RunnerDeps): BackupRunner {
@@ -47,6 +49,9 @@ export function createBackupJobs(deps: RunnerDeps): BackupRunner {
         for (const t of spec.to) r.repo(t);
         sourceOf(d, spec, r.baseDir, r.targets.env);
       }
+    },
+    preflightTargets(targets) {
+      for (const t of targets) r.repo(t);
     },
   };
 }

@@ -12,9 +12,10 @@ export const init: BackupAction = async (ctx, args) => {
   const ids = selected(ctx, args.names, targetIds(args.config), 'BASCULE_E_BACKUP_UNKNOWN_TARGET');
   const paint = painter(ctx.io.color);
   const progress = progressReporter(ctx.io, ctx.lang, paint);
-  const list = await withJobs(ctx, args, (jobs) =>
-    jobs.initTargets(ids, { onStep: (e) => progress.step(args.config.name, e) }),
-  );
+  const list = await withJobs(ctx, args, (jobs) => {
+    jobs.preflightTargets(ids);
+    return jobs.initTargets(ids, { onStep: (e) => progress.step(args.config.name, e) });
+  });
   progress.done();
   emit(ctx, format === 'json' ? json({ targets: list }) : `${renderInits(list, ctx.lang, paint)}\n`);
   return list.every((i) => i.ok) ? 0 : 1;
