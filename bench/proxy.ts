@@ -8,9 +8,16 @@
  * 2. failover time over N kills: from the SIGKILL of the primary to the first response served by the
  *    standby, with client errors counted (the routing is then switched by apply(), as the decision would);
  * 3. memory over a 60 s abuse run (the faults of test/helpers/proxy-abuse.ts).
- * Targets: at least 75 % of HAProxy's requests/s, under 1 ms added p99 at moderate load (8
- * connections), no client error on failover. Installs wrk and haproxy with apt-get when missing.
- * Usage: npm run bench:proxy [-- --duration 10 --kills 20 --abuse 60 --cpu-prof --no-bare]
+ * Targets: no client error on failover. Issue 11 asked for 75 % of HAProxy's requests/s and under
+ * 1 ms added p99 at moderate load; no proxy on Node's HTTP stack reaches either on this 2-vCPU
+ * machine (the bare ones of bare-proxy.mjs make 29-43 % and 1.8-3.6 ms), so they are printed with
+ * the targets Bascule is held to instead (BENCHMARKS.md, 2026-12-02): at least 75 % of the faster
+ * bare pooled Node proxy's requests/s, and an added p99 at the paced load no more than 1 ms above
+ * the faster bare one's. Installs wrk and haproxy with apt-get when missing.
+ * The throughput runs are repeated `--rounds` times, the targets alternating within each round, and
+ * each figure is the median over the rounds: this VM's speed drifts by up to 40 % within minutes
+ * (the host's other tenants), so a single run of each, one after the other, compares moments.
+ * Usage: npm run bench:proxy [-- --duration 5 --rounds 3 --kills 20 --abuse 60 --cpu-prof --no-bare]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,7 +38,8 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const DURATION_S = Number(arg('duration', '10'));
+const DURATION_S = Number(arg('duration', '5'));
+const ROUNDS = Math.max(1, Number(arg('rounds', '3')));
 const KILLS = Number(arg('kills', '20'));
 const ABUSE_S = Number(arg('abuse', '60'));
 const CPU_PROF = process.argv.includes('--cpu-prof');
@@ -124,6 +132,67 @@ function wrk(url: string, connections: number, seconds = DURATION_S, paced = fal
   };
 }
 
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Each target at each level, ROUNDS times, the targets alternating within a round; per target and
+ * level the median of each figure (errors summed).
+ */
+function rounds(
+  targets: Record<string, string>,
+  run: (url: string, connections: number) => WrkResult,
+  levels: readonly number[],
+): Record<string, Record<number, WrkResult>> {
+  const runs: Record<string, Record<number, WrkResult[]>> = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const c of levels) {
+      for (const [name, url] of Object.entries(targets)) {
+        process.stderr.write(`\r  round ${r + 1}/${ROUNDS}: ${name} at ${c} connections   `);
+        const byLevel = runs[name] ?? {};
+        byLevel[c] = [...(byLevel[c] ?? []), run(url, c)];
+        runs[name] = byLevel;
+      }
+    }
+  }
+  process.stderr.write('\r\x1b[K');
+  const out: Record<string, Record<number, WrkResult>> = {};
+  for (const [name, byLevel] of Object.entries(runs)) {
+    out[name] = {};
+    for (const [c, list] of Object.entries(byLevel)) {
+      out[name][Number(c)] = {
+        rps: median(list.map((x) => x.rps)),
+        p50: median(list.map((x) => x.p50)),
+        p99: median(list.map((x) => x.p99)),
+        errors: list.reduce((a, x) => a + x.errors, 0),
+      };
+    }
+  }
+  return out;
+}
+
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+/** The targets, as issue 11 stated them and as Bascule is held to them (see the header). */
+function verdict(results: Record<string, Record<number, WrkResult>>, paced: Record<string, WrkResult>): void {
+  const added = (name: string) => paced[name]!.p99 - paced.direct!.p99;
+  const share = Math.min(...LEVELS.map((c) => results.bascule![c]!.rps / results.haproxy![c]!.rps));
+  console.log(
+    `issue 11's targets: ${(100 * share).toFixed(0)} % of haproxy's req/s (75 %): ${met(share >= 0.75)}; ` +
+      `added p99 ${added('bascule').toFixed(2)} ms at the paced load (1 ms): ${met(added('bascule') < 1)}`,
+  );
+  const bare = ['node-agent', 'node-undici'].filter((n) => results[n]);
+  if (bare.length === 0) return;
+  const ofBare = Math.min(
+    ...LEVELS.map((c) => results.bascule![c]!.rps / Math.max(...bare.map((n) => results[n]![c]!.rps))),
+  );
+  const bareAdded = Math.min(...bare.map(added));
+  console.log(
+    `held to: ${(100 * ofBare).toFixed(0)} % of the faster bare Node proxy's req/s (75 %): ${met(ofBare >= 0.75)}; ` +
+      `added p99 ${added('bascule').toFixed(2)} ms against the faster bare one's ${bareAdded.toFixed(2)} ms ` +
+      `(+1 ms at most): ${met(added('bascule') <= bareAdded + 1)}`,
+  );
+}
+
 async function throughput(): Promise<void> {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: here('..') });
   const backend = await spawnPorted(process.execPath, [here('./proxy-backend.mjs'), '127.0.0.2', '0']);
@@ -189,14 +258,16 @@ async function throughput(): Promise<void> {
   };
   try {
     for (const url of Object.values(targets)) wrk(url, 8, 2); // warm up: compiled code, filled pools
-    console.log(`\nthroughput (wrk -t1, ${DURATION_S} s per run; backend: a minimal Node server)`);
+    console.log(
+      `\nthroughput (wrk -t1, ${DURATION_S} s per run, median of ${ROUNDS} rounds with the targets alternating; ` +
+        'backend: a minimal Node server)',
+    );
+    const results = rounds(targets, (url, c) => wrk(url, c), LEVELS);
     console.log('| connections | target | req/s | p50 ms | p99 ms | errors |');
     console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
-    const results: Record<string, Record<number, WrkResult>> = {};
     for (const c of LEVELS) {
-      for (const [name, url] of Object.entries(targets)) {
-        const r = wrk(url, c);
-        results[name] = { ...results[name], [c]: r };
+      for (const name of Object.keys(targets)) {
+        const r = results[name]![c]!;
         console.log(
           `| ${c} | ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`,
         );
@@ -205,11 +276,12 @@ async function throughput(): Promise<void> {
     console.log(
       `\nmoderate load: 8 connections, each pausing ${PACE_MS} ms between a response and its next request`,
     );
+    const pacedRuns = rounds(targets, (url) => wrk(url, 8, DURATION_S, true), [8]);
+    const paced: Record<string, WrkResult> = {};
     console.log('| target | req/s | p50 ms | p99 ms | errors |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
-    const paced: Record<string, WrkResult> = {};
-    for (const [name, url] of Object.entries(targets)) {
-      const r = wrk(url, 8, DURATION_S, true);
+    for (const name of Object.keys(targets)) {
+      const r = pacedRuns[name]![8]!;
       paced[name] = r;
       console.log(
         `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`,
@@ -232,6 +304,7 @@ async function throughput(): Promise<void> {
           `added p99 ${(b.p99 - d.p99).toFixed(2)} ms (haproxy ${(h.p99 - d.p99).toFixed(2)} ms)`,
       );
     }
+    verdict(results, paced);
   } finally {
     for (const b of bare) await stop(b.child);
     await stop(bascule.child);
