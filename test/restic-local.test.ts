@@ -126,7 +126,7 @@ describe('restic runner, local repository', { timeout: 120_000 }, () => {
     const entries = { ...good.manifest!.files!.entries };
     const one = Object.keys(entries)[0]!;
     entries[one] = '0'.repeat(64);
-    const { digestOf } = await import('../src/backup/restic/manifest.ts');
+    const { digestOf } = await import('../src/backup/restic/manifest-digest.ts');
     const tampered = { files: { count: 20, digest: digestOf(entries), entries } };
     const test = await restoreTest(repo, { snapshot: good.snapshotId!, manifest: tampered });
     said.push(test);

@@ -1,7 +1,6 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
 import type { BackupJobs } from '../backup/jobs.ts';
-import { createBackupJobs } from '../backup/runner/index.ts';
 import { errorCode, fail } from '../errors.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Catalogue } from '../model/catalogue.ts';
@@ -24,7 +23,7 @@ import { loadScenarios } from '../scenarios/library.ts';
 import { loadCatalogue } from '../scenarios/providers.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { createApi } from '../server/api.ts';
-import type { FailoverApi, MapApi } from '../server/deps.ts';
+import type { MapApi } from '../server/deps.ts';
 import { switchJson } from '../server/failover-routes.ts';
 import { type Listening, listen } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
@@ -35,16 +34,17 @@ import { type StatusPageSource, statusPageSource } from '../web/status/load.ts';
 import { pageLang } from '../web/status/view.ts';
 import { apiDeps } from './api-deps.ts';
 import { backupsApi } from './backups/api.ts';
-import { BackupController } from './backups/controller.ts';
+import type { BackupController } from './backups/controller.ts';
+import { wireBackups } from './backups/wire.ts';
 import type { DataDirLock } from './data-dir.ts';
+import { failoverApi } from './failover/api.ts';
 import { buildFailover, type Failover } from './failover/build.ts';
-import type { CommandAnswer } from './failover/controller.ts';
 import { type DaemonHealth, daemonHealth, LocalShortage } from './health.ts';
 import { Intake } from './intake.ts';
 import { MaintenanceBook } from './maintenance-book.ts';
 import { mapApi } from './map-api.ts';
 import { Pipeline, type Stage } from './pipeline.ts';
-import { type DaemonPlan, daemonPlan } from './plan/plan-api.ts';
+import { type DaemonPlan, daemonPlan, storeWhere } from './plan/plan-api.ts';
 import { resume } from './resume.ts';
 import { backupsStage } from './stages/backups.ts';
 import { failoverStage } from './stages/failover.ts';
@@ -276,30 +276,20 @@ export class Daemon {
     const runningSince = clock.now();
     // The pipeline is made below, with the stages; jobs that end hand their news back to it.
     let pipelineRef: Pipeline | undefined;
-    const backups = Object.keys(o.config.backups?.datasets ?? {}).length
-      ? new BackupController({
-          config: o.config,
-          jobs:
-            o.backupJobs ??
-            createBackupJobs({
-              config: o.config,
-              baseDir: o.baseDir,
-              dataDir,
-              env: o.env,
-              store,
-              log: o.log,
-              clock,
-            }),
-          store,
-          clock,
-          log: o.log,
-          registry: metrics.registry,
-          post: (what, task) => pipelineRef?.run(what, task),
-          watchingSince: runningSince,
-          ...(o.backupTiming?.maxRunning !== undefined ? { maxRunning: o.backupTiming.maxRunning } : {}),
-          ...(o.backupTiming?.stopWaitMs !== undefined ? { stopWaitMs: o.backupTiming.stopWaitMs } : {}),
-        })
-      : undefined;
+    const backups = wireBackups({
+      config: o.config,
+      baseDir: o.baseDir,
+      dataDir,
+      env: o.env,
+      store,
+      clock,
+      log: o.log,
+      registry: metrics.registry,
+      post: (what, task) => pipelineRef?.run(what, task),
+      watchingSince: runningSince,
+      ...(o.backupJobs ? { jobs: o.backupJobs } : {}),
+      ...(o.backupTiming ? { timing: o.backupTiming } : {}),
+    });
     const page = o.config.statusPage;
     const statusPage = page
       ? statusPageSource({
@@ -565,13 +555,6 @@ interface Built {
   readonly lock: DataDirLock;
 }
 
-/** Where the plan says its records come from: the SQLite file, or the store's URL without its password. */
-function storeWhere(spec: string, dataDir: string): string {
-  if (spec === 'sqlite') return join(dataDir, 'bascule.db');
-  if (spec.startsWith('sqlite:')) return resolve(dataDir, spec.slice('sqlite:'.length));
-  return redactUrl(spec);
-}
-
 /** What build() has made for serve(). */
 interface Made {
   readonly resumed: Awaited<ReturnType<typeof resume>>;
@@ -586,31 +569,6 @@ interface Made {
   readonly map: MapApi;
   readonly scenarios: readonly Scenario[];
   readonly catalogue: Catalogue;
-}
-
-/** What the API may ask of the failover: views, records, and commands run in the pipeline's order. */
-function failoverApi(f: Failover, pipeline: Pipeline, clock: Clock, store: Store): FailoverApi {
-  const c = f.controller;
-  return {
-    groups: () => c.groups.map((g) => g.spec.id),
-    view: (group) => c.view(group),
-    switches: (group, limit) => store.switches({ group, limit }),
-    audit: (group, limit) => store.audit({ group, limit }),
-    command: async (group, action, body) => {
-      let answer: CommandAnswer = { ok: false, refused: 'unknown-group' };
-      await pipeline.run(`failover ${action}`, async (emit) => {
-        answer = await c.command(group, action, body.endpoint ?? null, {
-          who: body.who,
-          why: body.reason,
-          at: clock.now(),
-          ...(body.force ? { force: true } : {}),
-        });
-        const notices = c.takeNotices();
-        if (notices.length > 0) emit('failover', notices);
-      });
-      return answer;
-    },
-  };
 }
 
 /** A stage that hands incident events to a callback (tests). */

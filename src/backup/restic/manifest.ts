@@ -4,43 +4,24 @@
  * all; for PostgreSQL, rows per table (postgres.ts). `compareFiles` reads a restored directory the
  * same way: restic restores `/srv/data/a` to `DIR/srv/data/a`, and a `--stdin` file to `DIR/name`.
  */
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
-import { startWorker, workerUrl } from '../../platform/worker.ts';
-import type { Entries, PreviousWalk, Stats, Walked } from './manifest-walk.ts';
-
+import { digestOf } from './manifest-digest.ts';
+import { walkInThread } from './manifest-thread.ts';
+import type { Entries, Stats } from './manifest-walk.ts';
 import type { Manifest } from './types.ts';
 
-/** The digest of a manifest's entries: sha256 over `path\0hash\n`, paths sorted. */
-export function digestOf(entries: Readonly<Entries>): string {
-  const h = createHash('sha256');
-  for (const p of Object.keys(entries).sort()) h.update(`${p}\0${entries[p]}\n`);
-  return h.digest('hex');
-}
-
-export function filesManifest(entries: Entries, stats?: Stats): Manifest {
+/** A manifest of files; `digest` when it is known already (made beside the walk, in its thread). */
+export function filesManifest(entries: Entries, stats?: Stats, digest?: string): Manifest {
   const count = Object.keys(entries).length;
   return {
     files: {
       count,
-      digest: digestOf(entries),
+      digest: digest ?? digestOf(entries),
       entries,
       ...(stats && Object.keys(stats).length > 0 ? { stats } : {}),
     },
   };
-}
-
-/** The walk, in a worker thread (manifest-worker.ts; `.ts` under tsx, `.js` once built). */
-function walkOf(paths: readonly string[], root?: string, previous?: PreviousWalk): Promise<Walked> {
-  const worker = startWorker(workerUrl('./manifest-worker', import.meta.url), { paths, root, previous });
-  return new Promise((ok, ko) => {
-    worker.once('message', (m: { ok: boolean; walked?: Walked; message?: string }) =>
-      m.ok && m.walked ? ok(m.walked) : ko(new Error(m.message ?? 'manifest walk failed')),
-    );
-    worker.once('error', ko);
-    worker.once('exit', (code) => ko(new Error(`manifest worker exited ${code}`)));
-  });
 }
 
 /**
@@ -55,12 +36,11 @@ export async function manifestOfPaths(
   const before = previous?.files?.stats
     ? { entries: previous.files.entries, stats: previous.files.stats }
     : undefined;
-  const w = await walkOf(
-    paths.map((p) => resolve(p)),
-    undefined,
-    before,
-  );
-  return { ...filesManifest(w.entries, w.stats), walked: { hashed: w.hashed, reused: w.reused } };
+  const w = await walkInThread({
+    paths: paths.map((p) => resolve(p)),
+    ...(before ? { previous: before } : {}),
+  });
+  return { ...filesManifest(w.entries, w.stats, w.digest), walked: { hashed: w.hashed, reused: w.reused } };
 }
 
 export interface Comparison {
@@ -78,8 +58,9 @@ const few = (list: readonly string[]) => `${list.slice(0, 3).join(', ')}${list.l
 /** Compares a restored directory with the files of a manifest. */
 export async function compareFiles(manifest: Manifest, dir: string): Promise<Comparison> {
   const root = resolve(dir);
-  const restored = (await walkOf([], root)).entries;
-  const compared = { files: { count: Object.keys(restored).length, digest: digestOf(restored) } };
+  const walked = await walkInThread({ paths: [], root });
+  const restored = walked.entries;
+  const compared = { files: { count: Object.keys(restored).length, digest: walked.digest } };
   const expected = manifest.files;
   if (!expected) return { ok: false, compared, mismatch: 'the manifest records no files' };
   if (compared.files.digest === expected.digest) return { ok: true, compared };

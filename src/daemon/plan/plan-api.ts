@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { fail } from '../../errors.ts';
 import type { Lang } from '../../i18n/index.ts';
@@ -21,6 +22,7 @@ import type { Scenario } from '../../scenarios/scenario.ts';
 import type { PlanApi, PlanDocument, PlanFormat } from '../../server/deps.ts';
 import type { BackupStore } from '../../store/backup-records.ts';
 import type { FailoverStore } from '../../store/failover-records.ts';
+import { redactUrl } from '../../store/open.ts';
 import type { PlanAnswer, PlanJob, PlanWorkerData } from './jobs.ts';
 
 /** Switch records read for the plan: the newest ones (as `bascule plan`). */
@@ -156,4 +158,11 @@ export function daemonPlan(s: PlanSources): DaemonPlan {
       await w?.terminate();
     },
   };
+}
+
+/** Where the plan says its records come from: the SQLite file, or the store's URL without its password. */
+export function storeWhere(spec: string, dataDir: string): string {
+  if (spec === 'sqlite') return join(dataDir, 'bascule.db');
+  if (spec.startsWith('sqlite:')) return resolve(dataDir, spec.slice('sqlite:'.length));
+  return redactUrl(spec);
 }
