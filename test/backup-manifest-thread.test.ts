@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -37,6 +37,16 @@ describe('manifest threads', () => {
       assert.equal(w.digest, digestOf(w.entries));
     }
     assert.equal(keptThreads(), 1);
+  });
+
+  it('runs its walks in SCHED_IDLE, so a waking restic takes the CPU back at once', async () => {
+    await walkInThread({ paths: [join(dir, 'd0')] });
+    // /proc/<tid>/stat's 41st field is the scheduling policy; SCHED_IDLE is 5.
+    const policies = readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[41 - 3]);
+    });
+    assert.equal(policies.filter((p) => p === 5).length, 1, `policies: ${policies.join(' ')}`);
   });
 
   it(`runs at most ${MAX_THREADS} at once and queues the rest, every walk answered with its own result`, async () => {
