@@ -3,7 +3,7 @@
  * dataset reuses the hashes of the files whose stat key is unchanged (read from the manifest the
  * store kept) and reads only what changed; two datasets sharing a repository take turns for their
  * whole job (backup, forget), not step by step; retention applies to the dataset's own snapshots
- * only; a PostgreSQL dataset is dumped, recorded, and its restore test compares rows per table.
+ * only; only the newest manifests are kept; a PostgreSQL dataset is dumped, recorded, and its restore test compares rows per table.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import pg from 'pg';
 import { init, snapshots } from '../src/backup/restic/index.ts';
 import { RACY_MS } from '../src/backup/restic/manifest-walk.ts';
 import { type BackupRunner, createBackupJobs } from '../src/backup/runner/index.ts';
+import { MANIFESTS_KEPT } from '../src/backup/runner/manifest-retention.ts';
 import { loadConfig } from '../src/model/load.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { MemoryStore } from '../src/store/memory.ts';
@@ -98,6 +99,24 @@ backups:
     const next = await store.manifest('files', 'nas', second.runs[0]!.snapshot!);
     assert.equal(next?.files?.entries?.[f0], FAKE, 'f0 was not read again');
     assert.notEqual(next?.files?.entries?.[join(data, 'f1.txt')], m?.files?.entries?.[join(data, 'f1.txt')]);
+  });
+
+  it('keeps the manifests of the newest good snapshots only', async () => {
+    for (let i = 0; i < MANIFESTS_KEPT + 1; i++) {
+      writeFileSync(join(data, 'f2.txt'), `round ${i}\n`);
+      const run = await jobs.run('files');
+      assert.equal(run.ok, true, JSON.stringify(run.error));
+    }
+    const made = (await store.backupRuns({ dataset: 'files', target: 'nas' }))
+      .filter((r) => r.kind === 'backup' && r.ok)
+      .map((r) => r.snapshot!);
+    assert.ok(made.length > MANIFESTS_KEPT + 1, `${made.length} backups`);
+    const kept = await Promise.all(made.map((snap) => store.manifest('files', 'nas', snap)));
+    assert.deepEqual(
+      kept.map((m) => m !== undefined),
+      made.map((_, i) => i < MANIFESTS_KEPT),
+      'newest first: the first ones kept, the rest deleted',
+    );
   });
 
   it('two datasets on one repository take turns for their whole job; retention keeps each one’s own', async () => {

@@ -638,6 +638,24 @@ export function storeContract(name: string, open: (db: string) => Promise<Store>
       });
       assert.equal(await s2.manifest('files', 'offsite', 'aa11'), undefined);
       assert.deepEqual((await s2.backupHeads()).proofs, [proof(T0 + 9, false)]);
+      // Retention: the dataset's manifests on one target but those named go, nothing else.
+      for (const snapshot of ['bb22', 'cc33']) await s2.saveManifest({ ...manifest, snapshot });
+      await s2.saveManifest({ ...manifest, target: 'offsite' });
+      await s2.saveManifest({ ...manifest, dataset: 'other' });
+      await s2.keepManifests('files', 'nas', ['cc33', 'zz99']);
+      const has = async (d: string, t: string, snap: string) => (await s2.manifest(d, t, snap)) !== undefined;
+      assert.deepEqual(
+        [
+          await has('files', 'nas', 'aa11'),
+          await has('files', 'nas', 'bb22'),
+          await has('files', 'nas', 'cc33'),
+        ],
+        [false, false, true],
+      );
+      assert.equal(await has('files', 'offsite', 'aa11'), true, 'another target keeps its own');
+      assert.equal(await has('other', 'nas', 'aa11'), true, 'another dataset keeps its own');
+      await s2.keepManifests('files', 'offsite', []);
+      assert.equal(await has('files', 'offsite', 'aa11'), false, 'none named: all of them go');
       await s2.close();
     });
 

@@ -97,4 +97,13 @@ export class MemoryBackups implements BackupStore {
     const m = this.d().manifests.get(`${dataset} ${target} ${snapshot}`);
     return m === undefined ? undefined : (JSON.parse(m) as BackupManifest);
   }
+
+  async keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
+    const kept = new Set(snapshots);
+    const manifests = this.d().manifests;
+    for (const key of [...manifests.keys()]) {
+      const [d, t, snapshot] = key.split(' ');
+      if (d === dataset && t === target && !kept.has(snapshot!)) manifests.delete(key);
+    }
+  }
 }

@@ -13,7 +13,7 @@ import {
   headsOf,
   runHeads,
 } from './backup-records.ts';
-import { backupStatements, eventsSql, runsSql } from './backup-sql.ts';
+import { backupStatements, eventsSql, keepManifestsSql, runsSql } from './backup-sql.ts';
 
 type Tx = <T>(fn: (c: pg.PoolClient) => Promise<T>) => Promise<T>;
 const n = (i: number) => `$${i}`;
@@ -70,5 +70,10 @@ export class PostgresBackups implements BackupStore {
   async manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
     const row = (await this.rows<{ record: string }>(S.manifest, [dataset, target, snapshot]))[0];
     return row ? (JSON.parse(row.record) as BackupManifest) : undefined;
+  }
+
+  async keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
+    const { sql, params } = keepManifestsSql(dataset, target, snapshots, n);
+    await this.rows(sql, params);
   }
 }

@@ -142,6 +142,8 @@ export interface BackupStore {
   /** Saves a manifest whole, by dataset, target and snapshot. */
   saveManifest(manifest: BackupManifest): Promise<void>;
   manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined>;
+  /** Deletes the dataset's manifests on `target` but those of `snapshots`. */
+  keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void>;
 }
 
 /** The heads a run moves: `last` per dataset, target and kind; `good` per dataset and target (ids have no spaces). */

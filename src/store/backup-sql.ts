@@ -24,6 +24,21 @@ export function backupStatements(p: Placeholder) {
   };
 }
 
+/** The manifests of a dataset on a target, but those of `snapshots`, deleted. */
+export function keepManifestsSql(
+  dataset: string,
+  target: string,
+  snapshots: readonly string[],
+  p: Placeholder,
+): { sql: string; params: unknown[] } {
+  const kept =
+    snapshots.length > 0 ? ` AND snapshot NOT IN (${snapshots.map((_, i) => p(i + 3)).join(', ')})` : '';
+  return {
+    sql: `DELETE FROM backup_manifests WHERE dataset = ${p(1)} AND target = ${p(2)}${kept}`,
+    params: [dataset, target, ...snapshots],
+  };
+}
+
 /** Runs newest first, by dataset and target. */
 export function runsSql(q: BackupQuery, p: Placeholder): { sql: string; params: unknown[] } {
   const where: string[] = [];

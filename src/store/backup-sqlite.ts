@@ -13,7 +13,7 @@ import {
   headsOf,
   runHeads,
 } from './backup-records.ts';
-import { backupStatements, eventsSql, runsSql } from './backup-sql.ts';
+import { backupStatements, eventsSql, keepManifestsSql, runsSql } from './backup-sql.ts';
 
 type Db = InstanceType<typeof Database>;
 type Statements = { [K in keyof ReturnType<typeof backupStatements>]: Database.Statement };
@@ -75,5 +75,10 @@ export class SqliteBackups implements BackupStore {
   async manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
     const row = this.s.manifest.get(dataset, target, snapshot) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as BackupManifest) : undefined;
+  }
+
+  async keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
+    const { sql, params } = keepManifestsSql(dataset, target, snapshots, () => '?');
+    this.db.prepare(sql).run(...params);
   }
 }

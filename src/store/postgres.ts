@@ -534,6 +534,9 @@ export class PostgresStore implements Store {
   manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
     return this.backups.manifest(dataset, target, snapshot);
   }
+  keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
+    return this.backups.keepManifests(dataset, target, snapshots);
+  }
 
   async close(): Promise<void> {
     await this.pool.end();

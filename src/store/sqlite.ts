@@ -344,6 +344,9 @@ export class SqliteStore implements Store {
   manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
     return this.backups.manifest(dataset, target, snapshot);
   }
+  keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
+    return this.backups.keepManifests(dataset, target, snapshots);
+  }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

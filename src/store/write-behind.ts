@@ -209,6 +209,9 @@ export class WriteBehindStore implements Store {
   saveManifest(manifest: BackupManifest): Promise<void> {
     return this.call((s) => s.saveManifest(manifest));
   }
+  keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
+    return this.call((s) => s.keepManifests(dataset, target, snapshots));
+  }
 
   // What operators post (incident updates, maintenance windows): in order with the rest too.
 

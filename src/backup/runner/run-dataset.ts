@@ -26,6 +26,7 @@ import {
 import type { Runner, RunnerOptions } from './context.ts';
 import { datasetSpec } from './datasets.ts';
 import { jobExclusive } from './job-lock.ts';
+import { pruneManifests } from './manifest-retention.ts';
 import { failedOutcome, failureOfThrown, runRecord } from './records.ts';
 import { datasetTag, sourceOf } from './source.ts';
 
@@ -196,6 +197,8 @@ async function runHeld(
       });
     }
   }
+
+  await pruneManifests(r, dataset, written);
 
   // Retention, on the targets that got this run's snapshot (an append-only one refuses it).
   if (spec.keep && Object.keys(spec.keep).length > 0) {
