@@ -33,6 +33,7 @@ import { type Backend, startBackend } from '../test/helpers/backends.ts';
 import { send } from '../test/helpers/http-client.ts';
 import { routing } from '../test/helpers/proxy.ts';
 import { ABUSE_LIMITS, abuse } from '../test/helpers/proxy-abuse.ts';
+import { type WrkResult, wrk } from './wrk.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,15 +84,6 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-interface WrkResult {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly errors: number;
-}
-
-const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
-
 /**
  * A paced load: each connection waits PACE_MS between a response and its next request (wrk's
  * `delay()` hook, not counted in the latencies), so 8 connections send about 1,500 requests a
@@ -101,36 +93,6 @@ const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
 const PACE_MS = 5;
 const PACED_SCRIPT = join(work, 'paced.lua');
 writeFileSync(PACED_SCRIPT, `function delay()\n  return ${PACE_MS}\nend\n`);
-
-function wrk(url: string, connections: number, seconds = DURATION_S, paced = false): WrkResult {
-  const out = execFileSync(
-    'wrk',
-    [
-      '-t1',
-      `-c${connections}`,
-      `-d${seconds}s`,
-      '--latency',
-      '--timeout',
-      '5s',
-      ...(paced ? ['-s', PACED_SCRIPT] : []),
-      url,
-    ],
-    { encoding: 'utf8' },
-  );
-  const latency = (p: string) => {
-    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
-    return m ? Number(m[1]) * MS[m[2]!]! : Number.NaN;
-  };
-  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
-    p50: latency('50'),
-    p99: latency('99'),
-    errors:
-      (errors ? errors.slice(1).reduce((a, b) => a + Number(b), 0) : 0) + (non2xx ? Number(non2xx[1]) : 0),
-  };
-}
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -164,6 +126,7 @@ function rounds(
         p50: median(list.map((x) => x.p50)),
         p99: median(list.map((x) => x.p99)),
         errors: list.reduce((a, x) => a + x.errors, 0),
+        bytesPerS: median(list.map((x) => x.bytesPerS)),
       };
     }
   }
@@ -262,7 +225,7 @@ async function throughput(): Promise<void> {
       `\nthroughput (wrk -t1, ${DURATION_S} s per run, median of ${ROUNDS} rounds with the targets alternating; ` +
         'backend: a minimal Node server)',
     );
-    const results = rounds(targets, (url, c) => wrk(url, c), LEVELS);
+    const results = rounds(targets, (url, c) => wrk(url, c, DURATION_S), LEVELS);
     console.log('| connections | target | req/s | p50 ms | p99 ms | errors |');
     console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
     for (const c of LEVELS) {
@@ -276,7 +239,7 @@ async function throughput(): Promise<void> {
     console.log(
       `\nmoderate load: 8 connections, each pausing ${PACE_MS} ms between a response and its next request`,
     );
-    const pacedRuns = rounds(targets, (url) => wrk(url, 8, DURATION_S, true), [8]);
+    const pacedRuns = rounds(targets, (url) => wrk(url, 8, DURATION_S, PACED_SCRIPT), [8]);
     const paced: Record<string, WrkResult> = {};
     console.log('| target | req/s | p50 ms | p99 ms | errors |');
     console.log('| --- | ---: | ---: | ---: | ---: |');

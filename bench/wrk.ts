@@ -23,11 +23,23 @@ export function ensureWrk(): void {
 const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
 const BYTES: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 
-/** One closed-loop run: one wrk thread, `connections` keep-alive connections, `seconds` long. */
-export function wrk(url: string, connections: number, seconds: number): WrkResult {
+/**
+ * One run: one wrk thread, `connections` keep-alive connections, `seconds` long; closed-loop unless
+ * `script` (a wrk Lua script, such as a `delay()` hook that paces each connection) says otherwise.
+ */
+export function wrk(url: string, connections: number, seconds: number, script?: string): WrkResult {
   const out = execFileSync(
     'wrk',
-    ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '5s', url],
+    [
+      '-t1',
+      `-c${connections}`,
+      `-d${seconds}s`,
+      '--latency',
+      '--timeout',
+      '5s',
+      ...(script ? ['-s', script] : []),
+      url,
+    ],
     { encoding: 'utf8', timeout: (seconds + 30) * 1000 },
   );
   const latency = (p: string) => {

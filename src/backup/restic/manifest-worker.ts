@@ -1,8 +1,9 @@
 /**
  * A thread of manifest-thread.ts: walks (manifest-walk.ts) one after the other as they are posted,
- * each answered with its entries, stat keys and digest (or, given the previous walk, what changed). It runs at the lowest priority (nice 19: on
- * Linux a thread's own), so restic, which takes about 1.3 of this machine's 2 cores, runs as fast
- * beside it as alone and the hashing takes what it leaves.
+ * each answered with its entries, stat keys and digest (or, given the previous walk, what changed).
+ * It runs at the lowest priority (nice 19, then SCHED_IDLE: on Linux a thread's own), so restic,
+ * which takes about 1.3 of this machine's 2 cores, runs as fast beside it as alone and the hashing
+ * takes what it leaves.
  */
 import { execFileSync } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
