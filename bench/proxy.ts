@@ -40,7 +40,7 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const DURATION_S = Number(arg('duration', '5'));
-const ROUNDS = Math.max(1, Number(arg('rounds', '3')));
+const ROUNDS = Math.max(1, Math.floor(Number(arg('rounds', '3'))) || 1);
 const KILLS = Number(arg('kills', '20'));
 const ABUSE_S = Number(arg('abuse', '60'));
 const CPU_PROF = process.argv.includes('--cpu-prof');

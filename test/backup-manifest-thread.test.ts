@@ -13,7 +13,13 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { digestOf } from '../src/backup/restic/manifest-digest.ts';
-import { keptThreads, MAX_THREADS, stopThreads, walkInThread } from '../src/backup/restic/manifest-thread.ts';
+import {
+  keptThreads,
+  MAX_THREADS,
+  startedThreads,
+  stopThreads,
+  walkInThread,
+} from '../src/backup/restic/manifest-thread.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -30,6 +36,7 @@ describe('manifest threads', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps one thread for walks one after the other, each answered with its entries and digest', async () => {
+    const before = startedThreads();
     for (let i = 0; i < 3; i++) {
       const w = await walkInThread({ paths: [join(dir, `d${i}`)] });
       const path = join(dir, `d${i}`, 'f.txt');
@@ -37,6 +44,7 @@ describe('manifest threads', () => {
       assert.equal(w.digest, digestOf(w.entries));
     }
     assert.equal(keptThreads(), 1);
+    assert.equal(startedThreads() - before, 1, 'one thread started for the three walks');
   });
 
   it('runs its walks in SCHED_IDLE, so a waking restic takes the CPU back at once', async () => {
@@ -60,10 +68,12 @@ describe('manifest threads', () => {
   });
 
   it('rejects a walk that fails with its reason and keeps the thread for the next one', async () => {
+    const before = startedThreads();
     await assert.rejects(walkInThread({ paths: [join(dir, 'nowhere')] }), /ENOENT|no such file/);
     const w = await walkInThread({ paths: [join(dir, 'd0')] });
     assert.equal(Object.keys(w.entries).length, 1);
     assert.equal(keptThreads(), 1);
+    assert.equal(startedThreads() - before, 1, 'the thread that failed the walk ran the next one');
   });
 
   it('does not keep the process alive once its walks are done', () => {

@@ -91,6 +91,7 @@ class Thread {
 let threads: Thread[] = [];
 const queue: Pending[] = [];
 let nextId = 1;
+let started = 0;
 
 function dispatch(t: Thread): void {
   const p = queue.shift();
@@ -105,6 +106,7 @@ function drop(t: Thread): void {
 
 function spawn(): Thread {
   const t = new Thread(dispatch, drop);
+  started++;
   threads.push(t);
   return t;
 }
@@ -122,6 +124,11 @@ export function walkInThread(job: WalkJob): Promise<WalkResult> {
 /** The threads kept now (tests). */
 export function keptThreads(): number {
   return threads.length;
+}
+
+/** The threads started since the process began (tests: a kept thread is not replaced by a new one). */
+export function startedThreads(): number {
+  return started;
 }
 
 /** Ends the kept threads (tests; a process exits without it, the threads being unref'd). */
