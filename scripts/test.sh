@@ -40,6 +40,8 @@ command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || m
 command -v restic >/dev/null 2>&1 || missing+=(restic)
 [[ -x /usr/sbin/sshd ]] && command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-server openssh-client)
 command -v rclone >/dev/null 2>&1 || missing+=(rclone)
+# The manifest's hashing thread puts itself in SCHED_IDLE with chrt (util-linux, Essential on Debian); a test checks it.
+command -v chrt >/dev/null 2>&1 || missing+=(util-linux)
 if ((${#missing[@]} > 0)); then
   echo "installing Debian packages: ${missing[*]}"
   apt-get update -qq
