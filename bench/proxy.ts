@@ -17,6 +17,10 @@
  * The throughput runs are repeated `--rounds` times, the targets alternating within each round, and
  * each figure is the median over the rounds: this VM's speed drifts by up to 40 % within minutes
  * (the host's other tenants), so a single run of each, one after the other, compares moments.
+ * The Node proxies (Bascule's, the bare undici one) load bench/gc-watch.mjs: the paced load also
+ * prints how often their young generation is collected and how long each collection pauses them,
+ * since at a moderate load those pauses are their p99 (BENCHMARKS.md, "The spread that promoted
+ * every request").
  * Usage: npm run bench:proxy [-- --duration 5 --rounds 3 --kills 20 --abuse 60 --cpu-prof --no-bare]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -133,6 +137,27 @@ function rounds(
   return out;
 }
 
+interface Collections {
+  readonly minor: number;
+  readonly minorMs: number;
+  readonly minorMaxMs: number;
+  readonly major: number;
+  readonly majorMs: number;
+}
+
+/** The garbage collections a Node proxy made since the last call (bench/gc-watch.mjs, over IPC). */
+function collections(child: ChildProcess): Promise<Collections> {
+  return new Promise((resolve) => {
+    const on = (m: { gc?: Collections }) => {
+      if (m.gc === undefined) return;
+      child.off('message', on);
+      resolve(m.gc);
+    };
+    child.on('message', on);
+    child.send('gc');
+  });
+}
+
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 /** The targets, as issue 11 stated them and as Bascule is held to them (see the header). */
@@ -196,15 +221,17 @@ async function throughput(): Promise<void> {
     initial: { group: 'api', endpoint: 'app', address: upstream },
   };
   const flags = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+  const watch = ['--import', here('./gc-watch.mjs')];
   const bascule = await spawnPorted(process.execPath, [
     ...flags,
+    ...watch,
     here('./proxy-process.mjs'),
     JSON.stringify(options),
   ]);
   const bare = BARE
     ? await Promise.all(
         ['agent', 'undici'].map((mode) =>
-          spawnPorted(process.execPath, [here('./bare-proxy.mjs'), mode, upstream]),
+          spawnPorted(process.execPath, [...watch, here('./bare-proxy.mjs'), mode, upstream]),
         ),
       )
     : [];
@@ -239,6 +266,8 @@ async function throughput(): Promise<void> {
     console.log(
       `\nmoderate load: 8 connections, each pausing ${PACE_MS} ms between a response and its next request`,
     );
+    const watched = { bascule: bascule.child, ...(bare.length > 0 ? { 'node-undici': bare[1]!.child } : {}) };
+    for (const child of Object.values(watched)) await collections(child); // from here on
     const pacedRuns = rounds(targets, (url) => wrk(url, 8, DURATION_S, PACED_SCRIPT), [8]);
     const paced: Record<string, WrkResult> = {};
     console.log('| target | req/s | p50 ms | p99 ms | errors |');
@@ -254,6 +283,15 @@ async function throughput(): Promise<void> {
       `moderate load: added p99 bascule ${(paced.bascule!.p99 - paced.direct!.p99).toFixed(2)} ms, ` +
         `haproxy ${(paced.haproxy!.p99 - paced.direct!.p99).toFixed(2)} ms`,
     );
+    for (const [name, child] of Object.entries(watched)) {
+      const g = await collections(child);
+      const s = ROUNDS * DURATION_S;
+      console.log(
+        `  ${name} at the paced load: a young-generation collection every ${(s / g.minor).toFixed(2)} s, ` +
+          `pausing ${(g.minorMs / g.minor).toFixed(2)} ms (at most ${g.minorMaxMs.toFixed(2)}); ` +
+          `${g.major} full collections (${g.majorMs.toFixed(0)} ms)`,
+      );
+    }
     for (const c of LEVELS) {
       const b = results.bascule![c]!;
       const h = results.haproxy![c]!;
