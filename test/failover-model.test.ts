@@ -175,11 +175,10 @@ describe('failover groups in the map', () => {
   });
 
   it('reports every problem of a group in one run, with a schema error elsewhere in it and in the map', () => {
-    const body =
-      GROUP(
-        '      - {name: aws, address: "[1::2::3]:80", check: other}\n      - {name: aws, address: 999.0.0.1:80, check: api-gcpp}\n',
-        '    policy: {failback: sometimes}\n',
-      ) + 'runtime: {component: nod}\n';
+    const body = `${GROUP(
+      '      - {name: aws, address: "[1::2::3]:80", check: other}\n      - {name: aws, address: 999.0.0.1:80, check: api-gcpp}\n',
+      '    policy: {failback: sometimes}\n',
+    )}runtime: {component: nod}\n`;
     const found = diagnostics(body).map((d) => `${d.code} ${d.path}`);
     assert.deepEqual(found, [
       'BASCULE_E_CONFIG_FAILOVER_ADDRESS failover.api.endpoints[0].address',

@@ -63,7 +63,7 @@ describe('rfc2136 and haproxy in the map', () => {
       backend: 'api',
       servers: { aws: 'aws1' },
     });
-    const tcp = loadConfig(MAP + '    haproxy: {address: 127.0.0.1:9999, backend: api}\n', 'bascule.yaml');
+    const tcp = loadConfig(`${MAP}    haproxy: {address: 127.0.0.1:9999, backend: api}\n`, 'bascule.yaml');
     assert.ok(tcp.ok);
   });
 

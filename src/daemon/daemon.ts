@@ -1,22 +1,14 @@
-import { resolve } from 'node:path';
 import { buildGraph } from '../analysis/graph.ts';
-import type { BackupJobs } from '../backup/jobs.ts';
-import { errorCode, fail } from '../errors.ts';
-import type { Lang } from '../i18n/index.ts';
 import type { Catalogue } from '../model/catalogue.ts';
 import { parseDuration } from '../model/duration.ts';
-import type { Config } from '../model/schema.ts';
-import { type CompiledCheck, compileChecks, localVantage, parseHostPort } from '../monitor/compile.ts';
-import type { IncidentEvent } from '../monitor/incidents.ts';
+import { type CompiledCheck, compileChecks, localVantage } from '../monitor/compile.ts';
 import { Monitor } from '../monitor/monitor.ts';
 import { serviceCauses } from '../monitor/service-causes.ts';
-import type { ProbeResult } from '../monitor/types.ts';
-import type { Notifier } from '../notify/notifier.ts';
 import { causeLines } from '../notify/render.ts';
 import { type Clock, every, systemClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/log.ts';
 import { createRegistry } from '../platform/metrics.ts';
-import { connectionCap, raiseOpenFiles } from '../platform/open-files.ts';
+import { connectionCap } from '../platform/open-files.ts';
 import { runProbe } from '../probes/registry.ts';
 import { Scheduler } from '../probes/scheduler.ts';
 import { loadScenarios } from '../scenarios/library.ts';
@@ -25,16 +17,15 @@ import type { Scenario } from '../scenarios/scenario.ts';
 import { createApi } from '../server/api.ts';
 import type { MapApi } from '../server/deps.ts';
 import { switchJson } from '../server/failover-routes.ts';
-import { type Listening, listen } from '../server/listen.ts';
+import type { Listening } from '../server/listen.ts';
 import { LiveFeed } from '../server/live.ts';
 import { redactUrl } from '../store/open.ts';
-import type { Store } from '../store/store.ts';
 import type { WriteBehindStore } from '../store/write-behind.ts';
-import { type StatusPageSource, statusPageSource } from '../web/status/load.ts';
+import { statusPageSource } from '../web/status/load.ts';
 import { pageLang } from '../web/status/view.ts';
 import { apiDeps } from './api-deps.ts';
+import { listenApi } from './api-listen.ts';
 import { backupsApi } from './backups/api.ts';
-import type { BackupController } from './backups/controller.ts';
 import { wireBackups } from './backups/wire.ts';
 import type { DataDirLock } from './data-dir.ts';
 import { failoverApi } from './failover/api.ts';
@@ -43,75 +34,20 @@ import { type DaemonHealth, daemonHealth, LocalShortage } from './health.ts';
 import { Intake } from './intake.ts';
 import { MaintenanceBook } from './maintenance-book.ts';
 import { mapApi } from './map-api.ts';
-import { Pipeline, type Stage } from './pipeline.ts';
+import type { DaemonOptions } from './options.ts';
+import { Pipeline } from './pipeline.ts';
 import { type DaemonPlan, daemonPlan, storeWhere } from './plan/plan-api.ts';
 import { resume } from './resume.ts';
-import { backupsStage } from './stages/backups.ts';
-import { failoverStage } from './stages/failover.ts';
+import { stagesOf } from './stage-order.ts';
 import { type IncidentsStage, incidentsStage } from './stages/incidents.ts';
-import { liveStage } from './stages/live.ts';
-import { logStage } from './stages/log.ts';
-import { maintenanceStage } from './stages/maintenance.ts';
 import {
   countObservations,
   createMonitorMetrics,
   type MonitorMetrics,
-  metricsStage,
   problemMetrics,
   storeMetrics,
 } from './stages/metrics.ts';
-import { notifyStage } from './stages/notify.ts';
-import { persistTransitionsStage } from './stages/persist.ts';
-import { retentionStage } from './stages/retention.ts';
-import { snapshotStage } from './stages/snapshot.ts';
-import { stalenessStage } from './stages/staleness.ts';
-import { statusExportStage } from './stages/status-export.ts';
-import { watchedStage } from './stages/watched.ts';
 import { openState, readVantageTokens } from './state.ts';
-
-export interface DaemonOptions {
-  readonly config: Config;
-  /** The map's directory: relative dataDir and secret files are resolved from it. */
-  readonly baseDir: string;
-  readonly listen?: string;
-  readonly dataDir?: string;
-  /** A store spec (`sqlite`, `postgres://…`, `memory`), or a store already open (tests). */
-  readonly store?: string | Store;
-  readonly lang: Lang;
-  readonly log: Logger;
-  readonly env: NodeJS.ProcessEnv;
-  readonly clock?: Clock;
-  /** How often buffered observations are stored and processed (default 250 ms). */
-  readonly flushMs?: number;
-  readonly probe?: (check: CompiledCheck, signal: AbortSignal) => Promise<ProbeResult>;
-  /** Called with how late each local probe started, in ms (benchmarks). */
-  readonly onDrift?: (ms: number) => void;
-  /** Routes and delivers alerts for incident events (`bascule run` passes one built from `notify`). */
-  readonly notifier?: Notifier;
-  /** How long a problem of Bascule itself lasts before it is alerted (default 30 s; tests). */
-  readonly selfAlertAfterMs?: number;
-  /** The failover stage's tick and reconcile period (default 250 ms, 2 s; tests). */
-  readonly failoverTiming?: { readonly tickMs?: number; readonly reconcileMs?: number };
-  /** Called with each batch of incident events (tests). */
-  readonly onIncidents?: (events: readonly IncidentEvent[]) => Promise<void> | void;
-  /** The outage library the map is analysed with (`bascule run`: built in and scenarios/ next to the map; default: built in). */
-  readonly scenarios?: readonly Scenario[];
-  /** The provider catalogue the map was read with (default: the built-in one). */
-  readonly catalogue?: Catalogue;
-  /**
-   * What runs a dataset's backup and verification (the port of backup/jobs.ts), with `backups:` in
-   * the map; default: the restic runner (src/backup/runner/).
-   */
-  readonly backupJobs?: BackupJobs;
-  /** The backups stage's tick, jobs at once, and wait for aborted jobs at stop (default 10 s, 2, 10 s; tests). */
-  readonly backupTiming?: {
-    readonly tickMs?: number;
-    readonly maxRunning?: number;
-    readonly stopWaitMs?: number;
-  };
-  /** The map's file as the plan names it (default `bascule.yaml`). */
-  readonly file?: string;
-}
 
 /** What a running daemon is made of. */
 interface DaemonParts {
@@ -131,6 +67,8 @@ interface DaemonParts {
   readonly failover: Failover | undefined;
   readonly plan: DaemonPlan;
 }
+
+export type { DaemonOptions } from './options.ts';
 
 export class Daemon {
   private stopped = false;
@@ -389,23 +327,7 @@ export class Daemon {
         runningSince,
       }),
     );
-    const { host, port } = parseHostPort(o.listen ?? runtime?.listen ?? '127.0.0.1:8420');
-    const files = raiseOpenFiles();
-    if (files && files.soft < 4_096)
-      o.log.warn(
-        { openFiles: files.soft, hard: files.hard },
-        'low open-file limit: raise it (systemd: LimitNOFILE=65536) so probes and API clients never run short',
-      );
-    let server: Listening;
-    try {
-      server = await listen(api, host, port, { maxConnections: connectionCap(files?.soft) });
-    } catch (e) {
-      throw fail('BASCULE_E_RUNTIME_LISTEN', {
-        address: `${host}:${port}`,
-        reason: errorCode(e),
-        key: 'runtime.listen (--listen)',
-      });
-    }
+    const { server, files } = await listenApi(api, o.listen ?? runtime?.listen ?? '127.0.0.1:8420', o.log);
     const daemon = new Daemon({
       ...{
         log: o.log,
@@ -464,83 +386,6 @@ export class Daemon {
   }
 }
 
-interface StageParts {
-  readonly o: DaemonOptions;
-  readonly clock: Clock;
-  readonly monitor: Monitor;
-  readonly store: Store;
-  readonly metrics: MonitorMetrics;
-  readonly live: LiveFeed;
-  readonly causes: (service: string) => string[];
-  readonly incidents: IncidentsStage;
-  readonly health: () => DaemonHealth;
-  readonly failover: Failover | undefined;
-  readonly maintenance: MaintenanceBook;
-  /** The public status page, when the map has one; this run's start (when Bascule is watching). */
-  readonly statusPage: StatusPageSource | undefined;
-  readonly runningSince: number;
-  /** The backups of the map, when it has datasets. */
-  readonly backups: BackupController | undefined;
-}
-
-/**
- * The stages, in the order a batch goes through them: persist before act. A feature (failover,
- * audit…) adds its stage here.
- */
-async function stagesOf(p: StageParts): Promise<Stage[]> {
-  const { o, clock, monitor, store, metrics, live, causes, incidents, health, failover, maintenance } = p;
-  const exportTo = p.statusPage?.page.export;
-  return [
-    stalenessStage(monitor),
-    maintenanceStage(maintenance),
-    persistTransitionsStage(store),
-    logStage(o.log),
-    incidents,
-    metricsStage(metrics, () => incidents.book().open.size),
-    ...(o.notifier
-      ? [
-          await notifyStage({
-            notifier: o.notifier,
-            store,
-            log: o.log,
-            clock,
-            causes,
-            registry: metrics.registry,
-            problems: () => health().problems,
-            config: o.config,
-            lang: o.lang,
-            silencing: (service, now) => maintenance.silencing(service, now),
-            ...(o.selfAlertAfterMs !== undefined ? { selfAfterMs: o.selfAlertAfterMs } : {}),
-          }),
-        ]
-      : []),
-    ...(failover ? [failoverStage(failover.controller, o.failoverTiming)] : []),
-    ...(p.backups
-      ? [
-          backupsStage(
-            p.backups,
-            o.backupTiming?.tickMs !== undefined ? { tickMs: o.backupTiming.tickMs } : {},
-          ),
-        ]
-      : []),
-    liveStage(live),
-    watchedStage(store, p.runningSince),
-    ...(p.statusPage && exportTo?.onChange
-      ? [
-          statusExportStage({
-            source: p.statusPage,
-            dir: resolve(o.baseDir, exportTo.dir),
-            clock,
-            log: o.log,
-          }),
-        ]
-      : []),
-    ...(o.onIncidents ? [hook(o.onIncidents)] : []),
-    snapshotStage(monitor, store),
-    retentionStage(store, o.config.runtime?.retention, o.log),
-  ];
-}
-
 /** What start() has made before the parts that may fail and must then be undone. */
 interface Built {
   readonly clock: Clock;
@@ -569,12 +414,4 @@ interface Made {
   readonly map: MapApi;
   readonly scenarios: readonly Scenario[];
   readonly catalogue: Catalogue;
-}
-
-/** A stage that hands incident events to a callback (tests). */
-function hook(fn: (events: readonly IncidentEvent[]) => Promise<void> | void): Stage {
-  return {
-    name: 'hook',
-    on: { incidents: ({ events }) => (events.length > 0 ? fn(events) : undefined) },
-  };
 }

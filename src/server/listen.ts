@@ -6,7 +6,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 
-interface FetchApp {
+export interface FetchApp {
   fetch(request: Request, ...rest: never[]): Response | Promise<Response>;
   /** Ends the answers that would otherwise outlive the server (event streams), on stop(). */
   close?(): void;

@@ -4,16 +4,9 @@
  * It passes the same contract suite as SQLite and PostgreSQL; "durable" means for its lifetime
  * (`memory:NAME` stores of one process live until the process ends, across close and reopen).
  */
+
+import { DelegatesBackups } from './backup-delegate.ts';
 import { type BackupData, freshBackupData, MemoryBackups } from './backup-memory.ts';
-import type {
-  BackupEvent,
-  BackupEventOf,
-  BackupEventType,
-  BackupHeads,
-  BackupManifest,
-  BackupQuery,
-  BackupRun,
-} from './backup-records.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
 import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
@@ -92,12 +85,13 @@ function validObservation(o: Observation): boolean {
   );
 }
 
-export class MemoryStore implements Store {
+export class MemoryStore extends DelegatesBackups implements Store {
   private readonly d: Data;
-  private readonly backups = new MemoryBackups(() => this.d.backups);
+  protected readonly backups = new MemoryBackups(() => this.d.backups);
 
   /** `name`: a store shared by every MemoryStore of that name in this process; none: a private one. */
   constructor(name?: string) {
+    super();
     if (name === undefined) this.d = fresh();
     else {
       const d = NAMED.get(name) ?? fresh();
@@ -337,31 +331,6 @@ export class MemoryStore implements Store {
       .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, query.limit ?? 100)
       .map(copy);
-  }
-
-  saveBackupRun(run: BackupRun): Promise<void> {
-    return this.backups.saveBackupRun(run);
-  }
-  backupRuns(query?: BackupQuery): Promise<BackupRun[]> {
-    return this.backups.backupRuns(query);
-  }
-  recordBackupEvent(event: BackupEvent): Promise<void> {
-    return this.backups.recordBackupEvent(event);
-  }
-  backupEvents<T extends BackupEventType>(type: T, query?: BackupQuery): Promise<BackupEventOf<T>[]> {
-    return this.backups.backupEvents(type, query);
-  }
-  backupHeads(): Promise<BackupHeads> {
-    return this.backups.backupHeads();
-  }
-  saveManifest(manifest: BackupManifest): Promise<void> {
-    return this.backups.saveManifest(manifest);
-  }
-  manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
-    return this.backups.manifest(dataset, target, snapshot);
-  }
-  keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
-    return this.backups.keepManifests(dataset, target, snapshots);
   }
 
   async close(): Promise<void> {}

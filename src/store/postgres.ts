@@ -6,16 +6,8 @@
 import pg from 'pg';
 import { BasculeError, errorCode, fail } from '../errors.ts';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
+import { DelegatesBackups } from './backup-delegate.ts';
 import { PostgresBackups } from './backup-postgres.ts';
-import type {
-  BackupEvent,
-  BackupEventOf,
-  BackupEventType,
-  BackupHeads,
-  BackupManifest,
-  BackupQuery,
-  BackupRun,
-} from './backup-records.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
 import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
 import type { KvBucketRows, KvRow } from './kv-rows.ts';
@@ -52,14 +44,15 @@ type Client = pg.PoolClient;
 /** The longest a statement may run (a roll-up chunk takes well under a second). */
 const STATEMENT_TIMEOUT_MS = 30_000;
 
-export class PostgresStore implements Store {
+export class PostgresStore extends DelegatesBackups implements Store {
   private readonly pool: pg.Pool;
-  private readonly backups = new PostgresBackups((fn) => this.tx(fn));
+  protected readonly backups = new PostgresBackups((fn) => this.tx(fn));
 
   constructor(
     url: string,
     private readonly shown: string,
   ) {
+    super();
     this.pool = new pg.Pool({
       connectionString: url,
       max: 4,
@@ -511,31 +504,6 @@ export class PostgresStore implements Store {
     const { sql, params } = maintenanceSql(query, (n) => `$${n}`);
     const rows = await this.q<{ record: string }>(sql, params);
     return rows.map((r) => JSON.parse(r.record) as MaintenanceWindow);
-  }
-
-  saveBackupRun(run: BackupRun): Promise<void> {
-    return this.backups.saveBackupRun(run);
-  }
-  backupRuns(query?: BackupQuery): Promise<BackupRun[]> {
-    return this.backups.backupRuns(query);
-  }
-  recordBackupEvent(event: BackupEvent): Promise<void> {
-    return this.backups.recordBackupEvent(event);
-  }
-  backupEvents<T extends BackupEventType>(type: T, query?: BackupQuery): Promise<BackupEventOf<T>[]> {
-    return this.backups.backupEvents(type, query);
-  }
-  backupHeads(): Promise<BackupHeads> {
-    return this.backups.backupHeads();
-  }
-  saveManifest(manifest: BackupManifest): Promise<void> {
-    return this.backups.saveManifest(manifest);
-  }
-  manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
-    return this.backups.manifest(dataset, target, snapshot);
-  }
-  keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
-    return this.backups.keepManifests(dataset, target, snapshots);
   }
 
   async close(): Promise<void> {

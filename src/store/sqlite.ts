@@ -8,15 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Incident, Observation, Transition } from '../monitor/types.ts';
-import type {
-  BackupEvent,
-  BackupEventOf,
-  BackupEventType,
-  BackupHeads,
-  BackupManifest,
-  BackupQuery,
-  BackupRun,
-} from './backup-records.ts';
+import { DelegatesBackups } from './backup-delegate.ts';
 import { SqliteBackups } from './backup-sqlite.ts';
 import type { AuditRecord, FailoverQuery, SwitchRecord } from './failover-records.ts';
 import { type IncidentUpdate, MAX_UPDATE_IDS } from './incident-updates.ts';
@@ -44,12 +36,13 @@ import type { IncidentQuery, OutboxEntry, OutboxItem, Rollup, StateEntry, Store 
 
 type Db = InstanceType<typeof Database>;
 
-export class SqliteStore implements Store {
+export class SqliteStore extends DelegatesBackups implements Store {
   private readonly db: Db;
   private statements: ReturnType<typeof prepare> | undefined;
-  private readonly backups: SqliteBackups;
+  protected readonly backups: SqliteBackups;
 
   constructor(readonly file: string) {
+    super();
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -321,31 +314,6 @@ export class SqliteStore implements Store {
     const { sql, params } = maintenanceSql(query, () => '?');
     const rows = this.db.prepare(sql).all(...params) as { record: string }[];
     return rows.map((r) => JSON.parse(r.record) as MaintenanceWindow);
-  }
-
-  saveBackupRun(run: BackupRun): Promise<void> {
-    return this.backups.saveBackupRun(run);
-  }
-  backupRuns(query?: BackupQuery): Promise<BackupRun[]> {
-    return this.backups.backupRuns(query);
-  }
-  recordBackupEvent(event: BackupEvent): Promise<void> {
-    return this.backups.recordBackupEvent(event);
-  }
-  backupEvents<T extends BackupEventType>(type: T, query?: BackupQuery): Promise<BackupEventOf<T>[]> {
-    return this.backups.backupEvents(type, query);
-  }
-  backupHeads(): Promise<BackupHeads> {
-    return this.backups.backupHeads();
-  }
-  saveManifest(manifest: BackupManifest): Promise<void> {
-    return this.backups.saveManifest(manifest);
-  }
-  manifest(dataset: string, target: string, snapshot: string): Promise<BackupManifest | undefined> {
-    return this.backups.manifest(dataset, target, snapshot);
-  }
-  keepManifests(dataset: string, target: string, snapshots: readonly string[]): Promise<void> {
-    return this.backups.keepManifests(dataset, target, snapshots);
   }
 
   async close(): Promise<void> {
